@@ -1,0 +1,36 @@
+// The code version recorded in build manifests and shown by `assent --version`: package version plus the git
+// commit when the package runs from a checkout.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package root: the nearest directory above this file holding package.json. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the Assent sources');
+    dir = parent;
+  }
+}
+
+let cached: { version: string; commit: string | null } | undefined;
+
+export function codeVersion(): { version: string; commit: string | null } {
+  if (cached) return cached;
+  const root = packageRoot();
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  let commit: string | null = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    commit = null;
+  }
+  cached = { version, commit };
+  return cached;
+}
