@@ -1,0 +1,319 @@
+// The Fastify application: security plugins, OpenAPI, the /v1 API, member pages and the admin dashboard.
+// `createApp` builds it from services; `startServer` listens. Demo-only routes are not registered outside demo mode.
+
+import { createHmac, randomBytes } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type preHandlerHookHandler,
+} from 'fastify';
+import type { Store } from '../store/store.js';
+import { registerApiRoutes } from './api-routes.js';
+import { createAuthenticator, type JwksOptions } from './auth.js';
+import { createDashboardService } from './dashboard-service.js';
+import { AssentHttpError, type ErrorBody, httpError } from './errors.js';
+import { createFallbackPolicy, createStoreLedger } from './fallback.js';
+import { createMemberService } from './member-service.js';
+import { renderErrorPage } from './pages/layout.js';
+import { registerPages } from './pages/routes.js';
+import type { AuditPort, BuildPort, LedgerPort, PolicyPort } from './ports.js';
+import { registerStaticAssets } from './static-assets.js';
+
+export type ServerMode = 'demo' | 'production';
+
+export interface RateLimitConfig {
+  /** Requests per window for each caller (API token, session, or IP). */
+  readonly max: number;
+  readonly timeWindowMs: number;
+  /** A higher limit for API tokens (platform services), or `false` to exempt tokens entirely. */
+  readonly tokenMax?: number | false;
+}
+
+export interface AppDeps {
+  readonly store: Store;
+  /** The policy (defaults to a built-in stand-in of the default preset). */
+  readonly policy?: PolicyPort;
+  /** The consent ledger (defaults to a ledger directly over the store). */
+  readonly ledger?: LedgerPort;
+  readonly mode: ServerMode;
+  /** Verify the platform's session JWTs against this JWKS; `sub` is the member id. */
+  readonly jwks?: JwksOptions;
+  /** `false` silences logs; a pino-compatible instance is used as is; otherwise logs at `info` with redaction. */
+  readonly logger?: boolean | NonNullable<FastifyServerOptions['loggerInstance']>;
+  readonly builds?: BuildPort;
+  readonly audit?: AuditPort;
+  /** Signs session and CSRF cookies; random per process when absent (sessions then end with the process). */
+  readonly sessionSecret?: string;
+  /** `false` disables rate limiting (benchmarks). */
+  readonly rateLimit?: RateLimitConfig | false;
+  /** Largest accepted request body in bytes (default 256 KiB: a batch of 10,000 ids fits). */
+  readonly bodyLimit?: number;
+  readonly now?: () => Date;
+}
+
+const DEFAULT_RATE_LIMIT: RateLimitConfig = { max: 600, timeWindowMs: 60_000, tokenMax: 1_000_000 };
+
+/** Paths and keys whose values are personal data; pino replaces them before anything is written. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.names',
+  '*.name',
+  '*.text',
+  '*.email',
+  '*.birthDate',
+  '*.birth_date',
+];
+
+function pseudonymousUrl(url: string, key: Buffer): string {
+  return url.replace(/\/members\/([^/?#]+)/, (_whole, id: string) => {
+    const pseudonym = createHmac('sha256', key).update(id).digest('hex').slice(0, 12);
+    return `/members/~${pseudonym}`;
+  });
+}
+
+function loggerOptions(deps: AppDeps, key: Buffer): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
+  if (deps.logger === false) return { logger: false };
+  if (deps.logger !== undefined && deps.logger !== true) return { loggerInstance: deps.logger };
+  return {
+    logger: {
+      level: process.env.ASSENT_LOG_LEVEL ?? 'info',
+      redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: pseudonymousUrl(req.url, key),
+        }),
+      },
+    },
+  };
+}
+
+/** Maps Fastify's own errors onto the registry; anything unknown is a 500 that discloses nothing. */
+function toErrorBody(error: FastifyError, requestId: string): { status: number; body: ErrorBody; bug: boolean } {
+  if (error instanceof AssentHttpError) return { status: error.statusCode, body: error.toBody(), bug: false };
+  const known = ((): AssentHttpError | undefined => {
+    if (error.validation) {
+      const issues = error.validation.map((issue) => ({
+        path: `${error.validationContext ?? 'request'}${issue.instancePath || ''}`,
+        message: issue.message ?? 'is not valid',
+      }));
+      const summary = issues
+        .slice(0, 3)
+        .map((i) => `${i.path} ${i.message}`)
+        .join('; ');
+      return httpError('ASSENT_ERR_REQ_VALIDATION', { summary }, issues);
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return httpError('ASSENT_ERR_REQ_TOO_LARGE', { limit: 'the configured' });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return httpError('ASSENT_ERR_REQ_MEDIA_TYPE', { type: 'sent' });
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return httpError('ASSENT_ERR_REQ_JSON');
+      case 'FST_CSRF_MISSING_SECRET':
+      case 'FST_CSRF_INVALID_TOKEN':
+        return httpError('ASSENT_ERR_REQ_CSRF');
+      default:
+        break;
+    }
+    if (error instanceof SyntaxError || error.name === 'SyntaxError') return httpError('ASSENT_ERR_REQ_JSON');
+    if (error.statusCode === 413) return httpError('ASSENT_ERR_REQ_TOO_LARGE', { limit: 'the configured' });
+    if (error.statusCode === 415) return httpError('ASSENT_ERR_REQ_MEDIA_TYPE', { type: 'sent' });
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return httpError('ASSENT_ERR_REQ_VALIDATION', { summary: 'the request is malformed' }, [
+        { path: 'request', message: error.code ?? 'malformed' },
+      ]);
+    }
+    return undefined;
+  })();
+  if (known) return { status: known.statusCode, body: known.toBody(), bug: false };
+  const internal = httpError('ASSENT_ERR_SERVER_INTERNAL', { requestId });
+  return { status: 500, body: internal.toBody(), bug: true };
+}
+
+/**
+ * Builds the Assent HTTP application. Nothing listens yet; call `app.listen` or use `startServer`.
+ *
+ * @example const app = await createApp({ store, mode: 'production', jwks: { url: 'https://idp/jwks.json' } })
+ */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const secret = deps.sessionSecret ?? randomBytes(32).toString('hex');
+  const pseudonymKey = createHmac('sha256', secret).update('log-pseudonyms').digest();
+  const policy = deps.policy ?? createFallbackPolicy();
+  const ledger = deps.ledger ?? createStoreLedger(deps.store, deps.now);
+  const app = Fastify({
+    ...loggerOptions(deps, pseudonymKey),
+    bodyLimit: deps.bodyLimit ?? 256 * 1024,
+    requestIdHeader: false,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { allErrors: false, coerceTypes: false, removeAdditional: false } },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, body, bug } = toErrorBody(error, request.id);
+    if (bug) request.log.error({ err: error }, 'unhandled error');
+    if (
+      !request.url.startsWith('/v1/') &&
+      !request.url.startsWith('/docs') &&
+      request.headers.accept?.includes('text/html')
+    ) {
+      return reply.code(status).type('text/html; charset=utf-8').send(pagesErrorHtml(status, body));
+    }
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = httpError('ASSENT_ERR_REQ_NOT_FOUND', {
+      method: request.method,
+      url: request.url.split('?')[0]?.slice(0, 100) ?? '',
+    });
+    const accept = request.headers.accept ?? '';
+    if (!request.url.startsWith('/v1/') && accept.includes('text/html')) {
+      return reply.code(404).type('text/html; charset=utf-8').send(pagesErrorHtml(404, error.toBody()));
+    }
+    return reply.code(404).send(error.toBody());
+  });
+
+  await app.register(fastifyCookie, { secret });
+  await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/' },
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  const limits = deps.rateLimit === undefined ? DEFAULT_RATE_LIMIT : deps.rateLimit;
+  if (limits !== false) {
+    await app.register(fastifyRateLimit, {
+      global: true,
+      timeWindow: limits.timeWindowMs,
+      keyGenerator: (request) => {
+        const header = request.headers.authorization;
+        return header
+          ? `auth:${createHmac('sha256', pseudonymKey).update(header).digest('hex').slice(0, 24)}`
+          : `ip:${request.ip}`;
+      },
+      max: (_request, key) =>
+        key.startsWith('auth:') && limits.tokenMax !== undefined && limits.tokenMax !== false
+          ? limits.tokenMax
+          : limits.max,
+      allowList: (request) => limits.tokenMax === false && request.headers.authorization !== undefined,
+      errorResponseBuilder: (_request, context) => httpError('ASSENT_ERR_REQ_RATE_LIMIT', { after: context.after }),
+    });
+  }
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Assent API',
+        version: '1',
+        description:
+          'Decides which member data may train AI models. Errors are `{code, message, details}` with codes from one registry.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An Assent API token (assent_...) or a platform session JWT.',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'assent_session' },
+        },
+      },
+    },
+    hideUntagged: true,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const auth = createAuthenticator({ store: deps.store, demoMode: deps.mode === 'demo', jwks: deps.jwks });
+  const members = createMemberService({ store: deps.store, policy, ledger, ...(deps.now ? { now: deps.now } : {}) });
+  const dashboard = createDashboardService({ store: deps.store, policy, ledger, audit: deps.audit });
+
+  const csrfForCookies: preHandlerHookHandler = (request, reply, done) => {
+    auth.principalOf(request).then(
+      (principal) => {
+        if (principal?.cookieBased) app.csrfProtection(request, reply, done);
+        else done();
+      },
+      (error: Error) => done(error),
+    );
+  };
+
+  registerStaticAssets(app);
+  await registerApiRoutes(app, {
+    store: deps.store,
+    policy,
+    members,
+    auth,
+    builds: deps.builds,
+    audit: deps.audit,
+    dashboard,
+    csrfForCookies,
+  });
+  await registerPages(app, {
+    store: deps.store,
+    policy,
+    members,
+    auth,
+    mode: deps.mode,
+    builds: deps.builds,
+    csrf: csrfForCookies,
+  });
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  return app;
+}
+
+function pagesErrorHtml(status: number, body: ErrorBody): string {
+  return renderErrorPage(status, body);
+}
+
+/**
+ * Builds the app and listens. Resolves with its URL and a `close` that stops accepting requests and waits for
+ * open ones.
+ */
+export async function startServer(
+  options: AppDeps & { readonly port?: number; readonly host?: string },
+): Promise<{ readonly url: string; readonly app: FastifyInstance; close(): Promise<void> }> {
+  const app = await createApp(options);
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 4700, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 4700);
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return { url: `http://${shownHost}:${port}`, app, close: () => app.close() };
+}

@@ -1,0 +1,348 @@
+// What the routes and pages ask of Assent, composed from the store and the ports: consent reads and changes,
+// the batch check fast path, Global Privacy Control, transparency and export. Routes stay thin shells over this.
+
+import {
+  type ConsentEvent,
+  type ConsentState,
+  type ConsentStatus,
+  type Decision,
+  isPurpose,
+  type Member,
+  PURPOSES,
+  permits,
+  purposeLineage,
+  STATUS_ALIASES,
+} from '../domain/index.js';
+import type { BuildRecord, ModelRecord, Store } from '../store/store.js';
+import { httpError } from './errors.js';
+import type { LedgerPort, PolicyPort } from './ports.js';
+
+/** The generative purpose: the one the member setting governs and GPC applies to. */
+export const GENERATIVE = 'train_ai_system.generative';
+export const NON_GENERATIVE = 'train_ai_system.non_generative';
+
+const SHORT_STATUS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(STATUS_ALIASES).map(([short, dpv]) => [dpv, short])),
+);
+
+/** `ConsentGiven` → `given`, the word the API speaks. */
+export function shortStatus(status: ConsentStatus): string {
+  return SHORT_STATUS[status] ?? status;
+}
+
+export function assertPurpose(purpose: string): void {
+  if (!isPurpose(purpose)) {
+    throw httpError('ASSENT_ERR_CONSENT_PURPOSE', {
+      purpose: JSON.stringify(String(purpose).slice(0, 80)),
+      expected: PURPOSES.map((p) => p.key).join(', '),
+    });
+  }
+}
+
+/** Parses an ISO 8601 date-time (or date) strictly; anything else is a 400 naming the field. */
+export function parseInstant(field: string, raw: string | undefined, fallback: Date): string {
+  if (raw === undefined) return fallback.toISOString();
+  const shaped = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(raw);
+  const time = shaped ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(time))
+    throw httpError('ASSENT_ERR_CONSENT_DATE', { field, found: JSON.stringify(raw.slice(0, 40)) });
+  return new Date(time).toISOString();
+}
+
+export interface MemberConsentView {
+  readonly memberId: string;
+  readonly purpose: string;
+  readonly state: ConsentState;
+  readonly decision: Decision;
+}
+
+export interface CheckResult {
+  readonly member_id: string;
+  readonly allowed: boolean;
+  readonly reason: string | null;
+  readonly status: string;
+  readonly source: 'explicit' | 'default';
+}
+
+export interface BuildHolding {
+  readonly build: BuildRecord;
+  readonly items: number;
+  /** True when the build started before the member's withdrawal took effect (their data is in it). */
+  readonly usedBeforeWithdrawal: boolean;
+}
+
+export interface Transparency {
+  readonly memberId: string;
+  readonly generative: MemberConsentView;
+  readonly nonGenerative: MemberConsentView;
+  readonly history: readonly ConsentEvent[];
+  readonly withdrawnAt: string | null;
+  readonly builds: readonly BuildHolding[];
+  readonly models: readonly (ModelRecord & { readonly viaBuilds: readonly string[] })[];
+  readonly withdrawalEffect: string;
+}
+
+export interface MemberServiceDeps {
+  readonly store: Store;
+  readonly policy: PolicyPort;
+  readonly ledger: LedgerPort;
+  readonly now?: () => Date;
+}
+
+export type MemberService = ReturnType<typeof createMemberService>;
+
+/** The member-facing operations over the store, the ledger and the policy. */
+export function createMemberService(deps: MemberServiceDeps) {
+  const { store, policy, ledger } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function requireMember(memberId: string): Promise<Member> {
+    const member = await store.getMember(memberId);
+    if (!member) throw httpError('ASSENT_ERR_MEMBER_NOT_FOUND', { memberId: memberId.slice(0, 80) });
+    return member;
+  }
+
+  async function consentOf(member: Member, purpose: string, asOf: string): Promise<MemberConsentView> {
+    const defaultStatus = policy.defaultStatus(purpose, member, asOf);
+    const state = await ledger.stateAsOf(member.id, purpose, { asOf, defaultStatus });
+    return { memberId: member.id, purpose, state, decision: policy.decideMember(member, state, purpose, asOf) };
+  }
+
+  /** Latest withdrawal (valid-from) of the generative purpose that is still in force, or null. */
+  function withdrawalInForce(view: MemberConsentView): string | null {
+    return view.state.source === 'explicit' && !permits(view.state.status)
+      ? (view.state.event?.validFrom ?? null)
+      : null;
+  }
+
+  return {
+    requireMember,
+
+    async consent(memberId: string, purpose: string, asOfRaw?: string): Promise<MemberConsentView> {
+      assertPurpose(purpose);
+      const asOf = parseInstant('as_of', asOfRaw, now());
+      return consentOf(await requireMember(memberId), purpose, asOf);
+    },
+
+    /**
+     * Records a member's choice. `requestId` makes retries safe; the same id with a different choice is a 409.
+     */
+    async change(input: {
+      readonly memberId: string;
+      readonly purpose: string;
+      readonly status: 'given' | 'withdrawn';
+      readonly method: 'toggle' | 'api' | 'gpc' | 'objection_form' | 'admin';
+      readonly requestId: string;
+      readonly actor: string;
+    }): Promise<{ readonly view: MemberConsentView; readonly created: boolean }> {
+      assertPurpose(input.purpose);
+      const member = await requireMember(input.memberId);
+      const at = now().toISOString();
+      const notice = policy.notice(input.purpose, at);
+      if (notice?.mechanism === 'notice_only')
+        throw httpError('ASSENT_ERR_CONSENT_NO_CHOICE', { purpose: input.purpose });
+      const status: ConsentStatus = input.status === 'given' ? 'ConsentGiven' : 'ConsentWithdrawn';
+      const { created } = await ledger.record(
+        {
+          memberId: member.id,
+          purpose: input.purpose,
+          status,
+          method: input.method,
+          noticeVersion: notice?.version ?? null,
+          jurisdiction: member.country,
+          actor: input.actor,
+          requestId: input.requestId,
+        },
+        input.actor,
+      );
+      return { view: await consentOf(member, input.purpose, now().toISOString()), created };
+    },
+
+    /**
+     * Honours a Global Privacy Control signal: when the policy counts GPC and the member's generative setting
+     * permits use, records a withdrawal with method `gpc`. An explicit choice the member made on the settings page
+     * after seeing the signal wins over the browser's general signal.
+     */
+    async applyGpc(
+      memberId: string,
+      actor: string,
+    ): Promise<'recorded' | 'already_off' | 'overridden' | 'not_counted'> {
+      const at = now().toISOString();
+      if (!policy.gpcIsWithdrawal(at)) return 'not_counted';
+      const member = await store.getMember(memberId);
+      if (!member) return 'not_counted';
+      const view = await consentOf(member, GENERATIVE, at);
+      if (!permits(view.state.status)) return 'already_off';
+      if (view.state.source === 'explicit' && view.state.event?.method === 'toggle') return 'overridden';
+      const day = at.slice(0, 10);
+      await ledger.record(
+        {
+          memberId,
+          purpose: GENERATIVE,
+          status: 'ConsentWithdrawn',
+          method: 'gpc',
+          noticeVersion: policy.notice(GENERATIVE, at)?.version ?? null,
+          jurisdiction: member.country,
+          actor,
+          requestId: `gpc:${memberId}:${day}:${view.state.event?.id ?? 'default'}`,
+        },
+        actor,
+      );
+      return 'recorded';
+    },
+
+    /**
+     * Decisions for many members at once: one query for the members, one for their events, then pure evaluation.
+     * Duplicated ids answer once each, in the order asked.
+     */
+    async check(purpose: string, asOfRaw: string | undefined, memberIds: readonly string[]) {
+      assertPurpose(purpose);
+      const asOf = parseInstant('as_of', asOfRaw, now());
+      const knownAt = now().toISOString();
+      const ids = [...new Set(memberIds)];
+      const [members, events] = await Promise.all([
+        store.getMembers(ids),
+        store.consentEventsForMembers(ids, purposeLineage(purpose)),
+      ]);
+      const byMember = new Map<string, ConsentEvent[]>();
+      for (const event of events) {
+        const list = byMember.get(event.memberId);
+        if (list) list.push(event);
+        else byMember.set(event.memberId, [event]);
+      }
+      const results: CheckResult[] = new Array(ids.length);
+      for (let i = 0; i < ids.length; i++) {
+        const memberId = ids[i] as string;
+        const member = members.get(memberId);
+        const defaultStatus = policy.defaultStatus(purpose, member, asOf);
+        const state = ledger.resolve(byMember.get(memberId) ?? [], { memberId, purpose, asOf, knownAt, defaultStatus });
+        const decision = policy.decideMember(member, state, purpose, asOf);
+        results[i] = {
+          member_id: memberId,
+          allowed: decision.allowed,
+          reason: decision.reason,
+          status: shortStatus(state.status),
+          source: state.source,
+        };
+      }
+      return { purpose, as_of: asOf, policy_version: policy.versionAt(asOf), results };
+    },
+
+    async transparency(memberId: string): Promise<Transparency> {
+      const member = await requireMember(memberId);
+      const at = now().toISOString();
+      const [generative, nonGenerative, history, rows, models] = await Promise.all([
+        consentOf(member, GENERATIVE, at),
+        consentOf(member, NON_GENERATIVE, at),
+        ledger.history(memberId),
+        store.buildsForMember(memberId),
+        store.listModels(),
+      ]);
+      const withdrawnAt = withdrawalInForce(generative);
+      const builds: BuildHolding[] = [];
+      for (const row of rows) {
+        const build = await store.getBuild(row.buildId);
+        if (!build) continue;
+        builds.push({
+          build,
+          items: row.items,
+          usedBeforeWithdrawal: withdrawnAt !== null && build.startedAt < withdrawnAt,
+        });
+      }
+      builds.sort((a, b) => b.build.startedAt.localeCompare(a.build.startedAt));
+      const held = new Set(builds.map((b) => b.build.id));
+      const holdingModels = models
+        .map((model) => ({ ...model, viaBuilds: model.buildIds.filter((id) => held.has(id)) }))
+        .filter((model) => model.viaBuilds.length > 0);
+      return {
+        memberId,
+        generative,
+        nonGenerative,
+        history,
+        withdrawnAt,
+        builds,
+        models: holdingModels,
+        withdrawalEffect: String(policy.onWithdrawal(at)),
+      };
+    },
+
+    /** Everything Assent holds about a member, as JSON-compatible data. */
+    async exportMember(memberId: string) {
+      const member = await requireMember(memberId);
+      const [content, history, view] = await Promise.all([
+        store.contentByAuthor(memberId),
+        ledger.history(memberId),
+        this.transparency(memberId),
+      ]);
+      return {
+        format: 'assent.member-export/1',
+        exported_at: now().toISOString(),
+        member,
+        content,
+        consent_events: history,
+        current_state: {
+          [GENERATIVE]: stateJson(view.generative),
+          [NON_GENERATIVE]: stateJson(view.nonGenerative),
+        },
+        builds: view.builds.map(buildHoldingJson),
+        models: view.models.map(modelJson),
+      };
+    },
+  };
+}
+
+export function stateJson(view: MemberConsentView) {
+  const { state, decision } = view;
+  return {
+    member_id: view.memberId,
+    purpose: view.purpose,
+    status: shortStatus(state.status),
+    dpv_status: state.status,
+    source: state.source,
+    as_of: state.asOf,
+    event: state.event ? eventJson(state.event) : null,
+    decision: { allowed: decision.allowed, reason: decision.reason, detail: decision.detail },
+  };
+}
+
+export function eventJson(event: ConsentEvent) {
+  return {
+    id: event.id,
+    purpose: event.purpose,
+    status: shortStatus(event.status),
+    method: event.method,
+    notice_version: event.noticeVersion,
+    valid_from: event.validFrom,
+    recorded_at: event.recordedAt,
+  };
+}
+
+export function buildJson(build: BuildRecord) {
+  return {
+    id: build.id,
+    purpose: build.purpose,
+    as_of: build.asOf,
+    policy_version: build.policyVersion,
+    state: build.state,
+    started_at: build.startedAt,
+    published_at: build.publishedAt,
+    progress: build.progress,
+    error: build.error,
+  };
+}
+
+export function buildHoldingJson(holding: BuildHolding) {
+  return { ...buildJson(holding.build), items: holding.items, used_before_withdrawal: holding.usedBeforeWithdrawal };
+}
+
+export function modelJson(model: ModelRecord & { readonly viaBuilds?: readonly string[] }) {
+  return {
+    id: model.id,
+    name: model.name,
+    version: model.version,
+    build_ids: model.buildIds,
+    registered_at: model.registeredAt,
+    flagged_at: model.flaggedAt,
+    flag_reason: model.flagReason,
+  };
+}

@@ -1,0 +1,29 @@
+// Static files: the stylesheet and scripts (kept as modules so they ship inside dist/), and Chart.js served from
+// node_modules as a vendor file, so pages need no CDN and no build step.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ADMIN_JS, APP_JS } from './assets/scripts.js';
+import { APP_CSS } from './assets/styles.js';
+
+function chartJsSource(): string {
+  const require = createRequire(import.meta.url);
+  return readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
+}
+
+/** Registers `/static/*`. Files are read once, at start. */
+export function registerStaticAssets(app: FastifyInstance): void {
+  const files = new Map<string, { type: string; body: string }>([
+    ['app.css', { type: 'text/css; charset=utf-8', body: APP_CSS }],
+    ['app.js', { type: 'text/javascript; charset=utf-8', body: APP_JS }],
+    ['admin.js', { type: 'text/javascript; charset=utf-8', body: ADMIN_JS }],
+    ['vendor/chart.umd.min.js', { type: 'text/javascript; charset=utf-8', body: chartJsSource() }],
+  ]);
+  app.get<{ Params: { '*': string } }>('/static/*', { schema: { hide: true } }, async (request, reply) => {
+    const file = files.get(request.params['*']);
+    if (!file) return reply.callNotFound();
+    return reply.type(file.type).header('cache-control', 'public, max-age=300').send(file.body);
+  });
+}
