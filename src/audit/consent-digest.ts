@@ -1,0 +1,40 @@
+// The digest that ties consent events to the audit chain: sha256 over each event's canonical JSON followed by a
+// newline, in seq order. Streaming, so an import of millions of events never builds one string.
+
+import { createHash, type Hash } from 'node:crypto';
+import type { ConsentEvent } from '../domain/index.js';
+import { canonicalJson } from './canonical-json.js';
+
+/** What a consent append's audit entry says about the events it covers (payload key `consent`). */
+export interface ConsentRange {
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+  readonly count: number;
+  /** Hex sha256, see `ConsentDigest`. */
+  readonly digest: string;
+}
+
+/** Incremental digest over events in seq order. */
+export class ConsentDigest {
+  private readonly hash: Hash = createHash('sha256');
+  private first: number | null = null;
+  private last: number | null = null;
+  private n = 0;
+
+  add(events: readonly ConsentEvent[]): this {
+    for (const event of events) {
+      this.hash.update(canonicalJson(event));
+      this.hash.update('\n');
+      this.first ??= event.seq;
+      this.last = event.seq;
+      this.n += 1;
+    }
+    return this;
+  }
+
+  /** The range covered so far, or undefined when no event was added. Call once. */
+  finish(): ConsentRange | undefined {
+    if (this.first === null || this.last === null) return undefined;
+    return { firstSeq: this.first, lastSeq: this.last, count: this.n, digest: this.hash.digest('hex') };
+  }
+}

@@ -1,0 +1,44 @@
+// Versioned migrations, run on open through Kysely's Migrator and recorded in `assent_migrations`. A new version
+// is one file plus one line in `MIGRATIONS`; reopening an up-to-date database runs nothing.
+
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database, SchemaTypes } from '../schema.js';
+import { up0001 } from './0001-initial.js';
+
+type MigrationStep = (db: Kysely<unknown>, types: SchemaTypes) => Promise<void>;
+
+/** Every schema version in order. Names sort lexically, so keep the zero-padded prefix. */
+const MIGRATIONS: readonly (readonly [string, MigrationStep])[] = Object.freeze([['0001-initial', up0001]]);
+
+export const MIGRATION_TABLE = 'assent_migrations';
+
+function provider(types: SchemaTypes): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, step] of MIGRATIONS) out[name] = { up: (db: Kysely<unknown>) => step(db, types) };
+      return out;
+    },
+  };
+}
+
+/**
+ * Brings the schema up to date; throws with the failing migration's name if one fails (its changes roll back
+ * where the database supports transactional DDL).
+ */
+export async function migrateToLatest(db: Kysely<Database>, types: SchemaTypes): Promise<readonly string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: provider(types),
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

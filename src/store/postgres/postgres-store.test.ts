@@ -1,0 +1,53 @@
+// Runs the Store contract against a real PostgreSQL in a fresh schema per store (ASSENT_TEST_DATABASE_URL);
+// skipped with a reason when the variable is unset, and failing on CI where it must be set.
+
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { describeStoreContract, sampleMember } from '../store.contract.js';
+import { openFreshSchemaPostgresStore, TEST_DATABASE_URL_ENV, testDatabaseUrl } from '../testing.js';
+import { openPostgresStore, redactDatabaseUrl } from './postgres-store.js';
+
+const url = testDatabaseUrl();
+const skipReason = url === undefined ? `${TEST_DATABASE_URL_ENV} is not set` : undefined;
+if (skipReason !== undefined) console.warn(`PostgreSQL store suites skipped: ${skipReason}`);
+
+describeStoreContract('postgres', () => openFreshSchemaPostgresStore(url ?? ''), skipReason);
+
+describe('PostgreSQL store', () => {
+  it.each([
+    ['postgres://user:secret@db.example:5432/assent', 'postgres://user@db.example:5432/assent'],
+    ['postgres://user@db.example/assent', 'postgres://user@db.example/assent'],
+    ['not a url', '(unparsable database URL)'],
+  ])('prints %s as %s', (input, expected) => {
+    expect(redactDatabaseUrl(input)).toBe(expected);
+  });
+
+  it('refuses a schema name that is not an identifier', async () => {
+    await expect(openPostgresStore({ url: 'postgres://127.0.0.1/none', schema: 'x"; drop' })).rejects.toThrow(
+      /schema: expected a SQL identifier/,
+    );
+  });
+
+  it.skipIf(url === undefined)('migrates a schema once and keeps data across reopen', async () => {
+    const schema = `assent_test_reopen_${process.pid}_${Date.now().toString(36)}`;
+    const first = await openPostgresStore({ url: url ?? '', schema });
+    try {
+      await first.upsertMembers([sampleMember('m1')]);
+      expect(first.capabilities.concurrentWriters).toBe(true);
+    } finally {
+      await first.close();
+    }
+    const second = await openPostgresStore({ url: url ?? '', schema });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect(await second.getMember('m1')).toEqual(sampleMember('m1'));
+      const result = await client.query(`select name from "${schema}".assent_migrations order by name`);
+      expect(result.rows.map((r: { name: string }) => r.name)).toEqual(['0001-initial']);
+    } finally {
+      await second.close();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
+    }
+  });
+});

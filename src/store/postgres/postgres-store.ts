@@ -1,0 +1,83 @@
+// The PostgreSQL adapter: a `pg` pool, optionally confined to one schema (search_path), so several test runs or
+// tenants share a database without colliding. Several processes may write; the ledger lock serialises appenders.
+
+import { Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
+import pg from 'pg';
+import { createKyselyStore, type StoreAdapter } from '../kysely-store.js';
+import { migrateToLatest } from '../migrations/migrations.js';
+import type { Database, SchemaTypes } from '../schema.js';
+import type { Store } from '../store.js';
+
+/** The slice of a `pg` Pool this adapter uses: Kysely's pool interface plus a one-off query. */
+export interface PostgresConnectionPool extends PostgresPool {
+  query(text: string): Promise<unknown>;
+}
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/db`. */
+  readonly url: string;
+  /** Schema to use (created if missing); default `public`. */
+  readonly schema?: string;
+  /** Pool size. */
+  readonly maxConnections?: number;
+  /** Opens the pool; a seam for tests. */
+  readonly connect?: (config: { connectionString: string; options?: string; max: number }) => PostgresConnectionPool;
+}
+
+const POSTGRES_TYPES: SchemaTypes = Object.freeze({ json: 'jsonb', bigInteger: 'bigint' });
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** The URL without its password, safe to print. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === '') return url;
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(unparsable database URL)';
+  }
+}
+
+/** Opens (and migrates) a PostgreSQL store. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const schema = options.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`schema: expected a SQL identifier (letters, digits, underscore), found "${schema}"`);
+  }
+  const config = {
+    connectionString: options.url,
+    max: options.maxConnections ?? 8,
+    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+  };
+  const pool = (options.connect ?? ((c) => new pg.Pool(c)))(config);
+  if (schema !== undefined) {
+    try {
+      await pool.query(`create schema if not exists "${schema}"`);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db, POSTGRES_TYPES);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const location = `${redactDatabaseUrl(options.url)}${schema !== undefined ? ` (schema ${schema})` : ''}`;
+  const adapter: StoreAdapter = {
+    capabilities: Object.freeze({ dialect: 'postgres', concurrentWriters: true, maxBatchRows: 2000 }),
+    location,
+    maxParameters: 65535,
+    beginStatement: 'begin',
+    // A transaction-scoped advisory lock per schema: appenders to the consent ledger and the audit chain queue up,
+    // so seq numbers are gap-free and in commit order, and the chain never forks.
+    lockLedger: async (conn) => {
+      await sql`select pg_advisory_xact_lock(hashtext('assent.ledger.' || current_schema()))`.execute(conn);
+    },
+    close: () => db.destroy(),
+  };
+  return createKyselyStore(db, adapter);
+}

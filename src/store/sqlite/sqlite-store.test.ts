@@ -1,0 +1,35 @@
+// Runs the Store contract against a real SQLite file, plus what only a file-backed store can show.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeStoreContract, sampleMember } from '../store.contract.js';
+import { openTempSqliteStore } from '../testing.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+describeStoreContract('sqlite', openTempSqliteStore);
+
+describe('SQLite file store', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'assent-sqlite-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs migrations once, records them, and keeps data across reopen', async () => {
+    const file = join(dir, 'reopen.db');
+    const first = await openSqliteStore({ file });
+    await first.upsertMembers([sampleMember('m1')]);
+    await first.close();
+    const second = await openSqliteStore({ file });
+    expect(await second.getMember('m1')).toEqual(sampleMember('m1'));
+    await second.close();
+    const raw = new BetterSqlite3(file, { readonly: true });
+    try {
+      const names = raw.prepare('select name from assent_migrations order by name').all() as { name: string }[];
+      expect(names.map((n) => n.name)).toEqual(['0001-initial']);
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      raw.close();
+    }
+  });
+});
