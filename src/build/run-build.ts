@@ -1,0 +1,551 @@
+// The build service behind `assent build`, the demo and the HTTP API: snapshot members and consent, decide and
+// redact content in worker threads, write deterministic shards, re-check withdrawals, record lineage, and publish
+// the manifest last. A killed build leaves `.assent-partial/` (resumable) and never a manifest.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { permits, purposeLineage } from '../domain/index.js';
+import type { AuditEntryInput, Store } from '../store/store.js';
+import { codeVersion } from '../version.js';
+import { writeFileAtomic } from './atomic-file.js';
+import { BuildError } from './build-error.js';
+import type { BuildPolicy } from './build-policy.js';
+import { type BuildCounts, type BuildManifest, croissant, datasetCard, type ShardEntry } from './manifest.js';
+import {
+  lookupMember,
+  MemberSnapshotBuilder,
+  type MemberSnapshotData,
+  snapshotBytes,
+  snapshotSize,
+} from './member-snapshot.js';
+import { merkleRoot } from './merkle.js';
+import { addName, createNameFilter, type NameFilterData } from './name-filter.js';
+import { type ShardFormat, shardFileName } from './shard-writer.js';
+import type { BuildSource, RejectedLine } from './source.js';
+import { createWorkerPool } from './worker-pool.js';
+import { emptyStats, mergeStats, type PassStats, type ShardResult } from './worker-protocol.js';
+
+/** Items per output shard (the shard count depends only on the input size, never on the worker count). */
+export const ITEMS_PER_SHARD = 250_000;
+const BATCH = 2_000;
+const PARTIAL = '.assent-partial';
+
+export interface BuildProgress {
+  readonly phase: 'members' | 'decide' | 'shards' | 'publish';
+  readonly done: number;
+  readonly total: number | null;
+}
+
+/** What a build needs from modules outside src/build. */
+export interface BuildDeps {
+  /** Appends to the hash-chained audit log (src/audit's appendAudit). */
+  appendAudit(store: Store, entry: AuditEntryInput): Promise<unknown>;
+  now(): string;
+}
+
+export interface RunBuildOptions {
+  readonly store: Store;
+  readonly policy: BuildPolicy;
+  readonly purpose: string;
+  readonly asOf: string;
+  readonly outDir: string;
+  readonly format: ShardFormat;
+  readonly sources: BuildSource;
+  /** Worker threads; defaults to every core. */
+  readonly workers?: number;
+  readonly onProgress?: (progress: BuildProgress) => void;
+  readonly actor: string;
+  /** Fail the build when any line is malformed (default: count, report and continue). */
+  readonly strict?: boolean;
+  readonly deps: BuildDeps;
+}
+
+export interface BuildResult {
+  readonly buildId: string;
+  readonly outDir: string;
+  readonly manifest: BuildManifest;
+  readonly summary: BuildCounts;
+  /** Whether finished shards of an interrupted run were reused. */
+  readonly resumed: boolean;
+  readonly throughput: { readonly seconds: number; readonly itemsPerSecond: number; readonly peakRssBytes: number };
+}
+
+interface PartialState {
+  readonly fingerprint: string;
+  readonly pass1: PassStats | null;
+}
+
+interface ShardMarker {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly records: number;
+  readonly duplicates: number;
+  readonly withdrawnDropped: number;
+  readonly merkleRoot: string;
+  /** Highest ledger seq whose withdrawals the shard reflects. */
+  readonly withdrawalsUpTo: number;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function readJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function fileSha256(path: string): string | undefined {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the member snapshot (two passes) and the name filter, with consent as recorded up to `head`. */
+async function snapshotMembers(
+  options: RunBuildOptions,
+  head: number,
+  onRejected: (r: RejectedLine) => void,
+): Promise<{ snapshot: MemberSnapshotData; names: NameFilterData; members: number }> {
+  const expected = await options.sources.countMembers();
+  const builder = new MemberSnapshotBuilder(expected);
+  let nameCount = 0;
+  for await (const batch of options.sources.members()) {
+    for (const member of batch) {
+      builder.count(member.id);
+      nameCount += member.names.length;
+    }
+  }
+  const names = createNameFilter(nameCount);
+  const purposes = [...purposeLineage(options.purpose)];
+  if (purposes.length === 0) purposes.push(options.purpose);
+  let done = 0;
+  for await (const batch of options.sources.members(onRejected)) {
+    const events = await options.store.consentEventsForMembers(
+      batch.map((m) => m.id),
+      purposes,
+    );
+    const byMember = new Map<string, (typeof events)[number][]>();
+    for (const event of events) {
+      if (event.seq > head) continue;
+      const list = byMember.get(event.memberId);
+      if (list) list.push(event);
+      else byMember.set(event.memberId, [event]);
+    }
+    for (const member of batch) {
+      builder.place(member.id, options.policy.memberReason(member, byMember.get(member.id) ?? []));
+      for (const name of member.names) addName(names, name);
+    }
+    done += batch.length;
+    options.onProgress?.({ phase: 'members', done, total: expected });
+  }
+  return { snapshot: builder.finish(), names, members: done };
+}
+
+/** Withdrawals recorded after `afterSeq`: marks the members in `withdrawn`; returns the new head. */
+async function collectWithdrawals(
+  options: RunBuildOptions,
+  snapshot: MemberSnapshotData,
+  withdrawn: Uint8Array,
+  afterSeq: number,
+): Promise<{ head: number; changed: number[] }> {
+  const purposes = new Set(purposeLineage(options.purpose));
+  purposes.add(options.purpose);
+  let head = afterSeq;
+  const changed: number[] = [];
+  for await (const events of options.store.scanConsentEvents({ afterSeq, batchSize: 1000 })) {
+    for (const event of events) {
+      head = Math.max(head, event.seq);
+      if (!purposes.has(event.purpose) || permits(event.status)) continue;
+      const index = lookupMember(snapshot, event.memberId);
+      if (index >= 0 && withdrawn[index] !== 1) {
+        withdrawn[index] = 1;
+        changed.push(index);
+      }
+    }
+  }
+  return { head, changed };
+}
+
+/**
+ * Runs one build to publication. Re-running the same command after a crash resumes from the shards already
+ * finished (their sha256 is checked) and gives byte-identical output.
+ */
+export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
+  const started = Date.now();
+  const { store, policy, deps } = options;
+  const outDir = resolve(options.outDir);
+  if (existsSync(join(outDir, 'manifest.json'))) throw new BuildError('ASSENT_BUILD_OUT_PUBLISHED', outDir);
+  const partial = join(outDir, PARTIAL);
+  try {
+    mkdirSync(join(partial, 'spill'), { recursive: true });
+    mkdirSync(join(partial, 'shards'), { recursive: true });
+    mkdirSync(join(partial, 'done'), { recursive: true });
+  } catch (error) {
+    throw new BuildError('ASSENT_BUILD_OUT_UNWRITABLE', outDir, (error as NodeJS.ErrnoException).code ?? 'error');
+  }
+
+  const workers = Math.max(1, Math.min(64, options.workers ?? availableParallelism()));
+  const head = await store.consentHeadSeq();
+  const sources = await options.sources.describe();
+  const contentCount = await options.sources.countContent();
+  const shardCount = Math.max(1, Math.ceil(contentCount / ITEMS_PER_SHARD));
+  const code = codeVersion();
+  const fingerprint = createHash('sha256')
+    .update(
+      canonical({
+        purpose: options.purpose,
+        asOf: options.asOf,
+        policy: { name: policy.name, version: policy.versionId, sha256: policy.sha256 },
+        sources,
+        head,
+        format: options.format,
+        shardCount,
+        code,
+        strict: options.strict ?? false,
+      }),
+    )
+    .digest('hex');
+  const buildId = `build-${createHash('sha256').update(`${fingerprint}\n${outDir}`).digest('hex').slice(0, 16)}`;
+  const buildKey = createHash('sha256').update(`assent-build-key\n${fingerprint}`).digest('hex');
+
+  // Resume only a partial build of exactly these inputs; anything else starts clean.
+  const statePath = join(partial, 'state.json');
+  let state = readJson<PartialState>(statePath);
+  if (state?.fingerprint !== fingerprint) {
+    for (const dir of ['spill', 'shards', 'done']) {
+      rmSync(join(partial, dir), { recursive: true, force: true });
+      mkdirSync(join(partial, dir), { recursive: true });
+    }
+    for (const file of readdirSync(outDir)) if (file.startsWith('data-')) rmSync(join(outDir, file), { force: true });
+    state = { fingerprint, pass1: null };
+    writeFileAtomic(statePath, JSON.stringify(state));
+  }
+  const resumed = state.pass1 !== null;
+
+  const existing = await store.getBuild(buildId);
+  if (existing)
+    await store.updateBuild(buildId, { state: 'running', error: null, progress: { done: 0, total: contentCount } });
+  else {
+    await store.createBuild({
+      id: buildId,
+      purpose: options.purpose,
+      asOf: options.asOf,
+      policyVersion: policy.versionId ?? '(none)',
+      state: 'running',
+      startedAt: deps.now(),
+      publishedAt: null,
+      location: outDir,
+      progress: { done: 0, total: contentCount },
+      manifest: null,
+      error: null,
+    });
+  }
+  await deps.appendAudit(store, {
+    at: deps.now(),
+    actor: options.actor,
+    action: 'build.started',
+    subject: buildId,
+    payload: {
+      purpose: options.purpose,
+      asOf: options.asOf,
+      policy: policy.name,
+      version: policy.versionId,
+      consentHead: head,
+      workers,
+      resumed,
+    },
+  });
+
+  let lastStoreUpdate = 0;
+  const progress = (p: BuildProgress) => {
+    options.onProgress?.(p);
+    const now = Date.now();
+    if (p.phase === 'decide' && now - lastStoreUpdate > 1000) {
+      lastStoreUpdate = now;
+      void store.updateBuild(buildId, { progress: { done: p.done, total: p.total } }).catch(() => undefined);
+    }
+  };
+
+  const memberRejects: RejectedLine[] = [];
+  let pool: ReturnType<typeof createWorkerPool> | undefined;
+  try {
+    const { snapshot, names, members } = await snapshotMembers({ ...options, onProgress: progress }, head, (r) =>
+      memberRejects.push(r),
+    );
+    pool = createWorkerPool(workers, (workerIndex) => ({
+      workerIndex,
+      snapshot,
+      names,
+      itemRules: policy.itemRules,
+      redaction: policy.redaction,
+      policyVersion: policy.versionId,
+      buildKey,
+      authorKey: policy.authorKey,
+      shardCount,
+      spillDir: join(partial, 'spill'),
+    }));
+
+    // Pass 1: decide and redact into spill files.
+    let pass1 = state.pass1;
+    if (pass1 === null) {
+      const totals = emptyStats();
+      const inflight = new Set<Promise<void>>();
+      for await (const batch of options.sources.content(BATCH)) {
+        const { reply } = await pool.dispatch((id) => ({ type: 'batch', id, batch }));
+        const settle = reply.then((message) => {
+          if (message.type === 'done' && message.stats) mergeStats(totals, message.stats);
+          progress({ phase: 'decide', done: totals.items + totals.rejected, total: contentCount });
+        });
+        inflight.add(settle);
+        void settle.finally(() => inflight.delete(settle)).catch(() => undefined);
+      }
+      await Promise.all(inflight);
+      await Promise.all(Array.from({ length: workers }, (_, w) => pool?.send(w, (id) => ({ type: 'flush', id }))));
+      totals.rejected += memberRejects.length;
+      for (const r of memberRejects) {
+        if (totals.rejectedSamples.length < 20) totals.rejectedSamples.push(`${r.where}: ${r.field}: ${r.message}`);
+      }
+      totals.rejectedSamples.sort();
+      pass1 = totals;
+      if (options.strict && totals.rejected > 0) {
+        throw new BuildError('ASSENT_BUILD_REJECTED_LINES', String(totals.rejected), totals.rejectedSamples[0] ?? '');
+      }
+      state = { fingerprint, pass1 };
+      writeFileAtomic(statePath, JSON.stringify(state));
+    }
+
+    // Pass 2: write shards; then re-check withdrawals and rewrite the shards they touch, until none are new.
+    const withdrawn = new Uint8Array(new SharedArrayBuffer(Math.max(1, snapshotSize(snapshot))));
+    let checkedUpTo = head;
+    if (policy.strictWithdrawals) checkedUpTo = (await collectWithdrawals(options, snapshot, withdrawn, head)).head;
+    const spillDir = join(partial, 'spill');
+    const spillFiles = (shard: number) =>
+      readdirSync(spillDir)
+        .filter((f) => f.endsWith(`-s${String(shard).padStart(5, '0')}.bin`))
+        .sort()
+        .map((f) => join(spillDir, f));
+    const markers = new Map<number, ShardMarker>();
+    const shardMembers = new Map<number, Uint32Array>();
+    const crashAfter = Number(process.env.ASSENT_TEST_CRASH_AFTER_SHARDS ?? Number.NaN);
+    let written = 0;
+    const runShard = async (shard: number, worker: number) => {
+      const file = shardFileName(shard, shardCount, options.format);
+      const reply = await pool?.send(worker, (id) => ({
+        type: 'shard',
+        id,
+        task: {
+          shard,
+          spillFiles: spillFiles(shard),
+          outPath: join(partial, 'shards', file),
+          format: options.format,
+          withAuthor: policy.authorKey,
+          withdrawn,
+        },
+      }));
+      const result = (reply?.type === 'done' ? reply.shard : undefined) as ShardResult;
+      const marker: ShardMarker = {
+        file,
+        sha256: result.sha256,
+        bytes: result.bytes,
+        records: result.records,
+        duplicates: result.duplicates,
+        withdrawnDropped: result.withdrawnDropped,
+        merkleRoot: result.merkleRoot,
+        withdrawalsUpTo: checkedUpTo,
+      };
+      writeFileAtomic(join(partial, 'done', `shard-${shard}.members`), new Uint8Array(result.memberIndexes.buffer));
+      writeFileAtomic(join(partial, 'done', `shard-${shard}.json`), JSON.stringify(marker));
+      markers.set(shard, marker);
+      shardMembers.set(shard, result.memberIndexes);
+      written++;
+      progress({ phase: 'shards', done: markers.size, total: shardCount });
+      if (written === crashAfter) process.kill(process.pid, 'SIGKILL');
+    };
+    const runShards = async (shards: number[]) => {
+      const queue = [...shards];
+      await Promise.all(
+        Array.from({ length: workers }, async (_, worker) => {
+          for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) await runShard(shard, worker);
+        }),
+      );
+    };
+
+    const todo: number[] = [];
+    for (let shard = 0; shard < shardCount; shard++) {
+      const marker = readJson<ShardMarker>(join(partial, 'done', `shard-${shard}.json`));
+      const path = join(partial, 'shards', shardFileName(shard, shardCount, options.format));
+      if (marker && fileSha256(path) === marker.sha256) {
+        const raw = readFileSync(join(partial, 'done', `shard-${shard}.members`));
+        const indexes = new Uint32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+        // A reused shard must reflect every withdrawal known now.
+        if (indexes.some((i) => withdrawn[i] === 1) && marker.withdrawalsUpTo < checkedUpTo) todo.push(shard);
+        else {
+          markers.set(shard, marker);
+          shardMembers.set(shard, indexes);
+        }
+      } else todo.push(shard);
+    }
+    await runShards(todo);
+    while (policy.strictWithdrawals) {
+      const recheck = await collectWithdrawals(options, snapshot, withdrawn, checkedUpTo);
+      checkedUpTo = recheck.head;
+      if (recheck.changed.length === 0) break;
+      const changed = new Set(recheck.changed);
+      const again = [...shardMembers.entries()].filter(([, idx]) => idx.some((i) => changed.has(i))).map(([s]) => s);
+      if (again.length === 0) break;
+      await runShards(again);
+    }
+
+    // Publish: shards into place, lineage rows, metadata, and the manifest last.
+    progress({ phase: 'publish', done: 0, total: null });
+    const counts = new Uint32Array(Math.max(1, snapshotSize(snapshot)));
+    const shards: ShardEntry[] = [];
+    let records = 0;
+    let duplicates = 0;
+    let withdrawnDropped = 0;
+    const roots: Buffer[] = [];
+    for (let shard = 0; shard < shardCount; shard++) {
+      const marker = markers.get(shard) as ShardMarker;
+      for (const i of shardMembers.get(shard) ?? []) counts[i] = (counts[i] ?? 0) + 1;
+      shards.push({ file: marker.file, sha256: marker.sha256, bytes: marker.bytes, records: marker.records });
+      records += marker.records;
+      duplicates += marker.duplicates;
+      withdrawnDropped += marker.withdrawnDropped;
+      roots.push(Buffer.from(marker.merkleRoot, 'hex'));
+    }
+    await store.deleteBuildMembers(buildId);
+    let membersInBuild = 0;
+    let rows: { buildId: string; memberId: string; items: number }[] = [];
+    const seen = new Uint8Array(counts.length);
+    for await (const batch of options.sources.members()) {
+      for (const member of batch) {
+        const index = lookupMember(snapshot, member.id);
+        if (index < 0 || (counts[index] ?? 0) === 0 || seen[index] === 1) continue;
+        seen[index] = 1;
+        rows.push({ buildId, memberId: member.id, items: counts[index] ?? 0 });
+        membersInBuild++;
+        if (rows.length >= store.capabilities.maxBatchRows) {
+          await store.addBuildMembers(rows);
+          rows = [];
+        }
+      }
+    }
+    if (rows.length > 0) await store.addBuildMembers(rows);
+
+    const manifest: BuildManifest = {
+      schema: 'assent.build-manifest/1',
+      buildId,
+      purpose: options.purpose,
+      asOf: options.asOf,
+      format: options.format,
+      policy: { name: policy.name, version: policy.versionId, sha256: policy.sha256 },
+      consentLedgerHead: head,
+      strictWithdrawals: policy.strictWithdrawals,
+      sources,
+      counts: {
+        items: pass1.items,
+        allowed: pass1.allowed,
+        records,
+        excludedByReason: sortedRecord(pass1.reasons),
+        redactionsByType: sortedRecord(pass1.redactions),
+        droppedRecords: pass1.dropped,
+        duplicatesRemoved: duplicates,
+        withdrawnDuringBuild: withdrawnDropped,
+        rejectedLines: pass1.rejected,
+        members,
+        membersInBuild,
+      },
+      rejectedSamples: pass1.rejectedSamples,
+      shards,
+      code,
+      lineage: {
+        merkleRoot: merkleRoot(roots).toString('hex'),
+        leaves: 'sha256(0x00 | pseudonym "\\n" content_id), sorted per shard; root over shard roots in shard order',
+      },
+      snapshot: {
+        members: snapshotSize(snapshot),
+        bytes: snapshotBytes(snapshot) + names.bits.byteLength,
+        hashCollisions: snapshot.collisions,
+      },
+      redaction: { ...policy.redaction },
+      jurisdictions: policy.jurisdictions,
+    };
+    for (const shard of shards) {
+      const from = join(partial, 'shards', shard.file);
+      if (existsSync(from)) renameSync(from, join(outDir, shard.file));
+    }
+    writeFileAtomic(join(outDir, 'croissant.json'), `${JSON.stringify(croissant(manifest), null, 2)}\n`);
+    writeFileAtomic(join(outDir, 'README.md'), datasetCard(manifest));
+    writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    rmSync(partial, { recursive: true, force: true });
+
+    const publishedAt = deps.now();
+    await store.updateBuild(buildId, {
+      state: 'published',
+      publishedAt,
+      progress: { done: pass1.items + pass1.rejected, total: contentCount },
+      manifest: manifest as unknown as Record<string, unknown>,
+    });
+    await deps.appendAudit(store, {
+      at: publishedAt,
+      actor: options.actor,
+      action: 'build.published',
+      subject: buildId,
+      payload: { records, shards: shards.length, merkleRoot: manifest.lineage.merkleRoot, consentHead: head },
+    });
+    const seconds = (Date.now() - started) / 1000;
+    return {
+      buildId,
+      outDir,
+      manifest,
+      summary: manifest.counts,
+      resumed,
+      throughput: {
+        seconds,
+        itemsPerSecond: seconds > 0 ? pass1.items / seconds : 0,
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      },
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await store.deleteBuildMembers(buildId).catch(() => undefined);
+    await store.updateBuild(buildId, { state: 'failed', error: message }).catch(() => undefined);
+    await deps
+      .appendAudit(store, {
+        at: deps.now(),
+        actor: options.actor,
+        action: 'build.failed',
+        subject: buildId,
+        payload: { error: message },
+      })
+      .catch(() => undefined);
+    if (error instanceof BuildError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'EPERM') {
+      throw new BuildError('ASSENT_BUILD_OUT_UNWRITABLE', outDir, code);
+    }
+    throw new BuildError('ASSENT_BUILD_WRITE_FAILED', message);
+  } finally {
+    await pool?.close();
+  }
+}

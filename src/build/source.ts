@@ -1,0 +1,167 @@
+// Where a build reads members and content: the store, or JSONL files in DESIGN.md's schema. Members can be read
+// more than once (the snapshot is built in two passes); content is streamed once, in batches, never held whole.
+
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { ContentItem, Member } from '../domain/index.js';
+import type { Store } from '../store/store.js';
+import { parseJsonLine, parseMemberObject } from './parse-lines.js';
+
+/** A batch of content for the workers: raw lines (parsed in the worker) or items already parsed. */
+export type ContentBatch =
+  | { readonly kind: 'lines'; readonly file: string; readonly firstLine: number; readonly lines: readonly string[] }
+  | { readonly kind: 'items'; readonly items: readonly ContentItem[] };
+
+/** What the manifest records about each source. */
+export interface SourceDescription {
+  readonly kind: 'store' | 'file';
+  readonly name: string;
+  readonly role: 'members' | 'content' | 'members+content';
+  readonly sha256: string | null;
+  readonly bytes: number | null;
+  readonly records: number;
+}
+
+/** A malformed member line, reported as `FILE:LINE: field: message`. */
+export interface RejectedLine {
+  readonly where: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface BuildSource {
+  describe(): Promise<readonly SourceDescription[]>;
+  countMembers(): Promise<number>;
+  /** Every member, in batches; may be called several times and yields the same sequence each time. */
+  members(onRejected?: (rejected: RejectedLine) => void): AsyncIterable<readonly Member[]>;
+  countContent(): Promise<number>;
+  content(batchSize: number): AsyncIterable<ContentBatch>;
+}
+
+/** Reads a file as lines, in batches, with the 1-based number of the first line of each batch. */
+export async function* readLineBatches(
+  path: string,
+  batchSize: number,
+): AsyncIterable<{ firstLine: number; lines: string[] }> {
+  let rest = '';
+  let lineNo = 1;
+  let batch: string[] = [];
+  let batchFirst = 1;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      batch.push(text.slice(start, nl));
+      lineNo++;
+      start = nl + 1;
+      if (batch.length >= batchSize) {
+        yield { firstLine: batchFirst, lines: batch };
+        batch = [];
+        batchFirst = lineNo;
+      }
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') batch.push(rest);
+  if (batch.length > 0) yield { firstLine: batchFirst, lines: batch };
+}
+
+async function digestFile(path: string): Promise<{ sha256: string; bytes: number; lines: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const buffer = chunk as Buffer;
+    hash.update(buffer);
+    bytes += buffer.length;
+    for (let i = buffer.indexOf(10); i >= 0; i = buffer.indexOf(10, i + 1)) lines++;
+    last = buffer[buffer.length - 1] ?? last;
+  }
+  if (bytes > 0 && last !== 10) lines++;
+  return { sha256: hash.digest('hex'), bytes, lines };
+}
+
+/** Members and content from JSONL files. Blank lines are skipped. */
+export function fileSource(membersFile: string, contentFiles: readonly string[]): BuildSource {
+  const digests = new Map<string, Promise<{ sha256: string; bytes: number; lines: number }>>();
+  const digest = (path: string) => {
+    let found = digests.get(path);
+    if (!found) {
+      found = digestFile(path);
+      digests.set(path, found);
+    }
+    return found;
+  };
+  return {
+    async describe() {
+      const out: SourceDescription[] = [];
+      for (const [path, role] of [
+        [membersFile, 'members'],
+        ...contentFiles.map((f) => [f, 'content'] as const),
+      ] as const) {
+        const d = await digest(path);
+        out.push({ kind: 'file', name: basename(path), role, sha256: d.sha256, bytes: d.bytes, records: d.lines });
+      }
+      return out;
+    },
+    async countMembers() {
+      return (await digest(membersFile)).lines;
+    },
+    async *members(onRejected) {
+      for await (const { firstLine, lines } of readLineBatches(membersFile, 4096)) {
+        const batch: Member[] = [];
+        lines.forEach((line, i) => {
+          if (line.trim() === '') return;
+          const json = parseJsonLine(line);
+          const parsed = json.ok ? parseMemberObject(json.value) : json;
+          if (parsed.ok) batch.push(parsed.value);
+          else
+            onRejected?.({
+              where: `${basename(membersFile)}:${firstLine + i}`,
+              field: parsed.field,
+              message: parsed.message,
+            });
+        });
+        yield batch;
+      }
+    },
+    async countContent() {
+      let total = 0;
+      for (const file of contentFiles) total += (await digest(file)).lines;
+      return total;
+    },
+    async *content(batchSize) {
+      for (const file of contentFiles) {
+        for await (const { firstLine, lines } of readLineBatches(file, batchSize)) {
+          yield { kind: 'lines', file: basename(file), firstLine, lines };
+        }
+      }
+    },
+  };
+}
+
+/** Members and content from the store, in id order. */
+export function storeSource(store: Store): BuildSource {
+  return {
+    async describe() {
+      const members = await store.countMembers();
+      const content = await store.countContent();
+      return [
+        { kind: 'store', name: store.location, role: 'members', sha256: null, bytes: null, records: members },
+        { kind: 'store', name: store.location, role: 'content', sha256: null, bytes: null, records: content },
+      ];
+    },
+    countMembers: () => store.countMembers(),
+    async *members() {
+      yield* store.scanMembers({ batchSize: 2000 });
+    },
+    countContent: () => store.countContent(),
+    async *content(batchSize) {
+      for await (const items of store.scanContent({ batchSize })) yield { kind: 'items', items };
+    },
+  };
+}

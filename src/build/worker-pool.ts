@@ -1,0 +1,100 @@
+// A pool of build worker threads. Runs from compiled JavaScript and from TypeScript sources (under tsx or vitest,
+// where the worker is started with `--import tsx`). Each worker gets at most `depth` requests at a time.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+interface Pending {
+  resolve(message: FromWorker): void;
+  reject(error: Error): void;
+}
+
+export interface WorkerPool {
+  readonly size: number;
+  /** Sends to the least busy worker once one has room; resolves (once sent) with the pending reply. */
+  dispatch(message: (id: number) => ToWorker): Promise<{ readonly reply: Promise<FromWorker> }>;
+  /** Sends to one worker. */
+  send(worker: number, message: (id: number) => ToWorker): Promise<FromWorker>;
+  close(): Promise<void>;
+}
+
+/** The ESM entry of tsx's loader API, read from its package exports (require.resolve would give the CJS one). */
+function tsxEsmApiPath(): string {
+  const manifestPath = createRequire(import.meta.url).resolve('tsx/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    exports: Record<string, { import?: { default?: string } }>;
+  };
+  const entry = manifest.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
+  return join(dirname(manifestPath), entry);
+}
+
+/**
+ * Starts the worker module. From TypeScript sources, `execArgv: ['--import', 'tsx']` does not reach a worker's
+ * module loader on Node 20, so a tiny bootstrap registers tsx's loader in the worker and then imports the module.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url));
+  const moduleUrl = new URL('./build-worker.ts', import.meta.url).href;
+  const tsxApi = pathToFileURL(tsxEsmApiPath()).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+export function createWorkerPool(size: number, init: (index: number) => WorkerInit, depth = 2): WorkerPool {
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+  const inFlight = new Array<number>(size).fill(0);
+  const waiters: (() => void)[] = [];
+  let failure: Error | undefined;
+  const workers = Array.from({ length: size }, (_, index) => {
+    const worker = startWorker();
+    worker.on('message', (message: FromWorker) => {
+      const entry = pending.get(message.id);
+      if (!entry) return;
+      pending.delete(message.id);
+      inFlight[index] = (inFlight[index] ?? 1) - 1;
+      waiters.shift()?.();
+      if (message.type === 'error') entry.reject(new Error(`build worker ${index}: ${message.message}`));
+      else entry.resolve(message);
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      for (const entry of pending.values()) entry.reject(error);
+      pending.clear();
+      for (const wake of waiters.splice(0)) wake();
+    });
+    worker.postMessage({ type: 'init', init: init(index) } satisfies ToWorker);
+    return worker;
+  });
+
+  const send = (worker: number, message: (id: number) => ToWorker): Promise<FromWorker> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    inFlight[worker] = (inFlight[worker] ?? 0) + 1;
+    return new Promise<FromWorker>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      workers[worker]?.postMessage(message(id));
+    });
+  };
+
+  return {
+    size,
+    async dispatch(message) {
+      for (;;) {
+        if (failure) throw failure;
+        let best = 0;
+        for (let i = 1; i < size; i++) if ((inFlight[i] ?? 0) < (inFlight[best] ?? 0)) best = i;
+        if ((inFlight[best] ?? 0) < depth) return { reply: send(best, message) };
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+    send,
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Messages between the build coordinator and its worker threads. Everything is structured-cloneable; the member
+// snapshot and name filter travel as SharedArrayBuffers, so workers share one copy.
+
+import type { ItemRules } from './build-policy.js';
+import type { MemberSnapshotData } from './member-snapshot.js';
+import type { NameFilterData } from './name-filter.js';
+import type { RedactionSettings } from './redaction.js';
+import type { ShardFormat } from './shard-writer.js';
+import type { ContentBatch } from './source.js';
+
+export interface WorkerInit {
+  readonly workerIndex: number;
+  readonly snapshot: MemberSnapshotData;
+  readonly names: NameFilterData;
+  readonly itemRules: ItemRules;
+  readonly redaction: RedactionSettings;
+  /** Null when no policy version is in force: every item is then `no_policy`. */
+  readonly policyVersion: string | null;
+  /** hex key for per-build pseudonyms (HMAC). */
+  readonly buildKey: string;
+  readonly authorKey: boolean;
+  readonly shardCount: number;
+  readonly spillDir: string;
+}
+
+/** Counters of the decide-and-redact pass; they add up the same whatever the number of workers. */
+export interface PassStats {
+  items: number;
+  allowed: number;
+  reasons: Record<string, number>;
+  redactions: Record<string, number>;
+  dropped: number;
+  rejected: number;
+  rejectedSamples: string[];
+}
+
+export function emptyStats(): PassStats {
+  return { items: 0, allowed: 0, reasons: {}, redactions: {}, dropped: 0, rejected: 0, rejectedSamples: [] };
+}
+
+export const MAX_REJECTED_SAMPLES = 20;
+
+export function mergeStats(into: PassStats, from: PassStats): void {
+  into.items += from.items;
+  into.allowed += from.allowed;
+  into.dropped += from.dropped;
+  into.rejected += from.rejected;
+  for (const [k, v] of Object.entries(from.reasons)) into.reasons[k] = (into.reasons[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(from.redactions)) into.redactions[k] = (into.redactions[k] ?? 0) + v;
+  for (const s of from.rejectedSamples)
+    if (into.rejectedSamples.length < MAX_REJECTED_SAMPLES) into.rejectedSamples.push(s);
+}
+
+export interface ShardTask {
+  readonly shard: number;
+  readonly spillFiles: readonly string[];
+  readonly outPath: string;
+  readonly format: ShardFormat;
+  readonly withAuthor: boolean;
+  /** One byte per snapshot member: 1 when a withdrawal was recorded since the build started (strict mode). */
+  readonly withdrawn: Uint8Array;
+}
+
+export interface ShardResult {
+  readonly shard: number;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly records: number;
+  readonly duplicates: number;
+  readonly withdrawnDropped: number;
+  /** hex Merkle root over the shard's sorted lineage leaves. */
+  readonly merkleRoot: string;
+  /** Snapshot index of the author of every record kept (lineage counts). */
+  readonly memberIndexes: Uint32Array;
+}
+
+export type ToWorker =
+  | { readonly type: 'init'; readonly init: WorkerInit }
+  | { readonly type: 'batch'; readonly id: number; readonly batch: ContentBatch }
+  | { readonly type: 'flush'; readonly id: number }
+  | { readonly type: 'shard'; readonly id: number; readonly task: ShardTask };
+
+export type FromWorker =
+  | { readonly type: 'done'; readonly id: number; readonly stats?: PassStats; readonly shard?: ShardResult }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
