@@ -48,6 +48,8 @@ export interface AppDeps {
   readonly jwks?: JwksOptions;
   /** `false` silences logs; a pino-compatible instance is used as is; otherwise logs at `info` with redaction. */
   readonly logger?: boolean | NonNullable<FastifyServerOptions['loggerInstance']>;
+  /** Where the default logger writes (default stdout); tests pass a stream to read what would be logged. */
+  readonly logStream?: { write(line: string): void };
   readonly builds?: BuildPort;
   readonly audit?: AuditPort;
   /** Signs session and CSRF cookies; random per process when absent (sessions then end with the process). */
@@ -87,6 +89,7 @@ function loggerOptions(deps: AppDeps, key: Buffer): Pick<FastifyServerOptions, '
   return {
     logger: {
       level: process.env.ASSENT_LOG_LEVEL ?? 'info',
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
       serializers: {
         req: (req: { method: string; url: string; id: string }) => ({

@@ -3,6 +3,7 @@
 // server usable on its own (tests, `assent serve` on a bare store); production wiring passes the real modules.
 
 import { randomUUID } from 'node:crypto';
+import { appendAudit, ConsentDigest } from '../audit/index.js';
 import {
   type ConsentEvent,
   type ConsentState,
@@ -75,23 +76,39 @@ export function createStoreLedger(store: Store, now: () => Date = () => new Date
         }
       }
       const at = now().toISOString();
-      const [event] = await store.appendConsentEvents([
-        {
-          id: `ce_${randomUUID()}`,
-          memberId: input.memberId,
-          purpose: input.purpose,
-          status: input.status,
-          method: input.method,
-          noticeVersion: input.noticeVersion ?? null,
-          jurisdiction: input.jurisdiction ?? null,
-          validFrom: input.validFrom ?? at,
-          recordedAt: at,
-          actor: input.actor ?? actor,
-          requestId: input.requestId ?? null,
-          supersedes: input.supersedes ?? null,
-        },
-      ]);
-      if (!event) throw new Error('the store returned no event for an append');
+      // The event and the audit entry vouching for it commit together, as the chain's verification expects.
+      const event = await store.transaction(async (tx) => {
+        const [appended] = await tx.appendConsentEvents([
+          {
+            id: `ce_${randomUUID()}`,
+            memberId: input.memberId,
+            purpose: input.purpose,
+            status: input.status,
+            method: input.method,
+            noticeVersion: input.noticeVersion ?? null,
+            jurisdiction: input.jurisdiction ?? null,
+            validFrom: input.validFrom ?? at,
+            recordedAt: at,
+            actor: input.actor ?? actor,
+            requestId: input.requestId ?? null,
+            supersedes: input.supersedes ?? null,
+          },
+        ]);
+        if (!appended) throw new Error('the store returned no event for an append');
+        await appendAudit(tx, {
+          at,
+          actor,
+          action: 'consent.recorded',
+          subject: appended.memberId,
+          payload: {
+            consent: new ConsentDigest().add([appended]).finish() ?? null,
+            purpose: appended.purpose,
+            status: appended.status,
+            method: appended.method,
+          },
+        });
+        return appended;
+      });
       return { event, created: true };
     },
     async stateAsOf(memberId, purpose, options) {

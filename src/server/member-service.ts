@@ -43,10 +43,17 @@ export function assertPurpose(purpose: string): void {
 export function parseInstant(field: string, raw: string | undefined, fallback: Date): string {
   if (raw === undefined) return fallback.toISOString();
   const shaped = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(raw);
-  const time = shaped ? Date.parse(raw) : Number.NaN;
+  const time = shaped && realCalendarDate(raw) ? Date.parse(raw) : Number.NaN;
   if (Number.isNaN(time))
     throw httpError('ASSENT_ERR_CONSENT_DATE', { field, found: JSON.stringify(raw.slice(0, 40)) });
   return new Date(time).toISOString();
+}
+
+/** Rejects dates JavaScript would roll over, such as 2025-02-30 (read as 2 March). */
+function realCalendarDate(raw: string): boolean {
+  const [y, m, d] = raw.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 export interface MemberConsentView {
@@ -210,17 +217,32 @@ export function createMemberService(deps: MemberServiceDeps) {
         if (list) list.push(event);
         else byMember.set(event.memberId, [event]);
       }
+      const fast = policy.compileMemberDecider?.(purpose, asOf);
+      const decide =
+        fast ??
+        ((member: Member | undefined, state: ConsentState) => policy.decideMember(member, state, purpose, asOf).reason);
+      // The default depends only on where the member is; compute it once per country in the batch.
+      const defaults = new Map<string | null, ConsentStatus>();
+      const defaultFor = (member: Member | undefined): ConsentStatus => {
+        if (!member) return policy.defaultStatus(purpose, undefined, asOf);
+        let status = defaults.get(member.country);
+        if (status === undefined) {
+          status = policy.defaultStatus(purpose, member, asOf);
+          defaults.set(member.country, status);
+        }
+        return status;
+      };
       const results: CheckResult[] = new Array(ids.length);
       for (let i = 0; i < ids.length; i++) {
         const memberId = ids[i] as string;
         const member = members.get(memberId);
-        const defaultStatus = policy.defaultStatus(purpose, member, asOf);
+        const defaultStatus = defaultFor(member);
         const state = ledger.resolve(byMember.get(memberId) ?? [], { memberId, purpose, asOf, knownAt, defaultStatus });
-        const decision = policy.decideMember(member, state, purpose, asOf);
+        const reason = decide(member, state);
         results[i] = {
           member_id: memberId,
-          allowed: decision.allowed,
-          reason: decision.reason,
+          allowed: reason === null,
+          reason,
           status: shortStatus(state.status),
           source: state.source,
         };

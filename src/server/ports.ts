@@ -51,6 +51,14 @@ export interface PolicyPort {
   defaultStatus(purpose: string, member: Member | undefined, at: string): ConsentStatus;
   /** The member-level decision given their consent state. */
   decideMember(member: Member | undefined, state: ConsentState, purpose: string, at: string): Decision;
+  /**
+   * Optional fast path for batch checks: compiled once for (purpose, at), then returns the first reason a member
+   * is excluded, or null when allowed. Must agree with `decideMember`.
+   */
+  compileMemberDecider?(
+    purpose: string,
+    at: string,
+  ): (member: Member | undefined, state: ConsentState) => string | null;
   /** Whether a Global Privacy Control signal counts as a withdrawal at `at`. */
   gpcIsWithdrawal(at: string): boolean;
   onWithdrawal(at: string): WithdrawalEffect;

@@ -13,6 +13,9 @@ function chartJsSource(): string {
   return readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
 }
 
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0a58ca"/><text x="16" y="23" font-family="system-ui,sans-serif" font-size="19" font-weight="700" fill="#fff" text-anchor="middle">A</text></svg>';
+
 /** Registers `/static/*`. Files are read once, at start. */
 export function registerStaticAssets(app: FastifyInstance): void {
   const files = new Map<string, { type: string; body: string }>([
@@ -26,4 +29,7 @@ export function registerStaticAssets(app: FastifyInstance): void {
     if (!file) return reply.callNotFound();
     return reply.type(file.type).header('cache-control', 'public, max-age=300').send(file.body);
   });
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+  );
 }

@@ -23,7 +23,7 @@ chart('chart-funnel',{type:'bar',data:{labels:s.funnel.map(function(f){return f.
 table('funnel',['Reason','Members'],s.funnel.map(function(f){return [f.reason,f.count];}));
 var statuses={};s.consent_changes.forEach(function(d){Object.keys(d).forEach(function(k){if(k!=='day'){statuses[k]=true;}});});
 var keys=Object.keys(statuses);
-chart('chart-changes',{type:'line',data:{labels:s.consent_changes.map(function(d){return d.day;}),datasets:keys.map(function(k,i){return {label:k,data:s.consent_changes.map(function(d){return d[k]||0;}),borderColor:palette[i%palette.length],backgroundColor:palette[i%palette.length],tension:.2};})}});
+chart('chart-changes',{type:'bar',data:{labels:s.consent_changes.map(function(d){return d.day;}),datasets:keys.map(function(k,i){return {label:k,data:s.consent_changes.map(function(d){return d[k]||0;}),borderColor:palette[i%palette.length],backgroundColor:palette[i%palette.length]};})},options:{scales:{x:{stacked:true},y:{stacked:true,beginAtZero:true,ticks:{precision:0}}}}});
 table('changes',['Day'].concat(keys),s.consent_changes.map(function(d){return [d.day].concat(keys.map(function(k){return d[k]||0;}));}));
 chart('chart-country',{type:'bar',data:{labels:s.opt_out_by_country.map(function(c){return c.country;}),datasets:[{label:'Opt-out rate (%)',data:s.opt_out_by_country.map(function(c){return Math.round(c.rate*1000)/10;}),backgroundColor:'#bf8700'}]},options:{plugins:{legend:{display:false}},scales:{y:{beginAtZero:true,title:{display:true,text:'%'}}}}});
 table('country',['Country','Members','Opted out','Rate'],s.opt_out_by_country.map(function(c){return [c.country,c.members,c.opted_out,(Math.round(c.rate*1000)/10)+'%'];}));

@@ -24,7 +24,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{ou
 .tabs a{padding:10px 14px;color:var(--muted);text-decoration:none;border-bottom:3px solid transparent;font-weight:500}
 .tabs a:hover{color:var(--ink)}
 .tabs a[aria-current=page]{color:var(--ink);border-bottom-color:var(--brand)}
-main{padding-top:28px;padding-bottom:48px}
+main.wrap{padding-top:32px;padding-bottom:48px}
 h1{font-size:30px;line-height:1.2;margin:0 0 8px;letter-spacing:-.02em}
 h2{font-size:19px;margin:0 0 10px;line-height:1.3}
 .lead{font-size:18px;color:var(--muted);margin:0 0 24px;max-width:44em}

@@ -92,8 +92,8 @@ export function page(options: ShellOptions, body: Html): string {
 </head>
 <body>
 <a class="skip" href="#main">${t('skip')}</a>
-${banner}
 <header class="site-header">
+  ${banner}
   <div class="wrap header-row">
     <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">A</span> Assent</a>
     <div class="header-tools">${languages}${signOut}</div>

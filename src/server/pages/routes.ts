@@ -10,7 +10,15 @@ import { httpError } from '../errors.js';
 import { GENERATIVE, type MemberService, NON_GENERATIVE, shortStatus } from '../member-service.js';
 import type { BuildPort, PolicyPort } from '../ports.js';
 import { hashTokenSecret, TOKEN_PREFIX } from '../tokens.js';
-import { chooseLocale, formatDate, isLocale, type Locale, type MessageKey, translator } from './i18n.js';
+import {
+  chooseLocale,
+  formatDate,
+  formatDateTime,
+  isLocale,
+  type Locale,
+  type MessageKey,
+  translator,
+} from './i18n.js';
 import { type Html, html, page } from './layout.js';
 
 export interface PageDeps {
@@ -511,7 +519,7 @@ ${rows.map((e) => {
   const status = shortStatus(e.status);
   const statusKey = `status_${status}` as MessageKey;
   const methodKey = `method_${e.method}` as MessageKey;
-  return html`<tr data-method="${e.method}" data-status="${status}"><td>${formatDate(e.recordedAt, locale)}</td><td>${status === 'given' || status === 'withdrawn' ? t(statusKey) : status}</td><td>${t(methodKey)}</td></tr>`;
+  return html`<tr data-method="${e.method}" data-status="${status}"><td>${formatDateTime(e.recordedAt, locale)}</td><td>${status === 'given' || status === 'withdrawn' ? t(statusKey) : status}</td><td>${t(methodKey)}</td></tr>`;
 })}
 </tbody></table></div>`;
 }
