@@ -93,6 +93,8 @@ const KEYED_RECORDS: Readonly<Record<string, { what: string; keys: readonly stri
 
 interface Located {
   readonly path: PathSegment[];
+  /** The last path segment is a key that should not be there: point at the key itself. */
+  readonly atKey?: boolean;
   readonly code: PolicyIssueCode;
   readonly message: string;
 }
@@ -106,6 +108,7 @@ function translate(issue: core.$ZodIssue): Located[] {
       const known = KEYED_RECORDS[String(path[path.length - 1])];
       return issue.keys.map((key) => ({
         path: [...path, key],
+        atKey: true,
         code: known ? ('policy_value' as const) : ('policy_unknown_field' as const),
         message: known
           ? `expected ${known.what} (${known.keys.join(', ')}), found "${key}"`
@@ -133,7 +136,7 @@ function translate(issue: core.$ZodIssue): Located[] {
       return [
         {
           path,
-          code: 'policy_value',
+          code: issue.input === undefined ? 'policy_missing_field' : 'policy_value',
           message: `expected one of ${issue.values.map(String).join(', ')}, found ${found}`,
         },
       ];
@@ -251,7 +254,7 @@ export function validatePolicy(text: string, fileName: string): PolicyValidation
   const issues: PolicyIssue[] = [];
   for (const zodIssue of parsed.error.issues) {
     for (const located of translate(zodIssue)) {
-      const line = lineOf(root, located.path, counter, located.code === 'policy_unknown_field');
+      const line = lineOf(root, located.path, counter, located.atKey === true);
       issues.push({
         file: fileName,
         ...(line !== undefined ? { line } : {}),
