@@ -1,0 +1,458 @@
+// The consent ledger service: records choices idempotently (event and audit entry in one transaction), answers
+// "state valid at T as known at S", lists history, imports JSONL consent history and exports consent records.
+
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../audit/audit-log.js';
+import { ConsentDigest } from '../audit/consent-digest.js';
+import {
+  CONSENT_METHODS,
+  CONSENT_STATUSES,
+  type ConsentEvent,
+  type ConsentEventInput,
+  type ConsentMethod,
+  type ConsentState,
+  type ConsentStatus,
+  isPurpose,
+  parseJurisdiction,
+  purposeLineage,
+  STATUS_ALIASES,
+} from '../domain/index.js';
+import { describeFound, FieldReader, parseIsoTimestamp } from '../store/import/fields.js';
+import { type ImportReport, IssueCollector, readJsonl } from '../store/import/jsonl-reader.js';
+import type { Store } from '../store/store.js';
+import { type ConsentRecord, toConsentRecord } from './consent-records.js';
+import { ConsentError } from './errors.js';
+import { resolveState } from './resolve-state.js';
+
+export interface ConsentLedgerOptions {
+  /** The system clock (recordedAt, default knownAt). */
+  readonly clock?: () => Date;
+  /** Event ids (default: random UUIDs). */
+  readonly idGenerator?: () => string;
+}
+
+export interface StateQuery {
+  /** Valid time. */
+  readonly asOf: string;
+  /** System time: what the ledger knew then (default: now). */
+  readonly knownAt?: string;
+  /** The state when no event applies, derived by the caller from the policy (opt_out → ConsentGiven, ...). */
+  readonly defaultStatus: ConsentStatus;
+}
+
+export interface ConsentImportOptions {
+  /** Write nothing unless every line is valid. */
+  readonly strict?: boolean;
+  readonly actor: string;
+  /** Lines validated and written per batch. */
+  readonly chunkSize?: number;
+}
+
+export interface ExportOptions {
+  /** Only this member's records. */
+  readonly memberId?: string;
+  readonly batchSize?: number;
+}
+
+export interface ConsentLedger {
+  /** Records a choice; the same request id and payload returns the first event with `created: false`. */
+  record(input: ConsentEventInput, actor: string): Promise<{ event: ConsentEvent; created: boolean }>;
+  /** The member's state for a purpose, valid at `asOf` as known at `knownAt`. */
+  stateAsOf(memberId: string, purpose: string, query: StateQuery): Promise<ConsentState>;
+  /** Every event of the member, in ledger order. */
+  history(memberId: string): Promise<readonly ConsentEvent[]>;
+  /** Imports consent history from JSONL (see `parseConsentLine`); valid lines in one transaction. */
+  importJsonl(path: string, options: ConsentImportOptions): Promise<ImportReport>;
+  /** Every event (or one member's) as a consent record, in ledger order. */
+  exportRecords(options?: ExportOptions): AsyncIterable<ConsentRecord>;
+}
+
+/** A validated consent line or record input, before it gets an id and seq. */
+interface ConsentDraft {
+  readonly memberId: string;
+  readonly purpose: string;
+  readonly status: ConsentStatus;
+  readonly method: ConsentMethod;
+  readonly validFrom: string | null;
+  readonly recordedAt: string | null;
+  readonly noticeVersion: string | null;
+  readonly jurisdiction: string | null;
+  readonly requestId: string | null;
+  readonly supersedes: string | null;
+}
+
+function invalid(field: string, message: string): ConsentError {
+  return new ConsentError('ASSENT_ERR_CONSENT_INVALID_INPUT', `${field}: ${message}`, { field });
+}
+
+/** Validates what `record` was given; throws INVALID_INPUT naming the first bad field. */
+function validateInput(input: ConsentEventInput): ConsentDraft {
+  if (typeof input.memberId !== 'string' || input.memberId.trim() === '') {
+    throw invalid('memberId', `expected a member id, found ${describeFound(input.memberId)}`);
+  }
+  if (!isPurpose(input.purpose)) {
+    throw invalid(
+      'purpose',
+      `expected a purpose such as train_ai_system.generative, found ${describeFound(input.purpose)}`,
+    );
+  }
+  if (!(CONSENT_STATUSES as readonly string[]).includes(input.status)) {
+    throw invalid('status', `expected a DPV consent status such as ConsentGiven, found ${describeFound(input.status)}`);
+  }
+  if (!(CONSENT_METHODS as readonly string[]).includes(input.method)) {
+    throw invalid('method', `expected one of ${CONSENT_METHODS.join(', ')}, found ${describeFound(input.method)}`);
+  }
+  let validFrom: string | null = null;
+  if (input.validFrom !== undefined) {
+    validFrom = parseIsoTimestamp(input.validFrom) ?? null;
+    if (validFrom === null) {
+      throw invalid('validFrom', `expected an ISO 8601 timestamp, found ${describeFound(input.validFrom)}`);
+    }
+  }
+  let jurisdiction: string | null = null;
+  if (input.jurisdiction !== undefined && input.jurisdiction !== null) {
+    const parsed = parseJurisdiction(input.jurisdiction);
+    if (!parsed) {
+      throw invalid(
+        'jurisdiction',
+        `expected an ISO 3166-1 alpha-2 code such as US or US-CA, found ${describeFound(input.jurisdiction)}`,
+      );
+    }
+    jurisdiction = parsed.subdivision ?? parsed.country;
+  }
+  return {
+    memberId: input.memberId,
+    purpose: input.purpose,
+    status: input.status,
+    method: input.method,
+    validFrom,
+    recordedAt: null,
+    noticeVersion: input.noticeVersion ?? null,
+    jurisdiction,
+    requestId: input.requestId ?? null,
+    supersedes: input.supersedes ?? null,
+  };
+}
+
+/** True when a repeated request asks for what the stored event already says. Unspecified optionals match. */
+function sameChoice(draft: ConsentDraft, event: ConsentEvent): boolean {
+  return (
+    draft.memberId === event.memberId &&
+    draft.purpose === event.purpose &&
+    draft.status === event.status &&
+    draft.method === event.method &&
+    (draft.validFrom === null || draft.validFrom === event.validFrom) &&
+    (draft.jurisdiction === null || draft.jurisdiction === event.jurisdiction) &&
+    draft.noticeVersion === event.noticeVersion &&
+    draft.supersedes === event.supersedes
+  );
+}
+
+function sameDraft(a: ConsentDraft, b: ConsentDraft): boolean {
+  return (Object.keys(a) as (keyof ConsentDraft)[]).every((key) => a[key] === b[key]);
+}
+
+function conflict(requestId: string): ConsentError {
+  return new ConsentError(
+    'ASSENT_ERR_CONSENT_IDEMPOTENCY_CONFLICT',
+    `request id ${requestId}: already used for a different choice`,
+    { requestId },
+  );
+}
+
+/**
+ * Parses one consent line: `member_id, purpose, status ("given" | "withdrawn" | DPV name), method?, valid_from?,
+ * recorded_at?, notice_version?, jurisdiction?, request_id?, supersedes?`.
+ */
+export function parseConsentLine(record: Readonly<Record<string, unknown>>, now: string) {
+  const r = new FieldReader(record);
+  const memberId = r.id('member_id');
+  const purposeRaw = r.raw('purpose');
+  const purpose = isPurpose(purposeRaw)
+    ? purposeRaw
+    : r.fail('purpose', 'a purpose such as train_ai_system.generative', purposeRaw);
+  const status = r.oneOf('status', CONSENT_STATUSES, STATUS_ALIASES);
+  const method = r.has('method') ? r.oneOf('method', CONSENT_METHODS) : 'import';
+  const recordedAt = r.has('recorded_at') ? r.timestamp('recorded_at') : now;
+  if (recordedAt !== undefined && recordedAt > now)
+    r.fail('recorded_at', 'a time not after the import', r.raw('recorded_at'));
+  const validFrom = r.has('valid_from') ? r.timestamp('valid_from') : recordedAt;
+  const noticeVersion = r.optionalId('notice_version');
+  const jurisdiction = r.jurisdiction('jurisdiction');
+  const requestId = r.optionalId('request_id');
+  const supersedes = r.optionalId('supersedes');
+  if (r.issues.length > 0) return { ok: false as const, issues: r.issues };
+  const draft: ConsentDraft = {
+    memberId: memberId ?? '',
+    purpose: purpose ?? '',
+    status: status ?? 'ConsentUnknown',
+    method: method ?? 'import',
+    validFrom: validFrom ?? null,
+    recordedAt: recordedAt ?? null,
+    noticeVersion: noticeVersion ?? null,
+    jurisdiction: jurisdiction ?? null,
+    requestId: requestId ?? null,
+    supersedes: supersedes ?? null,
+  };
+  return { ok: true as const, value: draft };
+}
+
+/**
+ * Creates the ledger over a store.
+ *
+ * @example
+ * const ledger = createConsentLedger(store);
+ * await ledger.record({ memberId: 'm1', purpose: 'train_ai_system.generative', status: 'ConsentWithdrawn',
+ *   method: 'toggle' }, 'member:m1');
+ */
+export function createConsentLedger(store: Store, options: ConsentLedgerOptions = {}): ConsentLedger {
+  const clock = options.clock ?? (() => new Date());
+  const nextId = options.idGenerator ?? randomUUID;
+
+  async function recordOnce(draft: ConsentDraft, actor: string, now: string) {
+    return store.transaction(async (tx) => {
+      if (draft.requestId !== null) {
+        const existing = await tx.consentEventByRequestId(draft.requestId);
+        if (existing) {
+          if (!sameChoice(draft, existing)) throw conflict(draft.requestId);
+          return { event: existing, created: false };
+        }
+      }
+      const member = await tx.getMember(draft.memberId);
+      if (!member) {
+        throw new ConsentError(
+          'ASSENT_ERR_CONSENT_UNKNOWN_MEMBER',
+          `member ${draft.memberId}: not in the member directory`,
+          {
+            memberId: draft.memberId,
+          },
+        );
+      }
+      if (draft.supersedes !== null) {
+        const earlier = await tx.consentEventById(draft.supersedes);
+        if (
+          !earlier ||
+          earlier.memberId !== draft.memberId ||
+          !purposeLineage(draft.purpose).includes(earlier.purpose)
+        ) {
+          throw new ConsentError(
+            'ASSENT_ERR_CONSENT_UNKNOWN_EVENT',
+            `supersedes: event ${draft.supersedes} does not exist for member ${draft.memberId} and this purpose`,
+            { supersedes: draft.supersedes },
+          );
+        }
+      }
+      const [event] = await tx.appendConsentEvents([
+        {
+          id: nextId(),
+          memberId: draft.memberId,
+          purpose: draft.purpose,
+          status: draft.status,
+          method: draft.method,
+          noticeVersion: draft.noticeVersion,
+          jurisdiction: draft.jurisdiction ?? member.country,
+          validFrom: draft.validFrom ?? now,
+          recordedAt: now,
+          actor,
+          requestId: draft.requestId,
+          supersedes: draft.supersedes,
+        },
+      ]);
+      if (!event) throw new Error('consent ledger: the store returned no event for an append');
+      await appendAudit(tx, {
+        at: now,
+        actor,
+        action: 'consent.recorded',
+        subject: event.memberId,
+        payload: {
+          eventId: event.id,
+          purpose: event.purpose,
+          status: event.status,
+          method: event.method,
+          consent: new ConsentDigest().add([event]).finish() ?? null,
+        },
+      });
+      return { event, created: true };
+    });
+  }
+
+  return {
+    async record(input, actor) {
+      const draft = validateInput(input);
+      const who = input.actor ?? actor;
+      const now = clock().toISOString();
+      try {
+        return await recordOnce(draft, who, now);
+      } catch (error) {
+        // Two requests with the same id raced: the loser hit the unique index. Answer as the repeat it is.
+        if (draft.requestId === null || error instanceof ConsentError) throw error;
+        const winner = await store.consentEventByRequestId(draft.requestId);
+        if (!winner) throw error;
+        if (!sameChoice(draft, winner)) throw conflict(draft.requestId);
+        return { event: winner, created: false };
+      }
+    },
+
+    async stateAsOf(memberId, purpose, query) {
+      if (!isPurpose(purpose)) {
+        throw invalid(
+          'purpose',
+          `expected a purpose such as train_ai_system.generative, found ${describeFound(purpose)}`,
+        );
+      }
+      const asOf = parseIsoTimestamp(query.asOf);
+      if (asOf === undefined)
+        throw invalid('asOf', `expected an ISO 8601 timestamp, found ${describeFound(query.asOf)}`);
+      const knownAt = query.knownAt === undefined ? clock().toISOString() : parseIsoTimestamp(query.knownAt);
+      if (knownAt === undefined) {
+        throw invalid('knownAt', `expected an ISO 8601 timestamp, found ${describeFound(query.knownAt)}`);
+      }
+      const events = await store.consentEventsFor(memberId, purposeLineage(purpose));
+      return resolveState(events, purpose, asOf, knownAt, query.defaultStatus, memberId);
+    },
+
+    history(memberId) {
+      return store.consentEventsFor(memberId);
+    },
+
+    importJsonl(path, importOptions) {
+      return importConsent(store, path, importOptions, clock().toISOString(), nextId);
+    },
+
+    async *exportRecords(exportOptions = {}) {
+      if (exportOptions.memberId !== undefined) {
+        for (const event of await store.consentEventsFor(exportOptions.memberId)) yield toConsentRecord(event);
+        return;
+      }
+      for await (const batch of store.scanConsentEvents({ batchSize: exportOptions.batchSize ?? 1000 })) {
+        for (const event of batch) yield toConsentRecord(event);
+      }
+    },
+  };
+}
+
+class StrictRefusal extends Error {}
+
+async function importConsent(
+  store: Store,
+  path: string,
+  options: ConsentImportOptions,
+  now: string,
+  nextId: () => string,
+): Promise<ImportReport> {
+  const { lines, digest } = readJsonl(path);
+  const issues = new IssueCollector(path);
+  const chunkSize = options.chunkSize ?? 5000;
+  const range = new ConsentDigest();
+  let read = 0;
+  let imported = 0;
+  let duplicates = 0;
+  let committed = false;
+  // Request ids seen earlier in this file, with the choice they carried.
+  const seenRequests = new Map<string, ConsentDraft>();
+
+  const flush = async (tx: Store, chunk: { line: number; draft: ConsentDraft }[]) => {
+    if (chunk.length === 0) return;
+    const members = await tx.getMembers(chunk.map((c) => c.draft.memberId));
+    const accepted: Omit<ConsentEvent, 'seq'>[] = [];
+    for (const { line, draft } of chunk) {
+      const member = members.get(draft.memberId);
+      if (!member) {
+        issues.add(line, 'member_id', `expected a member in the directory, found ${describeFound(draft.memberId)}`);
+        continue;
+      }
+      if (draft.requestId !== null) {
+        const inFile = seenRequests.get(draft.requestId);
+        const stored = inFile === undefined ? await tx.consentEventByRequestId(draft.requestId) : undefined;
+        if (inFile !== undefined || stored !== undefined) {
+          const same =
+            inFile !== undefined ? sameDraft(draft, inFile) : stored !== undefined && sameChoice(draft, stored);
+          if (same) duplicates += 1;
+          else
+            issues.add(
+              line,
+              'request_id',
+              `expected a new request id or the same choice as before, found ${describeFound(draft.requestId)} already used for a different choice`,
+            );
+          continue;
+        }
+        seenRequests.set(draft.requestId, draft);
+      }
+      if (options.strict && issues.rejected > 0) continue;
+      accepted.push({
+        ...toEventShape(draft),
+        id: nextId(),
+        jurisdiction: draft.jurisdiction ?? member.country,
+        actor: options.actor,
+      });
+    }
+    if (options.strict && issues.rejected > 0) return;
+    const stored = await tx.appendConsentEvents(accepted);
+    range.add(stored);
+    imported += stored.length;
+  };
+
+  try {
+    await store.transaction(async (tx) => {
+      let chunk: { line: number; draft: ConsentDraft }[] = [];
+      for await (const entry of lines) {
+        read += 1;
+        if (entry.record === undefined) {
+          issues.add(entry.line, undefined, entry.problem);
+          continue;
+        }
+        const parsed = parseConsentLine(entry.record, now);
+        if (!parsed.ok) {
+          issues.addAll(entry.line, parsed.issues);
+          continue;
+        }
+        chunk.push({ line: entry.line, draft: parsed.value });
+        if (chunk.length >= chunkSize) {
+          await flush(tx, chunk);
+          chunk = [];
+        }
+      }
+      await flush(tx, chunk);
+      if (options.strict && issues.rejected > 0) throw new StrictRefusal();
+      const covered = range.finish();
+      if (covered === undefined) return;
+      await appendAudit(tx, {
+        at: now,
+        actor: options.actor,
+        action: 'consent.imported',
+        subject: null,
+        payload: { count: imported, rejected: issues.rejected, duplicates, fileSha256: digest(), consent: covered },
+      });
+      committed = true;
+    });
+  } catch (error) {
+    if (!(error instanceof StrictRefusal)) throw error;
+    imported = 0;
+  }
+  return {
+    file: path,
+    fileSha256: digest(),
+    lines: read,
+    imported,
+    rejected: issues.rejected,
+    duplicates,
+    issues: [...issues.issues].sort((a, b) => a.line - b.line),
+    committed,
+  };
+}
+
+function toEventShape(draft: ConsentDraft): Omit<ConsentEvent, 'seq' | 'id' | 'actor'> {
+  const recordedAt = draft.recordedAt ?? new Date(0).toISOString();
+  return {
+    memberId: draft.memberId,
+    purpose: draft.purpose,
+    status: draft.status,
+    method: draft.method,
+    noticeVersion: draft.noticeVersion,
+    jurisdiction: draft.jurisdiction,
+    validFrom: draft.validFrom ?? recordedAt,
+    recordedAt,
+    requestId: draft.requestId,
+    supersedes: draft.supersedes,
+  };
+}

@@ -1,0 +1,15 @@
+// The consent ledger's public surface.
+
+export type { ImportIssue, ImportReport } from '../store/import/jsonl-reader.js';
+export {
+  type ConsentImportOptions,
+  type ConsentLedger,
+  type ConsentLedgerOptions,
+  createConsentLedger,
+  type ExportOptions,
+  parseConsentLine,
+  type StateQuery,
+} from './consent-ledger.js';
+export { CONSENT_RECORD_SCHEMA, type ConsentRecord, toConsentRecord } from './consent-records.js';
+export { CONSENT_ERRORS, ConsentError, type ConsentErrorCode, type ErrorKind, isConsentError } from './errors.js';
+export { resolveState } from './resolve-state.js';
