@@ -1,0 +1,219 @@
+// Rebuilds the name tagger's data files: the gazetteer (from @faker-js/faker and humannames, both MIT) and the
+// averaged-perceptron weights (from the train splits in ../shared/datasets/pii), then prints dev-split scores and
+// the tagger's throughput. Deterministic: same inputs and seed, same bytes.
+//
+//   npm run train:names [-- --data ../shared/datasets/pii --epochs 8 --seed 17]
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { allLocales } from '@faker-js/faker';
+import { foldToken } from '../src/redact/known/fold.js';
+import { resolveDataDir } from '../src/redact/names/data-dir.js';
+import { countDocument, scoreCounts, type TypeCounts } from '../src/redact/names/evaluate.js';
+import type { WordFeatures } from '../src/redact/names/features.js';
+import { formatGazetteer, GAZ, GAZETTEER_FILE, parseGazetteer } from '../src/redact/names/gazetteer.js';
+import { decodeModel, encodeModel, MODEL_FILE, TAG_TYPES } from '../src/redact/names/model.js';
+import { createNameTagger } from '../src/redact/names/tagger.js';
+import { tokenize } from '../src/redact/names/tokenize.js';
+import { prepareSequence, type TrainingDocument, trainPerceptron } from '../src/redact/names/train.js';
+
+interface CorpusRecord extends TrainingDocument {
+  readonly id: string;
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const root = join(resolveDataDir(), '..', '..', '..');
+const corpusDir = arg('data', process.env.ASSENT_PII_DATASETS ?? join(root, '..', 'shared', 'datasets', 'pii'));
+const epochs = Number(arg('epochs', '8'));
+const seed = Number(arg('seed', '17'));
+const tableBits = Number(arg('bits', '18'));
+const wordDropout = Number(arg('dropout', '0.25'));
+const dataDir = resolveDataDir();
+
+// ---- 1. Gazetteer -------------------------------------------------------------------------------------------------
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+// Function and very common words of English and Spanish (written for this project), marked COMMON so that a
+// name list containing "will" or "rose" does not make every such word look like a name.
+const FUNCTION_WORDS = `the a an and or but if of to in on at by for with from about as into like than then so not no
+yes is are was were be been being am do does did have has had will would can could should may might must shall i me my
+you your he him his she her it its we us our they them their this that these those there here what which who whom whose
+when where why how all any both each few more most other some such only own same too very just also now up down out
+over again once lol omg haha yeah ok okay hey get got go going gone make made know think see look want give use find tell
+ask work seem feel try leave call good new first last long great little old big high different small large next early
+young important public bad able day time year people way thing man woman child world life hand part place week case
+point number love best better still even back well never always really much many today tomorrow tonight night morning
+el la los las un una unos unas y o pero si de del al a en con por para sin sobre entre hasta desde que quien como cuando
+donde porque muy mas menos ya no sí se su sus mi mis tu tus le les lo nos es son fue era ser estar esta este esto estos
+estas ese esa eso hay tiene tienen ha han habia hace dia dias año años vez veces paciente presenta refiere tras durante
+dolor derecho izquierdo izquierda derecha normal caso tratamiento estudio control meses semanas horas hospital sexo edad`
+  .split(/\s+/)
+  .filter((w) => w !== '');
+
+function buildGazetteer(): Map<string, number> {
+  const entries = new Map<string, number>();
+  const add = (phrase: string, flag: number): void => {
+    if (phrase.includes('{{') || phrase.includes('#')) return;
+    const tokens = tokenize(phrase);
+    for (let i = 0; i < tokens.count; i++) {
+      const folded = foldToken(phrase.slice(tokens.starts[i], tokens.ends[i]));
+      if (folded.length < 2 || !/\p{L}/u.test(folded)) continue;
+      entries.set(folded, (entries.get(folded) ?? 0) | flag);
+    }
+  };
+  // Locales in a fixed order so the file is byte-identical between runs.
+  for (const code of Object.keys(allLocales).sort()) {
+    const locale = (allLocales as Record<string, Record<string, Record<string, unknown> | undefined>>)[code];
+    const person = locale?.person ?? {};
+    const location = locale?.location ?? {};
+    const company = locale?.company ?? {};
+    for (const s of strings([person.first_name, person.middle_name])) add(s, GAZ.FIRST);
+    for (const s of strings(person.last_name)) add(s, GAZ.LAST);
+    for (const s of strings([location.city_name, location.state, location.country, location.county])) {
+      add(s, GAZ.LOCATION);
+    }
+    for (const s of strings([company.legal_entity_type, company.suffix])) add(s, GAZ.ORG);
+  }
+  for (const code of ['en', 'de', 'fr', 'da', 'hu', 'id_ID', 'pt_BR', 'nb_NO']) {
+    const locale = (allLocales as Record<string, Record<string, Record<string, unknown> | undefined>>)[code];
+    for (const s of strings(locale?.word)) add(s, GAZ.COMMON);
+  }
+  for (const s of FUNCTION_WORDS) add(s, GAZ.COMMON);
+  const require = createRequire(import.meta.url);
+  const humannames = readFileSync(join(require.resolve('humannames/package.json'), '..', 'list.txt'), 'utf8');
+  for (const line of humannames.split('\n')) {
+    const name = line.trim();
+    if (name !== '') add(name, GAZ.HUMAN);
+  }
+  return entries;
+}
+
+const gazetteerEntries = buildGazetteer();
+// Words written lower-case at least 20 times in the training texts (outside names) are common words too.
+function markFrequentLowerCase(docs: readonly CorpusRecord[]): void {
+  const counts = new Map<string, number>();
+  for (const doc of docs) {
+    const tokens = tokenize(doc.text);
+    for (let i = 0; i < tokens.count; i++) {
+      const start = tokens.starts[i] ?? 0;
+      const end = tokens.ends[i] ?? 0;
+      const token = doc.text.slice(start, end);
+      if (token !== token.toLowerCase() || !/\p{L}/u.test(token)) continue;
+      if (doc.spans.some((s) => s.start < end && start < s.end && s.type !== 'DATE')) continue;
+      const folded = foldToken(token);
+      counts.set(folded, (counts.get(folded) ?? 0) + 1);
+    }
+  }
+  for (const [word, count] of counts) {
+    if (count >= 20 && word.length > 1) gazetteerEntries.set(word, (gazetteerEntries.get(word) ?? 0) | GAZ.COMMON);
+  }
+}
+// ---- 2. Corpora ---------------------------------------------------------------------------------------------------
+
+function readCorpus(file: string): CorpusRecord[] {
+  const path = join(corpusDir, file);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      const record = JSON.parse(line) as Partial<CorpusRecord>;
+      if (typeof record.text !== 'string' || !Array.isArray(record.spans)) {
+        throw new Error(`${path}:${i + 1}: expected {"text": string, "spans": [...]}`);
+      }
+      return { id: String(record.id ?? i), text: record.text, spans: record.spans };
+    });
+}
+
+const presidio = readCorpus('presidio-synth-v2.jsonl');
+const wnutRepeat = Number(arg('wnut-repeat', '2'));
+const wnutTrain = readCorpus('wnut17-train.jsonl');
+const train = [
+  // Social-media text is the smaller corpus and the harder domain: it is visited wnutRepeat times per epoch.
+  ...Array.from({ length: wnutRepeat }, () => wnutTrain).flat(),
+  ...readCorpus('meddocan-train.jsonl'),
+  // Two thirds of the synthetic set train; the other third is a third held-out report.
+  ...presidio.filter((_, i) => i % 3 !== 2),
+];
+const devSets: [string, CorpusRecord[]][] = [
+  ['wnut17-dev', readCorpus('wnut17-dev.jsonl')],
+  ['meddocan-dev', readCorpus('meddocan-dev.jsonl')],
+  ['presidio-synth-v2 (held-out third)', presidio.filter((_, i) => i % 3 === 2)],
+];
+
+markFrequentLowerCase(train);
+const gazetteerTsv = formatGazetteer(gazetteerEntries);
+const gazetteerBytes = gzipSync(Buffer.from(gazetteerTsv, 'utf8'), { level: 9 });
+writeFileSync(join(dataDir, GAZETTEER_FILE), gazetteerBytes);
+const gazetteer = parseGazetteer(gazetteerTsv);
+console.log(`gazetteer: ${gazetteer.size} tokens, ${gazetteerBytes.length} bytes -> src/redact/data/${GAZETTEER_FILE}`);
+
+// ---- 3. Training --------------------------------------------------------------------------------------------------
+
+const cache = new Map<string, WordFeatures>();
+const started = Date.now();
+const sequences = train.map((doc) => prepareSequence(doc, gazetteer, tableBits, cache));
+console.log(`training: ${sequences.length} documents, ${sequences.reduce((a, s) => a + s.n, 0)} tokens`);
+const trained = trainPerceptron(sequences, {
+  tableBits,
+  epochs,
+  seed,
+  wordDropout,
+  onEpoch: (epoch, errors, tokens) => console.log(`  epoch ${epoch}: ${errors} token errors / ${tokens}`),
+});
+const { bytes, nonZero } = encodeModel(tableBits, trained.weights, trained.transitions);
+writeFileSync(join(dataDir, MODEL_FILE), bytes);
+console.log(
+  `model: ${nonZero} non-zero weights, ${bytes.length} bytes -> src/redact/data/${MODEL_FILE} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
+
+// ---- 4. Dev scores ------------------------------------------------------------------------------------------------
+
+const model = decodeModel(bytes);
+const biases = arg('biases', '0,1,1.5,2,3').split(',').map(Number);
+const pct = (x: number): string => x.toFixed(3);
+for (const [name, docs] of devSets) {
+  console.log(`\n${name} (${docs.length} documents)`);
+  console.log('  bias  type          P      R      F2     predicted  gold');
+  for (const bias of biases) {
+    const tagger = createNameTagger(model, gazetteer, { entityBias: bias });
+    const counts = new Map<string, TypeCounts>();
+    for (const doc of docs) {
+      const predicted = tagger
+        .tag(doc.text)
+        .map((s) => ({ start: s.start, end: s.end, type: TAG_TYPES[s.typeIndex] ?? 'O' }));
+      countDocument(doc.spans, predicted, TAG_TYPES, counts);
+    }
+    for (const s of scoreCounts(counts)) {
+      console.log(
+        `  ${String(bias).padEnd(5)} ${s.type.padEnd(13)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f2)}  ${String(s.predicted).padStart(9)}  ${s.gold}`,
+      );
+    }
+  }
+}
+
+// ---- 5. Throughput ------------------------------------------------------------------------------------------------
+
+const texts = (devSets[0]?.[1] ?? []).map((d) => d.text);
+const mb = texts.reduce((a, t) => a + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
+const tagger = createNameTagger(model, gazetteer, { entityBias: 1.5 });
+for (const t of texts) tagger.tag(t);
+let rounds = 0;
+const t0 = process.hrtime.bigint();
+while (Number(process.hrtime.bigint() - t0) < 2e9) {
+  for (const t of texts) tagger.tag(t);
+  rounds++;
+}
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(`\nthroughput on wnut17-dev text: ${((mb * rounds) / seconds).toFixed(1)} MB/s (one core, warm cache)`);

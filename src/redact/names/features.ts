@@ -1,0 +1,256 @@
+// Token features of the name tagger, shared by training and tagging so both compute identical hashed ids.
+// Features of one word are split by role (the word itself, as left/right neighbour at distance 1 and 2) so a
+// tagger can cache one score vector per distinct word and sum neighbours, instead of re-hashing every token.
+
+import { foldToken } from '../known/fold.js';
+import type { Gazetteer } from './gazetteer.js';
+import { GAZ_FLAG_COUNT } from './gazetteer.js';
+import { hashFeature, hashInts } from './hash.js';
+
+/** Case class of a token. */
+export const CASE = Object.freeze({ LOWER: 0, CAPITALIZED: 1, UPPER: 2, DIGIT: 3, PUNCT: 4, UNCASED: 5 });
+export const CASE_COUNT = 6;
+
+/** Role of a word relative to the token being scored. */
+export const ROLE = Object.freeze({ SELF: 0, PREV: 1, NEXT: 2, PREV2: 3, NEXT2: 4 });
+export const ROLE_COUNT = 5;
+
+// Template ids: distinct per role so "Smith" as the token and "Smith" as its neighbour are different features.
+const T = Object.freeze({
+  BIAS: 1,
+  WORD: 2,
+  SUF3: 3,
+  SUF2: 4,
+  PRE3: 5,
+  SHAPE: 6,
+  LEN: 7,
+  GAZ: 8,
+  GAZSET: 9,
+  CUE: 10,
+  CASECTX: 11,
+  NOGAZ: 12,
+  PWORD: 20,
+  PSHAPE: 21,
+  PGAZ: 22,
+  PCUE: 23,
+  NWORD: 30,
+  NSHAPE: 31,
+  NGAZ: 32,
+  NCUE: 33,
+  PPWORD: 40,
+  PPCUE: 41,
+  NNWORD: 50,
+  NNCUE: 51,
+});
+
+/** Context-cue classes: curated words that announce a name, in English and Spanish. */
+export const CUE = Object.freeze({ PERSON_TITLE: 1, PERSON_VERB: 2, LOCATION_PREP: 3, ORG_WORD: 4, ORG_SUFFIX: 5 });
+
+const CUE_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...words(CUE.PERSON_TITLE, [
+    'mr',
+    'mrs',
+    'ms',
+    'miss',
+    'mx',
+    'dr',
+    'dra',
+    'prof',
+    'sir',
+    'madam',
+    'lady',
+    'lord',
+    'rev',
+    'sr',
+    'sra',
+    'srta',
+    'don',
+    'dona',
+    'dna',
+    'senor',
+    'senora',
+    'paciente',
+    'nombre',
+    'apellidos',
+    'apellido',
+    'medico',
+    'doctor',
+    'doctora',
+    'enfermera',
+    'enfermero',
+    'president',
+    'senator',
+    'uncle',
+    'aunt',
+    'coach',
+    'captain',
+  ]),
+  ...words(CUE.PERSON_VERB, [
+    'met',
+    'with',
+    'cc',
+    'thanks',
+    'thank',
+    'dear',
+    'hi',
+    'hello',
+    'hey',
+    'hola',
+    'said',
+    'says',
+    'told',
+    'asked',
+    'married',
+    'named',
+    'called',
+    'by',
+    'feat',
+    'ft',
+    'vs',
+    'contacto',
+    'atendido',
+    'atendida',
+    'firmado',
+  ]),
+  ...words(CUE.LOCATION_PREP, ['in', 'at', 'from', 'near', 'en', 'desde', 'visiting', 'downtown', 'city', 'ciudad']),
+  ...words(CUE.ORG_WORD, [
+    'hospital',
+    'university',
+    'universidad',
+    'college',
+    'school',
+    'bank',
+    'clinic',
+    'clinica',
+    'centro',
+    'institute',
+    'instituto',
+    'company',
+    'team',
+    'club',
+    'fc',
+    'party',
+    'servicio',
+    'ministry',
+    'department',
+  ]),
+  ...words(CUE.ORG_SUFFIX, ['inc', 'corp', 'ltd', 'llc', 'gmbh', 'plc', 'co', 'sa', 'sl', 'ag', 'bv', 'group']),
+]);
+
+function words(cue: number, list: readonly string[]): [string, number][] {
+  return list.map((w) => [w, cue]);
+}
+
+/** Hashed feature ids of one distinct word, by role. */
+export interface WordFeatures {
+  readonly caseClass: number;
+  readonly byRole: readonly (readonly number[])[];
+}
+
+/** The case class of `token` from its characters. */
+export function caseClass(token: string): number {
+  const c = token.charCodeAt(0);
+  if (c >= 48 && c <= 57) return CASE.DIGIT;
+  const first = token[0] ?? '';
+  const lower = first.toLowerCase();
+  const upper = first.toUpperCase();
+  if (lower === upper) {
+    if (/[\p{L}\p{N}]/u.test(first)) return /\p{N}/u.test(first) ? CASE.DIGIT : CASE.UNCASED;
+    return CASE.PUNCT;
+  }
+  if (first === lower) return CASE.LOWER;
+  if (token.length > 1 && token === token.toUpperCase()) return CASE.UPPER;
+  return CASE.CAPITALIZED;
+}
+
+/** Short word shape: upper X, lower x, digit d, uncased letter L, other characters kept; runs collapsed. */
+export function shape(token: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of token) {
+    let s: string;
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (lo !== up) s = ch === lo ? 'x' : 'X';
+    else if (ch >= '0' && ch <= '9') s = 'd';
+    else if (/\p{L}/u.test(ch)) s = 'L';
+    else s = ch;
+    if (s !== last) out += s;
+    last = s;
+    if (out.length >= 8) break;
+  }
+  return out;
+}
+
+function lengthBucket(n: number): number {
+  return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
+}
+
+/** Computes the hashed features of one token text (independent of its neighbours). */
+export function wordFeatures(token: string, gazetteer: Gazetteer): WordFeatures {
+  const folded = foldToken(token);
+  const cc = caseClass(token);
+  const sh = shape(token);
+  const gaz = cc === CASE.LOWER || cc === CASE.CAPITALIZED || cc === CASE.UPPER ? gazetteer.flags(folded) : 0;
+  const cue = CUE_WORDS.get(folded) ?? 0;
+  const capped = cc === CASE.CAPITALIZED || cc === CASE.UPPER ? 1 : 0;
+
+  const self: number[] = [
+    hashFeature(T.WORD, folded),
+    hashFeature(T.SHAPE, sh),
+    hashInts(T.LEN, lengthBucket(folded.length), cc),
+    hashInts(T.GAZSET, gaz, capped),
+  ];
+  if (folded.length > 3) {
+    self.push(hashFeature(T.SUF3, folded.slice(-3)), hashFeature(T.PRE3, folded.slice(0, 3)));
+  }
+  if (folded.length > 2) self.push(hashFeature(T.SUF2, folded.slice(-2)));
+  for (let bit = 0; bit < GAZ_FLAG_COUNT; bit++) {
+    if (gaz & (1 << bit)) self.push(hashInts(T.GAZ, bit, cc));
+  }
+  if (gaz === 0) self.push(hashInts(T.NOGAZ, cc));
+  if (cue !== 0) self.push(hashInts(T.CUE, cue));
+
+  const prev: number[] = [hashFeature(T.PWORD, folded), hashFeature(T.PSHAPE, sh), hashInts(T.PGAZ, gaz, capped)];
+  if (cue !== 0) prev.push(hashInts(T.PCUE, cue));
+  const next: number[] = [hashFeature(T.NWORD, folded), hashFeature(T.NSHAPE, sh), hashInts(T.NGAZ, gaz, capped)];
+  if (cue !== 0) next.push(hashInts(T.NCUE, cue));
+  const prev2: number[] = [hashFeature(T.PPWORD, folded)];
+  if (cue !== 0) prev2.push(hashInts(T.PPCUE, cue));
+  const next2: number[] = [hashFeature(T.NNWORD, folded)];
+  if (cue !== 0) next2.push(hashInts(T.NNCUE, cue));
+  return { caseClass: cc, byRole: [self, prev, next, prev2, next2] };
+}
+
+/** Document casing: 0 mostly lower-case, 1 ordinary, 2 mostly upper-case, 3 title case. */
+export function documentCase(
+  caseClasses: ArrayLike<number>,
+  sentenceStart: ArrayLike<number>,
+  n: number = caseClasses.length,
+): number {
+  let cased = 0;
+  let capitalized = 0;
+  let upper = 0;
+  for (let i = 0; i < n; i++) {
+    const c = caseClasses[i] ?? 0;
+    if (c > CASE.UPPER || sentenceStart[i] === 1) continue;
+    cased++;
+    if (c === CASE.CAPITALIZED) capitalized++;
+    else if (c === CASE.UPPER) upper++;
+  }
+  if (cased < 4) return 1;
+  if (upper * 2 > cased) return 2;
+  if ((capitalized + upper) * 33 < cased) return 0;
+  if (capitalized * 2 > cased) return 3;
+  return 1;
+}
+
+/** Features of a token's position: its case in the document's casing, and whether it starts a sentence. */
+export function positionFeatures(docCase: number, tokenCase: number, sentenceStart: number): readonly number[] {
+  return [hashInts(T.BIAS, 0), hashInts(T.CASECTX, docCase * CASE_COUNT + tokenCase, sentenceStart)];
+}
+
+/** Whether a token text ends a sentence (the next token then starts one). */
+export function endsSentence(token: string): boolean {
+  return token === '.' || token === '!' || token === '?' || token === ':' || token === ';' || token === '\n';
+}

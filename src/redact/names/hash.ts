@@ -1,0 +1,29 @@
+// FNV-1a hashing of feature strings into a fixed-size weight table: no string concatenation, no Map lookups.
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over a template id and the UTF-16 code units of `value`, as an unsigned 32-bit integer. */
+export function hashFeature(template: number, value: string): number {
+  let h = Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
+  for (let i = 0; i < value.length; i++) {
+    h = Math.imul(h ^ value.charCodeAt(i), FNV_PRIME);
+  }
+  return finalize(h);
+}
+
+/** FNV-1a over a template id and small integers (for conjunctions of categorical features). */
+export function hashInts(template: number, a: number, b = 0): number {
+  let h = Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
+  h = Math.imul(h ^ (a & 0xffff), FNV_PRIME);
+  h = Math.imul(h ^ (b & 0xffff), FNV_PRIME);
+  return finalize(h);
+}
+
+function finalize(h: number): number {
+  // Avalanche the low bits, which index the table.
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  return x >>> 0;
+}

@@ -1,0 +1,13 @@
+// Public surface of the statistical name tagger (PERSON, LOCATION, ORGANIZATION).
+
+export { resolveDataDir } from './data-dir.js';
+export { loadGazetteer } from './gazetteer.js';
+export { loadNameModel, TAG_TYPES } from './model.js';
+export {
+  createNameRecognizer,
+  DEFAULT_ENTITY_BIAS,
+  NAME_RECOGNIZER,
+  type NameRecognizerOptions,
+} from './name-recognizer.js';
+export { createNameTagger, type NameTagger, type NameTaggerOptions, type TaggedSpan } from './tagger.js';
+export { type Tokens, tokenize } from './tokenize.js';

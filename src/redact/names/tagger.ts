@@ -1,0 +1,161 @@
+// The name tagger: tokenize once, score each token from cached per-word feature sums, Viterbi-decode BIO tags,
+// and turn tag runs into PERSON / LOCATION / ORGANIZATION spans with original-string offsets.
+
+import {
+  CASE_COUNT,
+  documentCase,
+  endsSentence,
+  positionFeatures,
+  ROLE,
+  ROLE_COUNT,
+  wordFeatures,
+} from './features.js';
+import type { Gazetteer } from './gazetteer.js';
+import { type NameModel, NUM_TAGS, STRIDE, tagIsBegin, tagTypeIndex } from './model.js';
+import { tokenize } from './tokenize.js';
+import { createViterbiScratch, viterbi } from './viterbi.js';
+
+/** A tagged entity: offsets into the text, the index of its type in TAG_TYPES, a confidence in [0, 1]. */
+export interface TaggedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly typeIndex: number;
+  readonly score: number;
+}
+
+export interface NameTaggerOptions {
+  /** Added to every entity tag's score before decoding: > 0 trades precision for recall. Default 0. */
+  readonly entityBias?: number;
+  /** Distinct words whose scores are memoised per tagger (a pure cache; cleared when full). Default 50,000. */
+  readonly cacheSize?: number;
+}
+
+export interface NameTagger {
+  tag(text: string): TaggedSpan[];
+}
+
+const DOC_CASES = 4;
+const WORD_VECTOR = ROLE_COUNT * NUM_TAGS;
+
+/** Creates a tagger over a loaded model and gazetteer. Each tagger owns its word cache; share none. */
+export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options: NameTaggerOptions = {}): NameTagger {
+  const bias = options.entityBias ?? 0;
+  const cacheSize = options.cacheSize ?? 50_000;
+  const mask = (1 << model.tableBits) - 1;
+  const { weights, scale, transitions } = model;
+  const cache = new Map<string, Float32Array>();
+  // Scratch buffers reused across calls (tag() is synchronous, so calls never interleave); grown on demand.
+  let emissions = new Float32Array(256 * NUM_TAGS);
+  let tags = new Uint8Array(256);
+  let cases = new Uint8Array(256);
+  let starts = new Uint8Array(256);
+  const scratch = createViterbiScratch();
+
+  const addFeatures = (ids: readonly number[], into: Float32Array, offset: number): void => {
+    for (const id of ids) {
+      const row = (id & mask) * STRIDE;
+      for (let t = 0; t < NUM_TAGS; t++) into[offset + t] = (into[offset + t] ?? 0) + (weights[row + t] ?? 0) * scale;
+    }
+  };
+
+  // Scores of the position features (document casing x token casing x sentence start), all combinations.
+  const positionScores = new Float32Array(DOC_CASES * CASE_COUNT * 2 * NUM_TAGS);
+  for (let d = 0; d < DOC_CASES; d++) {
+    for (let c = 0; c < CASE_COUNT; c++) {
+      for (let s = 0; s < 2; s++) {
+        const offset = ((d * CASE_COUNT + c) * 2 + s) * NUM_TAGS;
+        addFeatures(positionFeatures(d, c, s), positionScores, offset);
+        for (let t = 1; t < NUM_TAGS; t++) positionScores[offset + t] = (positionScores[offset + t] ?? 0) + bias;
+      }
+    }
+  }
+
+  const wordVector = (token: string): Float32Array => {
+    let vector = cache.get(token);
+    if (vector === undefined) {
+      vector = new Float32Array(WORD_VECTOR + 1);
+      const features = wordFeatures(token, gazetteer);
+      for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vector, r * NUM_TAGS);
+      // The last slot carries the word's case class, so a cache hit needs no character tests.
+      vector[WORD_VECTOR] = features.caseClass;
+      if (cache.size >= cacheSize) cache.clear();
+      cache.set(token, vector);
+    }
+    return vector;
+  };
+
+  return Object.freeze({
+    tag(text: string): TaggedSpan[] {
+      const tokens = tokenize(text);
+      const n = tokens.count;
+      if (n === 0) return [];
+      if (cases.length < n) {
+        cases = new Uint8Array(n * 2);
+        starts = new Uint8Array(n * 2);
+      }
+      const vectors: Float32Array[] = new Array(n);
+      let sentenceStart = 1;
+      for (let i = 0; i < n; i++) {
+        const token = text.slice(tokens.starts[i], tokens.ends[i]);
+        const vector = wordVector(token);
+        vectors[i] = vector;
+        cases[i] = vector[WORD_VECTOR] ?? 0;
+        starts[i] = sentenceStart;
+        sentenceStart = endsSentence(token) ? 1 : 0;
+      }
+      const docCase = documentCase(cases, starts, n);
+      if (emissions.length < n * NUM_TAGS) emissions = new Float32Array(n * NUM_TAGS * 2);
+      if (tags.length < n) tags = new Uint8Array(n * 2);
+      for (let i = 0; i < n; i++) {
+        const base = i * NUM_TAGS;
+        const pos = ((docCase * CASE_COUNT + (cases[i] as number)) * 2 + (starts[i] as number)) * NUM_TAGS;
+        const self = vectors[i] as Float32Array;
+        for (let t = 0; t < NUM_TAGS; t++) {
+          emissions[base + t] = (positionScores[pos + t] as number) + (self[t] as number);
+        }
+        // Each neighbour adds its role's slice of its cached vector.
+        if (i > 0) addSlice(emissions, base, vectors[i - 1] as Float32Array, ROLE.PREV * NUM_TAGS);
+        if (i + 1 < n) addSlice(emissions, base, vectors[i + 1] as Float32Array, ROLE.NEXT * NUM_TAGS);
+        if (i > 1) addSlice(emissions, base, vectors[i - 2] as Float32Array, ROLE.PREV2 * NUM_TAGS);
+        if (i + 2 < n) addSlice(emissions, base, vectors[i + 2] as Float32Array, ROLE.NEXT2 * NUM_TAGS);
+      }
+      viterbi(emissions, n, transitions, tags, scratch);
+      return spansFromTags(tags, emissions, tokens.starts, tokens.ends, n);
+    },
+  });
+}
+
+function addSlice(into: Float32Array, base: number, vector: Float32Array, offset: number): void {
+  for (let t = 0; t < NUM_TAGS; t++) into[base + t] = (into[base + t] as number) + (vector[offset + t] as number);
+}
+
+/** Groups B/I runs into spans; the score is a squashed mean margin of the run's tags over O. */
+export function spansFromTags(
+  tags: Uint8Array,
+  emissions: Float32Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  n: number,
+): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  let i = 0;
+  while (i < n) {
+    const tag = tags[i] ?? 0;
+    if (tag === 0) {
+      i++;
+      continue;
+    }
+    const type = tagTypeIndex(tag);
+    let j = i + 1;
+    while (j < n && (tags[j] ?? 0) !== 0 && !tagIsBegin(tags[j] ?? 0) && tagTypeIndex(tags[j] ?? 0) === type) j++;
+    let margin = 0;
+    for (let k = i; k < j; k++) {
+      margin += (emissions[k * NUM_TAGS + (tags[k] ?? 0)] ?? 0) - (emissions[k * NUM_TAGS] ?? 0);
+    }
+    margin /= j - i;
+    const score = Math.min(0.99, Math.max(0.3, 1 / (1 + Math.exp(-margin))));
+    spans.push({ start: starts[i] ?? 0, end: ends[j - 1] ?? 0, typeIndex: type, score: Math.round(score * 100) / 100 });
+    i = j;
+  }
+  return spans;
+}
