@@ -19,6 +19,8 @@ import { DEFAULT_REDACTION, type RedactionSettings } from './redaction.js';
 export interface ItemRules {
   readonly kinds: readonly string[];
   readonly visibilities: readonly string[];
+  /** Content-level reservations (aipref, TDMRep) exclude the item; default true. */
+  readonly honorReservations?: boolean;
 }
 
 export interface BuildPolicy {
@@ -44,7 +46,7 @@ export function itemReason(rules: ItemRules, item: ContentItem): DecisionReason 
   if (!rules.kinds.includes(item.kind)) return 'kind_excluded';
   if (!rules.visibilities.includes(item.visibility)) return 'visibility_excluded';
   if (item.deleted) return 'content_deleted';
-  if (reservesTraining(item.signals)) return 'content_signal';
+  if (rules.honorReservations !== false && reservesTraining(item.signals)) return 'content_signal';
   return null;
 }
 
@@ -58,6 +60,16 @@ export function consentStatusAt(
   asOf: string,
   knownAt: string,
 ): ConsentStatus | null {
+  return decidingEvent(events, purpose, asOf, knownAt)?.status ?? null;
+}
+
+/** The event that decides the consent state (see `consentStatusAt`), or null when none applies. */
+export function decidingEvent(
+  events: readonly ConsentEvent[],
+  purpose: string,
+  asOf: string,
+  knownAt: string,
+): ConsentEvent | null {
   const purposes = new Set(purposeLineage(purpose));
   if (purposes.size === 0) purposes.add(purpose);
   const known = events.filter((e) => purposes.has(e.purpose) && e.recordedAt <= knownAt);
@@ -69,7 +81,7 @@ export function consentStatusAt(
       best = event;
     }
   }
-  return best ? best.status : null;
+  return best;
 }
 
 /** Plain rules for a build policy (used by tests and until src/policy supplies its compiled form). */

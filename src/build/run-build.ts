@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { appendAudit } from '../audit/index.js';
 import { permits, purposeLineage } from '../domain/index.js';
 import type { AuditEntryInput, Store } from '../store/store.js';
 import { codeVersion } from '../version.js';
@@ -59,8 +60,12 @@ export interface RunBuildOptions {
   readonly actor: string;
   /** Fail the build when any line is malformed (default: count, report and continue). */
   readonly strict?: boolean;
-  readonly deps: BuildDeps;
+  /** Items per output shard; part of the inputs (changing it changes the output). */
+  readonly itemsPerShard?: number;
+  readonly deps?: Partial<BuildDeps>;
 }
+
+const DEFAULT_DEPS: BuildDeps = { appendAudit, now: () => new Date().toISOString() };
 
 export interface BuildResult {
   readonly buildId: string;
@@ -192,7 +197,8 @@ async function collectWithdrawals(
  */
 export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
   const started = Date.now();
-  const { store, policy, deps } = options;
+  const { store, policy } = options;
+  const deps: BuildDeps = { ...DEFAULT_DEPS, ...options.deps };
   const outDir = resolve(options.outDir);
   if (existsSync(join(outDir, 'manifest.json'))) throw new BuildError('ASSENT_BUILD_OUT_PUBLISHED', outDir);
   const partial = join(outDir, PARTIAL);
@@ -208,7 +214,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
   const head = await store.consentHeadSeq();
   const sources = await options.sources.describe();
   const contentCount = await options.sources.countContent();
-  const shardCount = Math.max(1, Math.ceil(contentCount / ITEMS_PER_SHARD));
+  const shardCount = Math.max(1, Math.ceil(contentCount / (options.itemsPerShard ?? ITEMS_PER_SHARD)));
   const code = codeVersion();
   const fingerprint = createHash('sha256')
     .update(
@@ -220,7 +226,9 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
         head,
         format: options.format,
         shardCount,
-        code,
+        // The package version, not the git commit: a checkout that moves on between a crash and the re-run still
+        // resumes (the manifest records the commit of the run that published).
+        codeVersion: code.version,
         strict: options.strict ?? false,
       }),
     )
