@@ -34,6 +34,7 @@ export interface ApiDeps {
 
 const MEMBER_ID = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:@-]+$' } as const;
 const PURPOSE = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const BUILD_ID = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._:-]+$' } as const;
 const SECURITY = [{ bearer: [] }, { session: [] }];
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: 'Error', ...ERROR_BODY_SCHEMA }]));
@@ -337,7 +338,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
         tags: ['builds'],
         summary: 'A build, with its progress and (once published) its manifest',
         security: SECURITY,
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } },
+        params: { type: 'object', required: ['id'], properties: { id: BUILD_ID } },
         response: errors(401, 403, 404),
       },
     },

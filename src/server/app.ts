@@ -12,6 +12,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyServerOptions,
   type preHandlerHookHandler,
 } from 'fastify';
@@ -164,6 +165,22 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { allErrors: false, coerceTypes: false, removeAdditional: false } },
+    frameworkErrors: (error, request, reply) => {
+      const mapped =
+        error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_ASYNC_CONSTRAINT'
+          ? httpError('ASSENT_ERR_REQ_BAD_URL')
+          : toErrorBody(error, request.id);
+      const body = mapped instanceof AssentHttpError ? mapped.toBody() : mapped.body;
+      const status = mapped instanceof AssentHttpError ? mapped.statusCode : mapped.status;
+      (reply as FastifyReply).code(status).send(body);
+    },
+  });
+  // The JSON API takes JSON only: a form-encoded body is for the pages, which carry CSRF tokens.
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/v1/') || request.body === undefined) return;
+    const type = request.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      throw httpError('ASSENT_ERR_REQ_MEDIA_TYPE', { type: JSON.stringify(type.slice(0, 60)) });
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -288,6 +305,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     dashboard,
     csrfForCookies,
   });
+  // Page forms always need a CSRF token, whatever the credential: they exist for browsers.
   await registerPages(app, {
     store: deps.store,
     policy,
@@ -295,7 +313,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     mode: deps.mode,
     builds: deps.builds,
-    csrf: csrfForCookies,
+    csrf: app.csrfProtection,
   });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

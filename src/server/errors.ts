@@ -22,6 +22,7 @@ export const ERRORS = Object.freeze({
     message: 'The form has expired or did not come from this site; reload and retry.',
   },
   ASSENT_ERR_REQ_NOT_FOUND: { status: 404, message: 'There is no route {method} {url}.' },
+  ASSENT_ERR_REQ_BAD_URL: { status: 400, message: 'The URL is not valid (bad percent-encoding or too long).' },
   ASSENT_ERR_REQ_IDEMPOTENCY_KEY: {
     status: 400,
     message: 'An Idempotency-Key header (1 to 200 visible ASCII characters) is required.',
