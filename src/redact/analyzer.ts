@@ -1,0 +1,83 @@
+// The analyzer: runs recognizers over a record, drops low scores and resolves overlaps into disjoint spans.
+
+import { ENTITY_TYPES } from '../domain/index.js';
+import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from './recognizer.js';
+import { createDefaultRecognizers } from './registry.js';
+
+export interface AnalyzerOptions {
+  /** Recognizers to run; defaults to every built-in one (registry.ts). */
+  readonly recognizers?: readonly Recognizer[];
+  /** Spans scoring below this are dropped before overlap resolution (default 0.5). */
+  readonly minScore?: number;
+}
+
+export interface Analyzer {
+  readonly recognizers: readonly Recognizer[];
+  /** Disjoint spans sorted by start offset. */
+  analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[];
+}
+
+export const DEFAULT_MIN_SCORE = 0.5;
+
+const TYPE_RANK = new Map(ENTITY_TYPES.map((type, index) => [type, index]));
+
+/**
+ * The overlap rule, total and deterministic: candidates are ranked by score (higher first), then length (longer
+ * first), then start (earlier first), then entity type (order of ENTITY_TYPES), then recognizer name; each candidate
+ * is kept when it overlaps no candidate kept before it. The result is sorted by start.
+ */
+export function resolveOverlaps(spans: readonly DetectedSpan[], textLength: number): DetectedSpan[] {
+  if (spans.length <= 1) return [...spans];
+  const ranked = [...spans].sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      (TYPE_RANK.get(a.type) ?? 0) - (TYPE_RANK.get(b.type) ?? 0) ||
+      (a.recognizer < b.recognizer ? -1 : a.recognizer > b.recognizer ? 1 : 0),
+  );
+  // One byte per character marks what is taken: the check costs the span's length, never the number of spans.
+  const taken = new Uint8Array(textLength);
+  const kept: DetectedSpan[] = [];
+  for (const span of ranked) {
+    let free = true;
+    for (let i = span.start; i < span.end; i++) {
+      if (taken[i] === 1) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, span.start, span.end);
+    kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function primaryLanguage(lang: string | undefined): string | undefined {
+  return lang?.split(/[-_]/)[0]?.toLowerCase();
+}
+
+/**
+ * Creates an analyzer. Example: `createAnalyzer().analyze({ text: 'mail me: a@b.co' })` →
+ * `[{ start: 9, end: 15, type: 'EMAIL', score: 1, recognizer: 'email' }]`.
+ */
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const recognizers = Object.freeze([...(options.recognizers ?? createDefaultRecognizers())]);
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+
+  function analyze(input: AnalysisInput, analyzeOptions?: AnalyzeOptions): DetectedSpan[] {
+    if (input.text.length === 0) return [];
+    const lang = primaryLanguage(input.lang);
+    const candidates: DetectedSpan[] = [];
+    for (const recognizer of recognizers) {
+      if (lang !== undefined && recognizer.languages && !recognizer.languages.includes(lang)) continue;
+      for (const span of recognizer.analyze(input, analyzeOptions)) {
+        if (span.score >= minScore && span.end > span.start) candidates.push(span);
+      }
+    }
+    return resolveOverlaps(candidates, input.text.length);
+  }
+
+  return Object.freeze({ recognizers, analyze });
+}

@@ -1,0 +1,131 @@
+// The anonymizer: applies a RedactionConfig (entity type → operator) to text and its detected spans. It depends only
+// on the span record, never on how spans were found.
+
+import { ENTITY_TYPES, type EntityType, type Span } from '../domain/index.js';
+import { resolveOverlaps } from './analyzer.js';
+import { findOperator, type Operator, type OperatorName, type OperatorParams } from './operators/index.js';
+
+export interface OperatorConfig {
+  readonly operator: OperatorName;
+  readonly params?: OperatorParams;
+}
+
+export interface RedactionConfig {
+  /** Operator for every type not listed in `entities`. */
+  readonly default: OperatorConfig;
+  readonly entities?: Readonly<Partial<Record<EntityType, OperatorConfig>>>;
+  /** Spans below this score are left as they are (default 0). */
+  readonly minScore?: number;
+}
+
+export interface RedactionConfigIssue {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type AnonymizedText =
+  | { readonly text: string; readonly dropped: false; readonly counts: Record<EntityType, number> }
+  | { readonly text: null; readonly dropped: true; readonly counts: Record<EntityType, number> };
+
+export interface Anonymizer {
+  readonly config: RedactionConfig;
+  anonymize(text: string, spans: readonly Span[]): AnonymizedText;
+}
+
+/** Replace every type with a typed placeholder; drop records that hold a secret or a payment card. */
+export const DEFAULT_REDACTION_CONFIG: RedactionConfig = Object.freeze({
+  default: Object.freeze({ operator: 'replace' as const }),
+  entities: Object.freeze({
+    SECRET: Object.freeze({ operator: 'drop_record' as const }),
+    CREDIT_CARD: Object.freeze({ operator: 'drop_record' as const }),
+  }),
+});
+
+/** Problems with a config, as data: each with a path such as `entities.PERSON.params.key`. */
+export function validateRedactionConfig(config: RedactionConfig): RedactionConfigIssue[] {
+  const issues: RedactionConfigIssue[] = [];
+  const check = (path: string, entry: OperatorConfig | undefined) => {
+    if (entry === undefined || entry === null || typeof entry !== 'object') {
+      issues.push({ path, code: 'missing', message: 'expected {operator, params?}' });
+      return;
+    }
+    const operator = findOperator(String(entry.operator));
+    if (!operator) {
+      issues.push({
+        path: `${path}.operator`,
+        code: 'unknown_operator',
+        message: `unknown operator; expected one of replace, pseudonymize, mask, remove, keep, drop_record`,
+      });
+      return;
+    }
+    for (const issue of operator.validate(entry.params ?? {})) {
+      issues.push({ path: `${path}.params.${issue.path}`, code: issue.code, message: issue.message });
+    }
+  };
+  check('default', config.default);
+  for (const [type, entry] of Object.entries(config.entities ?? {})) {
+    if (!(ENTITY_TYPES as readonly string[]).includes(type)) {
+      issues.push({ path: `entities.${type}`, code: 'unknown_type', message: 'not an entity type' });
+    } else check(`entities.${type}`, entry);
+  }
+  if (config.minScore !== undefined && !(config.minScore >= 0 && config.minScore <= 1)) {
+    issues.push({ path: 'minScore', code: 'out_of_range', message: 'expected a number from 0 to 1' });
+  }
+  return issues;
+}
+
+export class RedactionConfigError extends Error {
+  readonly issues: readonly RedactionConfigIssue[];
+  constructor(issues: readonly RedactionConfigIssue[]) {
+    super(`invalid redaction config: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.name = 'RedactionConfigError';
+    this.issues = issues;
+  }
+}
+
+/** A record of zero per entity type. */
+export function zeroCounts(): Record<EntityType, number> {
+  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
+}
+
+/**
+ * Creates an anonymizer; throws RedactionConfigError (with `issues`) when the config is invalid.
+ * Example: `createAnonymizer(DEFAULT_REDACTION_CONFIG).anonymize('mail a@b.co', spans).text` → `'mail [EMAIL]'`.
+ */
+export function createAnonymizer(config: RedactionConfig = DEFAULT_REDACTION_CONFIG): Anonymizer {
+  const issues = validateRedactionConfig(config);
+  if (issues.length > 0) throw new RedactionConfigError(issues);
+  const resolved = new Map<EntityType, { operator: Operator; params: OperatorParams }>();
+  for (const type of ENTITY_TYPES) {
+    const entry = config.entities?.[type] ?? config.default;
+    resolved.set(type, { operator: findOperator(entry.operator) as Operator, params: entry.params ?? {} });
+  }
+  const minScore = config.minScore ?? 0;
+
+  function anonymize(text: string, spans: readonly Span[]): AnonymizedText {
+    const counts = zeroCounts();
+    const kept = resolveOverlaps(
+      spans.filter((s) => s.score >= minScore && s.start >= 0 && s.end <= text.length && s.end > s.start),
+      text.length,
+    );
+    let dropped = false;
+    const parts: string[] = [];
+    let cursor = 0;
+    for (const span of kept) {
+      counts[span.type]++;
+      const { operator, params } = resolved.get(span.type) as { operator: Operator; params: OperatorParams };
+      if (operator.dropsRecord) {
+        dropped = true;
+        continue;
+      }
+      parts.push(text.slice(cursor, span.start), operator.apply(text.slice(span.start, span.end), span.type, params));
+      cursor = span.end;
+    }
+    if (dropped) return { text: null, dropped: true, counts };
+    parts.push(text.slice(cursor));
+    return { text: parts.join(''), dropped: false, counts };
+  }
+
+  return Object.freeze({ config, anonymize });
+}

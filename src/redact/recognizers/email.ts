@@ -1,0 +1,21 @@
+// EMAIL: RFC 5322-ish local part @ a domain with a letter TLD; skipped when the text has no '@'.
+
+import { createPatternRecognizer } from '../pattern-recognizer.js';
+
+/** E-mail addresses. */
+export function createEmailRecognizer() {
+  return createPatternRecognizer({
+    name: 'email',
+    types: ['EMAIL'],
+    prefilter: (text) => text.includes('@'),
+    context: { words: ['email', 'e-mail', 'mail', 'correo', 'courriel', 'contact'], boost: 0.1 },
+    patterns: [
+      {
+        name: 'address',
+        regex:
+          /(?<![\w.%+-])[\p{L}\p{N}_%+-](?:[\p{L}\p{N}._%+-]{0,62}[\p{L}\p{N}_%+-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}\p{L}[\p{L}\p{N}-]{1,23}(?![\p{L}\p{N}-])/gu,
+        score: 0.9,
+      },
+    ],
+  });
+}

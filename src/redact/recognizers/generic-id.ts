@@ -1,0 +1,70 @@
+// ID: identifiers of a person in a system (patient, employee, member, case, insurance numbers) after a label such as
+// "employee id", "patient no.", "MRN", "NHC", "NASS", "nº de historia clínica", "NºCol".
+
+import { createPatternRecognizer } from '../pattern-recognizer.js';
+
+// Labels, case-insensitive; each ends where the value's separator begins.
+const LABELS = [
+  'employee (?:id|no\\.?|number|#)',
+  'staff (?:id|no\\.?|number)',
+  'patient (?:id|no\\.?|number|#)',
+  'member(?:ship)? (?:id|no\\.?|number|#)',
+  'customer (?:id|no\\.?|number|#)',
+  'client (?:id|no\\.?|number)',
+  'account (?:id|no\\.?|number|#)',
+  'user ?id',
+  'student (?:id|no\\.?|number)',
+  'case (?:id|no\\.?|number)',
+  'policy (?:id|no\\.?|number)',
+  'insurance (?:id|no\\.?|number)',
+  'medical record(?: number| no\\.?)?',
+  'mrn',
+  'nhs (?:no\\.?|number)',
+  'health (?:card|insurance) (?:no\\.?|number)',
+  'badge (?:id|no\\.?|number)',
+  'licen[cs]e (?:no\\.?|number)',
+  'nhc',
+  'nass',
+  'n\\.?º? ?(?:de )?historia(?: cl[ií]nica)?',
+  'historia cl[ií]nica',
+  'n[º°]? ?col(?:egiado)?\\.?',
+  'n[uú]m(?:ero)?\\.? (?:de )?colegiado',
+  'colegiado',
+  'cip(?: ?autonómico)?',
+  'nuhsa',
+  'tarjeta sanitaria',
+  'n[uú]mero de (?:afiliaci[oó]n|paciente|expediente|socio|empleado|cliente|historia)',
+  'n[º°] (?:de )?(?:afiliaci[oó]n|paciente|expediente|socio|empleado|cliente)',
+  'expediente',
+  'episodio',
+  'versichertennummer',
+  'personalnummer',
+  'patientennummer',
+  'kundennummer',
+  'mitgliedsnummer',
+  'num[ée]ro (?:de )?(?:patient|dossier|client|adh[ée]rent|employ[ée])',
+  'matr[ií]cula',
+  'n[úu]mero (?:do )?(?:prontu[áa]rio|paciente|cliente)',
+].join('|');
+
+/** Identifiers after an identifier label. */
+export function createGenericIdRecognizer() {
+  return createPatternRecognizer({
+    name: 'generic-id',
+    types: ['ID'],
+    prefilter: (text) => /\d/.test(text),
+    patterns: [
+      {
+        name: 'labelled-id',
+        // Value: optional letter prefix, digit groups joined by one separator, optional letter suffix.
+        regex: new RegExp(
+          `(?<![\\p{L}])(?:${LABELS})[ \\t]{0,3}(?:[:#=.\\-–]|is|es|n[º°o]\\.?){0,2}[ \\t]{0,3}((?:[A-Z]{1,4}[-/ ]?)?\\d{1,14}(?:[ ./-]\\d{1,14}){0,4}(?:[-/]?[A-Z]{1,2})?)(?![\\w])`,
+          'giud',
+        ),
+        group: 1,
+        score: 0.8,
+        validate: ({ value }) => (value.replace(/\D/g, '').length >= 3 ? 'valid' : 'invalid'),
+      },
+    ],
+  });
+}

@@ -1,0 +1,171 @@
+// NATIONAL_ID: national identity, tax and social-security numbers, each with its format and check digits where they
+// exist (US SSN, UK NINO, IN Aadhaar and PAN, BR CPF and CNPJ, ES DNI/NIE, IT codice fiscale, FR NIR, DE Steuer-ID,
+// NL BSN, CA SIN), and driver's licence numbers in context.
+
+import {
+  bsnValid,
+  cnpjValid,
+  codiceFiscaleValid,
+  cpfValid,
+  digitsOf,
+  iso7064Mod11_10Valid,
+  luhnValid,
+  ninoValid,
+  nirValid,
+  spanishIdValid,
+  ssnValid,
+  verhoeffValid,
+} from '../checksums.js';
+import { countDigits, createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
+
+const check =
+  (valid: (value: string) => boolean) =>
+  ({ value }: PatternMatch): Validation =>
+    valid(value) ? 'valid' : 'invalid';
+
+const ID_WORDS = [
+  'ssn',
+  'social security',
+  'national insurance',
+  'nino',
+  'ni number',
+  'aadhaar',
+  'aadhar',
+  'uidai',
+  'pan',
+  'cpf',
+  'cnpj',
+  'rg',
+  'dni',
+  'nie',
+  'nif',
+  'documento',
+  'codice fiscale',
+  'c.f.',
+  'nir',
+  'sécurité sociale',
+  'securite sociale',
+  'insee',
+  'steuer',
+  'identifikationsnummer',
+  'idnr',
+  'bsn',
+  'burgerservicenummer',
+  'sofinummer',
+  'sin',
+  'social insurance',
+  'national id',
+  'id number',
+  'identity',
+  'identification',
+  'tax id',
+  'tin',
+  'cédula',
+  'cedula',
+];
+
+const LICENCE_WORDS = [
+  "driver's license",
+  'drivers license',
+  'driver license',
+  "driver's licence",
+  'driving licence',
+  'driving license',
+  'licencia de conducir',
+  'permiso de conducir',
+  'carnet de conducir',
+  'führerschein',
+  'permis de conduire',
+  'carteira de motorista',
+  'cnh',
+  'dl#',
+  'dl no',
+];
+
+/** National identity numbers. */
+export function createNationalIdRecognizer() {
+  return createPatternRecognizer({
+    name: 'national-id',
+    types: ['NATIONAL_ID'],
+    prefilter: (text) => countDigits(text, 6),
+    context: { words: ID_WORDS, before: 50 },
+    patterns: [
+      {
+        name: 'us-ssn',
+        regex: /(?<![\w-])\d{3}([- .])\d{2}\1\d{4}(?![\w-]|[.,]\d)/g,
+        score: 0.55,
+        validate: check(ssnValid),
+      },
+      {
+        name: 'us-ssn-compact',
+        regex: /(?<![\w-])\d{9}(?![\w-]|[.,]\d)/g,
+        score: 0.25,
+        validate: check(ssnValid),
+      },
+      { name: 'uk-nino', regex: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g, score: 0.7, validate: check(ninoValid) },
+      {
+        name: 'in-aadhaar',
+        regex: /(?<![\w-])[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\w-])/g,
+        score: 0.45,
+        validate: check((v) => verhoeffValid(digitsOf(v))),
+      },
+      { name: 'in-pan', regex: /\b[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z]\b/g, score: 0.6 },
+      {
+        name: 'br-cpf',
+        regex: /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])/g,
+        score: 0.9,
+        validate: check(cpfValid),
+      },
+      {
+        name: 'br-cnpj',
+        regex: /(?<![\w.-])\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}(?![\w-])/g,
+        score: 0.9,
+        validate: check(cnpjValid),
+      },
+      {
+        name: 'br-cpf-cnpj-compact',
+        regex: /(?<![\w-])(?:\d{11}|\d{14})(?![\w-])/g,
+        score: 0.3,
+        validate: check((v) => (v.length === 11 ? cpfValid(v) : cnpjValid(v))),
+      },
+      {
+        name: 'es-dni-nie',
+        regex: /(?<![\w-])(?:[XYZ]-?\d{7}|\d{8})-? ?[A-Z](?![\w-])/g,
+        score: 0.75,
+        validate: check(spanishIdValid),
+      },
+      {
+        name: 'it-codice-fiscale',
+        regex: /\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b/gi,
+        score: 0.9,
+        validate: check(codiceFiscaleValid),
+      },
+      {
+        name: 'fr-nir',
+        regex: /(?<![\w-])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2A|2B) ?\d{3} ?\d{3} ?\d{2}(?![\w-])/g,
+        score: 0.85,
+        validate: check(nirValid),
+      },
+      {
+        name: 'de-steuer-id',
+        regex: /(?<![\w-])[1-9]\d(?: ?\d{3}){3}(?![\w-])/g,
+        score: 0.3,
+        validate: check((v) => iso7064Mod11_10Valid(digitsOf(v))),
+      },
+      { name: 'nl-bsn', regex: /(?<![\w-])\d{4}\.?\d{2}\.?\d{3}(?![\w-])/g, score: 0.2, validate: check(bsnValid) },
+      {
+        name: 'ca-sin',
+        regex: /(?<![\w-])[1-79]\d{2}([ -])\d{3}\1\d{3}(?![\w-])/g,
+        score: 0.3,
+        validate: check((v) => luhnValid(digitsOf(v))),
+      },
+      {
+        name: 'drivers-licence',
+        regex:
+          /(?<![\w-])[A-Z]{0,2}\d{5,14}(?![\w-])|(?<![\w-])[A-Z]\d{3}-\d{4}-\d{4}(?![\w-])|(?<![\w-])[A-Z]{1,2}\d{2,4}[A-Z]{1,3}\d{2,8}(?![\w-])/g,
+        score: 0.3,
+        context: { words: LICENCE_WORDS, before: 40, boost: 0.4, required: true },
+      },
+    ],
+  });
+}

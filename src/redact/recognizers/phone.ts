@@ -1,0 +1,136 @@
+// PHONE: phone-shaped candidates checked by libphonenumber-js (real numbering plans; the record's country, or a
+// country guessed from its language, is the default region), plus national numbers in explicit phone context.
+
+import { type CountryCode, findNumbers, isSupportedCountry } from 'libphonenumber-js/max';
+import { countDigits, findContextWords } from '../pattern-recognizer.js';
+import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
+
+// Digits with spaces, dots, dashes, slashes, parentheses; an optional '+' or '00' and an extension. No newlines:
+// a number does not span lines. Separators are single characters between digit groups (linear-time).
+const CANDIDATE =
+  /(?<![\w+.\-/])(?:\+ ?|00)?(?:\(\d{1,5}\)[ \u00a0]?)?\d{1,6}(?:(?:[ \u00a0.\-/]|[ \u00a0]?-[ \u00a0]?|[ \u00a0]?\(\d{1,5}\)[ \u00a0]?)\d{1,8}){0,6}(?:[ \u00a0]?(?:x|ext\.?|extension|#)[ \u00a0]?\d{1,6})?(?![\w])/g;
+
+const PHONE_WORDS = [
+  'phone',
+  'tel',
+  'tlf',
+  'tfno',
+  'telf',
+  'teléfono',
+  'telefono',
+  'telefon',
+  'téléphone',
+  'telefone',
+  'mobile',
+  'mob',
+  'cell',
+  'movil',
+  'celular',
+  'portable',
+  'handy',
+  'fax',
+  'call',
+  'llamar',
+  'llame',
+  'llámame',
+  'contacto',
+  'móvil',
+  'whatsapp',
+  'sms',
+  'text me',
+  'contact',
+  'desk',
+  'número',
+  'number',
+  'messages to',
+];
+
+const LANGUAGE_COUNTRY: Readonly<Record<string, CountryCode>> = Object.freeze({
+  es: 'ES',
+  de: 'DE',
+  fr: 'FR',
+  it: 'IT',
+  nl: 'NL',
+  pt: 'PT',
+  pl: 'PL',
+  sv: 'SE',
+  da: 'DK',
+  fi: 'FI',
+  nb: 'NO',
+  ja: 'JP',
+  hi: 'IN',
+  en: 'US',
+});
+
+/** The record's country, else a country guessed from its language (`guessed` lowers the score). */
+function defaultRegion(input: AnalysisInput): { region?: CountryCode; guessed: boolean } {
+  const country = input.country?.slice(0, 2).toUpperCase();
+  if (country && isSupportedCountry(country)) return { region: country, guessed: false };
+  const lang = input.lang?.slice(0, 2).toLowerCase();
+  const region = lang ? LANGUAGE_COUNTRY[lang] : undefined;
+  return region ? { region, guessed: true } : { guessed: true };
+}
+
+/** Phone and fax numbers. */
+export function createPhoneRecognizer(): Recognizer {
+  const name = 'phone';
+  function analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
+    const text = input.text;
+    if (!countDigits(text, 6)) return [];
+    const { region, guessed } = defaultRegion(input);
+    const spans: DetectedSpan[] = [];
+    CANDIDATE.lastIndex = 0;
+    for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+      const candidate = m[0];
+      const digits = countDigitsIn(candidate);
+      if (digits < 6 || digits > 17) continue;
+      const offset = m.index;
+      const window = text.slice(Math.max(0, offset - 40), offset).toLowerCase();
+      const contextWords = findContextWords(window, PHONE_WORDS);
+      const found = findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true });
+      let matched = false;
+      for (const number of found) {
+        matched = true;
+        // A national number read with a guessed region is weaker evidence than one in international format.
+        const international = candidate.startsWith('+') || candidate.startsWith('00');
+        const base = guessed && !international ? 0.55 : 0.75;
+        const score = Math.min(1, (number.number.isValid() ? base : 0.45) + (contextWords.length > 0 ? 0.2 : 0));
+        spans.push(
+          makeSpan(offset + number.startsAt, offset + number.endsAt, score, 'libphonenumber', contextWords, options),
+        );
+      }
+      // National numbers without a known region: accept phone-shaped digits (7 to 15) in phone context.
+      if (!matched && contextWords.length > 0 && digits >= 7 && digits <= 15 && /[\d)]$/.test(candidate)) {
+        spans.push(makeSpan(offset, offset + candidate.length, 0.6, 'phone-context', contextWords, options));
+      }
+    }
+    return spans;
+  }
+
+  function makeSpan(
+    start: number,
+    end: number,
+    score: number,
+    pattern: string,
+    contextWords: string[],
+    options?: AnalyzeOptions,
+  ): DetectedSpan {
+    const span = { start, end, type: 'PHONE' as const, score, recognizer: name };
+    if (!options?.explain) return span;
+    return {
+      ...span,
+      explanation: { recognizer: name, pattern, originalScore: score, contextWords, validation: 'not_applicable' },
+    };
+  }
+
+  return Object.freeze({ name, types: ['PHONE'] as const, analyze });
+}
+
+function countDigitsIn(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}

@@ -1,0 +1,210 @@
+// STREET_ADDRESS: street lines in US/GB/IN style ("24 Clarke Avenue"), Romance style ("Calle Mayor, 5, 2º B",
+// "12 rue de la Paix", "Rua Augusta, 120"), German/Dutch/Nordic style ("Hauptstraße 5", "Parijsstraat 8"), units,
+// PO boxes and military addresses; a match extends over the lines that follow when they read as an address
+// continuation (unit, place, region, postal code, country).
+
+import { createPatternRecognizer, type PatternMatch } from '../pattern-recognizer.js';
+
+const WORD = "[\\p{L}'’ºª.-]{1,30}";
+const CAP_WORD = "[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30}";
+
+const EN_SUFFIXES =
+  'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Main|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay';
+
+const ROMANCE_TYPES =
+  'Calle|C/|Cl\\.|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|R\\.|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|Utca';
+
+const SUFFIX_STREETS =
+  'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|sti|vegur|tún|tun';
+
+const DOOR = `(?:[ \\t]?[,-][ \\t]?(?:\\d{1,3}[ \\t]?[º°ª]?(?:[ \\t]?[A-Za-z])?|[A-Za-z]|s/n|bajo|izq(?:da)?\\.?|dcha\\.?|pta\\.?[ \\t]?\\d{1,3}|piso[ \\t]\\d{1,3}|puerta[ \\t]\\w{1,3}|esc(?:alera)?\\.?[ \\t]?\\w{1,3}|\\d{1,3}\\.?[ \\t]?[oºª]\\.?[ \\t]?[A-Za-z]?)(?![\\p{L}\\d])){0,4}`;
+
+const ADDRESS_WORDS = [
+  'address',
+  'addr',
+  'lives at',
+  'lives on',
+  'live at',
+  'living at',
+  'located at',
+  'location',
+  'meet me at',
+  'meet at',
+  'resides at',
+  'residing at',
+  'send it to',
+  'send to',
+  'deliver to',
+  'ship to',
+  'return to',
+  'moved to',
+  'move to',
+  'corner of',
+  'drop',
+  'mailing',
+  'domicilio',
+  'dirección',
+  'direccion',
+  'reside en',
+  'vive en',
+  'adresse',
+  'anschrift',
+  'wohnt',
+  'wohnhaft',
+  'endereço',
+  'endereco',
+  'morada',
+  'mora na',
+  'mora em',
+];
+
+// Continuation components, tried at the start of each following line or comma-separated item.
+const SEPARATOR = /(?:[ \t]*,[ \t]*|[ \t]*\r?\n[^\p{L}\p{N}\n]{0,4}|[ \t]{1,3})/uy;
+const END = '(?=[ \\t]*(?:[,;\\n.)]|$))';
+const UNIT_SEGMENT =
+  /(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.|Room|Piso|Puerta|Dpto\.?|Depto\.?|Bloque|Portal|Escalera|#)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/iuy;
+const POSTAL =
+  '(?:[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d|(?:[A-Z]{1,2}-)?\\d{3,5}(?:[ -]\\d{2,4})?)';
+const POSTAL_SEGMENT = new RegExp(
+  `${POSTAL}(?:[ \\t]{1,2}(?:-[ \\t])?${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,3}(?:[ \\t]\\(${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,2}\\))?)?${END}`,
+  'uy',
+);
+const PLACE_SEGMENT = new RegExp(
+  `\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|le|sur|am|an|upon|on|u|nad|bei)){0,3}(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
+  'uy',
+);
+const REGION_SEGMENT = new RegExp(`[A-Z]{2,3}(?:[ \\t]{1,3}${POSTAL})?${END}`, 'uy');
+
+function stickyMatch(regex: RegExp, text: string, at: number): RegExpExecArray | null {
+  regex.lastIndex = at;
+  return regex.exec(text);
+}
+
+/** Extends an address match over continuation lines; keeps only up to the last strong component. */
+export function extendAddress(text: string, end: number): { end: number; strong: boolean } {
+  let committed = end;
+  let strongSeen = false;
+  let at = end;
+  for (let step = 0; step < 6; step++) {
+    const sep = stickyMatch(SEPARATOR, text, at);
+    if (!sep) break;
+    const segmentStart = at + sep[0].length;
+    const newline = sep[0].includes('\n');
+    const unit = stickyMatch(UNIT_SEGMENT, text, segmentStart);
+    if (unit) {
+      at = segmentStart + unit[0].length;
+      committed = at;
+      strongSeen = true;
+      continue;
+    }
+    const postal = stickyMatch(POSTAL_SEGMENT, text, segmentStart);
+    if (postal) {
+      at = segmentStart + postal[0].length;
+      committed = at;
+      strongSeen = true;
+      continue;
+    }
+    const region = stickyMatch(REGION_SEGMENT, text, segmentStart);
+    if (region && region[0].length > 0) {
+      at = segmentStart + region[0].length;
+      committed = at;
+      strongSeen = true;
+      continue;
+    }
+    if (sep[0].trim() === '' && !newline) break; // a place name must start a new line or item
+    const place = stickyMatch(PLACE_SEGMENT, text, segmentStart);
+    if (place && place[0].length > 0 && place[0].length <= 48) {
+      at = segmentStart + place[0].length;
+      // A place on the same line after a comma is part of the address; on a new line it needs a strong part.
+      if (place[1] !== undefined || !newline) {
+        committed = at;
+        strongSeen = strongSeen || place[1] !== undefined;
+      }
+      continue;
+    }
+    break;
+  }
+  return { end: committed, strong: strongSeen };
+}
+
+function extend({ start, end, input }: PatternMatch) {
+  const extended = extendAddress(input.text, end);
+  return extended.strong ? { start, end: extended.end, score: 0.8 } : { start, end: extended.end };
+}
+
+/** Street addresses. */
+export function createStreetAddressRecognizer() {
+  return createPatternRecognizer({
+    name: 'street-address',
+    types: ['STREET_ADDRESS'],
+    prefilter: (text) => /\d/.test(text),
+    context: { words: ADDRESS_WORDS, before: 40, boost: 0.3 },
+    patterns: [
+      {
+        name: 'number-first',
+        regex: new RegExp(
+          `(?<![\\w.,-])\\d{1,6}[A-Za-z]?,?[ \\t](?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?[ \\t])?(?:${CAP_WORD}[ \\t]){0,4}(?:${EN_SUFFIXES})\\.?(?![\\p{L}\\d])`,
+          'gu',
+        ),
+        score: 0.7,
+        refine: extend,
+      },
+      {
+        name: 'type-first',
+        regex: new RegExp(
+          `(?<![\\p{L}\\d])(?:${ROMANCE_TYPES})[ \\t]{1,3}${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
+          'gu',
+        ),
+        score: 0.75,
+        refine: extend,
+      },
+      {
+        name: 'number-then-type',
+        regex: new RegExp(
+          `(?<![\\w.,-])\\d{1,5}(?:[ \\t]?(?:bis|ter|[A-Z]))?,?[ \\t]{1,2}(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|Rue|Avenue|Boulevard|Place|Chemin|Allée|Impasse|Quai|Route|Via|Rua|Calle)[ \\t]${WORD}(?:[ \\t]${WORD}){0,5}`,
+          'gu',
+        ),
+        score: 0.7,
+        refine: extend,
+      },
+      {
+        name: 'suffix-street',
+        regex: new RegExp(
+          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:\\p{Lu}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
+          'gu',
+        ),
+        score: 0.7,
+        refine: extend,
+      },
+      {
+        // Faker-style and continental "12 Name Name 34" / "Name Name 34": only with an address word before it.
+        name: 'name-number',
+        regex:
+          /(?<![\p{L}\d])(?:\d{1,6}[ \t])?\p{Lu}[\p{L}'’.-]{1,30}(?:[ \t]\p{Lu}?[\p{L}'’.-]{1,30}){0,3}[ \t]\d{1,5}[a-zA-Z]?(?![\p{L}\d])/gu,
+        score: 0.3,
+        context: { words: ADDRESS_WORDS, before: 30, boost: 0.4, required: true },
+        refine: extend,
+      },
+      {
+        name: 'unit',
+        regex: /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/gu,
+        score: 0.55,
+        refine: extend,
+      },
+      {
+        name: 'po-box',
+        regex:
+          /(?<![\p{L}\d])(?:P\.?[ \t]?O\.?[ \t]?Box|Post(?:fach|box)|Apartado(?: de [Cc]orreos)?|Caixa Postal|Boîte [Pp]ostale)[ \t]{0,2}\d{1,6}/gu,
+        score: 0.7,
+        refine: extend,
+      },
+      {
+        name: 'military',
+        regex:
+          /(?<![\p{L}\d])(?:(?:PSC|Unit|CMR)[ \t]\d{3,5},?[ \t]Box[ \t]\d{1,5}|(?:USNS|USNV|USS|USCGC)[ \t]\p{Lu}\p{L}{1,20})(?:\s{1,3}[AF]PO[ \t]A[AEP][ \t]\d{5}|\s{1,3}DPO[ \t]A[AEP][ \t]\d{5})?/gu,
+        score: 0.85,
+        refine: extend,
+      },
+    ],
+  });
+}

@@ -1,0 +1,42 @@
+// URL: scheme or www. URLs, and bare domains with a common top-level domain (lower score).
+
+import { createPatternRecognizer } from '../pattern-recognizer.js';
+
+const TRAILING = /[.,;:!?)\]}'"»”’]+$/;
+
+function trimTrailing(match: { start: number; end: number; value: string }) {
+  const trimmed = match.value.replace(TRAILING, '');
+  // Keep a closing parenthesis that closes one opened inside the URL (Wikipedia-style links).
+  let end = match.start + trimmed.length;
+  if (match.value.charAt(trimmed.length) === ')' && trimmed.includes('(')) end++;
+  return end > match.start ? { start: match.start, end } : null;
+}
+
+const COMMON_TLDS =
+  'com|org|net|edu|gov|io|co|ai|app|dev|me|info|biz|xyz|online|site|blog|tech|de|fr|es|it|nl|be|ch|at|uk|se|no|dk|fi|pl|pt|br|ar|mx|cl|in|ca|us|au|nz|jp|cn|ru|eu|hu|cz|gr|ie|is|tk|tv|ly|gl|il|za|ro|sk|si|hr|ee|lt|lv|ua|tr|kr|sg|hk|tw';
+
+/** URLs and domain names. */
+export function createUrlRecognizer() {
+  return createPatternRecognizer({
+    name: 'url',
+    types: ['URL'],
+    prefilter: (text) => text.includes('.') || text.includes('://'),
+    patterns: [
+      {
+        name: 'scheme-or-www',
+        regex: /(?<![\w@.-])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`{}|\\^[\]]{1,2048}/giu,
+        score: 0.85,
+        refine: trimTrailing,
+      },
+      {
+        name: 'bare-domain',
+        regex: new RegExp(
+          `(?<![\\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,6}(?:${COMMON_TLDS})(?:/[^\\s<>"'\`{}|\\\\^[\\]]{0,2048})?(?![\\w@-]|\\.\\w)`,
+          'gi',
+        ),
+        score: 0.6,
+        refine: trimTrailing,
+      },
+    ],
+  });
+}

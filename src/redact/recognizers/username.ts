@@ -1,0 +1,95 @@
+// USERNAME: @handles and profile URLs of common social networks (the whole URL is the identifier).
+
+import { createPatternRecognizer } from '../pattern-recognizer.js';
+
+const PROFILE_HOSTS = [
+  'linkedin\\.com/in/',
+  'linkedin\\.com/pub/',
+  'x\\.com/',
+  'twitter\\.com/',
+  'github\\.com/',
+  'gitlab\\.com/',
+  'instagram\\.com/',
+  'facebook\\.com/',
+  'fb\\.com/',
+  'tiktok\\.com/@',
+  'youtube\\.com/@',
+  'youtube\\.com/(?:c|user|channel)/',
+  'reddit\\.com/(?:u|user)/',
+  'medium\\.com/@',
+  't\\.me/',
+  'threads\\.net/@',
+  'mastodon\\.social/@',
+  'bsky\\.app/profile/',
+  'pinterest\\.com/',
+  'twitch\\.tv/',
+  'snapchat\\.com/add/',
+  'vk\\.com/',
+  'stackoverflow\\.com/users/',
+  'behance\\.net/',
+  'dribbble\\.com/',
+  'soundcloud\\.com/',
+  'keybase\\.io/',
+].join('|');
+
+// Paths that are pages of the network, not people.
+const NOT_PROFILES = new Set([
+  'home',
+  'explore',
+  'search',
+  'login',
+  'signup',
+  'settings',
+  'about',
+  'help',
+  'features',
+  'pricing',
+  'marketplace',
+  'topics',
+  'trending',
+  'notifications',
+  'messages',
+  'i',
+  'intent',
+  'share',
+  'hashtag',
+  'watch',
+  'pages',
+  'groups',
+  'events',
+  'jobs',
+  'company',
+  'feed',
+  'privacy',
+  'terms',
+  'policies',
+]);
+
+/** Social handles and profile URLs. */
+export function createUsernameRecognizer() {
+  return createPatternRecognizer({
+    name: 'username',
+    types: ['USERNAME'],
+    prefilter: (text) => text.includes('@') || text.includes('/'),
+    context: { words: ['follow', 'user', 'username', 'handle', 'dm', 'profile', 'usuario', 'twitter', 'instagram'] },
+    patterns: [
+      {
+        name: 'profile-url',
+        regex: new RegExp(
+          `(?<![\\w.-])(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\\.)?(?:${PROFILE_HOSTS})([A-Za-z0-9_.-]{1,100})/?`,
+          'gi',
+        ),
+        score: 0.9,
+        validate: ({ value }) => {
+          const path = /\.[a-z]{2,3}\/(?:[a-z]+\/)?@?([^/]+)\/?$/i.exec(value)?.[1]?.toLowerCase() ?? '';
+          return NOT_PROFILES.has(path) ? 'invalid' : 'valid';
+        },
+      },
+      {
+        name: 'handle',
+        regex: /(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@-]|\.\w)/g,
+        score: 0.75,
+      },
+    ],
+  });
+}

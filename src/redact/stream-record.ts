@@ -1,0 +1,89 @@
+// JSONL records for `assent detect` / `assent redact`: parsing one input line into a record or a per-line error
+// (never echoing the line's content), and formatting output lines.
+
+import type { AnalysisInput, DetectedSpan } from './recognizer.js';
+
+export interface StreamRecord extends AnalysisInput {
+  readonly id: string | number;
+}
+
+export type ParsedLine =
+  | { readonly ok: true; readonly record: StreamRecord }
+  | { readonly ok: false; readonly id: string | number | null; readonly error: string };
+
+/** Longest accepted line, in UTF-16 code units (default 32 Mi). */
+export const DEFAULT_MAX_LINE_LENGTH = 32 * 1024 * 1024;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  return `a ${typeof value}`;
+}
+
+/** Parses input line `lineNumber` (1-based). Errors read `line 12: text: expected a string, found a number`. */
+export function parseRecordLine(line: string, lineNumber: number, maxLength = DEFAULT_MAX_LINE_LENGTH): ParsedLine {
+  const fail = (error: string, id: string | number | null = null): ParsedLine => ({
+    ok: false,
+    id,
+    error: `line ${lineNumber}: ${error}`,
+  });
+  if (line.length > maxLength)
+    return fail(`record is ${line.length} characters long, more than the limit of ${maxLength}`);
+  if (line.trim() === '') return fail('expected a JSON object, found an empty line');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    // The parser's message quotes the input; say only what is wrong.
+    return fail('expected a JSON object, found text that is not valid JSON');
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return fail(`expected a JSON object, found ${describe(raw)}`);
+  const object = raw as Record<string, unknown>;
+  const id = object.id;
+  const validId = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
+  if (!validId) return fail(`id: expected a string or a number, found ${id === undefined ? 'nothing' : describe(id)}`);
+  if (typeof object.text !== 'string') {
+    return fail(`text: expected a string, found ${object.text === undefined ? 'nothing' : describe(object.text)}`, id);
+  }
+  for (const field of ['lang', 'country'] as const) {
+    const value = object[field];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      return fail(`${field}: expected a string, found ${describe(value)}`, id);
+    }
+  }
+  const lang = typeof object.lang === 'string' ? object.lang : undefined;
+  const country = typeof object.country === 'string' ? object.country : undefined;
+  return {
+    ok: true,
+    record: { id, text: object.text, ...(lang ? { lang } : {}), ...(country ? { country } : {}) },
+  };
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
+
+/** `{"id","spans":[{"start","end","type","score","recognizer"}]}` */
+export function formatDetectLine(id: string | number, spans: readonly DetectedSpan[]): string {
+  return JSON.stringify({
+    id,
+    spans: spans.map((s) => ({
+      start: s.start,
+      end: s.end,
+      type: s.type,
+      score: round(s.score),
+      recognizer: s.recognizer,
+    })),
+  });
+}
+
+/** `{"id","text"}`, or `{"id","text":null,"dropped":true}` for a dropped record. */
+export function formatRedactLine(id: string | number, text: string | null): string {
+  return text === null ? JSON.stringify({ id, text: null, dropped: true }) : JSON.stringify({ id, text });
+}
+
+/** `{"id": <id or null>, "error": "line N: ..."}` */
+export function formatErrorLine(id: string | number | null, error: string): string {
+  return JSON.stringify({ id, error });
+}

@@ -1,0 +1,235 @@
+// Streaming detect/redact over JSONL for the CLI: one output line per input line, in input order, with bounded
+// memory; on large input, batches of lines go to a pool of worker threads and a FIFO of pending results keeps order.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RedactionConfig } from './anonymizer.js';
+import type { Recognizer } from './recognizer.js';
+import {
+  addBatchCounts,
+  type BatchCounts,
+  type BatchResult,
+  type BatchSettings,
+  createBatchProcessor,
+  emptyBatchCounts,
+  type StreamMode,
+} from './stream-batch.js';
+
+export interface StreamOptions {
+  /** Drop spans scoring below this (default: the analyzer's, 0.5). */
+  readonly minScore?: number;
+  /** Redaction operators (redactStream only; default DEFAULT_REDACTION_CONFIG). */
+  readonly redaction?: RedactionConfig;
+  /** Worker threads for large input (default: every core; 1 processes inline). */
+  readonly workers?: number;
+  /** Lines per batch (default 256). */
+  readonly batchLines?: number;
+  /** Input size after which the worker pool starts (default 1 MiB; smaller input stays on this thread). */
+  readonly poolThresholdBytes?: number;
+  /** Longest accepted line in UTF-16 code units (default 32 Mi); longer lines become error lines. */
+  readonly maxLineLength?: number;
+  /** Custom recognizers; they cannot cross to worker threads, so they imply `workers: 1`. */
+  readonly recognizers?: readonly Recognizer[];
+  /** Called after each batch is written. */
+  readonly onProgress?: (counts: Readonly<BatchCounts>) => void;
+}
+
+export interface StreamCounts extends BatchCounts {
+  /** Worker threads used (0 when everything ran on the calling thread). */
+  workers: number;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly waiting: Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>;
+}
+
+/** The tsx ESM API module (a dev dependency), resolved through its package.json exports. */
+function tsxApiUrl(from: string): string {
+  const require = createRequire(from);
+  const manifestPath = require.resolve('tsx/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    exports: Record<string, { import?: { default?: string } }>;
+  };
+  const entry = manifest.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
+  return pathToFileURL(join(dirname(manifestPath), entry)).href;
+}
+
+/**
+ * A worker running stream-worker. Compiled, that is dist/redact/stream-worker.js. From TypeScript sources (vitest,
+ * tsx) it is a .ts file: `execArgv: ['--import', 'tsx']` does not apply the loader to a worker's entry module on
+ * Node 20, so a tiny bootstrap registers tsx's ESM hooks first, then imports the .ts worker.
+ */
+function spawnWorker(settings: BatchSettings): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./stream-worker.js', here), { workerData: settings });
+  const target = new URL('./stream-worker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsxApiUrl(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: settings });
+}
+
+function createPool(size: number, settings: BatchSettings) {
+  const workers: PoolWorker[] = [];
+  for (let i = 0; i < size; i++) {
+    const worker = spawnWorker(settings);
+    const entry: PoolWorker = { worker, waiting: new Map() };
+    worker.on('message', (message: { seq: number } & BatchResult) => {
+      const waiter = entry.waiting.get(message.seq);
+      entry.waiting.delete(message.seq);
+      waiter?.resolve({ lines: message.lines, counts: message.counts });
+    });
+    const failAll = (error: Error) => {
+      for (const waiter of entry.waiting.values()) waiter.reject(error);
+      entry.waiting.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => {
+      if (entry.waiting.size > 0) failAll(new Error(`redaction worker exited with code ${code}`));
+    });
+    workers.push(entry);
+  }
+  let next = 0;
+  return {
+    size,
+    run(seq: number, lines: string[], firstLineNumber: number): Promise<BatchResult> {
+      // Least busy worker, ties broken round-robin.
+      let chosen = workers[next % size] as PoolWorker;
+      for (const candidate of workers) if (candidate.waiting.size < chosen.waiting.size) chosen = candidate;
+      next++;
+      return new Promise<BatchResult>((resolve, reject) => {
+        chosen.waiting.set(seq, { resolve, reject });
+        chosen.worker.postMessage({ seq, lines, firstLineNumber });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+function write(output: Writable, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    output.once('error', onError);
+    const flushed = output.write(chunk, (error) => {
+      output.off('error', onError);
+      if (error) reject(error);
+    });
+    if (flushed) {
+      output.off('error', onError);
+      resolve();
+    } else {
+      output.once('drain', () => {
+        output.off('error', onError);
+        resolve();
+      });
+    }
+  });
+}
+
+async function runStream(
+  mode: StreamMode,
+  input: Readable,
+  output: Writable,
+  options: StreamOptions,
+): Promise<StreamCounts> {
+  const settings: BatchSettings = {
+    mode,
+    ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+    ...(options.redaction !== undefined ? { redaction: options.redaction } : {}),
+    ...(options.maxLineLength !== undefined ? { maxLineLength: options.maxLineLength } : {}),
+  };
+  const processInline = createBatchProcessor(settings, options.recognizers);
+  const maxWorkers = options.recognizers ? 1 : Math.max(1, options.workers ?? availableParallelism());
+  const batchLines = Math.max(1, options.batchLines ?? 256);
+  const poolThreshold = options.poolThresholdBytes ?? 1024 * 1024;
+  const counts: StreamCounts = { ...emptyBatchCounts(), workers: 0 };
+
+  let pool: ReturnType<typeof createPool> | undefined;
+  const pending: Promise<BatchResult>[] = [];
+  let seq = 0;
+  let lineNumber = 1;
+  let batch: string[] = [];
+  let batchFirstLine = 1;
+  let bytesSeen = 0;
+
+  const flushHead = async () => {
+    const result = await (pending.shift() as Promise<BatchResult>);
+    addBatchCounts(counts, result.counts);
+    if (result.lines.length > 0) await write(output, `${result.lines.join('\n')}\n`);
+    options.onProgress?.(counts);
+  };
+
+  const submit = async () => {
+    if (batch.length === 0) return;
+    const lines = batch;
+    const first = batchFirstLine;
+    batch = [];
+    batchFirstLine = lineNumber;
+    if (!pool && maxWorkers > 1 && bytesSeen > poolThreshold) {
+      pool = createPool(maxWorkers, settings);
+      counts.workers = maxWorkers;
+    }
+    if (pool) {
+      pending.push(pool.run(seq++, lines, first));
+      while (pending.length > pool.size * 2) await flushHead();
+    } else {
+      pending.push(Promise.resolve(processInline(lines, first)));
+      seq++;
+      while (pending.length > 0) await flushHead();
+    }
+  };
+
+  const addLine = async (line: string) => {
+    batch.push(line.endsWith('\r') ? line.slice(0, -1) : line);
+    lineNumber++;
+    if (batch.length >= batchLines) await submit();
+  };
+
+  try {
+    input.setEncoding('utf8');
+    let rest = '';
+    for await (const chunk of input as AsyncIterable<string>) {
+      bytesSeen += chunk.length;
+      let text = rest + chunk;
+      let newline = text.indexOf('\n');
+      let from = 0;
+      while (newline !== -1) {
+        await addLine(text.slice(from, newline));
+        from = newline + 1;
+        newline = text.indexOf('\n', from);
+      }
+      rest = text.slice(from);
+      text = '';
+    }
+    if (rest.length > 0) await addLine(rest);
+    await submit();
+    while (pending.length > 0) await flushHead();
+  } finally {
+    await pool?.close();
+  }
+  return counts;
+}
+
+/**
+ * Reads JSONL records `{"id","text","lang"?,"country"?}` from `input` and writes one line per input line to
+ * `output`: `{"id","spans":[{"start","end","type","score","recognizer"}]}` (offsets are JavaScript string indices),
+ * or `{"id": <id or null>, "error": "line N: field: expected ..., found ..."}` for a bad line. Never echoes text.
+ * Resolves with counts once everything is written (the output stream is not ended).
+ */
+export function detectStream(input: Readable, output: Writable, options: StreamOptions = {}): Promise<StreamCounts> {
+  return runStream('detect', input, output, options);
+}
+
+/**
+ * Like detectStream, but writes `{"id","text"}` with the redacted text, or `{"id","text":null,"dropped":true}` when
+ * the redaction config drops the record (for example one holding a SECRET).
+ */
+export function redactStream(input: Readable, output: Writable, options: StreamOptions = {}): Promise<StreamCounts> {
+  return runStream('redact', input, output, options);
+}
