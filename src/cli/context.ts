@@ -29,7 +29,11 @@ export interface Context {
 export function globalOptions(command: Command): GlobalOptions {
   let root = command;
   while (root.parent) root = root.parent;
-  return root.opts<GlobalOptions>();
+  const raw = root.opts<Record<string, unknown>>();
+  // An empty environment variable means "not set", not "the empty path".
+  const pick = (key: keyof GlobalOptions) =>
+    typeof raw[key] === 'string' && raw[key] !== '' ? { [key]: raw[key] as string } : {};
+  return { ...pick('dataDir'), ...pick('databaseUrl'), ...pick('policy') };
 }
 
 /** Loads a policy by preset name or file path; errors are the user's and name the file and line. */

@@ -1,0 +1,216 @@
+// End-to-end tests of the `assent` command as users run it: the compiled CLI in a child process, a real SQLite file
+// in a temporary data directory, exit codes and the sentences printed for bad input.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function withoutAssentSettings(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.ASSENT_DATABASE_URL;
+  delete env.ASSENT_POLICY;
+  delete env.ASSENT_DATA_DIR;
+  return env;
+}
+
+function assent(dataDir: string, ...args: string[]): Run {
+  const result = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], {
+    encoding: 'utf8',
+    env: withoutAssentSettings(),
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('assent CLI (the compiled command; `npm test` builds it first)', () => {
+  let dataDir: string;
+  let summary: {
+    eligibility: { members: { total: number; allowed: number; byReason: Record<string, number> } };
+    network: { members: number };
+  };
+
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before these tests`);
+    dataDir = mkdtempSync(join(tmpdir(), 'assent-cli-'));
+    const run = assent(dataDir, 'demo', '--members', '600', '--seed', '7', '--no-serve', '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    summary = JSON.parse(run.stdout);
+  }, 180_000);
+
+  it('runs the demo into a fresh data directory and explains every exclusion by reason', () => {
+    const { members } = summary.eligibility;
+    expect(members.total).toBe(summary.network.members);
+    const excluded = Object.values(members.byReason).reduce((a, b) => a + b, 0);
+    expect(members.allowed + excluded).toBe(members.total);
+    expect(members.byReason.jurisdiction_excluded).toBeGreaterThan(0);
+    expect(members.byReason.opted_out).toBeGreaterThan(0);
+    expect(existsSync(join(dataDir, 'assent.db'))).toBe(true);
+  });
+
+  it('records a withdrawal idempotently and reads it back as of now and as of the past', () => {
+    const set = assent(
+      dataDir,
+      'consent',
+      'set',
+      'm0000001',
+      '--purpose',
+      'train_ai_system.generative',
+      '--status',
+      'withdrawn',
+      '--request-id',
+      'req-1',
+      '--json',
+    );
+    expect(set.code).toBe(0);
+    const first = JSON.parse(set.stdout);
+    expect(first.created).toBe(true);
+    const again = JSON.parse(
+      assent(
+        dataDir,
+        'consent',
+        'set',
+        'm0000001',
+        '--purpose',
+        'train_ai_system.generative',
+        '--status',
+        'withdrawn',
+        '--request-id',
+        'req-1',
+        '--json',
+      ).stdout,
+    );
+    expect(again).toEqual({ ...first, created: false });
+    const conflict = assent(
+      dataDir,
+      'consent',
+      'set',
+      'm0000001',
+      '--purpose',
+      'train_ai_system.generative',
+      '--status',
+      'given',
+      '--request-id',
+      'req-1',
+    );
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toMatch(/req-1/);
+    expect(conflict.stderr).not.toMatch(/at .*\.js:\d+/);
+
+    const now = JSON.parse(
+      assent(dataDir, 'consent', 'get', 'm0000001', '--purpose', 'train_ai_system.generative', '--json').stdout,
+    );
+    expect(now.status).toBe('ConsentWithdrawn');
+    expect(now.source).toBe('explicit');
+    const before = JSON.parse(
+      assent(
+        dataDir,
+        'consent',
+        'get',
+        'm0000001',
+        '--purpose',
+        'train_ai_system.generative',
+        '--as-of',
+        '2024-10-01T00:00:00Z',
+        '--known-at',
+        '2024-10-01T00:00:00Z',
+        '--json',
+      ).stdout,
+    );
+    expect(before.source).toBe('default');
+    const history = JSON.parse(assent(dataDir, 'consent', 'history', 'm0000001', '--json').stdout);
+    expect(history.at(-1).id).toBe(first.event.id);
+  });
+
+  it('explains a decision rule by rule', () => {
+    const run = assent(dataDir, 'explain', 'm0000001', '--json');
+    expect(run.code).toBe(0);
+    const explanation = JSON.parse(run.stdout);
+    expect(explanation.decision.allowed).toBe(false);
+    expect(explanation.checks.length).toBeGreaterThan(3);
+    expect(explanation.checks.find((c: { passed: boolean }) => c.passed === false).reason).toBe(
+      explanation.decision.reason,
+    );
+  });
+
+  it('reports bad lines as FILE:LINE with the field, imports the valid ones, and exits 2', () => {
+    const file = join(dataDir, 'bad-members.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ member_id: 'x1', country: 'US', language: 'en', created_at: '2024-01-01T00:00:00Z' }),
+        '{"member_id": "x2", "country": ',
+        JSON.stringify({ member_id: 'x3', country: 'ZZ', created_at: '2024-01-01T00:00:00Z' }),
+        JSON.stringify({
+          member_id: 'x4',
+          country: 'DE',
+          birth_date: '1990-02-30',
+          created_at: '2024-01-01T00:00:00Z',
+        }),
+      ].join('\n'),
+    );
+    const run = assent(dataDir, 'import', 'members', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:2`);
+    expect(run.stderr).toMatch(
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: country: expected .*ISO 3166`),
+    );
+    expect(run.stderr).toMatch(/:4: birth_date: expected/);
+    expect(run.stdout).toMatch(/1 imported, 3 rejected/);
+
+    const strict = assent(dataDir, 'import', 'members', file, '--strict', '--json');
+    expect(strict.code).toBe(2);
+    expect(JSON.parse(strict.stdout).imported).toBe(0);
+  });
+
+  it('validates policies with file and line, and shows the active one', () => {
+    const file = join(dataDir, 'bad-policy.yaml');
+    const preset = readFileSync(join(ROOT, 'policies', 'platform-2024-09.yaml'), 'utf8');
+    writeFileSync(file, preset.replace(/treatment: excluded/, 'treatment: optout'));
+    const run = assent(dataDir, 'policy', 'validate', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad-policy\.yaml:\d+: .*treatment: expected one of/);
+    expect(assent(dataDir, 'policy', 'validate', join(ROOT, 'policies', 'platform-2025-11.yaml')).code).toBe(0);
+    const show = JSON.parse(assent(dataDir, 'policy', 'show', '--json').stdout);
+    expect(show.policy.name).toBe('platform-2024-09');
+  });
+
+  it('verifies the audit chain', () => {
+    const run = assent(dataDir, 'audit', 'verify', '--json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.ok).toBe(true);
+    expect(result.entries).toBeGreaterThan(3);
+  });
+
+  it('exits 2 for unknown commands and flags, 0 for help', () => {
+    expect(assent(dataDir, 'frobnicate').code).toBe(2);
+    expect(assent(dataDir, 'consent', 'get', 'm1', '--purpose').code).toBe(2);
+    expect(
+      assent(dataDir, 'consent', 'get', 'm0000001', '--purpose', 'train_ai_system.generative', '--as-of', 'yesterday')
+        .code,
+    ).toBe(2);
+    const help = assent(dataDir, '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('consent');
+  });
+
+  it('refuses to run the demo over data it did not create', () => {
+    const other = mkdtempSync(join(tmpdir(), 'assent-cli-real-'));
+    writeFileSync(join(other, 'assent.db'), '');
+    const run = assent(other, 'demo', '--members', '10', '--no-serve');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/did not create/);
+  });
+});
