@@ -2,7 +2,8 @@
 // diacritic-insensitive comparison ("José" = "jose", "Straße" = "strasse").
 
 const COMBINING_MARKS = /\p{M}+/gu;
-const ASCII_LOWER = /^[a-z0-9]*$/;
+// Printable ASCII needs no normalization: lower-casing is the whole fold.
+const ASCII = /^[\x20-\x7e]*$/;
 
 // Letters that NFD does not decompose but that people write without the stroke or ligature.
 const SPECIAL_FOLDS: Readonly<Record<string, string>> = Object.freeze({
@@ -25,7 +26,7 @@ const SPECIAL_RE = /[ßẞæœøłđðþıſ]/g;
  * @example foldToken('Álvarez') === 'alvarez'; foldToken('STRASSE') === foldToken('Straße')
  */
 export function foldToken(token: string): string {
-  if (ASCII_LOWER.test(token)) return token;
+  if (ASCII.test(token)) return token.toLowerCase();
   let folded = token.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
   if (SPECIAL_RE.test(folded)) {
     SPECIAL_RE.lastIndex = 0;
