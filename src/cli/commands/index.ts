@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.js';
 import { registerConsentCommand } from './consent.js';
 import { registerDemoCommand } from './demo.js';
+import { registerDetectCommands } from './detect.js';
 import { registerExplainCommand } from './explain.js';
 import { registerImportCommand } from './import.js';
 import { registerPolicyCommand } from './policy.js';
@@ -15,4 +16,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = Object.freeze([
   registerPolicyCommand,
   registerExplainCommand,
   registerAuditCommand,
+  registerDetectCommands,
 ]);
