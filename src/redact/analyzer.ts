@@ -1,6 +1,6 @@
 // The analyzer: runs recognizers over a record, drops low scores and resolves overlaps into disjoint spans.
 
-import { ENTITY_TYPES } from '../domain/index.js';
+import { DIRECT_IDENTIFIERS, ENTITY_TYPES, type EntityType } from '../domain/index.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from './recognizer.js';
 import { createDefaultRecognizers } from './registry.js';
 
@@ -21,16 +21,49 @@ export const DEFAULT_MIN_SCORE = 0.5;
 
 const TYPE_RANK = new Map(ENTITY_TYPES.map((type, index) => [type, index]));
 
+/** How much length adds to a candidate's rank: 0.0025 per character, at most 0.25 (100 characters). */
+const LENGTH_WEIGHT = 0.0025;
+const LENGTH_CAP = 100;
+
+/** A candidate's rank: its score, plus a little for length, so that a long reading (a street address, an e-mail)
+ * wins over a slightly more confident short reading inside it (a place name, a person's name). */
+export function overlapRank(span: { start: number; end: number; score: number }): number {
+  return span.score + LENGTH_WEIGHT * Math.min(span.end - span.start, LENGTH_CAP);
+}
+
+const DIRECT = new Set<EntityType>(DIRECT_IDENTIFIERS);
+
 /**
- * The overlap rule, total and deterministic: candidates are ranked by score (higher first), then length (longer
- * first), then start (earlier first), then entity type (order of ENTITY_TYPES), then recognizer name; each candidate
- * is kept when it overlaps no candidate kept before it. The result is sorted by start.
+ * Drops every span that lies strictly inside a span of a direct-identifier type (a place name inside a street
+ * address, a name inside an e-mail address): the longer reading is the identifier, the inner one is a part of it.
+ */
+function dropContainedInDirect(spans: readonly DetectedSpan[]): DetectedSpan[] {
+  const byStart = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DetectedSpan[] = [];
+  let reach = -1; // furthest end of a direct-identifier span started so far
+  let reachStart = -1;
+  for (const span of byStart) {
+    const inside = span.end <= reach && !(span.start === reachStart && span.end === reach);
+    if (!inside) kept.push(span);
+    if (DIRECT.has(span.type) && span.end > reach) {
+      reach = span.end;
+      reachStart = span.start;
+    }
+  }
+  return kept;
+}
+
+/**
+ * The overlap rule, total and deterministic. First, a span strictly inside a direct-identifier span is dropped.
+ * Then candidates are ranked by overlapRank (higher first), then length (longer first), then start (earlier first),
+ * then entity type (order of ENTITY_TYPES), then recognizer name; each candidate is kept when it overlaps no
+ * candidate kept before it. The result is sorted by start.
  */
 export function resolveOverlaps(spans: readonly DetectedSpan[], textLength: number): DetectedSpan[] {
   if (spans.length <= 1) return [...spans];
-  const ranked = [...spans].sort(
+  const ranked = dropContainedInDirect(spans).sort(
     (a, b) =>
-      b.score - a.score ||
+      overlapRank(b) - overlapRank(a) ||
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start ||
       (TYPE_RANK.get(a.type) ?? 0) - (TYPE_RANK.get(b.type) ?? 0) ||

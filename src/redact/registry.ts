@@ -1,5 +1,6 @@
 // The one registry of recognizers: a new recognizer is one file in recognizers/ plus one line here.
 
+import { createNameRecognizer } from './names/index.js';
 import type { Recognizer } from './recognizer.js';
 import { createAgeRecognizer } from './recognizers/age.js';
 import { createCreditCardRecognizer } from './recognizers/credit-card.js';
@@ -38,6 +39,7 @@ export const RECOGNIZER_FACTORIES: readonly (() => Recognizer)[] = Object.freeze
   createSecretRecognizer,
   createCryptoWalletRecognizer,
   createGenericIdRecognizer,
+  () => createNameRecognizer(),
 ]);
 
 /** A fresh instance of every built-in recognizer. */

@@ -181,8 +181,10 @@ export function createStreetAddressRecognizer() {
         name: 'name-number',
         regex:
           /(?<![\p{L}\d])(?:\d{1,6}[ \t])?\p{Lu}[\p{L}'’.-]{1,30}(?:[ \t]\p{Lu}?[\p{L}'’.-]{1,30}){0,3}[ \t]\d{1,5}[a-zA-Z]?(?![\p{L}\d])/gu,
+        // Alone it scores below the default threshold; an address word before it or an address continuation after
+        // it (unit, postal code, region) lifts it.
         score: 0.3,
-        context: { words: ADDRESS_WORDS, before: 30, boost: 0.4, required: true },
+        context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         refine: extend,
       },
       {
