@@ -26,12 +26,18 @@ function provider(types: SchemaTypes): MigrationProvider {
  * Brings the schema up to date; throws with the failing migration's name if one fails (its changes roll back
  * where the database supports transactional DDL).
  */
-export async function migrateToLatest(db: Kysely<Database>, types: SchemaTypes): Promise<readonly string[]> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  types: SchemaTypes,
+  options: { readonly migrationTableSchema?: string } = {},
+): Promise<readonly string[]> {
   const migrator = new Migrator({
     db,
     provider: provider(types),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+    // Where schemas exist, name ours: otherwise the migrator would see another schema's table and skip creating it.
+    ...(options.migrationTableSchema !== undefined ? { migrationTableSchema: options.migrationTableSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

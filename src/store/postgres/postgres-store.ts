@@ -61,7 +61,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrateToLatest(db, POSTGRES_TYPES);
+    const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    const migrationTableSchema = current.rows[0]?.schema ?? 'public';
+    await migrateToLatest(db, POSTGRES_TYPES, { migrationTableSchema });
   } catch (error) {
     await db.destroy();
     throw error;
