@@ -213,4 +213,35 @@ describe('assent CLI (the compiled command; `npm test` builds it first)', () => 
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/did not create/);
   });
+
+  it('detects and redacts JSONL line for line, in order, with per-line errors and an atomic output file', () => {
+    const input = join(dataDir, 'posts.jsonl');
+    const lines = [
+      { id: 'a', text: 'Write to ana.silva@example.org or call (415) 730-1234.', country: 'US' },
+      { id: 'b', text: 12 },
+      { id: 'c', text: '' },
+      { id: 'd', text: 'Nothing personal here.' },
+    ];
+    writeFileSync(input, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    const detectOut = join(dataDir, 'spans.jsonl');
+    const detect = assent(dataDir, 'detect', '--input', input, '--output', detectOut);
+    expect(detect.code).toBe(2);
+    const spans = readFileSync(detectOut, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(spans.map((s) => s.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(spans[0].spans.map((s: { type: string }) => s.type)).toEqual(['EMAIL', 'PHONE']);
+    expect(lines[0]?.text.slice(spans[0].spans[0].start, spans[0].spans[0].end)).toBe('ana.silva@example.org');
+    expect(spans[1].error).toMatch(/line 2: text: expected a string/);
+    expect(spans[3].spans).toEqual([]);
+
+    const redactOut = join(dataDir, 'redacted.jsonl');
+    assent(dataDir, 'redact', '--input', input, '--output', redactOut);
+    const redacted = readFileSync(redactOut, 'utf8');
+    expect(redacted).not.toContain('ana.silva@example.org');
+    expect(redacted).not.toContain('730-1234');
+    expect(JSON.parse(redacted.split('\n')[0] ?? '').text).toBe('Write to [EMAIL] or call [PHONE].');
+    expect(existsSync(`${redactOut}.tmp-${process.pid}`)).toBe(false);
+  });
 });
