@@ -3,7 +3,6 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ERRORS } from '../src/server/errors.js';
-import { createMemoryStore } from '../src/server/testing/memory-store.js';
 import {
   AUDIENCE,
   ISSUER,
@@ -12,7 +11,7 @@ import {
   startTestServer,
 } from '../src/server/testing/server-harness.js';
 import type { Store } from '../src/store/store.js';
-import { openTestStores } from '../src/store/testing.js';
+import { openTempSqliteStore, openTestStores } from '../src/store/testing.js';
 
 const GEN = 'train_ai_system.generative';
 
@@ -389,7 +388,7 @@ for (const factory of openTestStores()) {
 
 describe('server limits and logs', () => {
   it('rate-limits a caller beyond its budget with a registered code', async () => {
-    const store = createMemoryStore();
+    const store = await openTempSqliteStore();
     const server = await startTestServer(store, { rateLimit: { max: 3, timeWindowMs: 60_000 } });
     try {
       const statuses: number[] = [];
@@ -402,12 +401,14 @@ describe('server limits and logs', () => {
       expectError(last as Answer, 429, 'ASSENT_ERR_REQ_RATE_LIMIT');
     } finally {
       await server.close();
+      await store.close();
     }
   });
 
   it('writes no names, texts, secrets or raw member ids to the log', async () => {
     const lines: string[] = [];
-    const server = await startTestServer(createMemoryStore(), {
+    const store = await openTempSqliteStore();
+    const server = await startTestServer(store, {
       logger: true,
       logStream: { write: (line) => lines.push(line) },
     });
@@ -425,6 +426,7 @@ describe('server limits and logs', () => {
       }
     } finally {
       await server.close();
+      await store.close();
     }
   });
 });

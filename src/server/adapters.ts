@@ -1,7 +1,8 @@
-// Builds the server's ports from the real modules: a parsed policy (src/policy) and the audit chain (src/audit).
-// The ledger adapter lives beside them once src/consent is wired; routes only ever see the ports.
+// Builds the server's ports from the real modules: a parsed policy (src/policy), the consent ledger (src/consent)
+// and the audit chain (src/audit). Routes and pages only ever see the ports.
 
 import { appendAudit, verifyAudit } from '../audit/index.js';
+import { type ConsentLedger, isConsentError, resolveState } from '../consent/index.js';
 import type { ConsentState, Member } from '../domain/index.js';
 import {
   compilePolicy,
@@ -18,7 +19,8 @@ import {
   withdrawalEffect,
 } from '../policy/index.js';
 import type { Store } from '../store/store.js';
-import type { AuditPort, PolicyPort } from './ports.js';
+import { httpError } from './errors.js';
+import type { AuditPort, LedgerPort, PolicyPort } from './ports.js';
 
 function consentInput(state: ConsentState) {
   return state.event
@@ -68,5 +70,45 @@ export function adaptAudit(store: Store): AuditPort {
     async append(entry) {
       await appendAudit(store, { ...entry, at: new Date().toISOString() });
     },
+  };
+}
+
+/** Maps the ledger's typed errors onto the HTTP registry; anything else propagates as a bug. */
+function ledgerError(error: unknown): unknown {
+  if (!isConsentError(error)) return error;
+  switch (error.code) {
+    case 'ASSENT_ERR_CONSENT_IDEMPOTENCY_CONFLICT':
+      return httpError('ASSENT_ERR_CONSENT_CONFLICT');
+    case 'ASSENT_ERR_CONSENT_UNKNOWN_MEMBER':
+      return httpError('ASSENT_ERR_MEMBER_NOT_FOUND', { memberId: String(error.details.memberId ?? '').slice(0, 80) });
+    default:
+      return httpError(
+        'ASSENT_ERR_CONSENT_REJECTED',
+        { reason: error.message.slice(0, 200) },
+        { ledgerCode: error.code },
+      );
+  }
+}
+
+/** The consent ledger as the server's port; the batch path reuses the ledger's pure `resolveState`. */
+export function adaptLedger(ledger: ConsentLedger): LedgerPort {
+  return {
+    async record(input, actor) {
+      try {
+        return await ledger.record(input, actor);
+      } catch (error) {
+        throw ledgerError(error);
+      }
+    },
+    async stateAsOf(memberId, purpose, options) {
+      try {
+        return await ledger.stateAsOf(memberId, purpose, options);
+      } catch (error) {
+        throw ledgerError(error);
+      }
+    },
+    history: (memberId) => ledger.history(memberId),
+    resolve: (events, query) =>
+      resolveState(events, query.purpose, query.asOf, query.knownAt, query.defaultStatus, query.memberId),
   };
 }

@@ -2,6 +2,7 @@
 // `createApp` builds it from services; `startServer` listens. Demo-only routes are not registered outside demo mode.
 
 import { createHmac, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -16,16 +17,19 @@ import Fastify, {
   type FastifyServerOptions,
   type preHandlerHookHandler,
 } from 'fastify';
+import { type ConsentLedger, createConsentLedger } from '../consent/index.js';
+import { DEFAULT_PRESET, loadPresetSync, type Policy } from '../policy/index.js';
 import type { Store } from '../store/store.js';
+import { adaptAudit, adaptLedger, adaptPolicy } from './adapters.js';
 import { registerApiRoutes } from './api-routes.js';
 import { createAuthenticator, type JwksOptions } from './auth.js';
+import { createBuildRunner } from './build-runner.js';
 import { createDashboardService } from './dashboard-service.js';
 import { AssentHttpError, type ErrorBody, httpError } from './errors.js';
-import { createFallbackPolicy, createStoreLedger } from './fallback.js';
 import { createMemberService } from './member-service.js';
 import { renderErrorPage } from './pages/layout.js';
 import { registerPages } from './pages/routes.js';
-import type { AuditPort, BuildPort, LedgerPort, PolicyPort } from './ports.js';
+import type { AuditPort, BuildPort } from './ports.js';
 import { registerStaticAssets } from './static-assets.js';
 
 export type ServerMode = 'demo' | 'production';
@@ -40,10 +44,10 @@ export interface RateLimitConfig {
 
 export interface AppDeps {
   readonly store: Store;
-  /** The policy (defaults to a built-in stand-in of the default preset). */
-  readonly policy?: PolicyPort;
-  /** The consent ledger (defaults to a ledger directly over the store). */
-  readonly ledger?: LedgerPort;
+  /** The parsed policy (default: the default preset). */
+  readonly policy?: Policy;
+  /** The consent ledger (default: a ledger over `store`). */
+  readonly ledger?: ConsentLedger;
   readonly mode: ServerMode;
   /** Verify the platform's session JWTs against this JWKS; `sub` is the member id. */
   readonly jwks?: JwksOptions;
@@ -51,7 +55,11 @@ export interface AppDeps {
   readonly logger?: boolean | NonNullable<FastifyServerOptions['loggerInstance']>;
   /** Where the default logger writes (default stdout); tests pass a stream to read what would be logged. */
   readonly logStream?: { write(line: string): void };
-  readonly builds?: BuildPort;
+  /** Starts builds; default runs them in this process into `buildsDir`. `false`: this server starts no builds. */
+  readonly builds?: BuildPort | false;
+  /** Where builds started over HTTP are written (default `$ASSENT_DATA_DIR/builds` or `./assent-data/builds`). */
+  readonly buildsDir?: string;
+  /** Verifies and appends to the audit chain (default: the store's chain). */
   readonly audit?: AuditPort;
   /** Signs session and CSRF cookies; random per process when absent (sessions then end with the process). */
   readonly sessionSecret?: string;
@@ -156,8 +164,20 @@ function toErrorBody(error: FastifyError, requestId: string): { status: number; 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const secret = deps.sessionSecret ?? randomBytes(32).toString('hex');
   const pseudonymKey = createHmac('sha256', secret).update('log-pseudonyms').digest();
-  const policy = deps.policy ?? createFallbackPolicy();
-  const ledger = deps.ledger ?? createStoreLedger(deps.store, deps.now);
+  const parsedPolicy = deps.policy ?? loadPresetSync(DEFAULT_PRESET);
+  const policy = adaptPolicy(parsedPolicy);
+  const ledger = adaptLedger(deps.ledger ?? createConsentLedger(deps.store));
+  const audit = deps.audit ?? adaptAudit(deps.store);
+  const builds =
+    deps.builds === false
+      ? undefined
+      : (deps.builds ??
+        createBuildRunner({
+          store: deps.store,
+          policy: parsedPolicy,
+          buildsDir: deps.buildsDir ?? join(process.env.ASSENT_DATA_DIR ?? './assent-data', 'builds'),
+          onFailure: (buildId, error) => app.log.error({ buildId, err: error }, 'build failed'),
+        }));
   const app = Fastify({
     ...loggerOptions(deps, pseudonymKey),
     bodyLimit: deps.bodyLimit ?? 256 * 1024,
@@ -282,7 +302,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const auth = createAuthenticator({ store: deps.store, demoMode: deps.mode === 'demo', jwks: deps.jwks });
   const members = createMemberService({ store: deps.store, policy, ledger, ...(deps.now ? { now: deps.now } : {}) });
-  const dashboard = createDashboardService({ store: deps.store, policy, ledger, audit: deps.audit });
+  const dashboard = createDashboardService({ store: deps.store, policy, ledger, audit });
 
   const csrfForCookies: preHandlerHookHandler = (request, reply, done) => {
     auth.principalOf(request).then(
@@ -300,8 +320,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     policy,
     members,
     auth,
-    builds: deps.builds,
-    audit: deps.audit,
+    builds: builds,
+    audit,
     dashboard,
     csrfForCookies,
   });
@@ -312,7 +332,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     members,
     auth,
     mode: deps.mode,
-    builds: deps.builds,
+    builds: builds,
     csrf: app.csrfProtection,
   });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

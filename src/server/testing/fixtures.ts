@@ -1,10 +1,7 @@
-// Test fixtures for server suites: a handful of members across regions and ages, a seeded store, and a build
-// runner stand-in that records lineage and progresses over a few ticks, as a real background build would.
+// Test fixtures for server suites: a handful of members across regions and ages, each with one public post.
 
-import { randomUUID } from 'node:crypto';
 import type { Member } from '../../domain/index.js';
 import type { Store } from '../../store/store.js';
-import type { BuildPort } from '../ports.js';
 
 function member(
   id: string,
@@ -54,52 +51,4 @@ export async function seedStore(store: Store, members: readonly Member[] = FIXTU
       signals: {},
     })),
   );
-}
-
-/**
- * A build runner stand-in: registers a running build, then over `ticks` steps adds every member whose check
- * allows them, and publishes. Used where the real build module is not wired in.
- */
-export function createTickingBuildRunner(
-  store: Store,
-  eligible: (memberIds: readonly string[], purpose: string, asOf: string) => Promise<readonly string[]>,
-  options: { readonly ticks?: number; readonly tickMs?: number } = {},
-): BuildPort {
-  const ticks = options.ticks ?? 4;
-  const tickMs = options.tickMs ?? 150;
-  return {
-    async start(request) {
-      const id = `b-${randomUUID().slice(0, 8)}`;
-      const total = await store.countMembers();
-      await store.createBuild({
-        id,
-        purpose: request.purpose,
-        asOf: request.asOf,
-        policyVersion: 'builtin-1',
-        state: 'running',
-        startedAt: new Date().toISOString(),
-        publishedAt: null,
-        location: `memory://${id}`,
-        progress: { done: 0, total },
-        manifest: null,
-        error: null,
-      });
-      void (async () => {
-        const ids: string[] = [];
-        for await (const batch of store.scanMembers()) ids.push(...batch.map((m) => m.id));
-        for (let i = 1; i <= ticks; i++) {
-          await new Promise((resolve) => setTimeout(resolve, tickMs));
-          await store.updateBuild(id, { progress: { done: Math.round((total * i) / ticks), total } });
-        }
-        const allowed = await eligible(ids, request.purpose, request.asOf);
-        await store.addBuildMembers(allowed.map((memberId) => ({ buildId: id, memberId, items: 1 })));
-        await store.updateBuild(id, {
-          state: 'published',
-          publishedAt: new Date().toISOString(),
-          manifest: { buildId: id, redactions: { PERSON: allowed.length, EMAIL: 1 } },
-        });
-      })();
-      return { id };
-    },
-  };
 }

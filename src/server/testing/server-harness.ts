@@ -1,19 +1,17 @@
 // A running Assent server for end-to-end suites: a seeded store, the real default policy, API tokens for every
 // scope, and a local JWKS endpoint whose keys sign member session tokens, all over real HTTP on port 0.
 
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import { DEFAULT_PRESET, loadPresetSync } from '../../policy/index.js';
 import type { Store, TokenScope } from '../../store/store.js';
-import { adaptAudit, adaptPolicy } from '../adapters.js';
 import { type AppDeps, createApp } from '../app.js';
-import { createStoreLedger } from '../fallback.js';
-import { createMemberService } from '../member-service.js';
-import type { LedgerPort, PolicyPort } from '../ports.js';
 import { createApiToken } from '../tokens.js';
-import { createTickingBuildRunner, seedStore } from './fixtures.js';
+import { seedStore } from './fixtures.js';
 
 export const ISSUER = 'https://platform.test';
 export const AUDIENCE = 'assent';
@@ -51,13 +49,11 @@ export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
   readonly store: Store;
-  readonly policy: PolicyPort;
-  readonly ledger: LedgerPort;
   readonly tokens: Readonly<Record<TokenScope, string>>;
   close(): Promise<void>;
 }
 
-/** Seeds `store`, builds the app with real policy and audit, and listens on a free port. */
+/** Seeds `store`, builds the app with the real policy, ledger, builds and audit, and listens on a free port. */
 export async function startTestServer(
   store: Store,
   options: Partial<Pick<AppDeps, 'mode' | 'jwks' | 'rateLimit' | 'logger' | 'bodyLimit' | 'logStream'>> & {
@@ -65,19 +61,10 @@ export async function startTestServer(
   } = {},
 ): Promise<RunningServer> {
   if (options.seed !== false) await seedStore(store);
-  const policy = adaptPolicy(loadPresetSync(DEFAULT_PRESET));
-  const ledger = createStoreLedger(store);
-  const members = createMemberService({ store, policy, ledger });
-  const builds = createTickingBuildRunner(store, async (ids, purpose, asOf) => {
-    const result = await members.check(purpose, asOf, ids);
-    return result.results.filter((r) => r.allowed).map((r) => r.member_id);
-  });
+  const buildsDir = mkdtempSync(join(tmpdir(), 'assent-builds-'));
   const app = await createApp({
     store,
-    policy,
-    ledger,
-    builds,
-    audit: adaptAudit(store),
+    buildsDir,
     mode: options.mode ?? 'production',
     logger: options.logger ?? false,
     rateLimit: options.rateLimit ?? false,
@@ -95,9 +82,10 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     app,
     store,
-    policy,
-    ledger,
     tokens: tokens as Record<TokenScope, string>,
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      rmSync(buildsDir, { recursive: true, force: true });
+    },
   };
 }
