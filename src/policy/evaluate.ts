@@ -16,7 +16,14 @@ import {
   purposeLineage,
   reservesTraining,
 } from '../domain/index.js';
-import { COUNTRY_TOKENS, type Policy, type PolicyVersion, type PurposeRules, type Treatment } from './schema.js';
+import {
+  COUNTRY_TOKENS,
+  type JurisdictionGroup,
+  type Policy,
+  type PolicyVersion,
+  type PurposeRules,
+  type Treatment,
+} from './schema.js';
 
 /** The consent state as the ledger gives it; `method` lets the policy discount Global Privacy Control signals. */
 export interface ConsentInput {
@@ -75,13 +82,30 @@ export interface TreatmentMatch {
 export function versionAt(policy: Policy, at: string): PolicyVersion | undefined {
   const time = Date.parse(at);
   if (Number.isNaN(time)) return undefined;
-  let found: PolicyVersion | undefined;
-  for (const version of policy.versions) {
-    if (Date.parse(version.valid_from) <= time) found = version;
+  const bounds = versionBounds(policy);
+  let found = -1;
+  for (let i = 0; i < bounds.length; i += 1) {
+    if ((bounds[i]?.from ?? Number.POSITIVE_INFINITY) <= time) found = i;
     else break;
   }
-  if (found?.valid_until !== undefined && time >= Date.parse(found.valid_until)) return undefined;
-  return found;
+  const bound = bounds[found];
+  if (!bound || time >= bound.until) return undefined;
+  return policy.versions[found];
+}
+
+// Parsed version bounds and country lookups are cached per (immutable) policy object: decisions are hot paths.
+const BOUNDS = new WeakMap<Policy, ReadonlyArray<{ readonly from: number; readonly until: number }>>();
+
+function versionBounds(policy: Policy): ReadonlyArray<{ readonly from: number; readonly until: number }> {
+  let bounds = BOUNDS.get(policy);
+  if (!bounds) {
+    bounds = policy.versions.map((version) => ({
+      from: Date.parse(version.valid_from),
+      until: version.valid_until === undefined ? Number.POSITIVE_INFINITY : Date.parse(version.valid_until),
+    }));
+    BOUNDS.set(policy, bounds);
+  }
+  return bounds;
 }
 
 /**
@@ -111,13 +135,28 @@ export function treatmentFor(
   const resolved = rulesFor(version, purpose);
   if (!resolved) return undefined;
   const parsed = parseJurisdiction(country);
-  if (!parsed) return { treatment: 'excluded', group: null, country: null };
-  for (const group of resolved.rules.jurisdictions.groups) {
-    if (groupCountries(group.countries).includes(parsed.country)) {
-      return { treatment: group.treatment, group: group.name, country: parsed.country };
+  if (!parsed) return UNKNOWN_COUNTRY;
+  const group = groupIndex(resolved.rules).get(parsed.country);
+  return group
+    ? { treatment: group.treatment, group: group.name, country: parsed.country }
+    : { treatment: resolved.rules.jurisdictions.default_treatment, group: null, country: parsed.country };
+}
+
+const UNKNOWN_COUNTRY: TreatmentMatch = Object.freeze({ treatment: 'excluded', group: null, country: null });
+const GROUPS = new WeakMap<PurposeRules, ReadonlyMap<string, JurisdictionGroup>>();
+
+/** Country → its group (validation guarantees at most one), cached per rules object. */
+function groupIndex(rules: PurposeRules): ReadonlyMap<string, JurisdictionGroup> {
+  let index = GROUPS.get(rules);
+  if (!index) {
+    const built = new Map<string, JurisdictionGroup>();
+    for (const group of rules.jurisdictions.groups) {
+      for (const country of groupCountries(group.countries)) if (!built.has(country)) built.set(country, group);
     }
+    index = built;
+    GROUPS.set(rules, index);
   }
-  return { treatment: resolved.rules.jurisdictions.default_treatment, group: null, country: parsed.country };
+  return index;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NOTICE_MECHANISMS } from '../domain/index.js';
 import {
@@ -8,6 +9,7 @@ import {
   listPresetsSync,
   loadPreset,
   loadPresetSync,
+  packageRootFrom,
   presetsDirectory,
   UnknownPresetError,
 } from './presets.js';
@@ -35,6 +37,13 @@ describe('presets', () => {
       }
     },
   );
+
+  it('finds the package root from the compiled tree too', () => {
+    const root = join(presetsDirectory(), '..');
+    expect(packageRootFrom(pathToFileURL(join(root, 'dist', 'policy', 'presets.js')))).toBe(root);
+    expect(packageRootFrom(pathToFileURL(join(root, 'src', 'policy', 'presets.ts')))).toBe(root);
+    expect(() => packageRootFrom(pathToFileURL('/presets.js'))).toThrow(/no package.json/);
+  });
 
   it('rejects an unknown preset as a user error naming the choices', async () => {
     const error = await loadPreset('platform-2099').catch((e: unknown) => e);

@@ -18,20 +18,23 @@ export class UnknownPresetError extends Error {
   readonly code = 'ASSENT_ERR_POLICY_PRESET';
 }
 
-/** The package root: the nearest directory above this module that holds a package.json. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+/**
+ * The package root: the nearest directory at or above `moduleUrl`'s folder that holds a package.json. The same walk
+ * finds the repository root from `src/policy/` (tsx, vitest) and from `dist/policy/` (compiled).
+ */
+export function packageRootFrom(moduleUrl: string | URL): string {
+  let dir = dirname(fileURLToPath(moduleUrl));
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('policy presets: no package.json above the policy module');
+    if (parent === dir) throw new Error(`policy presets: no package.json above ${fileURLToPath(moduleUrl)}`);
     dir = parent;
   }
 }
 
 /** The folder that holds the preset files. */
 export function presetsDirectory(): string {
-  return join(packageRoot(), 'policies');
+  return join(packageRootFrom(import.meta.url), 'policies');
 }
 
 const PRESET_FILE = /^([a-z0-9][a-z0-9._-]*)\.yaml$/;
