@@ -192,6 +192,18 @@ describe('validatePolicy', () => {
     expect(result.issues[0]?.message).toContain('DE is already in group EU');
   });
 
+  it('refuses alias bombs instead of expanding them', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 0; i < 8; i += 1)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(', ')}]`,
+      );
+    const result = validatePolicy(lines.join('\n'), 'bomb.yaml');
+    expect(result).toMatchObject({ ok: false, issues: [{ code: 'policy_syntax' }] });
+  });
+
   it('reads JSON with line numbers too', () => {
     const json = JSON.stringify({ name: 'j', versions: [{ id: 'j/v1', valid_from: 'soon', purposes: {} }] }, null, 2);
     const result = validatePolicy(json, 'p.json');
@@ -207,6 +219,10 @@ describe('validatePolicy', () => {
     expect(result.issues[0]?.code).toBe('policy_syntax');
     expect(result.issues[0]?.line).toBeGreaterThanOrEqual(2);
     expect(validatePolicy('', 'empty.yaml').ok).toBe(false);
+    const duplicate = validatePolicy('name: x\nname: y\nversions: []\n', 'dup.yaml');
+    expect(duplicate).toMatchObject({ ok: false, issues: [{ code: 'policy_syntax', line: 2 }] });
+    const twoDocuments = validatePolicy(`${VALID}---\n${VALID}`, 'two.yaml');
+    expect(twoDocuments).toMatchObject({ ok: false, issues: [{ code: 'policy_syntax' }] });
     expect(validatePolicy('- just\n- a list\n', 'list.yaml').ok).toBe(false);
   });
 });

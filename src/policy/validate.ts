@@ -247,7 +247,17 @@ export function validatePolicy(text: string, fileName: string): PolicyValidation
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Alias expansion beyond the limit (a "billion laughs" document) is refused rather than expanded.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      issues: [{ file: fileName, path: '', code: 'policy_syntax', message: `expected a plain document: ${message}` }],
+    };
+  }
   const parsed = policySchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, policy: parsed.data };
   const root = doc.contents as Node | null;
