@@ -15,6 +15,7 @@ import { countDocument, scoreCounts, type TypeCounts } from '../src/redact/names
 import type { WordFeatures } from '../src/redact/names/features.js';
 import { formatGazetteer, GAZ, GAZETTEER_FILE, parseGazetteer } from '../src/redact/names/gazetteer.js';
 import { decodeModel, encodeModel, MODEL_FILE, TAG_TYPES } from '../src/redact/names/model.js';
+import { DEFAULT_ENTITY_BIAS } from '../src/redact/names/name-recognizer.js';
 import { createNameTagger } from '../src/redact/names/tagger.js';
 import { tokenize } from '../src/redact/names/tokenize.js';
 import { prepareSequence, type TrainingDocument, trainPerceptron } from '../src/redact/names/train.js';
@@ -33,8 +34,9 @@ const corpusDir = arg('data', process.env.ASSENT_PII_DATASETS ?? join(root, '..'
 const epochs = Number(arg('epochs', '8'));
 const seed = Number(arg('seed', '17'));
 const tableBits = Number(arg('bits', '18'));
-const wordDropout = Number(arg('dropout', '0.25'));
-const dataDir = resolveDataDir();
+const wordDropout = Number(arg('dropout', '0.4'));
+// Where the data files are written (experiments can point elsewhere and leave the committed files alone).
+const dataDir = arg('out', resolveDataDir());
 
 // ---- 1. Gazetteer -------------------------------------------------------------------------------------------------
 
@@ -152,7 +154,8 @@ const devSets: [string, CorpusRecord[]][] = [
   ['presidio-synth-v2 (held-out third)', presidio.filter((_, i) => i % 3 === 2)],
 ];
 
-markFrequentLowerCase(train);
+// Counted over each document once, however often it is visited in training.
+markFrequentLowerCase([...wnutTrain, ...readCorpus('meddocan-train.jsonl'), ...presidio.filter((_, i) => i % 3 !== 2)]);
 const gazetteerTsv = formatGazetteer(gazetteerEntries);
 const gazetteerBytes = gzipSync(Buffer.from(gazetteerTsv, 'utf8'), { level: 9 });
 writeFileSync(join(dataDir, GAZETTEER_FILE), gazetteerBytes);
@@ -181,7 +184,7 @@ console.log(
 // ---- 4. Dev scores ------------------------------------------------------------------------------------------------
 
 const model = decodeModel(bytes);
-const biases = arg('biases', '0,1,1.5,2,3').split(',').map(Number);
+const biases = arg('biases', `0,20,${DEFAULT_ENTITY_BIAS},40`).split(',').map(Number);
 const pct = (x: number): string => x.toFixed(3);
 for (const [name, docs] of devSets) {
   console.log(`\n${name} (${docs.length} documents)`);
@@ -207,7 +210,7 @@ for (const [name, docs] of devSets) {
 
 const texts = (devSets[0]?.[1] ?? []).map((d) => d.text);
 const mb = texts.reduce((a, t) => a + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
-const tagger = createNameTagger(model, gazetteer, { entityBias: 1.5 });
+const tagger = createNameTagger(model, gazetteer, { entityBias: DEFAULT_ENTITY_BIAS });
 for (const t of texts) tagger.tag(t);
 let rounds = 0;
 const t0 = process.hrtime.bigint();

@@ -29,6 +29,7 @@ const T = Object.freeze({
   CUE: 10,
   CASECTX: 11,
   NOGAZ: 12,
+  GAZDOC: 13,
   PWORD: 20,
   PSHAPE: 21,
   PGAZ: 22,
@@ -144,6 +145,8 @@ function words(cue: number, list: readonly string[]): [string, number][] {
 /** Hashed feature ids of one distinct word, by role. */
 export interface WordFeatures {
   readonly caseClass: number;
+  /** Gazetteer flags of the word (0 for digits and punctuation); < GAZ_VALUES. */
+  readonly gazetteer: number;
   readonly byRole: readonly (readonly number[])[];
 }
 
@@ -219,7 +222,7 @@ export function wordFeatures(token: string, gazetteer: Gazetteer): WordFeatures 
   if (cue !== 0) prev2.push(hashInts(T.PPCUE, cue));
   const next2: number[] = [hashFeature(T.NNWORD, folded)];
   if (cue !== 0) next2.push(hashInts(T.NNCUE, cue));
-  return { caseClass: cc, byRole: [self, prev, next, prev2, next2] };
+  return { caseClass: cc, gazetteer: gaz, byRole: [self, prev, next, prev2, next2] };
 }
 
 /** Document casing: 0 mostly lower-case, 1 ordinary, 2 mostly upper-case, 3 title case. */
@@ -245,9 +248,25 @@ export function documentCase(
   return 1;
 }
 
-/** Features of a token's position: its case in the document's casing, and whether it starts a sentence. */
-export function positionFeatures(docCase: number, tokenCase: number, sentenceStart: number): readonly number[] {
-  return [hashInts(T.BIAS, 0), hashInts(T.CASECTX, docCase * CASE_COUNT + tokenCase, sentenceStart)];
+/** Number of distinct gazetteer flag sets. */
+export const GAZ_VALUES = 1 << GAZ_FLAG_COUNT;
+/** Number of document casing classes (see documentCase). */
+export const DOC_CASES = 4;
+
+/**
+ * Features of a token in its document: its case given the document's casing and whether it starts a sentence,
+ * and its gazetteer flags given both cases (a lower-case given name means more in a lower-case post).
+ */
+export function positionFeatures(
+  docCase: number,
+  tokenCase: number,
+  sentenceStart: number,
+  gazetteer: number,
+): readonly number[] {
+  const context = docCase * CASE_COUNT + tokenCase;
+  const features = [hashInts(T.BIAS, 0), hashInts(T.CASECTX, context, sentenceStart)];
+  if (gazetteer !== 0) features.push(hashInts(T.GAZDOC, gazetteer, context));
+  return features;
 }
 
 /** Whether a token text ends a sentence (the next token then starts one). */

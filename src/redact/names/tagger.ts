@@ -2,9 +2,12 @@
 // and turn tag runs into PERSON / LOCATION / ORGANIZATION spans with original-string offsets.
 
 import {
+  CASE,
   CASE_COUNT,
+  DOC_CASES,
   documentCase,
   endsSentence,
+  GAZ_VALUES,
   positionFeatures,
   ROLE,
   ROLE_COUNT,
@@ -34,8 +37,10 @@ export interface NameTagger {
   tag(text: string): TaggedSpan[];
 }
 
-const DOC_CASES = 4;
 const WORD_VECTOR = ROLE_COUNT * NUM_TAGS;
+// Extra slots after the role scores: the word's case class and gazetteer flags.
+const CASE_SLOT = WORD_VECTOR;
+const GAZ_SLOT = WORD_VECTOR + 1;
 
 /** Creates a tagger over a loaded model and gazetteer. Each tagger owns its word cache; share none. */
 export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options: NameTaggerOptions = {}): NameTagger {
@@ -58,14 +63,19 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     }
   };
 
-  // Scores of the position features (document casing x token casing x sentence start), all combinations.
-  const positionScores = new Float32Array(DOC_CASES * CASE_COUNT * 2 * NUM_TAGS);
+  // Scores of the position features (document casing x token casing x sentence start x gazetteer flags), all
+  // combinations, computed once so tagging only indexes this table.
+  const positionScores = new Float32Array(DOC_CASES * CASE_COUNT * 2 * GAZ_VALUES * NUM_TAGS);
   for (let d = 0; d < DOC_CASES; d++) {
     for (let c = 0; c < CASE_COUNT; c++) {
       for (let s = 0; s < 2; s++) {
-        const offset = ((d * CASE_COUNT + c) * 2 + s) * NUM_TAGS;
-        addFeatures(positionFeatures(d, c, s), positionScores, offset);
-        for (let t = 1; t < NUM_TAGS; t++) positionScores[offset + t] = (positionScores[offset + t] ?? 0) + bias;
+        for (let g = 0; g < GAZ_VALUES; g++) {
+          const offset = positionIndex(d, c, s, g);
+          addFeatures(positionFeatures(d, c, s, g), positionScores, offset);
+          // The recall bias applies to words only: punctuation and numbers are never names.
+          if (c === CASE.DIGIT || c === CASE.PUNCT) continue;
+          for (let t = 1; t < NUM_TAGS; t++) positionScores[offset + t] = (positionScores[offset + t] ?? 0) + bias;
+        }
       }
     }
   }
@@ -73,11 +83,12 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   const wordVector = (token: string): Float32Array => {
     let vector = cache.get(token);
     if (vector === undefined) {
-      vector = new Float32Array(WORD_VECTOR + 1);
+      vector = new Float32Array(WORD_VECTOR + 2);
       const features = wordFeatures(token, gazetteer);
       for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vector, r * NUM_TAGS);
       // The last slot carries the word's case class, so a cache hit needs no character tests.
-      vector[WORD_VECTOR] = features.caseClass;
+      vector[CASE_SLOT] = features.caseClass;
+      vector[GAZ_SLOT] = features.gazetteer;
       if (cache.size >= cacheSize) cache.clear();
       cache.set(token, vector);
     }
@@ -99,7 +110,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         const token = text.slice(tokens.starts[i], tokens.ends[i]);
         const vector = wordVector(token);
         vectors[i] = vector;
-        cases[i] = vector[WORD_VECTOR] ?? 0;
+        cases[i] = vector[CASE_SLOT] ?? 0;
         starts[i] = sentenceStart;
         sentenceStart = endsSentence(token) ? 1 : 0;
       }
@@ -108,8 +119,8 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       if (tags.length < n) tags = new Uint8Array(n * 2);
       for (let i = 0; i < n; i++) {
         const base = i * NUM_TAGS;
-        const pos = ((docCase * CASE_COUNT + (cases[i] as number)) * 2 + (starts[i] as number)) * NUM_TAGS;
         const self = vectors[i] as Float32Array;
+        const pos = positionIndex(docCase, cases[i] as number, starts[i] as number, self[GAZ_SLOT] as number);
         for (let t = 0; t < NUM_TAGS; t++) {
           emissions[base + t] = (positionScores[pos + t] as number) + (self[t] as number);
         }
@@ -125,9 +136,15 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   });
 }
 
+function positionIndex(docCase: number, tokenCase: number, sentenceStart: number, gazetteer: number): number {
+  return (((docCase * CASE_COUNT + tokenCase) * 2 + sentenceStart) * GAZ_VALUES + gazetteer) * NUM_TAGS;
+}
+
 function addSlice(into: Float32Array, base: number, vector: Float32Array, offset: number): void {
   for (let t = 0; t < NUM_TAGS; t++) into[base + t] = (into[base + t] as number) + (vector[offset + t] as number);
 }
+
+const MARGIN_UNITS = 15;
 
 /** Groups B/I runs into spans; the score is a squashed mean margin of the run's tags over O. */
 export function spansFromTags(
@@ -152,7 +169,8 @@ export function spansFromTags(
     for (let k = i; k < j; k++) {
       margin += (emissions[k * NUM_TAGS + (tags[k] ?? 0)] ?? 0) - (emissions[k * NUM_TAGS] ?? 0);
     }
-    margin /= j - i;
+    // 0.5 at the decision boundary; the model's score units are perceptron updates, hence the division.
+    margin /= (j - i) * MARGIN_UNITS;
     const score = Math.min(0.99, Math.max(0.3, 1 / (1 + Math.exp(-margin))));
     spans.push({ start: starts[i] ?? 0, end: ends[j - 1] ?? 0, typeIndex: type, score: Math.round(score * 100) / 100 });
     i = j;

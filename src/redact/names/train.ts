@@ -86,7 +86,8 @@ export function prepareSequence(
   const roleAt = (i: number, role: number): readonly number[] => words[i]?.byRole[role] ?? [];
   for (let i = 0; i < n; i++) {
     offsets[i] = list.length;
-    for (const id of positionFeatures(docCase, cases[i] ?? 0, sentenceStarts[i] ?? 0)) list.push(id & mask);
+    const gaz = words[i]?.gazetteer ?? 0;
+    for (const id of positionFeatures(docCase, cases[i] ?? 0, sentenceStarts[i] ?? 0, gaz)) list.push(id & mask);
     wordFeature[i] = list.length;
     for (const id of roleAt(i, ROLE.SELF)) list.push(id & mask);
     if (i > 0) for (const id of roleAt(i - 1, ROLE.PREV)) list.push(id & mask);

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDataDir } from './data-dir.js';
+import { createNameRecognizer } from './name-recognizer.js';
+
+const recognizer = createNameRecognizer();
+const found = (text: string, type = 'PERSON'): string[] =>
+  recognizer
+    .analyze({ text })
+    .filter((s) => s.type === type)
+    .map((s) => text.slice(s.start, s.end));
+
+describe('createNameRecognizer', () => {
+  it.each<[string, string[]]>([
+    // lower-cased names in social-media context
+    ['thanks to maria lopez for the help yesterday', ['maria lopez']],
+    ['lol i met with john smith at the mall', ['john smith']],
+    ['cc @sarah and mike, see you tomorrow', ['sarah', 'mike']],
+    // non-Western names known from the gazetteers
+    ['Priya Raghunathan met with Oluwaseun Adeyemi in Lagos', ['Priya Raghunathan', 'Oluwaseun Adeyemi']],
+    ['Dr. Nguyen Van Minh will see you now', ['Nguyen Van Minh']],
+    ['Yesterday Akira Tanaka and Fatima Al-Hassan joined Microsoft in Seattle.', ['Akira Tanaka', 'Fatima Al-Hassan']],
+    // Spanish clinical context cues
+    ['Paciente: Dña. Carmen Ruiz Ortega, 67 años.', ['Carmen Ruiz Ortega']],
+    ['Nombre: Pedro. Apellidos: De Miguel Rivera.', ['Pedro', 'De Miguel Rivera']],
+    // common words are not names
+    ['the meeting is at noon, see you tomorrow with the team', []],
+    ['I love this song so much, best video ever', []],
+    ['Can you send me the report by Friday? Thanks!', []],
+    ['great job everyone, the new release looks good', []],
+    ['', []],
+  ])('%j -> %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('tags places and organizations', () => {
+    const text = 'Yesterday Akira Tanaka and Fatima Al-Hassan joined Microsoft in Seattle.';
+    expect(found(text, 'LOCATION')).toEqual(['Seattle']);
+    expect(found(text, 'ORGANIZATION')).toEqual(['Microsoft']);
+  });
+
+  it('reports spans in the seam format, with scores in [0, 1] and an explanation on request', () => {
+    const spans = recognizer.analyze({ text: 'thanks to maria lopez' }, { explain: true });
+    expect(spans).toHaveLength(1);
+    const [span] = spans;
+    expect(span).toMatchObject({ start: 10, end: 21, type: 'PERSON', recognizer: 'name-tagger' });
+    expect(span?.score).toBeGreaterThan(0.5);
+    expect(span?.score).toBeLessThanOrEqual(1);
+    expect(span?.explanation?.recognizer).toBe('name-tagger');
+    expect(recognizer.types).toEqual(['PERSON', 'LOCATION', 'ORGANIZATION']);
+  });
+
+  it('reports only the requested types', () => {
+    const persons = createNameRecognizer({ types: ['PERSON'] });
+    const spans = persons.analyze({ text: 'Akira Tanaka joined Microsoft in Seattle.' });
+    expect(spans.map((s) => s.type)).toEqual(['PERSON']);
+  });
+
+  it('is deterministic across calls and instances, whatever the cache holds', () => {
+    const text = 'Sra. Wang Fang met Kim Min-jun and oluwaseun in Madrid; cc priya, tom and the Acme Corp team';
+    const first = recognizer.analyze({ text });
+    expect(recognizer.analyze({ text })).toEqual(first);
+    const tiny = createNameRecognizer({ cacheSize: 2 });
+    expect(tiny.analyze({ text })).toEqual(first);
+    expect(tiny.analyze({ text })).toEqual(first);
+  });
+
+  it('finds the data directory from a compiled module path under dist/', () => {
+    const fromDist = new URL('../../../dist/redact/names/name-recognizer.js', import.meta.url).href;
+    expect(resolveDataDir(fromDist)).toBe(resolveDataDir());
+  });
+});
