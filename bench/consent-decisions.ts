@@ -19,6 +19,7 @@ import {
   type ConsentInput,
   compilePolicy,
   decideItem,
+  decideMember,
   decideMemberFast,
   ITEM_FLAGS,
   itemAllowedFast,
@@ -239,6 +240,37 @@ function measure(name: string, run: (counts: Float64Array) => number, rounds: nu
   return { name, decisions, ms: best, perSecond: decisions / (best / 1000), counts };
 }
 
+// ---- member-level decisions only (what a build does once per author) ----
+function runFastMembers(counts: Float64Array): number {
+  for (let i = 0; i < MEMBERS; i += 1) {
+    const code = decideMemberFast(
+      rules,
+      country[i] as number,
+      birth[i] as number,
+      flags[i] as number,
+      consent[i] as number,
+    );
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return MEMBERS;
+}
+function runSlowMembers(counts: Float64Array): number {
+  for (let i = 0; i < SAMPLE; i += 1) {
+    const decision = decideMember({
+      policy,
+      member: sampleMembers[i],
+      purpose: PURPOSE,
+      at: AT,
+      consent: sampleConsent[i],
+    });
+    const code = decision.reason === null ? 0 : DECISION_REASONS.indexOf(decision.reason) + 1;
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return SAMPLE;
+}
+
+const fastMembers = measure('fast decideMemberFast (members)', runFastMembers, 5);
+const slowMembers = measure('reference decideMember (sample)', runSlowMembers, 2);
 const fast = measure('fast (member once, then items)', runFast, 5);
 const perItem = measure('fast (full decision per item)', runFastPerItem, 5);
 const slow = measure('reference decideItem (sample)', runSlow, 2);
@@ -269,7 +301,7 @@ console.log(`snapshot: ${fmt(MEMBERS)} members, ${fmt(itemCount)} items, built i
 console.log('');
 console.log('| path | decisions | best ms | decisions/s |');
 console.log('|---|---:|---:|---:|');
-for (const row of [fast, perItem, slow]) {
+for (const row of [fast, perItem, slow, fastMembers, slowMembers]) {
   console.log(`| ${row.name} | ${fmt(row.decisions)} | ${fmt(row.ms)} | ${fmt(row.perSecond)} |`);
 }
 console.log('');
