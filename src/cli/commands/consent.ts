@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CONSENT_METHODS, type ConsentMethod, isPurpose, PURPOSES, STATUS_ALIASES } from '../../domain/index.js';
+import { onConsentRecorded } from '../../lineage/index.js';
 import { defaultStatus } from '../../policy/index.js';
 import { UsageError } from '../cli-error.js';
 import { parseTimeFlag, withContext } from '../context.js';
@@ -40,7 +41,7 @@ export function registerConsentCommand(program: Command): void {
         throw new UsageError(`--method: expected one of ${CONSENT_METHODS.join(', ')}, found "${options.method}"`);
       }
       const validFrom = parseTimeFlag('--effective-at', options.effectiveAt);
-      await withContext(command, async ({ ledger, actor }) => {
+      await withContext(command, async ({ store, ledger, policy, actor }) => {
         const { event, created } = await ledger.record(
           {
             memberId: member,
@@ -52,7 +53,11 @@ export function registerConsentCommand(program: Command): void {
           },
           actor,
         );
-        if (options.json) return printJson({ created, event });
+        // Under `on_withdrawal: flag_models`, a withdrawal marks the models already trained on this member's data.
+        const flaggedModels = created ? await onConsentRecorded(store, event, policy) : [];
+        if (options.json) return printJson({ created, event, flaggedModels });
+        if (flaggedModels.length > 0)
+          printLine(`flagged ${flaggedModels.length} model(s) holding this member's data: ${flaggedModels.join(', ')}`);
         printLine(
           `${created ? 'recorded' : 'already recorded (same request id)'}: ${event.memberId} ${event.purpose} ${event.status} valid from ${event.validFrom} (event ${event.id}, seq ${event.seq})`,
         );
