@@ -4,7 +4,7 @@
 import type { ConsentEvent, Member } from '../domain/index.js';
 import { decideMember, groupCountries, type Policy, rulesFor, versionAt } from '../policy/index.js';
 import { type BuildPolicy, decidingEvent } from './build-policy.js';
-import { DEFAULT_REDACTION, type Operator, type RedactionSettings } from './redaction.js';
+import { DEFAULT_REDACTION, type PolicyOperator, type RedactionSettings } from './redaction.js';
 
 const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 
@@ -18,10 +18,8 @@ export function buildPolicyFrom(policy: Policy, purpose: string, asOf: string, s
   const rules = resolved?.rules;
   const redaction: RedactionSettings = rules
     ? {
-        defaultOperator: rules.redaction.default.operator as Operator,
-        operators: Object.fromEntries(
-          Object.entries(rules.redaction.types).map(([type, op]) => [type, op?.operator as Operator]),
-        ),
+        default: rules.redaction.default as PolicyOperator,
+        types: rules.redaction.types as RedactionSettings['types'],
         minScore: rules.redaction.min_score,
       }
     : DEFAULT_REDACTION;

@@ -1,25 +1,33 @@
 // The redaction step of a build: detect personal data (recognizers -> spans), then apply the policy's operator per
-// entity type. Until the full engine in src/redact is wired in, this module carries a small pattern analyzer
-// (e-mail, phone, URL, IP, card with Luhn check, IBAN) plus the member-directory name filter, which is always on.
+// entity type. Detection is the full engine of src/redact by default; a small pattern analyzer (e-mail, phone, URL,
+// IP, card with Luhn check, IBAN) is the fast option. The member-directory name filter is always on.
 
 import type { EntityType, Span } from '../domain/index.js';
-import { hash64 } from './hash.js';
+import { createAnalyzer, createAnonymizer, type OperatorConfig, type RedactionConfig } from '../redact/index.js';
 import { mayHoldName, type NameFilterData } from './name-filter.js';
 
-export const OPERATORS = ['replace', 'pseudonymize', 'mask', 'remove', 'drop_record'] as const;
-export type Operator = (typeof OPERATORS)[number];
+/** An operator as a policy writes it (src/policy's redaction schema). */
+export interface PolicyOperator {
+  readonly operator: 'replace' | 'pseudonymize' | 'mask' | 'remove' | 'keep' | 'drop_record';
+  readonly placeholder?: string;
+  readonly keep_last?: number;
+  readonly char?: string;
+}
 
 /** Serializable redaction settings, as a policy gives them for a purpose. */
 export interface RedactionSettings {
-  readonly defaultOperator: Operator;
-  readonly operators: Readonly<Partial<Record<EntityType, Operator>>>;
+  readonly default: PolicyOperator;
+  readonly types: Readonly<Partial<Record<EntityType, PolicyOperator>>>;
   /** Spans scoring below are ignored. */
   readonly minScore: number;
 }
 
 export const DEFAULT_REDACTION: RedactionSettings = Object.freeze({
-  defaultOperator: 'replace',
-  operators: Object.freeze({}),
+  default: Object.freeze({ operator: 'replace' as const, placeholder: '<{type}>' }),
+  types: Object.freeze({
+    SECRET: Object.freeze({ operator: 'drop_record' as const }),
+    CREDIT_CARD: Object.freeze({ operator: 'drop_record' as const }),
+  }),
   minScore: 0.5,
 });
 
@@ -30,13 +38,51 @@ export interface RedactionResult {
   readonly counts: Readonly<Partial<Record<EntityType, number>>>;
 }
 
-/** Turns text into redacted text; one per worker, reused for every record. */
-export interface Redactor {
-  redact(text: string): RedactionResult;
+function operatorConfig(op: PolicyOperator, pseudonymKey: string): OperatorConfig {
+  switch (op.operator) {
+    case 'replace':
+      return { operator: 'replace', params: { placeholder: op.placeholder ?? '<{type}>' } };
+    case 'pseudonymize':
+      return { operator: 'pseudonymize', params: { key: pseudonymKey } };
+    case 'mask':
+      return {
+        operator: 'mask',
+        params: { keep: op.keep_last ?? 0, ...(op.char !== undefined ? { char: op.char } : {}) },
+      };
+    default:
+      return { operator: op.operator };
+  }
 }
 
-/** Finds spans in text. The engine from src/redact satisfies this shape. */
-export type Analyze = (text: string) => readonly Span[];
+/** The anonymizer config of src/redact for the policy's settings; pseudonyms are keyed per build. */
+export function redactionConfig(settings: RedactionSettings, pseudonymKey: string): RedactionConfig {
+  return {
+    default: operatorConfig(settings.default, pseudonymKey),
+    entities: Object.fromEntries(
+      Object.entries(settings.types).map(([type, op]) => [type, operatorConfig(op as PolicyOperator, pseudonymKey)]),
+    ),
+    minScore: settings.minScore,
+  };
+}
+
+/** Turns text into redacted text; one per worker, reused for every record. */
+export interface Redactor {
+  redact(text: string, lang?: string | null): RedactionResult;
+}
+
+/** Finds spans in text (`lang`: BCP 47 tag when known). */
+export type Analyze = (text: string, lang?: string | null) => readonly Span[];
+
+/** Which detector a build runs: the full engine of src/redact (default), or the fast patterns of this module. */
+export const ANALYZERS = ['engine', 'fast'] as const;
+export type AnalyzerChoice = (typeof ANALYZERS)[number];
+
+/** The analyzer for a choice; the engine is created once per worker. */
+export function createAnalyze(choice: AnalyzerChoice, minScore: number): Analyze {
+  if (choice === 'fast') return basicAnalyze;
+  const engine = createAnalyzer({ minScore });
+  return (text, lang) => engine.analyze(lang ? { text, lang } : { text });
+}
 
 interface Pattern {
   readonly type: EntityType;
@@ -121,62 +167,44 @@ export function basicAnalyze(text: string): Span[] {
   return spans;
 }
 
-/** Keeps the longest, then highest-scoring, of overlapping spans; result sorted by start. */
-export function resolveOverlaps(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort(
-    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.score - a.score,
-  );
-  const out: Span[] = [];
-  for (const span of sorted) {
-    const last = out[out.length - 1];
-    if (last && span.start < last.end) continue;
-    out.push(span);
-  }
-  return out;
-}
-
-function applyOperator(operator: Operator, span: Span, original: string): string {
-  switch (operator) {
-    case 'replace':
-    case 'drop_record':
-      return `<${span.type}>`;
-    case 'pseudonymize': {
-      const h = hash64(`${span.type}\u0000${original}`);
-      return `<${span.type}_${h.lo.toString(16).padStart(8, '0')}>`;
-    }
-    case 'mask':
-      return '*'.repeat(original.length);
-    case 'remove':
-      return '';
-  }
-}
-
-/** Creates a redactor: the analyzer's spans plus member-directory names, then the policy's operators. */
+/**
+ * Creates a redactor: the analyzer's spans plus member-directory names, anonymized with src/redact's operators
+ * under the policy's settings.
+ */
 export function createRedactor(
   settings: RedactionSettings,
   names: NameFilterData,
-  analyze: Analyze = basicAnalyze,
+  analyze: Analyze,
+  pseudonymKey: string,
 ): Redactor {
+  const anonymizer = createAnonymizer(redactionConfig(settings, pseudonymKey));
   return {
-    redact(text: string): RedactionResult {
-      const found = [...analyze(text), ...findMemberNames(text, names)].filter(
-        (s) => s.score >= settings.minScore || s.recognizer === 'member_directory',
-      );
-      if (found.length === 0) return { text, dropped: false, counts: {} };
-      const spans = resolveOverlaps(found);
+    redact(text: string, lang?: string | null): RedactionResult {
+      const spans = [...analyze(text, lang), ...findMemberNames(text, names)];
+      if (spans.length === 0) return { text, dropped: false, counts: {} };
+      const result = anonymizer.anonymize(text, spans);
       const counts: Partial<Record<EntityType, number>> = {};
-      let dropped = false;
-      let out = '';
-      let at = 0;
-      for (const span of spans) {
-        const operator = settings.operators[span.type] ?? settings.defaultOperator;
-        if (operator === 'drop_record') dropped = true;
-        counts[span.type] = (counts[span.type] ?? 0) + 1;
-        out += text.slice(at, span.start) + applyOperator(operator, span, text.slice(span.start, span.end));
-        at = span.end;
-      }
-      out += text.slice(at);
-      return { text: out, dropped, counts };
+      for (const [type, n] of Object.entries(result.counts)) if (n > 0) counts[type as EntityType] = n;
+      return { text: result.text ?? '', dropped: result.dropped, counts };
     },
   };
+}
+
+const PLACEHOLDER = /<[A-Z_]+(?:_[0-9a-f]{4,})?>|\[[A-Z_]+(?:_[0-9a-f]{4,})?\]|\*{2,}/g;
+
+/**
+ * True when the span [start, end) of `text` covers nothing but redaction output (placeholders such as `<EMAIL>`,
+ * pseudonyms such as `[PERSON_1a2b3c4d]`, mask characters): a re-scan must not count its own placeholders.
+ */
+export function isRedactionOutput(text: string, start: number, end: number): boolean {
+  const covered = new Uint8Array(end - start);
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const from = Math.max(start, match.index ?? 0);
+    const to = Math.min(end, (match.index ?? 0) + match[0].length);
+    for (let i = from; i < to; i++) covered[i - start] = 1;
+  }
+  for (let i = start; i < end; i++) {
+    if (covered[i - start] === 0 && /[\p{L}\p{N}]/u.test(text[i] ?? '')) return false;
+  }
+  return true;
 }

@@ -23,6 +23,7 @@ import {
 } from './member-snapshot.js';
 import { merkleRoot } from './merkle.js';
 import { addName, createNameFilter, type NameFilterData } from './name-filter.js';
+import type { AnalyzerChoice } from './redaction.js';
 import { type ShardFormat, shardFileName } from './shard-writer.js';
 import type { BuildSource, RejectedLine } from './source.js';
 import { createWorkerPool } from './worker-pool.js';
@@ -62,6 +63,8 @@ export interface RunBuildOptions {
   readonly strict?: boolean;
   /** Items per output shard; part of the inputs (changing it changes the output). */
   readonly itemsPerShard?: number;
+  /** Detection: the full src/redact engine (default) or fast patterns (see redaction.ts); part of the inputs. */
+  readonly analyzer?: AnalyzerChoice;
   readonly deps?: Partial<BuildDeps>;
 }
 
@@ -229,12 +232,17 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
         // The package version, not the git commit: a checkout that moves on between a crash and the re-run still
         // resumes (the manifest records the commit of the run that published).
         codeVersion: code.version,
+        analyzer: options.analyzer ?? 'engine',
         strict: options.strict ?? false,
       }),
     )
     .digest('hex');
   const buildId = `build-${createHash('sha256').update(`${fingerprint}\n${outDir}`).digest('hex').slice(0, 16)}`;
-  const buildKey = createHash('sha256').update(`assent-build-key\n${fingerprint}`).digest('hex');
+  // Pseudonyms (author keys, lineage leaves, `pseudonymize`) are keyed per build; ASSENT_BUILD_SECRET, when set, keeps
+  // them from being recomputed by anyone who knows the inputs.
+  const buildKey = createHash('sha256')
+    .update(`assent-build-key\n${process.env.ASSENT_BUILD_SECRET ?? ''}\n${fingerprint}`)
+    .digest('hex');
 
   // Resume only a partial build of exactly these inputs; anything else starts clean.
   const statePath = join(partial, 'state.json');
@@ -306,6 +314,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       names,
       itemRules: policy.itemRules,
       redaction: policy.redaction,
+      analyzer: options.analyzer ?? 'engine',
       policyVersion: policy.versionId,
       buildKey,
       authorKey: policy.authorKey,
@@ -495,7 +504,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
         bytes: snapshotBytes(snapshot) + names.bits.byteLength,
         hashCollisions: snapshot.collisions,
       },
-      redaction: { ...policy.redaction },
+      redaction: { ...policy.redaction, analyzer: options.analyzer ?? 'engine' },
       jurisdictions: policy.jurisdictions,
     };
     for (const shard of shards) {

@@ -12,7 +12,7 @@ import { compareHash64, hash64 } from './hash.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
 import { lineageLeaf, sortedMerkleRoot } from './merkle.js';
 import { parseContentObject, parseJsonLine } from './parse-lines.js';
-import { createRedactor, type Redactor } from './redaction.js';
+import { createAnalyze, createRedactor, type Redactor } from './redaction.js';
 import { type OutputRecord, writeShard } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
 import {
@@ -45,7 +45,12 @@ export interface DecidePass {
 
 /** Creates pass 1 for one worker. */
 export function createDecidePass(init: WorkerInit): DecidePass {
-  const redactor: Redactor = createRedactor(init.redaction, init.names);
+  const redactor: Redactor = createRedactor(
+    init.redaction,
+    init.names,
+    createAnalyze(init.analyzer, init.redaction.minScore),
+    init.buildKey,
+  );
   const key = Buffer.from(init.buildKey, 'hex');
   const buffers: Buffer[][] = Array.from({ length: init.shardCount }, () => []);
   const sizes = new Array<number>(init.shardCount).fill(0);
@@ -78,7 +83,7 @@ export function createDecidePass(init: WorkerInit): DecidePass {
       return;
     }
     stats.allowed++;
-    const redacted = redactor.redact(item.text);
+    const redacted = redactor.redact(item.text, item.language);
     for (const [type, n] of Object.entries(redacted.counts)) stats.redactions[type] = (stats.redactions[type] ?? 0) + n;
     if (redacted.dropped) {
       stats.dropped++;

@@ -4,7 +4,7 @@
 import type { ItemRules } from './build-policy.js';
 import type { MemberSnapshotData } from './member-snapshot.js';
 import type { NameFilterData } from './name-filter.js';
-import type { RedactionSettings } from './redaction.js';
+import type { AnalyzerChoice, RedactionSettings } from './redaction.js';
 import type { ShardFormat } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
 
@@ -14,6 +14,7 @@ export interface WorkerInit {
   readonly names: NameFilterData;
   readonly itemRules: ItemRules;
   readonly redaction: RedactionSettings;
+  readonly analyzer: AnalyzerChoice;
   /** Null when no policy version is in force: every item is then `no_policy`. */
   readonly policyVersion: string | null;
   /** hex key for per-build pseudonyms (HMAC). */
