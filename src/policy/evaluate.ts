@@ -201,8 +201,11 @@ interface Ymd {
   readonly d: number;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 && leap ? 29 : (MONTH_DAYS[m - 1] ?? 0);
 }
 
 /** A calendar date `YYYY-MM-DD`, or undefined when it is not one (30 February is not). */
@@ -238,9 +241,17 @@ function plausibleYear(year: number | null): number | undefined {
  * The member's age at `at` and how it is known. With only a birth year the member is taken to be born on
  * 31 December of that year, the latest date possible: they count as a minor whenever they could be one.
  */
-export function ageAt(member: Member, at: string): { age: number; basis: 'birth_date' | 'birth_year' } | undefined {
+export function ageAt(member: Member, at: string): MemberAge | undefined {
   const on = utcYmd(at);
-  if (!on) return undefined;
+  return on ? ageOn(member, on) : undefined;
+}
+
+export interface MemberAge {
+  readonly age: number;
+  readonly basis: 'birth_date' | 'birth_year';
+}
+
+function ageOn(member: Member, on: Ymd): MemberAge | undefined {
   const birth = parseCalendarDate(member.birthDate);
   if (birth) return { age: yearsBetween(birth, on), basis: 'birth_date' };
   const year = plausibleYear(member.birthYear);
@@ -252,6 +263,8 @@ type Outcome = { readonly passed: boolean | null; readonly detail: string };
 
 interface Context {
   readonly input: MemberDecisionInput;
+  /** The decision time's UTC calendar date; undefined when the time does not parse. */
+  readonly on: Ymd | undefined;
   readonly item: ContentItem | undefined;
   readonly versionId: string | null;
   readonly resolved: ResolvedRules | undefined;
@@ -278,7 +291,7 @@ const REFUSALS: ReadonlySet<ConsentStatus> = new Set(['ConsentWithdrawn', 'Conse
 
 function checkNoPolicy(ctx: Context): Outcome {
   const { policy, purpose, at } = ctx.input;
-  if (Number.isNaN(Date.parse(at))) return fail('The decision time is not a valid ISO 8601 timestamp.');
+  if (ctx.on === undefined) return fail('The decision time is not a valid ISO 8601 timestamp.');
   if (ctx.versionId === null) return fail(`No version of policy ${policy.name} is in force at ${at}.`);
   if (!ctx.resolved) return fail(`Purpose ${purpose} is not covered by ${ctx.versionId}.`);
   const inherited = ctx.resolved.declaredFor === purpose ? '' : ` (rules inherited from ${ctx.resolved.declaredFor})`;
@@ -291,7 +304,7 @@ function memberCheck(ctx: Context, check: (member: Member, rules: PurposeRules, 
   return check(ctx.input.member, ctx.resolved.rules, ctx.versionId);
 }
 
-function checkMinor(member: Member, rules: PurposeRules, version: string, at: string): Outcome {
+function checkMinor(member: Member, rules: PurposeRules, version: string, at: string, on: Ymd | undefined): Outcome {
   const minors = rules.minors;
   const signals: string[] = [];
   if (minors.exclude_signals.includes('self_declared_minor') && member.ageSignals.selfDeclaredMinor === true) {
@@ -301,7 +314,7 @@ function checkMinor(member: Member, rules: PurposeRules, version: string, at: st
     signals.push('is in secondary education');
   }
   if (signals.length > 0) return fail(`The member ${signals.join(' and ')}, a minor signal under ${version}.`);
-  const age = ageAt(member, at);
+  const age = on && ageOn(member, on);
   if (!age) {
     return minors.unknown_age === 'exclude'
       ? fail(`The member's age is unknown and ${version} excludes members of unknown age.`)
@@ -389,7 +402,8 @@ const CHECKS: Readonly<Record<DecisionReason, (ctx: Context) => Outcome>> = {
       const sentence = `Country ${match.country} ${where}, treated as ${match.treatment} under ${version}.`;
       return match.treatment === 'excluded' ? fail(sentence) : pass(sentence);
     }),
-  minor: (ctx) => memberCheck(ctx, (member, rules, version) => checkMinor(member, rules, version, ctx.input.at)),
+  minor: (ctx) =>
+    memberCheck(ctx, (member, rules, version) => checkMinor(member, rules, version, ctx.input.at, ctx.on)),
   no_consent: (ctx) => checkConsent(ctx, 'no_consent'),
   opted_out: (ctx) => checkConsent(ctx, 'opted_out'),
   kind_excluded: (ctx) =>
@@ -419,7 +433,7 @@ function contextOf(input: MemberDecisionInput, item: ContentItem | undefined): C
   const version = versionAt(input.policy, input.at);
   const resolved = version && rulesFor(version, input.purpose);
   const match = version && input.member ? treatmentFor(version, input.purpose, input.member.country) : undefined;
-  return { input, item, versionId: version?.id ?? null, resolved, match };
+  return { input, on: utcYmd(input.at), item, versionId: version?.id ?? null, resolved, match };
 }
 
 function run(ctx: Context, reasons: readonly DecisionReason[], all: boolean): Explanation {
