@@ -1,7 +1,7 @@
 // The Store implemented once over Kysely for every SQL database. Adapters (./sqlite, ./postgres) supply a
 // connected Kysely instance and a `StoreAdapter` describing how they differ; nothing here asks which one it is.
 
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { ConsentEvent, ContentItem, Member } from '../domain/index.js';
 import {
   auditToRow,
@@ -21,7 +21,7 @@ import {
   rowToToken,
   toNumber,
 } from './rows.js';
-import type { Database } from './schema.js';
+import type { ConsentEventsTable, Database } from './schema.js';
 import type {
   ApiTokenRecord,
   AuditEntry,
@@ -47,6 +47,11 @@ export interface StoreAdapter {
    * a transaction, held until it ends. A no-op where the transaction already holds the only write lock.
    */
   lockLedger(db: Kysely<Database>): Promise<void>;
+  /**
+   * A faster path for appending consent rows inside the open transaction, where the driver has one (SQLite: one
+   * cached prepared statement run per row). Absent: multi-row INSERTs batched to the parameter limit.
+   */
+  insertConsentRows?(rows: readonly Insertable<ConsentEventsTable>[]): Promise<void>;
   /** Releases the connection(s) and anything else the adapter opened. */
   close(): Promise<void>;
 }
@@ -260,8 +265,12 @@ class KyselyStore implements Store {
       await this.adapter.lockLedger(tx.db);
       const head = await tx.consentHeadSeq();
       const stored = events.map((e, i) => normalizeConsent({ ...e, seq: head + i + 1 }));
-      for (const batch of batchesOf(stored, 13, this.adapter)) {
-        await tx.db.insertInto('consent_events').values(batch.map(consentToRow)).execute();
+      if (this.adapter.insertConsentRows) {
+        await this.adapter.insertConsentRows(stored.map(consentToRow));
+      } else {
+        for (const batch of batchesOf(stored, 13, this.adapter)) {
+          await tx.db.insertInto('consent_events').values(batch.map(consentToRow)).execute();
+        }
       }
       return stored;
     });

@@ -16,12 +16,16 @@ export type ParseResult<T> =
 
 const ISO_TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/;
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const MAX_ID_LENGTH = 200;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1] ?? 0;
 }
 
 function validDate(y: number, m: number, d: number): boolean {
@@ -36,6 +40,15 @@ function validDate(y: number, m: number, d: number): boolean {
  */
 export function parseIsoTimestamp(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
+  // Fast path for the canonical UTC form, which is what machine-written files (and every import) mostly carry.
+  if (CANONICAL_UTC.test(value)) {
+    const y = Number(value.slice(0, 4));
+    const mo = Number(value.slice(5, 7));
+    const d = Number(value.slice(8, 10));
+    const hour = Number(value.slice(11, 13));
+    if (!validDate(y, mo, d) || hour > 23 || value.charAt(14) > '5' || value.charAt(17) > '5') return undefined;
+    return value.length === 24 ? value : `${value.slice(0, 19)}.000Z`;
+  }
   const m = ISO_TIMESTAMP.exec(value.trim());
   if (!m) return undefined;
   const [, ys, ms, ds, hh, mi, ss, frac, zone] = m;

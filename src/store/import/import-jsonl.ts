@@ -39,23 +39,25 @@ async function importRecords<T>(
   try {
     await store.transaction(async (tx) => {
       let pending: T[] = [];
-      for await (const entry of lines) {
-        read += 1;
-        if (entry.record === undefined) {
-          issues.add(entry.line, undefined, entry.problem);
-          continue;
-        }
-        const parsed = what.parse(entry.record);
-        if (!parsed.ok) {
-          issues.addAll(entry.line, parsed.issues);
-          continue;
-        }
-        if (options.strict && issues.rejected > 0) continue; // keep validating, stop writing
-        pending.push(parsed.value);
-        if (pending.length >= chunkSize) {
-          await what.write(tx, pending);
-          imported += pending.length;
-          pending = [];
+      for await (const batch of lines) {
+        for (const entry of batch) {
+          read += 1;
+          if (entry.record === undefined) {
+            issues.add(entry.line, undefined, entry.problem);
+            continue;
+          }
+          const parsed = what.parse(entry.record);
+          if (!parsed.ok) {
+            issues.addAll(entry.line, parsed.issues);
+            continue;
+          }
+          if (options.strict && issues.rejected > 0) continue; // keep validating, stop writing
+          pending.push(parsed.value);
+          if (pending.length >= chunkSize) {
+            await what.write(tx, pending);
+            imported += pending.length;
+            pending = [];
+          }
         }
       }
       if (options.strict && issues.rejected > 0) throw new StrictRefusal();

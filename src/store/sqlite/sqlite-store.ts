@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { createKyselyStore, type StoreAdapter } from '../kysely-store.js';
 import { migrateToLatest } from '../migrations/migrations.js';
-import type { Database, SchemaTypes } from '../schema.js';
+import type { ConsentEventsTable, Database, SchemaTypes } from '../schema.js';
 import type { Store } from '../store.js';
 
 /** The slice of better-sqlite3 this adapter uses: Kysely's statement interface plus pragmas. */
@@ -22,6 +22,22 @@ export interface SqliteStoreOptions {
   readonly connect?: (file: string) => SqliteConnection;
 }
 
+const CONSENT_COLUMNS = [
+  'seq',
+  'id',
+  'member_id',
+  'purpose',
+  'status',
+  'method',
+  'notice_version',
+  'jurisdiction',
+  'valid_from',
+  'recorded_at',
+  'actor',
+  'request_id',
+  'supersedes',
+] as const satisfies readonly (keyof ConsentEventsTable)[];
+
 const SQLITE_TYPES: SchemaTypes = Object.freeze({ json: 'text', bigInteger: 'integer' });
 
 /** Opens (and migrates) a SQLite store in one file. */
@@ -37,6 +53,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     await db.destroy();
     throw error;
   }
+  const insertConsent = connection.prepare(
+    `insert into consent_events (${CONSENT_COLUMNS.join(', ')}) values (${CONSENT_COLUMNS.map(() => '?').join(', ')})`,
+  );
   const adapter: StoreAdapter = {
     capabilities: Object.freeze({ dialect: 'sqlite', concurrentWriters: false, maxBatchRows: 2000 }),
     location: options.file,
@@ -45,6 +64,26 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     // ledger lock below unnecessary.
     beginStatement: 'begin immediate',
     lockLedger: async () => {},
+    // Only ever called by the shared store inside its open transaction on this same (single) connection.
+    insertConsentRows: async (rows) => {
+      for (const r of rows) {
+        insertConsent.run([
+          r.seq,
+          r.id,
+          r.member_id,
+          r.purpose,
+          r.status,
+          r.method,
+          r.notice_version ?? null,
+          r.jurisdiction ?? null,
+          r.valid_from,
+          r.recorded_at,
+          r.actor,
+          r.request_id ?? null,
+          r.supersedes ?? null,
+        ]);
+      }
+    },
     close: () => db.destroy(),
   };
   return createKyselyStore(db, adapter);
