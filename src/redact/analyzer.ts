@@ -34,8 +34,9 @@ export function overlapRank(span: { start: number; end: number; score: number })
 const DIRECT = new Set<EntityType>(DIRECT_IDENTIFIERS);
 
 /**
- * Drops every span that lies strictly inside a span of a direct-identifier type (a place name inside a street
- * address, a name inside an e-mail address): the longer reading is the identifier, the inner one is a part of it.
+ * Drops every span that lies strictly inside a span of a structured direct-identifier type (tier 0: a place name
+ * inside a street address, a name inside an e-mail address): the longer reading is the identifier, the inner one is
+ * a part of it.
  */
 function dropContainedInDirect(spans: readonly DetectedSpan[]): DetectedSpan[] {
   const byStart = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -45,7 +46,7 @@ function dropContainedInDirect(spans: readonly DetectedSpan[]): DetectedSpan[] {
   for (const span of byStart) {
     const inside = span.end <= reach && !(span.start === reachStart && span.end === reach);
     if (!inside) kept.push(span);
-    if (DIRECT.has(span.type) && span.end > reach) {
+    if (overlapTier(span.type) === 0 && span.end > reach) {
       reach = span.end;
       reachStart = span.start;
     }
@@ -54,15 +55,25 @@ function dropContainedInDirect(spans: readonly DetectedSpan[]): DetectedSpan[] {
 }
 
 /**
- * The overlap rule, total and deterministic. First, a span strictly inside a direct-identifier span is dropped.
- * Then candidates are ranked by overlapRank (higher first), then length (longer first), then start (earlier first),
- * then entity type (order of ENTITY_TYPES), then recognizer name; each candidate is kept when it overlaps no
+ * Tier 0: structured direct identifiers (every direct identifier but PERSON), found by shape, checksum or label.
+ * Tier 1: the rest (names, places, organisations from the statistical tagger; dates, ages, postal codes). A model's
+ * confident guess that a token is a name must not hide an API key or an e-mail address under a weaker type.
+ */
+export function overlapTier(type: EntityType): number {
+  return DIRECT.has(type) && type !== 'PERSON' ? 0 : 1;
+}
+
+/**
+ * The overlap rule, total and deterministic. First, a span strictly inside a tier-0 span is dropped.
+ * Then candidates are ranked by overlapTier (0 first), overlapRank (higher first), length (longer first), start
+ * (earlier first), entity type (order of ENTITY_TYPES), recognizer name; each candidate is kept when it overlaps no
  * candidate kept before it. The result is sorted by start.
  */
 export function resolveOverlaps(spans: readonly DetectedSpan[], textLength: number): DetectedSpan[] {
   if (spans.length <= 1) return [...spans];
   const ranked = dropContainedInDirect(spans).sort(
     (a, b) =>
+      overlapTier(a.type) - overlapTier(b.type) ||
       overlapRank(b) - overlapRank(a) ||
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start ||

@@ -87,7 +87,7 @@ export function createNationalIdRecognizer() {
   return createPatternRecognizer({
     name: 'national-id',
     types: ['NATIONAL_ID'],
-    prefilter: (text) => countDigits(text, 6),
+    prefilter: (text) => countDigits(text, 4),
     context: { words: ID_WORDS, before: 50 },
     patterns: [
       {

@@ -71,14 +71,46 @@ function defaultRegion(input: AnalysisInput): { region?: CountryCode; guessed: b
   return region ? { region, guessed: true } : { guessed: true };
 }
 
+interface FoundNumber {
+  readonly startsAt: number;
+  readonly endsAt: number;
+  readonly valid: boolean;
+}
+
+/** libphonenumber calls allowed per record: a base plus one per 100 characters (see the budget note below). */
+const BASE_BUDGET = 200;
+const CHARS_PER_CALL = 100;
+const CACHE_SIZE = 4096;
+
 /** Phone and fax numbers. */
 export function createPhoneRecognizer(): Recognizer {
   const name = 'phone';
+  // Candidate → numbers found; repeated strings (signatures, lists, hostile input) are parsed once.
+  const cache = new Map<string, readonly FoundNumber[]>();
+
+  function parse(candidate: string, region: CountryCode | undefined): readonly FoundNumber[] {
+    const key = `${region ?? ''}|${candidate}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const found = findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true }).map((n) => ({
+      startsAt: n.startsAt,
+      endsAt: n.endsAt,
+      valid: n.number.isValid(),
+    }));
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(key, found);
+    return found;
+  }
+
   function analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
     const text = input.text;
     if (!countDigits(text, 6)) return [];
     const { region, guessed } = defaultRegion(input);
     const spans: DetectedSpan[] = [];
+    // Budget: libphonenumber costs tens to hundreds of microseconds per candidate. Past the budget (text that is
+    // mostly digit groups), phone-shaped candidates are reported unverified at the threshold score: time stays
+    // bounded and the record fails closed (redacted) rather than open.
+    let budget = BASE_BUDGET + Math.floor(text.length / CHARS_PER_CALL);
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
       const candidate = m[0];
@@ -87,14 +119,21 @@ export function createPhoneRecognizer(): Recognizer {
       const offset = m.index;
       const window = text.slice(Math.max(0, offset - 40), offset).toLowerCase();
       const contextWords = findContextWords(window, PHONE_WORDS);
-      const found = findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true });
+      if (budget <= 0) {
+        if (digits >= 7 && digits <= 15) {
+          spans.push(makeSpan(offset, offset + candidate.length, 0.5, 'phone-shape-unverified', contextWords, options));
+        }
+        continue;
+      }
+      budget--;
+      const found = parse(candidate, region);
       let matched = false;
       for (const number of found) {
         matched = true;
         // A national number read with a guessed region is weaker evidence than one in international format.
         const international = candidate.startsWith('+') || candidate.startsWith('00');
         const base = guessed && !international ? 0.55 : 0.75;
-        const score = Math.min(1, (number.number.isValid() ? base : 0.45) + (contextWords.length > 0 ? 0.2 : 0));
+        const score = Math.min(1, (number.valid ? base : 0.45) + (contextWords.length > 0 ? 0.2 : 0));
         spans.push(
           makeSpan(offset + number.startsAt, offset + number.endsAt, score, 'libphonenumber', contextWords, options),
         );

@@ -32,7 +32,7 @@ export function createPostalCodeRecognizer() {
   return createPatternRecognizer({
     name: 'postal-code',
     types: ['POSTAL_CODE'],
-    prefilter: (text) => countDigits(text, 3),
+    prefilter: (text) => countDigits(text, 2),
     context: { words: POSTAL_WORDS, before: 30, boost: 0.35 },
     patterns: [
       {

@@ -1,0 +1,24 @@
+// Hostile inputs for the linearity test and the benchmark: long runs of one character or of separators that
+// backtracking regexes stumble over.
+
+/** Hostile inputs of `size` characters each, by name. */
+export function adversarialInputs(size: number): Record<string, string> {
+  const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  return {
+    letters: fill('a'),
+    digits: fill('7'),
+    dots: fill('.'),
+    at: fill('@'),
+    colons: fill(':'),
+    spaces: fill(' '),
+    brackets: fill('(['),
+    'digit-groups': fill('12 '),
+    'dotted-digits': fill('1.'),
+    'email-ish': fill('a.b@'),
+    'hex-colons': fill('ab:'),
+    'capital-words': fill('Ab '),
+    'url-ish': fill('http://a.'),
+    'base64-ish': fill('Ab9+'),
+    newlines: fill('A\n'),
+  };
+}

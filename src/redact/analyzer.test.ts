@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityType } from '../domain/index.js';
+import { createAnalyzer, overlapRank, resolveOverlaps } from './analyzer.js';
+import type { DetectedSpan, Recognizer } from './recognizer.js';
+
+const span = (start: number, end: number, type: EntityType, score: number, recognizer = 'r'): DetectedSpan => ({
+  start,
+  end,
+  type,
+  score,
+  recognizer,
+});
+
+function fixed(name: string, spans: DetectedSpan[], languages?: string[]): Recognizer {
+  return { name, types: ['DATE'], ...(languages ? { languages } : {}), analyze: () => spans };
+}
+
+describe('resolveOverlaps', () => {
+  it('keeps the higher-ranked of two overlapping spans and sorts by start', () => {
+    const kept = resolveOverlaps([span(10, 20, 'DATE', 0.6), span(0, 5, 'AGE', 0.9), span(15, 25, 'PHONE', 0.9)], 30);
+    expect(kept.map((s) => [s.start, s.type])).toEqual([
+      [0, 'AGE'],
+      [15, 'PHONE'],
+    ]);
+  });
+
+  it('drops a span strictly inside a direct-identifier span even when it scores higher', () => {
+    const kept = resolveOverlaps([span(0, 40, 'STREET_ADDRESS', 0.7), span(20, 30, 'LOCATION', 0.99)], 40);
+    expect(kept.map((s) => s.type)).toEqual(['STREET_ADDRESS']);
+  });
+
+  it('prefers a structured direct identifier over a name-tagger type on the same characters', () => {
+    const kept = resolveOverlaps([span(0, 20, 'ORGANIZATION', 0.99), span(0, 20, 'SECRET', 0.9)], 20);
+    expect(kept.map((s) => s.type)).toEqual(['SECRET']);
+  });
+
+  it('does not let a non-direct span swallow what is inside it', () => {
+    const kept = resolveOverlaps([span(0, 40, 'DATE', 0.6), span(20, 30, 'PHONE', 0.9)], 40);
+    expect(kept.map((s) => s.type)).toEqual(['PHONE']);
+  });
+
+  it('breaks exact ties by type order then recognizer name, whatever the input order', () => {
+    const a = span(0, 10, 'PHONE', 0.8, 'b');
+    const b = span(0, 10, 'PHONE', 0.8, 'a');
+    const c = span(0, 10, 'EMAIL', 0.8, 'z');
+    expect(resolveOverlaps([a, b, c], 10)).toEqual([c]);
+    expect(resolveOverlaps([c, b, a], 10)).toEqual([c]);
+    expect(resolveOverlaps([a, b], 10)).toEqual([b]);
+  });
+
+  it('ranks length a little: 0.0025 per character up to 100', () => {
+    expect(overlapRank(span(0, 40, 'DATE', 0.5))).toBeCloseTo(0.6);
+    expect(overlapRank(span(0, 400, 'DATE', 0.5))).toBeCloseTo(0.75);
+  });
+});
+
+describe('createAnalyzer', () => {
+  it('finds typical identifiers in one post with the default registry', () => {
+    const text = 'Mail jane.doe@example.com or call +1 415 555 2671, IBAN GB82WEST12345698765432';
+    const types = createAnalyzer()
+      .analyze({ text })
+      .map((s) => [s.type, text.slice(s.start, s.end)]);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        ['EMAIL', 'jane.doe@example.com'],
+        ['PHONE', '+1 415 555 2671'],
+        ['IBAN', 'GB82WEST12345698765432'],
+      ]),
+    );
+  });
+
+  it('drops spans below minScore', () => {
+    const recognizer = fixed('x', [span(0, 3, 'DATE', 0.4), span(5, 8, 'DATE', 0.6)]);
+    expect(createAnalyzer({ recognizers: [recognizer] }).analyze({ text: '0123456789' })).toHaveLength(1);
+    expect(createAnalyzer({ recognizers: [recognizer], minScore: 0.3 }).analyze({ text: '0123456789' })).toHaveLength(
+      2,
+    );
+  });
+
+  it('skips recognizers that do not support the record language', () => {
+    const recognizer = fixed('es-only', [span(0, 3, 'DATE', 0.9)], ['es']);
+    const analyzer = createAnalyzer({ recognizers: [recognizer] });
+    expect(analyzer.analyze({ text: 'abcdef', lang: 'en-GB' })).toEqual([]);
+    expect(analyzer.analyze({ text: 'abcdef', lang: 'es-ES' })).toHaveLength(1);
+    expect(analyzer.analyze({ text: 'abcdef' })).toHaveLength(1);
+  });
+
+  it('explains a detection on request: pattern, context words, validation', () => {
+    const [found] = createAnalyzer().analyze({ text: 'My IBAN is GB82WEST12345698765432' }, { explain: true });
+    expect(found?.explanation).toMatchObject({
+      recognizer: 'iban',
+      pattern: 'compact',
+      contextWords: ['iban'],
+      validation: 'valid',
+    });
+    const [plain] = createAnalyzer().analyze({ text: 'My IBAN is GB82WEST12345698765432' });
+    expect(plain?.explanation).toBeUndefined();
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(createAnalyzer().analyze({ text: '' })).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOverlaps } from '../analyzer.js';
+import { createDateRecognizer } from './date.js';
+
+const recognizer = createDateRecognizer();
+type Case = readonly [text: string, expected: readonly string[]];
+
+function detected(text: string, country?: string): string[] {
+  const spans = recognizer.analyze({ text, ...(country ? { country } : {}) }).filter((s) => s.score >= 0.5);
+  return resolveOverlaps(spans, text.length).map((s) => text.slice(s.start, s.end));
+}
+
+const cases: readonly Case[] = [
+  ['Fecha de Ingreso: 21/05/2015.', ['21/05/2015']],
+  ['When: 1984-04-27 15:25:53', ['1984-04-27 15:25:53']],
+  ['on 12 de marzo de 2019', ['12 de marzo de 2019']],
+  ['on March 3rd, 2020', ['March 3rd, 2020']],
+  ['am 3. Oktober 2021', ['3. Oktober 2021']],
+  ['comenzó en septiembre de 2000', ['septiembre de 2000']],
+  ['founded in 1977.', ['1977']],
+  ['flew on Saturday', ['Saturday']],
+  ['score 3/45/2020 and 13/13/2013', []],
+  ['version 1.2.3', []],
+];
+
+describe('date recognizer', () => {
+  it.each(cases)('%j → %j', (text, expected) => {
+    expect(detected(text)).toEqual(expected);
+  });
+});

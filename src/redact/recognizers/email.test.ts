@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOverlaps } from '../analyzer.js';
+import { createEmailRecognizer } from './email.js';
+
+const recognizer = createEmailRecognizer();
+type Case = readonly [text: string, expected: readonly string[]];
+
+function detected(text: string, country?: string): string[] {
+  const spans = recognizer.analyze({ text, ...(country ? { country } : {}) }).filter((s) => s.score >= 0.5);
+  return resolveOverlaps(spans, text.length).map((s) => text.slice(s.start, s.end));
+}
+
+const cases: readonly Case[] = [
+  ['write to jane.doe+news@example.co.uk today', ['jane.doe+news@example.co.uk']],
+  ['E-mail: pedro_marcos@canalejo.org.', ['pedro_marcos@canalejo.org']],
+  ['josé@correo.es y ana@x.io', ['josé@correo.es', 'ana@x.io']],
+  ['no at sign here example.com', []],
+  ['handle @someone and a@b', []],
+  ['version 1.2@3', []],
+];
+
+describe('email recognizer', () => {
+  it.each(cases)('%j → %j', (text, expected) => {
+    expect(detected(text)).toEqual(expected);
+  });
+});

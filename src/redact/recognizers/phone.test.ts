@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createPhoneRecognizer } from './phone.js';
+
+const recognizer = createPhoneRecognizer();
+
+type Case = readonly [text: string, country: string | undefined, expected: readonly string[]];
+
+const cases: readonly Case[] = [
+  ['call +1 415 555 2671 now', undefined, ['+1 415 555 2671']],
+  ['Tel.: 967 597 100', 'ES', ['967 597 100']],
+  ['Festnetz 030 12345678', 'DE', ['030 12345678']],
+  ['fax: +41 (0)71 526 99 04', undefined, ['+41 (0)71 526 99 04']],
+  ['desk: +1-604-696-5272x565', undefined, ['+1-604-696-5272x565']],
+  ['Phone:\n0487 98 11 92', undefined, ['0487 98 11 92']],
+  ['ligue (11) 98765-4321', 'BR', ['(11) 98765-4321']],
+  ['born 21/05/2015 in 1998-2001', 'ES', []],
+  ['invoice 4711 of 2021', 'DE', []],
+  ['0487 98 11 92 without context or region', undefined, []],
+];
+
+describe('phone recognizer', () => {
+  it.each(cases)('%j (%s) → %j', (text, country, expected) => {
+    const spans = recognizer.analyze({ text, ...(country ? { country } : {}) }).filter((s) => s.score >= 0.5);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+
+  it('scores an international number above a national one read with a guessed region', () => {
+    const [international] = recognizer.analyze({ text: 'call +1 415 555 2671' });
+    const [guessed] = recognizer.analyze({ text: 'at 415 555 2671', lang: 'en' });
+    expect(international?.score).toBeGreaterThan(guessed?.score ?? 1);
+  });
+});

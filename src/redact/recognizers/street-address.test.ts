@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOverlaps } from '../analyzer.js';
+import { createStreetAddressRecognizer } from './street-address.js';
+
+const recognizer = createStreetAddressRecognizer();
+type Case = readonly [text: string, expected: readonly string[]];
+
+function detected(text: string, country?: string): string[] {
+  const spans = recognizer.analyze({ text, ...(country ? { country } : {}) }).filter((s) => s.score >= 0.5);
+  return resolveOverlaps(spans, text.length).map((s) => text.slice(s.start, s.end));
+}
+
+const cases: readonly Case[] = [
+  ['Jacob lives on 90 Whitchurch Road today', ['90 Whitchurch Road']],
+  ['Domicilio: Calle Eusebio Sempere, 20, 10A.', ['Calle Eusebio Sempere, 20, 10A']],
+  ['Domicilio: C/ Cantabria, 86, 2 G', ['C/ Cantabria, 86, 2 G']],
+  ['Hauptstraße 5 in Berlin', ['Hauptstraße 5']],
+  ['rendez-vous au 12 rue de la Paix', ['12 rue de la Paix']],
+  ['Rua Augusta, 120', ['Rua Augusta, 120']],
+  ['123 Main St\nSpringfield, IL 62704\nthanks', ['123 Main St\nSpringfield, IL 62704']],
+  ['PSC 3294, Box 9168\nAPO AA 61487', ['PSC 3294, Box 9168\nAPO AA 61487']],
+  ['Windows 10 is out', []],
+  ['we sold 3 Main products', []],
+];
+
+describe('street-address recognizer', () => {
+  it.each(cases)('%j → %j', (text, expected) => {
+    expect(detected(text)).toEqual(expected);
+  });
+});
