@@ -5,7 +5,7 @@
 import { CONTENT_KINDS, type ContentKind } from '../domain/index.js';
 import { COMPANIES, COUNTRIES, type CountryProfile, NAMES } from './places.js';
 import { createRandom, type Random } from './random.js';
-import { TITLES, TOPICS, templatesFor } from './templates.js';
+import { EXTRA_SENTENCES, TITLES, TOPICS, templatesFor } from './templates.js';
 
 /** Lines in the JSONL import schema (DESIGN.md), ready to write. */
 export interface MemberLine {
@@ -319,8 +319,14 @@ export function generateNetwork(options: GenerateOptions = {}): DemoNetwork {
       title: () => random.pick(TITLES),
       card: () => cardNumber(random),
       secret: () => secretValue(random),
+      n: () => String(random.int(2, 40)),
+      m: () => String(random.int(41, 900)),
     };
-    const text = fill(random.pick(templatesFor(language, kind)), slots);
+    let text = fill(random.pick(templatesFor(language, kind)), slots);
+    const extras = EXTRA_SENTENCES[language] ?? EXTRA_SENTENCES.en ?? [];
+    if ((kind === 'post' || kind === 'comment' || kind === 'group_post') && random.chance(0.6)) {
+      text += ` ${fill(random.pick(extras), slots)}`;
+    }
     const visibility: ContentLine['visibility'] =
       kind === 'post' || kind === 'article'
         ? random.chance(0.75)

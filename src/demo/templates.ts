@@ -136,6 +136,40 @@ const PT: Templates = {
 
 export const TEMPLATES: Readonly<Record<string, Templates>> = { en: EN, de: DE, fr: FR, es: ES, pt: PT };
 
+/** Extra sentences appended to posts and comments, so that two members rarely write the very same text. */
+export const EXTRA_SENTENCES: Readonly<Record<string, readonly string[]>> = {
+  en: [
+    'We went from {n} to {m} people on the team this year.',
+    'It took us {n} weeks and {m} attempts to get it right.',
+    'Still thinking about what {first} said at the {city} meetup.',
+    'Day {n} of learning {topic}: today was about testing.',
+    'If you are in {city} next month, let us grab a coffee.',
+    'Our {topic} survey got {m} answers in {n} days.',
+    'Reading list for the weekend: {n} papers on {topic}.',
+    'Grateful to the {m} people who came to the workshop.',
+  ],
+  de: [
+    'Unser Team ist dieses Jahr von {n} auf {m} Leute gewachsen.',
+    'Nach {n} Wochen und {m} Versuchen hat es geklappt.',
+    'Wer nächsten Monat in {city} ist: lasst uns einen Kaffee trinken.',
+  ],
+  fr: [
+    'Notre équipe est passée de {n} à {m} personnes cette année.',
+    'Il nous a fallu {n} semaines et {m} essais.',
+    'Si vous êtes à {city} le mois prochain, prenons un café.',
+  ],
+  es: [
+    'Nuestro equipo pasó de {n} a {m} personas este año.',
+    'Nos llevó {n} semanas y {m} intentos conseguirlo.',
+    'Si estáis en {city} el mes que viene, tomamos un café.',
+  ],
+  pt: [
+    'Nosso time passou de {n} para {m} pessoas este ano.',
+    'Levamos {n} semanas e {m} tentativas para acertar.',
+    'Se estiver em {city} no mês que vem, vamos tomar um café.',
+  ],
+};
+
 export const TOPICS: readonly string[] = [
   'data engineering',
   'machine learning',
