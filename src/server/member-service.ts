@@ -146,8 +146,10 @@ export function createMemberService(deps: MemberServiceDeps) {
       const member = await requireMember(input.memberId);
       const at = now().toISOString();
       const notice = policy.notice(input.purpose, at);
-      if (notice?.mechanism === 'notice_only')
+      // A notice-only purpose offers no setting, but the right to object stays: objections are always recorded.
+      if (notice?.mechanism === 'notice_only' && input.method !== 'objection_form') {
         throw httpError('ASSENT_ERR_CONSENT_NO_CHOICE', { purpose: input.purpose });
+      }
       const status: ConsentStatus = input.status === 'given' ? 'ConsentGiven' : 'ConsentWithdrawn';
       const { created } = await ledger.record(
         {

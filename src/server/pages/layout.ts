@@ -45,6 +45,8 @@ export interface ShellOptions {
   /** Navigation for a member; admins get their own. */
   readonly nav: 'member' | 'admin' | 'none';
   readonly current?: string;
+  /** Prefix of the member's pages, e.g. `/members/m-1`; member navigation links are relative to it. */
+  readonly memberBase?: string;
   readonly scripts?: readonly string[];
   /** The current path, for the language switcher. */
   readonly path: string;
@@ -63,7 +65,7 @@ export function page(options: ShellOptions, body: Html): string {
     options.nav === 'member'
       ? html`<nav aria-label="Settings" class="tabs">${MEMBER_NAV.map(
           (item) =>
-            html`<a href="${item.href}"${options.current === item.href ? { html: ' aria-current="page"' } : ''}>${t(item.key)}</a>`,
+            html`<a href="${options.memberBase ?? ''}${item.href}"${options.current === item.href ? { html: ' aria-current="page"' } : ''}>${t(item.key)}</a>`,
         )}</nav>`
       : options.nav === 'admin'
         ? html`<nav aria-label="Administration" class="tabs"><a href="/admin" aria-current="page">Dashboard</a><a href="/docs">API reference</a></nav>`

@@ -89,6 +89,16 @@ export async function registerPages(app: FastifyInstance, deps: PageDeps): Promi
     return reply.redirect(`/members/${encodeURIComponent(principal.memberId)}/settings/ai`, 303);
   });
 
+  for (const suffix of ['your-data', 'objection']) {
+    app.get(`/settings/ai/${suffix}`, { schema: { hide: true } }, async (request, reply) => {
+      const principal = await pagePrincipal(request, reply);
+      if (!principal) return reply;
+      if (!principal.memberId)
+        throw httpError('ASSENT_ERR_AUTH_FORBIDDEN', { resource: 'member settings without a member' });
+      return reply.redirect(`/members/${encodeURIComponent(principal.memberId)}/settings/ai/${suffix}`, 303);
+    });
+  }
+
   // The generative AI setting.
   app.get<{ Params: { id: string }; Querystring: { saved?: string; lang?: string } }>(
     '/members/:id/settings/ai',
@@ -175,6 +185,7 @@ ${excluded ? html`<section class="card card-warn" aria-labelledby="excluded-h"><
             demo,
             nav: 'member',
             current: '/settings/ai',
+            memberBase: `/members/${encodeURIComponent(memberId)}`,
             path: pathOnly(request),
           },
           body,
@@ -253,6 +264,7 @@ ${excluded ? html`<section class="card card-warn" aria-labelledby="excluded-h"><
             demo,
             nav: 'member',
             current: '/settings/ai/your-data',
+            memberBase: `/members/${encodeURIComponent(member.id)}`,
             path: pathOnly(request),
           },
           body,
@@ -302,6 +314,7 @@ ${request.query.saved === '1' ? html`<div class="notice notice-success" role="st
             demo,
             nav: 'member',
             current: '/settings/ai/objection',
+            memberBase: `/members/${encodeURIComponent(member.id)}`,
             path: pathOnly(request),
           },
           body,
