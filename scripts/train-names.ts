@@ -34,7 +34,7 @@ const corpusDir = arg('data', process.env.ASSENT_PII_DATASETS ?? join(root, '..'
 const epochs = Number(arg('epochs', '8'));
 const seed = Number(arg('seed', '17'));
 const tableBits = Number(arg('bits', '18'));
-const wordDropout = Number(arg('dropout', '0.4'));
+const wordDropout = Number(arg('dropout', '0.6'));
 // Where the data files are written (experiments can point elsewhere and leave the committed files alone).
 const dataDir = arg('out', resolveDataDir());
 
@@ -94,6 +94,10 @@ function buildGazetteer(): Map<string, number> {
   }
   for (const s of FUNCTION_WORDS) add(s, GAZ.COMMON);
   const require = createRequire(import.meta.url);
+  const dictionary = JSON.parse(
+    readFileSync(require.resolve('an-array-of-english-words/index.json'), 'utf8'),
+  ) as unknown as string[];
+  for (const word of dictionary) add(word, GAZ.DICTIONARY);
   const humannames = readFileSync(join(require.resolve('humannames/package.json'), '..', 'list.txt'), 'utf8');
   for (const line of humannames.split('\n')) {
     const name = line.trim();
@@ -184,7 +188,7 @@ console.log(
 // ---- 4. Dev scores ------------------------------------------------------------------------------------------------
 
 const model = decodeModel(bytes);
-const biases = arg('biases', `0,20,${DEFAULT_ENTITY_BIAS},40`).split(',').map(Number);
+const biases = arg('biases', `0,20,30,${DEFAULT_ENTITY_BIAS},50`).split(',').map(Number);
 const pct = (x: number): string => x.toFixed(3);
 for (const [name, docs] of devSets) {
   console.log(`\n${name} (${docs.length} documents)`);

@@ -20,8 +20,10 @@ export const GAZ = Object.freeze({
   ORG: 16,
   /** A common word (faker word lists, a curated English/Spanish function-word list, frequent lower-case words). */
   COMMON: 32,
+  /** In an English dictionary (an-array-of-english-words, ~275k words): lower-case words outside it are rarer. */
+  DICTIONARY: 64,
 });
-export const GAZ_FLAG_COUNT = 6;
+export const GAZ_FLAG_COUNT = 7;
 
 export const GAZETTEER_FILE = 'names-gazetteer.tsv.gz';
 

@@ -14,7 +14,7 @@ export const NAME_RECOGNIZER = 'name-tagger';
  * Entity bias (in the model's score units) chosen from the training script's dev table: it favours recall, as
  * redaction should (F2). Re-check it after retraining.
  */
-export const DEFAULT_ENTITY_BIAS = 30;
+export const DEFAULT_ENTITY_BIAS = 40;
 
 export interface NameRecognizerOptions {
   /** Types to report (default all three). */
