@@ -1,0 +1,162 @@
+// Build throughput benchmark: generates JSONL corpora (default 1,000,000 and 4,000,000 content items of typical
+// post length), then measures a full build (decide + redact + deterministic Parquet shards) with one worker and
+// with every core, and a copy-only baseline that reads, parses and writes the same records with no decisions and
+// no redaction. Each measurement runs in its own child process so peak RSS is its own. Prints; asserts nothing.
+//
+//   npm run bench:build -- [--sizes 1000000,4000000] [--analyzer fast|engine] [--workers 1,2] [--text 300]
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rulesPolicy } from '../src/build/build-policy.js';
+import { TEST_POLICY_RULES } from '../src/build/crash-harness.js';
+import { writeFixtureFiles } from '../src/build/fixture.js';
+import { parseContentObject, parseJsonLine } from '../src/build/parse-lines.js';
+import type { AnalyzerChoice } from '../src/build/redaction.js';
+import { runBuild } from '../src/build/run-build.js';
+import { type OutputRecord, writeShard } from '../src/build/shard-writer.js';
+import { fileSource, readLineBatches } from '../src/build/source.js';
+import { openStore } from '../src/store/open-store.js';
+
+interface Measurement {
+  readonly items: number;
+  readonly records: number;
+  readonly seconds: number;
+  /** User + system CPU of the whole process (all threads): the machine may be shared, so wall time alone misleads. */
+  readonly cpuSeconds: number;
+  readonly peakRssMb: number;
+}
+
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+function flag(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+async function buildOnce(dir: string, workers: number, analyzer: AnalyzerChoice): Promise<Measurement> {
+  const store = await openStore({ dataDir: join(dir, `store-${workers}-${analyzer}`) });
+  const started = performance.now();
+  try {
+    const result = await runBuild({
+      store,
+      policy: rulesPolicy(TEST_POLICY_RULES, 'c'.repeat(64)),
+      purpose: TEST_POLICY_RULES.purpose,
+      asOf: TEST_POLICY_RULES.asOf,
+      outDir: join(dir, `out-${workers}-${analyzer}`),
+      format: 'parquet',
+      sources: fileSource(join(dir, 'members.jsonl'), [join(dir, 'content.jsonl')]),
+      workers,
+      actor: 'bench',
+      analyzer,
+    });
+    return {
+      items: result.summary.items,
+      records: result.summary.records,
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuSeconds(),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Copy-only: read, parse, and write the same minimal records as Parquet shards; nothing decided or redacted. */
+async function copyOnce(dir: string): Promise<Measurement> {
+  const started = performance.now();
+  let items = 0;
+  let shard = 0;
+  let records: OutputRecord[] = [];
+  const flush = async () => {
+    await writeShard(join(dir, `copy-${shard++}.parquet`), records, 'parquet', false);
+    records = [];
+  };
+  for await (const { lines } of readLineBatches(join(dir, 'content.jsonl'), 2000)) {
+    for (const line of lines) {
+      const json = parseJsonLine(line);
+      const parsed = json.ok ? parseContentObject(json.value) : json;
+      if (!parsed.ok) continue;
+      items++;
+      const item = parsed.value;
+      records.push({ text: item.text, kind: item.kind, language: item.language, month: item.createdAt.slice(0, 7) });
+      if (records.length >= 250_000) await flush();
+    }
+  }
+  if (records.length > 0) await flush();
+  return {
+    items,
+    records: items,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: cpuSeconds(),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function child(args: string[]): Measurement {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Measurement;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--child')) {
+    const [mode, dir, workers, analyzer] = process.argv.slice(process.argv.indexOf('--child') + 1);
+    const m =
+      mode === 'copy'
+        ? await copyOnce(dir as string)
+        : await buildOnce(dir as string, Number(workers), analyzer as AnalyzerChoice);
+    process.stdout.write(`${JSON.stringify(m)}\n`);
+    return;
+  }
+  const sizes = flag('sizes', '1000000,4000000').split(',').map(Number);
+  const analyzer = flag('analyzer', 'fast') as AnalyzerChoice;
+  const workerCounts = flag('workers', `1,${availableParallelism()}`).split(',').map(Number);
+  const textLength = Number(flag('text', '300'));
+  process.stdout.write(
+    `build benchmark: ${availableParallelism()} cores, analyzer=${analyzer}, ~${textLength}-character posts, Node ${process.version}\n`,
+  );
+  for (const size of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'assent-bench-build-'));
+    try {
+      const t0 = performance.now();
+      const files = await writeFixtureFiles(dir, { members: Math.ceil(size / 10), itemsPerMember: 10, textLength });
+      const mb = statSync(files.content).size / 1e6;
+      process.stdout.write(
+        `\n${size.toLocaleString('en-US')} items, ${mb.toFixed(0)} MB of JSONL (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
+      );
+      const row = (name: string, m: Measurement) =>
+        process.stdout.write(
+          `  ${name.padEnd(22)} ${Math.round(m.items / m.seconds)
+            .toLocaleString('en-US')
+            .padStart(9)} items/s  ${(mb / m.seconds).toFixed(1).padStart(6)} MB/s  ${m.seconds.toFixed(1).padStart(6)} s  ${Math.round(m.items / m.cpuSeconds)
+            .toLocaleString('en-US')
+            .padStart(8)} items/CPU-s  peak RSS ${m.peakRssMb.toFixed(0)} MB  (${m.records.toLocaleString('en-US')} records)\n`,
+        );
+      const copy = child(['copy', dir]);
+      row('copy-only baseline', copy);
+      for (const workers of workerCounts) {
+        const m = child(['build', dir, String(workers), analyzer]);
+        row(`build, ${workers} worker${workers > 1 ? 's' : ''}`, m);
+        process.stdout.write(
+          `  ${''.padEnd(22)} = ${((m.items / m.seconds / (copy.items / copy.seconds)) * 100).toFixed(0)}% of the copy-only baseline\n`,
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { addName, createNameFilter, mayHoldName } from './name-filter.js';
+import { basicAnalyze, createAnalyze, createRedactor, DEFAULT_REDACTION, isRedactionOutput } from './redaction.js';
+
+const names = createNameFilter(10);
+addName(names, 'Quillon Vasterby');
+addName(names, 'Ana Maria Souza');
+addName(names, 'Cher');
+
+describe('member-directory name filter', () => {
+  it.each([
+    ['Quillon Vasterby', true],
+    ['quillon  VASTERBY', true],
+    ['Ana Maria Souza', true],
+    ['Quillon', false],
+    ['Cher', false],
+    ['Vasterby Quillon', false],
+  ])('mayHoldName(%j) is %s', (name, expected) => {
+    expect(mayHoldName(names, name)).toBe(expected);
+  });
+});
+
+describe('build redactor (fast patterns + directory names)', () => {
+  const redactor = createRedactor(DEFAULT_REDACTION, names, basicAnalyze, 'k'.repeat(32));
+  it.each([
+    ['Mail quillon.v@example.org today', 'Mail <EMAIL> today', { EMAIL: 1 }],
+    ['Call +1 415 555 0199 now', 'Call <PHONE> now', { PHONE: 1 }],
+    ['Thanks Quillon Vasterby and Ana Maria Souza!', 'Thanks <PERSON> and <PERSON>!', { PERSON: 2 }],
+    ['See https://example.org/x', 'See <URL>', { URL: 1 }],
+    ['Shipped the release on 2024-05-01 to 30 teams.', 'Shipped the release on 2024-05-01 to 30 teams.', {}],
+    ['Quillon said hi', 'Quillon said hi', {}],
+  ])('%j -> %j', (text, expected, counts) => {
+    const result = redactor.redact(text);
+    expect(result.text).toBe(expected);
+    expect(result.counts).toEqual(counts);
+    expect(result.dropped).toBe(false);
+  });
+
+  it('drops a record holding a card number that passes the Luhn check, and keeps one that does not', () => {
+    expect(redactor.redact('card 4111 1111 1111 1111').dropped).toBe(true);
+    expect(redactor.redact('order 4111 1111 1111 1112').dropped).toBe(false);
+  });
+});
+
+describe('engine redactor with policy operators', () => {
+  it('pseudonymizes names deterministically per key and masks phones keeping the last digits', () => {
+    const settings = {
+      default: { operator: 'replace' as const },
+      types: { PERSON: { operator: 'pseudonymize' as const }, PHONE: { operator: 'mask' as const, keep_last: 2 } },
+      minScore: 0.5,
+    };
+    const a = createRedactor(settings, names, createAnalyze('engine', 0.5), 'a'.repeat(32));
+    const b = createRedactor(settings, names, createAnalyze('engine', 0.5), 'b'.repeat(32));
+    const text = 'Thanks Quillon Vasterby, call +1 415 555 0199.';
+    const first = a.redact(text, 'en');
+    expect(first.text).not.toContain('Quillon');
+    expect(first.text).toMatch(/99\./);
+    expect(first.text).not.toContain('415 555');
+    expect(a.redact(text, 'en').text).toBe(first.text);
+    expect(b.redact(text, 'en').text).not.toBe(first.text);
+  });
+});
+
+describe('isRedactionOutput', () => {
+  it.each([
+    ['at <ORGANIZATION>.', 4, 16, true],
+    ['Fale com [PERSON_1a2b3c4d]', 9, 26, true],
+    ['call ******99', 5, 11, true],
+    ['Fale com [PERSON_1a2b3c4d]', 0, 4, false],
+    ['Rio de <LOCATION>', 0, 3, false],
+  ])('%j [%i, %i) is %s', (text, start, end, expected) => {
+    expect(isRedactionOutput(text, start, end)).toBe(expected);
+  });
+});
