@@ -1,0 +1,212 @@
+// Benchmark of the redaction engine: detect+redact throughput (MB/s, records/s) on one core and on all cores (the
+// worker pool), peak RSS, recall against labeled data, the npm packages redact-pii and @redactpii/node on the same
+// data, and the adversarial linearity table. Prints; asserts nothing.
+//   npm run bench:redact [-- --seconds 3 --posts 20000 --skip-adversarial]
+
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Redactor as RedactPiiNode } from '@redactpii/node';
+import { SyncRedactor } from 'redact-pii';
+import { DIRECT_IDENTIFIERS } from '../src/domain/index.js';
+import { adversarialInputs } from '../src/redact/adversarial-inputs.js';
+import { createAnalyzer } from '../src/redact/analyzer.js';
+import { createAnonymizer } from '../src/redact/anonymizer.js';
+import { corpusDirectory, type LabeledRecord, listCorpora, readCorpus } from '../src/redact/eval/corpus.js';
+import {
+  ANY_DIRECT,
+  accumulateDocument,
+  type MetricCounts,
+  toCorpusType,
+  toMetrics,
+} from '../src/redact/eval/metrics.js';
+import { createDefaultRecognizers } from '../src/redact/registry.js';
+import { redactStream } from '../src/redact/stream.js';
+import { countryOf, generatePosts } from './social-posts.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const SECONDS = option('seconds', 3);
+const POSTS = option('posts', 20_000);
+const skipAdversarial = args.includes('--skip-adversarial');
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const analyzer = createAnalyzer();
+// Replace everything (no drops) so every tool emits text for every record.
+const anonymizer = createAnonymizer({ default: { operator: 'replace' } });
+const redactPii = new SyncRedactor();
+const redactPiiNode = new RedactPiiNode();
+
+type Tool = { name: string; redact: (record: LabeledRecord) => string };
+const tools: Tool[] = [
+  {
+    name: 'assent',
+    redact: (r) => {
+      const country = countryOf(r.lang);
+      const input = { text: r.text, ...(r.lang ? { lang: r.lang } : {}), ...(country ? { country } : {}) };
+      return anonymizer.anonymize(r.text, analyzer.analyze(input)).text ?? '';
+    },
+  },
+  { name: 'redact-pii', redact: (r) => redactPii.redact(r.text) },
+  { name: '@redactpii/node', redact: (r) => redactPiiNode.redact(r.text) },
+];
+
+const mb = (records: readonly LabeledRecord[]) => records.reduce((s, r) => s + Buffer.byteLength(r.text), 0) / 1e6;
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/** Runs `tool` over `records` repeatedly for about SECONDS; returns MB/s and records/s on this thread. */
+function throughput(tool: Tool, records: readonly LabeledRecord[]): { mbps: number; rps: number } {
+  for (const r of records.slice(0, 200)) tool.redact(r); // warm-up (model load, JIT)
+  const size = mb(records);
+  let rounds = 0;
+  let done = 0;
+  const started = performance.now();
+  while (performance.now() - started < SECONDS * 1000) {
+    for (const r of records) {
+      tool.redact(r);
+      done++;
+      if (rounds > 0 && performance.now() - started > SECONDS * 1000) break;
+    }
+    rounds++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { mbps: (size * (done / records.length)) / seconds, rps: done / seconds };
+}
+
+/**
+ * Character recall of direct identifiers, estimated from output text so every tool is measured the same way: a
+ * token (whitespace-separated, 3+ characters) of a gold span that still appears in the output is not covered.
+ */
+function surfaceRecall(tool: Tool, records: readonly LabeledRecord[]): number {
+  const direct = new Set<string>(DIRECT_IDENTIFIERS);
+  let gold = 0;
+  let covered = 0;
+  for (const r of records) {
+    const spans = r.spans.filter((s) => direct.has(s.type));
+    if (spans.length === 0) continue;
+    const out = tool.redact(r);
+    for (const s of spans) {
+      for (const token of r.text.slice(s.start, s.end).split(/\s+/)) {
+        const clean = token.replace(/^[^\p{L}\p{N}@+]+|[^\p{L}\p{N}]+$/gu, '');
+        if (clean.length < 3) continue;
+        gold += clean.length;
+        if (!out.includes(clean)) covered += clean.length;
+      }
+    }
+  }
+  return gold === 0 ? Number.NaN : covered / gold;
+}
+
+/** Span-based any-direct-identifier character recall of Assent (the evaluation's own measure). */
+function spanRecall(records: readonly LabeledRecord[], corpusTypes: ReadonlySet<string>): number {
+  const table = new Map<string, MetricCounts>();
+  for (const r of records) {
+    const country = countryOf(r.lang);
+    const predicted = analyzer
+      .analyze({ text: r.text, ...(r.lang ? { lang: r.lang } : {}), ...(country ? { country } : {}) })
+      .map((s) => ({ start: s.start, end: s.end, type: toCorpusType(s.type, corpusTypes as ReadonlySet<never>) }));
+    accumulateDocument(table, r.spans, predicted);
+  }
+  const counts = table.get(ANY_DIRECT);
+  return counts ? toMetrics(counts).charRecall : Number.NaN;
+}
+
+async function poolThroughput(
+  records: readonly LabeledRecord[],
+  workers: number,
+): Promise<{ mbps: number; rps: number }> {
+  const lines = records.map((r) =>
+    JSON.stringify({ id: r.id, text: r.text, lang: r.lang, country: countryOf(r.lang) }),
+  );
+  const repeat = Math.max(1, Math.ceil((SECONDS * 4e6) / Buffer.byteLength(lines.join('\n'))));
+  const all: string[] = [];
+  for (let i = 0; i < repeat; i++) all.push(...lines);
+  const input = Readable.from(
+    (function* () {
+      for (let i = 0; i < all.length; i += 1000) yield `${all.slice(i, i + 1000).join('\n')}\n`;
+    })(),
+  );
+  const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+  const started = performance.now();
+  await redactStream(input, sink, {
+    workers,
+    poolThresholdBytes: 0,
+    batchLines: 256,
+    redaction: { default: { operator: 'replace' } },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { mbps: (mb(records) * repeat) / seconds, rps: all.length / seconds };
+}
+
+const fmt = (n: number, digits = 2) => (Number.isNaN(n) ? '-' : n.toFixed(digits));
+
+async function main() {
+  const cores = availableParallelism();
+  const datasets: { name: string; records: LabeledRecord[]; types: ReadonlySet<string> }[] = [];
+  const posts = generatePosts(POSTS);
+  datasets.push({
+    name: `generated posts (${POSTS})`,
+    records: posts,
+    types: new Set(posts.flatMap((p) => p.spans.map((s) => s.type))),
+  });
+  const directory = corpusDirectory(repoRoot);
+  for (const file of listCorpora(directory).filter((f) => f.includes('dev') || f.includes('presidio'))) {
+    const corpus = readCorpus(join(directory, file));
+    datasets.push({ name: corpus.name, records: [...corpus.records], types: corpus.types });
+  }
+  if (datasets.length === 1) console.log(`(no labeled corpora in ${directory}; generated posts only)`);
+
+  console.log(`\nredaction benchmark: ${SECONDS}s per measurement, ${cores} cores, Node ${process.version}`);
+  for (const { name, records, types } of datasets) {
+    console.log(`\n== ${name}: ${records.length} records, ${fmt(mb(records))} MB`);
+    console.log(
+      `${'tool'.padEnd(18)} ${'MB/s 1 core'.padStart(12)} ${'rec/s 1 core'.padStart(13)} ${'x assent'.padStart(9)}  recall(surface)`,
+    );
+    const results: { tool: string; mbps: number; rps: number; recall: number }[] = [];
+    for (const tool of tools) {
+      const { mbps, rps } = throughput(tool, records);
+      results.push({ tool: tool.name, mbps, rps, recall: surfaceRecall(tool, records) });
+    }
+    const base = results[0]?.mbps ?? 1;
+    for (const r of results) {
+      console.log(
+        `${r.tool.padEnd(18)} ${fmt(r.mbps).padStart(12)} ${fmt(r.rps, 0).padStart(13)} ${fmt(r.mbps / base).padStart(9)}  ${fmt(r.recall, 3)}`,
+      );
+    }
+    console.log(`assent span-based any-direct character recall: ${fmt(spanRecall(records, types), 3)}`);
+    const pooled = await poolThroughput(records, cores);
+    console.log(
+      `assent worker pool (${cores} workers, redactStream JSONL in/out): ${fmt(pooled.mbps)} MB/s, ${fmt(pooled.rps, 0)} records/s; peak RSS so far ${fmt(peakRssMb(), 0)} MB`,
+    );
+  }
+
+  if (!skipAdversarial) {
+    console.log(
+      '\n== adversarial linearity (pattern recognizers; seconds per input size; ratio 1MB/256KB and 4MB/1MB ≈ 4 if linear)',
+    );
+    const patterns = createDefaultRecognizers().filter((r) => r.name !== 'name-tagger');
+    const sizes = [256 * 1024, 1024 * 1024, 4 * 1024 * 1024];
+    console.log(
+      `${'input'.padEnd(15)} ${'256KB'.padStart(8)} ${'1MB'.padStart(8)} ${'4MB'.padStart(8)} ${'x1M/256K'.padStart(9)} ${'x4M/1M'.padStart(8)}`,
+    );
+    for (const name of Object.keys(adversarialInputs(16))) {
+      const times = sizes.map((size) => {
+        const text = adversarialInputs(size)[name] as string;
+        const started = performance.now();
+        for (const r of patterns) r.analyze({ text });
+        return (performance.now() - started) / 1000;
+      });
+      const [a, b, c] = times as [number, number, number];
+      console.log(
+        `${name.padEnd(15)} ${fmt(a, 3).padStart(8)} ${fmt(b, 3).padStart(8)} ${fmt(c, 3).padStart(8)} ${fmt(b / a, 1).padStart(9)} ${fmt(c / b, 1).padStart(8)}`,
+      );
+    }
+  }
+  console.log(`\npeak RSS: ${fmt(peakRssMb(), 0)} MB`);
+}
+
+await main();
