@@ -133,14 +133,19 @@ async function main(): Promise<void> {
       process.stdout.write(
         `\n${size.toLocaleString('en-US')} items, ${mb.toFixed(0)} MB of JSONL (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
       );
-      const row = (name: string, m: Measurement) =>
-        process.stdout.write(
-          `  ${name.padEnd(22)} ${Math.round(m.items / m.seconds)
-            .toLocaleString('en-US')
-            .padStart(9)} items/s  ${(mb / m.seconds).toFixed(1).padStart(6)} MB/s  ${m.seconds.toFixed(1).padStart(6)} s  ${Math.round(m.items / m.cpuSeconds)
-            .toLocaleString('en-US')
-            .padStart(8)} items/CPU-s  peak RSS ${m.peakRssMb.toFixed(0)} MB  (${m.records.toLocaleString('en-US')} records)\n`,
-        );
+      const row = (name: string, m: Measurement) => {
+        const rate = Math.round(m.items / m.seconds).toLocaleString('en-US');
+        const cpuRate = Math.round(m.items / m.cpuSeconds).toLocaleString('en-US');
+        const cells = [
+          `${rate.padStart(9)} items/s`,
+          `${(mb / m.seconds).toFixed(1).padStart(6)} MB/s`,
+          `${m.seconds.toFixed(1).padStart(6)} s`,
+          `${cpuRate.padStart(8)} items/CPU-s`,
+          `peak RSS ${m.peakRssMb.toFixed(0)} MB`,
+          `(${m.records.toLocaleString('en-US')} records)`,
+        ];
+        process.stdout.write(`  ${name.padEnd(22)} ${cells.join('  ')}\n`);
+      };
       const copy = child(['copy', dir]);
       row('copy-only baseline', copy);
       for (const workers of workerCounts) {
