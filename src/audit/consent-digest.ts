@@ -33,13 +33,13 @@ export class ConsentDigest {
   private n = 0;
 
   add(events: readonly ConsentEvent[]): this {
-    for (const event of events) {
-      this.hash.update(canonicalConsentEvent(event));
-      this.hash.update('\n');
-      this.first ??= event.seq;
-      this.last = event.seq;
-      this.n += 1;
-    }
+    if (events.length === 0) return this;
+    let text = '';
+    for (const event of events) text += `${canonicalConsentEvent(event)}\n`;
+    this.hash.update(text);
+    this.first ??= events[0]?.seq ?? null;
+    this.last = events[events.length - 1]?.seq ?? this.last;
+    this.n += events.length;
     return this;
   }
 

@@ -171,6 +171,15 @@ class KyselyStore implements Store {
     return out;
   }
 
+  async memberCountries(ids: readonly string[]): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    for (const batch of batchesOf([...new Set(ids)], 1, this.adapter)) {
+      const rows = await this.db.selectFrom('members').select(['id', 'country']).where('id', 'in', batch).execute();
+      for (const row of rows) out.set(row.id, row.country);
+    }
+    return out;
+  }
+
   async *scanMembers(options?: ScanOptions): AsyncIterable<readonly Member[]> {
     const size = options?.batchSize ?? DEFAULT_SCAN_BATCH;
     let after: string | null = null;

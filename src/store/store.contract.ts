@@ -108,6 +108,11 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(await store.getMember('nope')).toBeUndefined();
         const many = await store.getMembers(['m3', 'm2', 'nope', 'm3']);
         expect([...many.keys()].sort()).toEqual(['m2', 'm3']);
+        const countries = await store.memberCountries(['m2', 'm3', 'nope']);
+        expect([...countries.entries()].sort()).toEqual([
+          ['m2', null],
+          ['m3', 'US-CA'],
+        ]);
         expect(await store.countMembers()).toBe(3);
         const batches = await collect(store.scanMembers({ batchSize: 2 }));
         expect(batches.map((b) => b.map((m) => m.id))).toEqual([['m1', 'm2'], ['m3']]);

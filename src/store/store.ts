@@ -118,6 +118,8 @@ export interface Store {
   upsertMembers(members: readonly Member[]): Promise<void>;
   getMember(id: string): Promise<Member | undefined>;
   getMembers(ids: readonly string[]): Promise<Map<string, Member>>;
+  /** Which of these members exist, with their country (null when unknown): a cheap check for bulk imports. */
+  memberCountries(ids: readonly string[]): Promise<Map<string, string | null>>;
   /** All members in id order, in batches. */
   scanMembers(options?: ScanOptions): AsyncIterable<readonly Member[]>;
   countMembers(): Promise<number>;
