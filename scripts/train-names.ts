@@ -15,7 +15,7 @@ import { countDocument, scoreCounts, type TypeCounts } from '../src/redact/names
 import type { WordFeatures } from '../src/redact/names/features.js';
 import { formatGazetteer, GAZ, GAZETTEER_FILE, parseGazetteer } from '../src/redact/names/gazetteer.js';
 import { decodeModel, encodeModel, MODEL_FILE, TAG_TYPES } from '../src/redact/names/model.js';
-import { DEFAULT_ENTITY_BIAS } from '../src/redact/names/name-recognizer.js';
+import { biasByTagType } from '../src/redact/names/name-recognizer.js';
 import { createNameTagger } from '../src/redact/names/tagger.js';
 import { tokenize } from '../src/redact/names/tokenize.js';
 import { prepareSequence, type TrainingDocument, trainPerceptron } from '../src/redact/names/train.js';
@@ -188,13 +188,16 @@ console.log(
 // ---- 4. Dev scores ------------------------------------------------------------------------------------------------
 
 const model = decodeModel(bytes);
-const biases = arg('biases', `0,20,30,${DEFAULT_ENTITY_BIAS},50`).split(',').map(Number);
+// Uniform biases to show the precision/recall trade-off, then the per-type default the recognizer uses.
+const biases: (number | 'default')[] = [...arg('biases', '0,20,30,40,50').split(',').map(Number), 'default'];
 const pct = (x: number): string => x.toFixed(3);
 for (const [name, docs] of devSets) {
   console.log(`\n${name} (${docs.length} documents)`);
-  console.log('  bias  type          P      R      F2     predicted  gold');
+  console.log('  bias    type          P      R      F2     predicted  gold');
   for (const bias of biases) {
-    const tagger = createNameTagger(model, gazetteer, { entityBias: bias });
+    const tagger = createNameTagger(model, gazetteer, {
+      entityBias: bias === 'default' ? biasByTagType(undefined) : bias,
+    });
     const counts = new Map<string, TypeCounts>();
     for (const doc of docs) {
       const predicted = tagger
@@ -204,7 +207,7 @@ for (const [name, docs] of devSets) {
     }
     for (const s of scoreCounts(counts)) {
       console.log(
-        `  ${String(bias).padEnd(5)} ${s.type.padEnd(13)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f2)}  ${String(s.predicted).padStart(9)}  ${s.gold}`,
+        `  ${String(bias).padEnd(7)} ${s.type.padEnd(13)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f2)}  ${String(s.predicted).padStart(9)}  ${s.gold}`,
       );
     }
   }
@@ -214,7 +217,7 @@ for (const [name, docs] of devSets) {
 
 const texts = (devSets[0]?.[1] ?? []).map((d) => d.text);
 const mb = texts.reduce((a, t) => a + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
-const tagger = createNameTagger(model, gazetteer, { entityBias: DEFAULT_ENTITY_BIAS });
+const tagger = createNameTagger(model, gazetteer, { entityBias: biasByTagType(undefined) });
 for (const t of texts) tagger.tag(t);
 let rounds = 0;
 const t0 = process.hrtime.bigint();

@@ -30,15 +30,15 @@ function personScores(file: string): { precision: number; recall: number } {
 }
 
 describe.skipIf(!present)('name tagger on the dev splits (PERSON, span overlap)', () => {
-  it('meddocan-dev (Spanish clinical): recall >= 0.95, precision >= 0.80', () => {
+  it('meddocan-dev (Spanish clinical): recall >= 0.95, precision >= 0.75', () => {
     const { precision, recall } = personScores('meddocan-dev.jsonl');
     expect(recall).toBeGreaterThanOrEqual(0.95);
-    expect(precision).toBeGreaterThanOrEqual(0.8);
+    expect(precision).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('wnut17-dev (social media): recall >= 0.65, precision >= 0.62', () => {
+  it('wnut17-dev (social media): recall >= 0.70, precision >= 0.60', () => {
     const { precision, recall } = personScores('wnut17-dev.jsonl');
-    expect(recall).toBeGreaterThanOrEqual(0.65);
-    expect(precision).toBeGreaterThanOrEqual(0.62);
+    expect(recall).toBeGreaterThanOrEqual(0.7);
+    expect(precision).toBeGreaterThanOrEqual(0.6);
   });
 });

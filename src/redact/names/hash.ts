@@ -5,9 +5,14 @@ const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over a template id and the UTF-16 code units of `value`, as an unsigned 32-bit integer. */
 export function hashFeature(template: number, value: string): number {
+  return hashRange(template, value, 0, value.length);
+}
+
+/** As hashFeature, over `text.slice(start, end)` without making the substring. */
+export function hashRange(template: number, text: string, start: number, end: number): number {
   let h = Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
-  for (let i = 0; i < value.length; i++) {
-    h = Math.imul(h ^ value.charCodeAt(i), FNV_PRIME);
+  for (let i = start; i < end; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   }
   return finalize(h);
 }

@@ -8,6 +8,7 @@ export {
   DEFAULT_ENTITY_BIAS,
   NAME_RECOGNIZER,
   type NameRecognizerOptions,
+  type NameType,
 } from './name-recognizer.js';
 export { createNameTagger, type NameTagger, type NameTaggerOptions, type TaggedSpan } from './tagger.js';
 export { type Tokens, tokenize } from './tokenize.js';

@@ -14,19 +14,32 @@ export const NAME_RECOGNIZER = 'name-tagger';
  * Entity bias (in the model's score units) chosen from the training script's dev table: it favours recall, as
  * redaction should (F2). Re-check it after retraining.
  */
-export const DEFAULT_ENTITY_BIAS = 40;
+export const DEFAULT_ENTITY_BIAS: Readonly<Record<NameType, number>> = Object.freeze({
+  PERSON: 40,
+  LOCATION: 30,
+  ORGANIZATION: 30,
+});
+
+/** The types the name tagger produces. */
+export type NameType = 'PERSON' | 'LOCATION' | 'ORGANIZATION';
 
 export interface NameRecognizerOptions {
   /** Types to report (default all three). */
   readonly types?: readonly EntityType[];
-  /** > 0 finds more names at some cost in precision; default DEFAULT_ENTITY_BIAS. */
-  readonly entityBias?: number;
+  /** > 0 finds more names at some cost in precision: one number for all types, or per type. Default DEFAULT_ENTITY_BIAS. */
+  readonly entityBias?: number | Partial<Readonly<Record<NameType, number>>>;
   /** Spans scoring below this are dropped (default 0). */
   readonly minScore?: number;
   /** Distinct words memoised by this recognizer (default 50,000). */
   readonly cacheSize?: number;
   /** Directory holding names-model.bin.gz and names-gazetteer.tsv.gz (default: the package's src/redact/data). */
   readonly dataDir?: string;
+}
+
+/** Per-type biases in TAG_TYPES order, defaults filled in. */
+export function biasByTagType(bias: NameRecognizerOptions['entityBias']): number[] {
+  if (typeof bias === 'number') return TAG_TYPES.map(() => bias);
+  return TAG_TYPES.map((t) => bias?.[t as NameType] ?? DEFAULT_ENTITY_BIAS[t as NameType]);
 }
 
 /**
@@ -42,7 +55,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): Recog
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
       tagger = createNameTagger(loadNameModel(dataDir), loadGazetteer(dataDir), {
-        entityBias: options.entityBias ?? DEFAULT_ENTITY_BIAS,
+        entityBias: biasByTagType(options.entityBias),
         ...(options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize }),
       });
     }

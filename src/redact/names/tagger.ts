@@ -27,8 +27,11 @@ export interface TaggedSpan {
 }
 
 export interface NameTaggerOptions {
-  /** Added to every entity tag's score before decoding: > 0 trades precision for recall. Default 0. */
-  readonly entityBias?: number;
+  /**
+   * Added to entity tags' scores before decoding: > 0 trades precision for recall. One number for every type, or
+   * one per type in TAG_TYPES order (PERSON, LOCATION, ORGANIZATION). Default 0.
+   */
+  readonly entityBias?: number | readonly number[];
   /** Distinct words whose scores are memoised per tagger (a pure cache; cleared when full). Default 50,000. */
   readonly cacheSize?: number;
 }
@@ -44,7 +47,9 @@ const GAZ_SLOT = WORD_VECTOR + 1;
 
 /** Creates a tagger over a loaded model and gazetteer. Each tagger owns its word cache; share none. */
 export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options: NameTaggerOptions = {}): NameTagger {
-  const bias = options.entityBias ?? 0;
+  const biasOption = options.entityBias ?? 0;
+  const biasOf = (tag: number): number =>
+    typeof biasOption === 'number' ? biasOption : (biasOption[tagTypeIndex(tag)] ?? 0);
   const cacheSize = options.cacheSize ?? 50_000;
   const mask = (1 << model.tableBits) - 1;
   const { weights, scale, transitions } = model;
@@ -74,7 +79,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
           addFeatures(positionFeatures(d, c, s, g), positionScores, offset);
           // The recall bias applies to words only: punctuation and numbers are never names.
           if (c === CASE.DIGIT || c === CASE.PUNCT) continue;
-          for (let t = 1; t < NUM_TAGS; t++) positionScores[offset + t] = (positionScores[offset + t] ?? 0) + bias;
+          for (let t = 1; t < NUM_TAGS; t++) positionScores[offset + t] = (positionScores[offset + t] ?? 0) + biasOf(t);
         }
       }
     }
