@@ -64,7 +64,7 @@ export function adaptAudit(store: Store): AuditPort {
         firstBrokenSeq: result.firstBroken?.seq ?? null,
         detail: result.firstBroken
           ? `First broken link at entry ${result.firstBroken.seq}: ${result.firstBroken.reason}`
-          : `Head ${result.head ?? '(empty log)'}`,
+          : `Head ${result.head ? `${result.head.slice(0, 16)}…` : '(empty log)'}`,
       };
     },
     async append(entry) {

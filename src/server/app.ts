@@ -68,6 +68,8 @@ export interface AppDeps {
   /** Largest accepted request body in bytes (default 256 KiB: a batch of 10,000 ids fits). */
   readonly bodyLimit?: number;
   readonly now?: () => Date;
+  /** Replaces the `[Platform]` placeholder of notice texts (default `$ASSENT_PLATFORM_NAME`, or "Demo Network" in demo mode). */
+  readonly platformName?: string;
 }
 
 const DEFAULT_RATE_LIMIT: RateLimitConfig = { max: 600, timeWindowMs: 60_000, tokenMax: 1_000_000 };
@@ -334,6 +336,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     mode: deps.mode,
     builds: builds,
     csrf: app.csrfProtection,
+    platformName:
+      deps.platformName ?? process.env.ASSENT_PLATFORM_NAME ?? (deps.mode === 'demo' ? 'Demo Network' : 'the platform'),
   });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -1,7 +1,7 @@
 // Aggregates for the admin dashboard: the eligibility funnel, consent changes over time, opt-out rate by country,
 // redactions per build, build history and model lineage. Computed in batches from the store, cached briefly.
 
-import { type ConsentEvent, DECISION_REASONS, permits, purposeLineage } from '../domain/index.js';
+import { type ConsentEvent, DECISION_REASONS, parseJurisdiction, permits, purposeLineage } from '../domain/index.js';
 import type { ModelRecord, Store } from '../store/store.js';
 import { buildJson, GENERATIVE, shortStatus } from './member-service.js';
 import type { AuditPort, LedgerPort, PolicyPort } from './ports.js';
@@ -16,19 +16,16 @@ export interface ModelLineageRow {
 export type DashboardService = ReturnType<typeof createDashboardService>;
 
 function countsFromManifest(manifest: Readonly<Record<string, unknown>> | null): Record<string, number> {
-  if (!manifest) return {};
-  for (const key of ['redactions', 'redactionCounts', 'redaction_counts', 'redactionsByType']) {
-    const value = manifest[key];
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const source = 'byType' in value && typeof value.byType === 'object' && value.byType ? value.byType : value;
-      return Object.fromEntries(
-        Object.entries(source as Record<string, unknown>).filter(
-          (entry): entry is [string, number] => typeof entry[1] === 'number',
-        ),
-      );
-    }
-  }
-  return {};
+  // The build manifest keeps redaction counts under counts.redactionsByType (src/build/manifest.ts).
+  const counts = manifest?.counts;
+  const byType =
+    counts && typeof counts === 'object' && 'redactionsByType' in counts ? counts.redactionsByType : undefined;
+  if (!byType || typeof byType !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(byType as Record<string, unknown>).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number',
+    ),
+  );
 }
 
 /** The dashboard's data source. */
@@ -110,7 +107,7 @@ export function createDashboardService(deps: {
         const decision = policy.decideMember(member, state, GENERATIVE, at);
         const key = decision.reason ?? 'allowed';
         funnel[key] = (funnel[key] ?? 0) + 1;
-        const country = (member.country ?? '??').slice(0, 2).toUpperCase();
+        const country = parseJurisdiction(member.country)?.country ?? 'unknown';
         const entry = byCountry.get(country) ?? { members: 0, optedOut: 0 };
         entry.members++;
         if (state.source === 'explicit' && !permits(state.status)) entry.optedOut++;

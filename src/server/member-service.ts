@@ -128,7 +128,15 @@ export function createMemberService(deps: MemberServiceDeps) {
     async consent(memberId: string, purpose: string, asOfRaw?: string): Promise<MemberConsentView> {
       assertPurpose(purpose);
       const asOf = parseInstant('as_of', asOfRaw, now());
-      return consentOf(await requireMember(memberId), purpose, asOf);
+      // The member and their events load together; the state is then resolved by the ledger's pure rule.
+      const [member, events] = await Promise.all([
+        store.getMember(memberId),
+        store.consentEventsFor(memberId, purposeLineage(purpose)),
+      ]);
+      if (!member) throw httpError('ASSENT_ERR_MEMBER_NOT_FOUND', { memberId: memberId.slice(0, 80) });
+      const defaultStatus = policy.defaultStatus(purpose, member, asOf);
+      const state = ledger.resolve(events, { memberId, purpose, asOf, knownAt: now().toISOString(), defaultStatus });
+      return { memberId, purpose, state, decision: policy.decideMember(member, state, purpose, asOf) };
     },
 
     /**

@@ -29,6 +29,8 @@ export interface PageDeps {
   readonly mode: 'demo' | 'production';
   readonly builds: BuildPort | undefined;
   readonly csrf: preHandlerHookHandler;
+  /** Fills the `[Platform]` placeholder of notice texts. */
+  readonly platformName: string;
 }
 
 const LANG_COOKIE = 'assent_lang';
@@ -123,7 +125,14 @@ export async function registerPages(app: FastifyInstance, deps: PageDeps): Promi
       const view = await deps.members.transparency(memberId);
       const at = new Date().toISOString();
       const notice = deps.policy.notice(GENERATIVE, at);
-      const text = notice ? noticeText(notice, locale) : null;
+      const fill = (value: string) => value.replaceAll('[Platform]', deps.platformName);
+      const chosen = notice ? noticeText(notice, locale) : null;
+      const text = chosen
+        ? {
+            locale: chosen.locale,
+            text: { question: fill(chosen.text.question), explanation: fill(chosen.text.explanation) },
+          }
+        : null;
       const state = view.generative.state;
       const on = permits(state.status);
       const decision = view.generative.decision;

@@ -1,0 +1,228 @@
+// HTTP benchmark of the API with autocannon: single consent checks, batch checks of 1,000 members, and durable
+// consent changes, on SQLite and (when a database URL is set) PostgreSQL. Prints numbers; asserts nothing.
+// The server runs in a child process so the load generator does not share its event loop.
+//
+//   npm run bench:api                      # SQLite only
+//   ASSENT_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:api
+
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import type { ConsentEvent, Member } from '../src/domain/index.js';
+import { startServer } from '../src/server/app.js';
+import { createApiToken } from '../src/server/tokens.js';
+import type { Store } from '../src/store/store.js';
+import { openFreshSchemaPostgresStore, openTempSqliteStore } from '../src/store/testing.js';
+
+const GEN = 'train_ai_system.generative';
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 50_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const COUNTRIES = ['US', 'BR', 'IN', 'DE', 'FR', 'GB', 'JP', 'CA', 'MX', 'NG', 'US-CA', 'ES'];
+
+function memberId(i: number): string {
+  return `bm-${String(i).padStart(7, '0')}`;
+}
+
+async function seed(store: Store): Promise<void> {
+  const now = new Date().toISOString();
+  for (let start = 0; start < MEMBERS; start += 5_000) {
+    const members: Member[] = [];
+    const events: Omit<ConsentEvent, 'seq'>[] = [];
+    for (let i = start; i < Math.min(MEMBERS, start + 5_000); i++) {
+      members.push({
+        id: memberId(i),
+        country: COUNTRIES[i % COUNTRIES.length] ?? 'US',
+        birthDate: `${1960 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+        birthYear: null,
+        ageSignals: {},
+        language: 'en',
+        accountState: i % 97 === 0 ? 'deactivated' : 'active',
+        names: [`Bench Member ${i}`],
+        createdAt: '2020-01-01T00:00:00.000Z',
+      });
+      if (i % 7 === 0) {
+        events.push({
+          id: randomUUID(),
+          memberId: memberId(i),
+          purpose: GEN,
+          status: i % 14 === 0 ? 'ConsentWithdrawn' : 'ConsentGiven',
+          method: 'import',
+          noticeVersion: null,
+          jurisdiction: null,
+          validFrom: '2025-01-01T00:00:00.000Z',
+          recordedAt: now,
+          actor: 'bench',
+          requestId: null,
+          supersedes: null,
+        });
+      }
+    }
+    await store.upsertMembers(members);
+    if (events.length > 0) await store.appendConsentEvents(events);
+  }
+}
+
+/** Child process: open the store, seed it, serve, and report the URL and a token to the parent. */
+async function serve(kind: string): Promise<void> {
+  const url = process.env.ASSENT_TEST_DATABASE_URL;
+  const store = kind === 'postgres' && url ? await openFreshSchemaPostgresStore(url) : await openTempSqliteStore();
+  await seed(store);
+  const { secret } = await createApiToken(store, { name: 'bench', scopes: ['admin'] });
+  const server = await startServer({
+    store,
+    mode: 'production',
+    logger: false,
+    rateLimit: false,
+    port: 0,
+    builds: false,
+  });
+  process.send?.({ url: server.url, token: secret, dialect: store.capabilities.dialect });
+  process.on('message', async () => {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  });
+}
+
+interface Row {
+  readonly store: string;
+  readonly scenario: string;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly extra: string;
+}
+
+async function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ ...options, duration: DURATION }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function benchStore(kind: 'sqlite' | 'postgres'): Promise<Row[]> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', kind], {
+    execArgv: process.execArgv,
+    stdio: 'inherit',
+  });
+  const { url, token, dialect } = await new Promise<{ url: string; token: string; dialect: string }>(
+    (resolve, reject) => {
+      child.once('message', (message) => resolve(message as { url: string; token: string; dialect: string }));
+      child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
+    },
+  );
+  const auth = { authorization: `Bearer ${token}` };
+  const rows: Row[] = [];
+  const record = (scenario: string, result: autocannon.Result, extra = '') => {
+    rows.push({
+      store: dialect,
+      scenario,
+      requestsPerSecond: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.non2xx + result.errors,
+      extra,
+    });
+  };
+  try {
+    let n = 0;
+    const single = await cannon({
+      url,
+      connections: 32,
+      pipelining: 1,
+      requests: [
+        {
+          method: 'GET',
+          headers: auth,
+          setupRequest: (request) => ({ ...request, path: `/v1/members/${memberId(n++ % MEMBERS)}/consent/${GEN}` }),
+        },
+      ],
+    });
+    record('single check (GET consent)', single);
+
+    const bodies = Array.from({ length: 16 }, (_, b) =>
+      JSON.stringify({
+        purpose: GEN,
+        member_ids: Array.from({ length: 1000 }, (_, i) => memberId((b * 7919 + i * 13) % MEMBERS)),
+      }),
+    );
+    let m = 0;
+    const batch = await cannon({
+      url,
+      connections: 8,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/consent/check',
+          headers: { ...auth, 'content-type': 'application/json' },
+          setupRequest: (request) => ({ ...request, body: bodies[m++ % bodies.length] ?? '' }),
+        },
+      ],
+    });
+    record(
+      'batch check, 1,000 members',
+      batch,
+      `${Math.round(batch.requests.average * 1000).toLocaleString('en')} members/s`,
+    );
+
+    let k = 0;
+    const change = await cannon({
+      url,
+      connections: 16,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (request) => {
+            k++;
+            return {
+              ...request,
+              path: `/v1/members/${memberId((k * 31) % MEMBERS)}/consent/${GEN}`,
+              headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `bench-${process.pid}-${k}` },
+              body: JSON.stringify({ status: k % 2 === 0 ? 'given' : 'withdrawn' }),
+            };
+          },
+        },
+      ],
+    });
+    record('consent change (PUT, durable)', change);
+  } finally {
+    child.send('stop');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const serveIndex = process.argv.indexOf('--serve');
+  if (serveIndex >= 0) return serve(process.argv[serveIndex + 1] ?? 'sqlite');
+  const kinds: ('sqlite' | 'postgres')[] = ['sqlite'];
+  if (process.env.ASSENT_TEST_DATABASE_URL) kinds.push('postgres');
+  else console.log('PostgreSQL skipped: set ASSENT_TEST_DATABASE_URL to include it.');
+  console.log(
+    `Assent API benchmark: ${MEMBERS.toLocaleString('en')} members, ${DURATION}s per scenario, autocannon in this process, server in a child`,
+  );
+  const rows: Row[] = [];
+  for (const kind of kinds) rows.push(...(await benchStore(kind)));
+  console.log('');
+  console.log(
+    ['store', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', '']
+      .map((h, i) => (i < 2 ? h.padEnd(i ? 32 : 8) : h.padStart(9)))
+      .join(' '),
+  );
+  for (const row of rows) {
+    console.log(
+      [
+        row.store.padEnd(8),
+        row.scenario.padEnd(32),
+        Math.round(row.requestsPerSecond).toLocaleString('en').padStart(9),
+        String(row.p50).padStart(9),
+        String(row.p99).padStart(9),
+        String(row.errors).padStart(9),
+        `  ${row.extra}`,
+      ].join(' '),
+    );
+  }
+}
+
+await main();
