@@ -48,10 +48,11 @@ export interface StoreAdapter {
    */
   lockLedger(db: Kysely<Database>): Promise<void>;
   /**
-   * A faster path for appending consent rows inside the open transaction, where the driver has one (SQLite: one
-   * cached prepared statement run per row). Absent: multi-row INSERTs batched to the parameter limit.
+   * A faster path for appending consent rows inside the open transaction `db`, where the driver has one (SQLite: one
+   * cached prepared statement run per row; PostgreSQL: one INSERT ... SELECT FROM unnest of column arrays).
+   * Absent: multi-row INSERTs batched to the parameter limit.
    */
-  insertConsentRows?(rows: readonly Insertable<ConsentEventsTable>[]): Promise<void>;
+  insertConsentRows?(db: Kysely<Database>, rows: readonly Insertable<ConsentEventsTable>[]): Promise<void>;
   /** Releases the connection(s) and anything else the adapter opened. */
   close(): Promise<void>;
 }
@@ -275,7 +276,7 @@ class KyselyStore implements Store {
       const head = await tx.consentHeadSeq();
       const stored = events.map((e, i) => normalizeConsent({ ...e, seq: head + i + 1 }));
       if (this.adapter.insertConsentRows) {
-        await this.adapter.insertConsentRows(stored.map(consentToRow));
+        await this.adapter.insertConsentRows(tx.db, stored.map(consentToRow));
       } else {
         for (const batch of batchesOf(stored, 13, this.adapter)) {
           await tx.db.insertInto('consent_events').values(batch.map(consentToRow)).execute();

@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import pg from 'pg';
 import { createKyselyStore, type StoreAdapter } from '../kysely-store.js';
 import { migrateToLatest } from '../migrations/migrations.js';
-import type { Database, SchemaTypes } from '../schema.js';
+import type { ConsentEventsTable, Database, SchemaTypes } from '../schema.js';
 import type { Store } from '../store.js';
 
 /** The slice of a `pg` Pool this adapter uses: Kysely's pool interface plus a one-off query. */
@@ -24,6 +24,7 @@ export interface PostgresStoreOptions {
   readonly connect?: (config: { connectionString: string; options?: string; max: number }) => PostgresConnectionPool;
 }
 
+const UNNEST_BATCH = 20_000;
 const POSTGRES_TYPES: SchemaTypes = Object.freeze({ json: 'jsonb', bigInteger: 'bigint' });
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
@@ -78,6 +79,20 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // so seq numbers are gap-free and in commit order, and the chain never forks.
     lockLedger: async (conn) => {
       await sql`select pg_advisory_xact_lock(hashtext('assent.ledger.' || current_schema()))`.execute(conn);
+    },
+    // Thirteen array parameters per statement instead of thirteen per row: fewer, smaller statements to parse.
+    insertConsentRows: async (conn, rows) => {
+      for (let i = 0; i < rows.length; i += UNNEST_BATCH) {
+        const batch = rows.slice(i, i + UNNEST_BATCH);
+        const column = <K extends keyof ConsentEventsTable>(key: K) => batch.map((r) => r[key] ?? null);
+        await sql`insert into consent_events (seq, id, member_id, purpose, status, method, notice_version, jurisdiction,
+            valid_from, recorded_at, actor, request_id, supersedes)
+          select * from unnest(${column('seq')}::bigint[], ${column('id')}::text[], ${column('member_id')}::text[],
+            ${column('purpose')}::text[], ${column('status')}::text[], ${column('method')}::text[],
+            ${column('notice_version')}::text[], ${column('jurisdiction')}::text[], ${column('valid_from')}::text[],
+            ${column('recorded_at')}::text[], ${column('actor')}::text[], ${column('request_id')}::text[],
+            ${column('supersedes')}::text[])`.execute(conn);
+      }
     },
     close: () => db.destroy(),
   };

@@ -65,7 +65,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     beginStatement: 'begin immediate',
     lockLedger: async () => {},
     // Only ever called by the shared store inside its open transaction on this same (single) connection.
-    insertConsentRows: async (rows) => {
+    insertConsentRows: async (_db, rows) => {
       for (const r of rows) {
         insertConsent.run([
           r.seq,
