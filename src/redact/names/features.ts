@@ -265,7 +265,8 @@ export function positionFeatures(
 ): readonly number[] {
   const context = docCase * CASE_COUNT + tokenCase;
   const features = [hashInts(T.BIAS, 0), hashInts(T.CASECTX, context, sentenceStart)];
-  if (gazetteer !== 0) features.push(hashInts(T.GAZDOC, gazetteer, context));
+  // With sentence start too: a capitalized dictionary word opening a sentence is rarely a name.
+  if (gazetteer !== 0) features.push(hashInts(T.GAZDOC, gazetteer, context * 2 + sentenceStart));
   return features;
 }
 

@@ -15,9 +15,9 @@ export const NAME_RECOGNIZER = 'name-tagger';
  * redaction should (F2). Re-check it after retraining.
  */
 export const DEFAULT_ENTITY_BIAS: Readonly<Record<NameType, number>> = Object.freeze({
-  PERSON: 40,
-  LOCATION: 30,
-  ORGANIZATION: 30,
+  PERSON: 35,
+  LOCATION: 25,
+  ORGANIZATION: 25,
 });
 
 /** The types the name tagger produces. */
