@@ -99,7 +99,8 @@ function loggerOptions(deps: AppDeps, key: Buffer): Pick<FastifyServerOptions, '
   if (deps.logger !== undefined && deps.logger !== true) return { loggerInstance: deps.logger };
   return {
     logger: {
-      level: process.env.ASSENT_LOG_LEVEL ?? 'info',
+      // The demo prints to a person's terminal: only warnings; a deployment logs every request.
+      level: process.env.ASSENT_LOG_LEVEL ?? (deps.mode === 'demo' ? 'warn' : 'info'),
       ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
       serializers: {

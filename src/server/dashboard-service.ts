@@ -124,6 +124,15 @@ export function createDashboardService(deps: {
         changes.set(day, entry);
       }
     }
+    // Over more than two months, days become unreadable bars: group by month instead.
+    const unit = changes.size > 62 ? 'month' : 'day';
+    const grouped = new Map<string, Record<string, number>>();
+    for (const [day, counts] of changes) {
+      const key = unit === 'month' ? day.slice(0, 7) : day;
+      const entry = grouped.get(key) ?? {};
+      for (const [status, count] of Object.entries(counts)) entry[status] = (entry[status] ?? 0) + count;
+      grouped.set(key, entry);
+    }
     const builds = [...(await store.listBuilds())].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     return {
       generated_at: at,
@@ -131,7 +140,8 @@ export function createDashboardService(deps: {
       funnel: Object.entries(funnel)
         .filter(([, count]) => count > 0)
         .map(([reason, count]) => ({ reason, count })),
-      consent_changes: [...changes.entries()]
+      consent_changes_unit: unit,
+      consent_changes: [...grouped.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .slice(-90)
         .map(([day, counts]) => ({ day, ...counts })),

@@ -394,7 +394,7 @@ ${request.query.saved === '1' ? html`<div class="notice notice-success" role="st
 </section>
 <div class="grid-2">
   <section class="card chart-card" aria-labelledby="funnel-h"><h2 id="funnel-h">Eligibility funnel</h2><p class="muted">Members by the first reason they are excluded from generative AI training today.</p><canvas id="chart-funnel" role="img" aria-label="Bar chart: members by eligibility reason"></canvas><div class="chart-table" data-for="funnel"></div></section>
-  <section class="card chart-card" aria-labelledby="changes-h"><h2 id="changes-h">Consent changes over time</h2><p class="muted">Recorded choices per day.</p><canvas id="chart-changes" role="img" aria-label="Line chart: consent changes per day"></canvas><div class="chart-table" data-for="changes"></div></section>
+  <section class="card chart-card" aria-labelledby="changes-h"><h2 id="changes-h">Consent changes over time</h2><p class="muted" id="changes-unit">Recorded choices per day.</p><canvas id="chart-changes" role="img" aria-label="Line chart: consent changes per day"></canvas><div class="chart-table" data-for="changes"></div></section>
   <section class="card chart-card" aria-labelledby="country-h"><h2 id="country-h">Opt-out rate by country</h2><p class="muted">Share of members who turned the setting off, largest countries.</p><canvas id="chart-country" role="img" aria-label="Bar chart: opt-out rate by country"></canvas><div class="chart-table" data-for="country"></div></section>
   <section class="card chart-card" aria-labelledby="redactions-h"><h2 id="redactions-h">Redactions by type per build</h2><p class="muted">Personal data removed before anything left Assent.</p><canvas id="chart-redactions" role="img" aria-label="Stacked bar chart: redactions by entity type per build"></canvas><div class="chart-table" data-for="redactions"></div></section>
 </div>
@@ -470,10 +470,18 @@ function registerDemoSignIn(
 ): void {
   app.get('/demo/sign-in', { schema: { hide: true } }, async (_request, reply) => {
     const t = translator('en');
+    // A varied handful: the first active member of each country, so the demo shows different rules at work.
     const members: Member[] = [];
-    for await (const batch of deps.store.scanMembers({ batchSize: 12 })) {
-      members.push(...batch.filter((m) => m.accountState === 'active'));
-      if (members.length >= 12) break;
+    const countries = new Set<string | null>();
+    let scanned = 0;
+    for await (const batch of deps.store.scanMembers({ batchSize: 500 })) {
+      for (const member of batch) {
+        if (member.accountState !== 'active' || countries.has(member.country)) continue;
+        countries.add(member.country);
+        members.push(member);
+      }
+      scanned += batch.length;
+      if (members.length >= 12 || scanned >= 5000) break;
     }
     const body = html`
 <section class="card narrow demo-chooser">
