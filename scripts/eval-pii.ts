@@ -37,7 +37,7 @@ for (const file of files) {
     const predicted = analyzer
       .analyze({ text: record.text, ...(record.lang ? { lang: record.lang } : {}) })
       .map((s) => ({ start: s.start, end: s.end, type: toCorpusType(s.type, corpus.types) }));
-    accumulateDocument(table, record.spans, predicted);
+    accumulateDocument(table, record.spans, predicted, corpus.types);
   }
   const seconds = (performance.now() - started) / 1000;
   const metrics: Record<string, Metrics> = {};
@@ -49,10 +49,12 @@ for (const file of files) {
   results[corpus.name] = { records: corpus.records.length, seconds, metrics };
 
   console.log(`\n${corpus.name}  (${corpus.records.length} records, ${seconds.toFixed(1)} s)`);
-  console.log(`${'type'.padEnd(24)} ${'gold'.padStart(6)} ${'pred'.padStart(6)}  precis  recall      F2  charRec`);
+  console.log(
+    `${'type'.padEnd(24)} ${'gold'.padStart(6)} ${'pred'.padStart(6)}  precis  recall      F2  charRec  unscored`,
+  );
   for (const [key, m] of Object.entries(metrics)) {
     console.log(
-      `${key.padEnd(24)} ${String(m.gold).padStart(6)} ${String(m.predicted).padStart(6)}  ${fmt(m.precision)}  ${fmt(m.recall)}  ${fmt(m.f2)}  ${fmt(m.charRecall)}`,
+      `${key.padEnd(24)} ${String(m.gold).padStart(6)} ${String(m.predicted).padStart(6)}  ${fmt(m.precision)}  ${fmt(m.recall)}  ${fmt(m.f2)}  ${fmt(m.charRecall)}  ${m.unscored > 0 ? m.unscored : ''}`,
     );
   }
 }

@@ -55,6 +55,18 @@ describe('accumulateDocument', () => {
     expect(table.get('ID')).toMatchObject({ truePredicted: 0, falsePredicted: 1 });
   });
 
+  it('counts predictions of types the corpus never labels as unscored, not as false positives', () => {
+    const table = new Map<string, MetricCounts>();
+    accumulateDocument(
+      table,
+      [{ start: 0, end: 5, type: 'PERSON' }],
+      [{ start: 10, end: 15, type: 'USERNAME' }],
+      new Set(['PERSON']),
+    );
+    expect(table.get('USERNAME')).toMatchObject({ unscoredPredicted: 1, falsePredicted: 0 });
+    expect(table.get(ANY_DIRECT)).toMatchObject({ falsePredicted: 0, missedGold: 1 });
+  });
+
   it('neither rewards nor penalises predictions overlapping IGNORE spans', () => {
     const table = score([{ start: 0, end: 10, type: 'IGNORE' }], [{ start: 3, end: 6, type: 'PERSON' }]);
     expect(table.get('PERSON')).toMatchObject({ truePredicted: 0, falsePredicted: 0 });
@@ -71,6 +83,7 @@ describe('metrics', () => {
       missedGold: 2,
       goldChars: 10,
       coveredChars: 4,
+      unscoredPredicted: 0,
     });
     expect(m.precision).toBeCloseTo(0.75);
     expect(m.recall).toBeCloseTo(0.5);
@@ -86,6 +99,7 @@ describe('metrics', () => {
       missedGold: 0,
       goldChars: 0,
       coveredChars: 0,
+      unscoredPredicted: 0,
     });
     expect(Number.isNaN(m.precision) && Number.isNaN(m.recall) && Number.isNaN(m.f2)).toBe(true);
   });

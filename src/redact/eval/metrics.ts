@@ -30,6 +30,8 @@ export interface MetricCounts {
   /** Characters of gold spans, and how many of them any prediction covers (character-level recall). */
   goldChars: number;
   coveredChars: number;
+  /** Predictions of a type the corpus never labels: neither right nor wrong as far as this corpus can tell. */
+  unscoredPredicted: number;
 }
 
 export interface Metrics {
@@ -39,12 +41,21 @@ export interface Metrics {
   readonly charRecall: number;
   readonly gold: number;
   readonly predicted: number;
+  readonly unscored: number;
 }
 
 export const ANY_DIRECT = 'ANY_DIRECT_IDENTIFIER';
 
 export function emptyCounts(): MetricCounts {
-  return { truePredicted: 0, falsePredicted: 0, foundGold: 0, missedGold: 0, goldChars: 0, coveredChars: 0 };
+  return {
+    truePredicted: 0,
+    falsePredicted: 0,
+    foundGold: 0,
+    missedGold: 0,
+    goldChars: 0,
+    coveredChars: 0,
+    unscoredPredicted: 0,
+  };
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
@@ -75,18 +86,24 @@ function countFor(table: Map<string, MetricCounts>, key: string): MetricCounts {
 
 /**
  * Adds one document's gold and predicted spans to `table` (keyed by type, plus ANY_DIRECT). Predictions must
- * already be in the corpus's types (see toCorpusType).
+ * already be in the corpus's types (see toCorpusType). With `scoredTypes` (the types the corpus labels anywhere),
+ * a prediction of another type (a handle in a corpus that never labels handles) counts as unscored, not as wrong.
  */
 export function accumulateDocument(
   table: Map<string, MetricCounts>,
   gold: readonly GoldSpan[],
   predicted: readonly PredictedSpan[],
+  scoredTypes?: ReadonlySet<GoldType>,
 ): void {
   const ignore = gold.filter((g) => g.type === 'IGNORE');
   const labeled = gold.filter((g) => g.type !== 'IGNORE');
 
   for (const p of predicted) {
     const typed = countFor(table, p.type);
+    if (scoredTypes && !scoredTypes.has(p.type)) {
+      typed.unscoredPredicted++;
+      continue;
+    }
     if (labeled.some((g) => g.type === p.type && overlaps(g, p))) typed.truePredicted++;
     else if (!ignore.some((g) => overlaps(g, p))) typed.falsePredicted++;
     if (DIRECT.has(p.type)) {
@@ -149,5 +166,6 @@ export function toMetrics(counts: MetricCounts): Metrics {
     charRecall: ratio(counts.coveredChars, counts.goldChars),
     gold: counts.foundGold + counts.missedGold,
     predicted: counts.truePredicted + counts.falsePredicted,
+    unscored: counts.unscoredPredicted,
   };
 }

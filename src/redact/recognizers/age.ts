@@ -22,7 +22,7 @@ export function createAgeRecognizer() {
       {
         name: 'en-age-phrase',
         regex:
-          /\b(?:aged|age[d:]?|turned|turning|turns|i'm|i am|he's|she's|he is|she is|patient is a|is a|was|as a)[ \t]{1,3}(\d{1,3})(?=[ \t]*(?:[.,;!?)]|$|\n|and\b|years?\b|yo\b|next\b|today\b|this\b|in\b|on\b|now\b))/dgim,
+          /\b(?:aged|age[d:]?|age of|turned|turning|turns|turn|i'm|i am|he's|she's|he is|she is|patient is a|is a|was|as a)[ \t]{1,3}(\d{1,3})(?=[ \t]*(?:[.,;!?)]|$|\n|and\b|years?\b|yo\b|next\b|today\b|this\b|in\b|on\b|now\b))/dgim,
         group: 1,
         score: 0.6,
         validate: ({ value, start, input }) => {

@@ -47,6 +47,30 @@ export function createCreditCardRecognizer() {
         validate: ({ value }) => (creditCardValid(value) ? 'valid' : 'invalid'),
       },
       {
+        // A Luhn-valid number next to a card word, whatever its issuer range (new or regional issuers).
+        name: 'luhn-in-card-context',
+        regex: /(?<![\d.,-])\d{12,19}(?![\d-]|[.,]\d)/g,
+        score: 0.45,
+        validate: ({ value }) => (luhnValid(value) && !/^(\d)\1+$/.test(value) ? 'valid' : 'invalid'),
+        context: {
+          words: [
+            'card',
+            'credit card',
+            'debit card',
+            'cc',
+            'tarjeta',
+            'karte',
+            'carte',
+            'cartão',
+            'visa',
+            'mastercard',
+          ],
+          before: 40,
+          boost: 0.4,
+          required: true,
+        },
+      },
+      {
         name: 'compact',
         regex: /(?<![\d.,-])\d{12,19}(?![\d-]|[.,]\d)/g,
         score: 0.8,

@@ -22,7 +22,6 @@ const LABELS = [
   'nhs (?:no\\.?|number)',
   'health (?:card|insurance) (?:no\\.?|number)',
   'badge (?:id|no\\.?|number)',
-  'licen[cs]e (?:no\\.?|number)',
   'nhc',
   'nass',
   'n\\.?º? ?(?:de )?historia(?: cl[ií]nica)?',

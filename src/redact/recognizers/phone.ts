@@ -8,7 +8,7 @@ import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '..
 // Digits with spaces, dots, dashes, slashes, parentheses; an optional '+' or '00' and an extension. No newlines:
 // a number does not span lines. Separators are single characters between digit groups (linear-time).
 const CANDIDATE =
-  /(?<![\w+.\-/])(?:\+ ?|00)?(?:\(\d{1,5}\)[ \u00a0]?)?\d{1,6}(?:(?:[ \u00a0.\-/]|[ \u00a0]?-[ \u00a0]?|[ \u00a0]?\(\d{1,5}\)[ \u00a0]?)\d{1,8}){0,6}(?:[ \u00a0]?(?:x|ext\.?|extension|#)[ \u00a0]?\d{1,6})?(?![\w])/g;
+  /(?<![\w+\-/]|\d\.)(?:\+ ?|00)?(?:\(\d{1,5}\)[ \u00a0]?)?\d{1,15}(?:(?:[ \u00a0.\-/]|[ \u00a0]?-[ \u00a0]?|[ \u00a0]?\(\d{1,5}\)[ \u00a0]?)\d{1,12}){0,6}(?:[ \u00a0]?(?:x|ext\.?|extension|#)[ \u00a0]?\d{1,6})?(?![\w])/g;
 
 const PHONE_WORDS = [
   'phone',
@@ -43,7 +43,19 @@ const PHONE_WORDS = [
   'número',
   'number',
   'messages to',
+  'answering',
+  'reach me',
+  'reach',
+  'dial',
+  'ring',
+  'office',
+  'home',
+  'work',
+  'landline',
 ];
+
+// Labels written after a number ("0161 496 0000 (office)", "555-0100-Fax").
+const PHONE_WORDS_AFTER = ['office', 'fax', 'mobile', 'cell', 'home', 'work', 'tel', 'phone'];
 
 const LANGUAGE_COUNTRY: Readonly<Record<string, CountryCode>> = Object.freeze({
   es: 'ES',
@@ -118,7 +130,8 @@ export function createPhoneRecognizer(): Recognizer {
       if (digits < 6 || digits > 17) continue;
       const offset = m.index;
       const window = text.slice(Math.max(0, offset - 40), offset).toLowerCase();
-      const contextWords = findContextWords(window, PHONE_WORDS);
+      const after = text.slice(offset + candidate.length, offset + candidate.length + 12).toLowerCase();
+      const contextWords = [...findContextWords(window, PHONE_WORDS), ...findContextWords(after, PHONE_WORDS_AFTER)];
       if (budget <= 0) {
         if (digits >= 7 && digits <= 15) {
           spans.push(makeSpan(offset, offset + candidate.length, 0.5, 'phone-shape-unverified', contextWords, options));

@@ -6,18 +6,21 @@
 import { createPatternRecognizer, type PatternMatch } from '../pattern-recognizer.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
-const CAP_WORD = "[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30}";
+const CAP_WORD = "(?:\\d{1,5}|[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30})";
 
 const EN_SUFFIXES =
   'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay';
 
 const ROMANCE_TYPES =
-  'Calle|C/|Cl\\.|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|R\\.|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|Utca';
+  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|Travessera|Pz\\.?|Cl\\.|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|R\\.|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca';
 
 const SUFFIX_STREETS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|sti|vegur|tún|tun';
 
-const DOOR = `(?:[ \\t]?[,-][ \\t]?(?:\\d{1,3}[ \\t]?[º°ª]?(?:[ \\t]?[A-Za-z])?|[A-Za-z]|s/n|bajo|izq(?:da)?\\.?|dcha\\.?|pta\\.?[ \\t]?\\d{1,3}|piso[ \\t]\\d{1,3}|puerta[ \\t]\\w{1,3}|esc(?:alera)?\\.?[ \\t]?\\w{1,3}|\\d{1,3}\\.?[ \\t]?[oºª]\\.?[ \\t]?[A-Za-z]?)(?![\\p{L}\\d])){0,4}`;
+// Written without a space after them: "C/Castanera, 26", "C/. Piamonte, 7", "Av/ Puertollano, 9".
+const SLASH_TYPES = 'C/\\.?|Av/|Avda/';
+
+const DOOR = `(?:[ \\t]\\d{1,3}[º°ª]?[A-Z](?![\\p{L}\\d])|[ \\t]?[,-][ \\t]?(?:\\d{1,3}[ \\t]?[º°ª]?(?:[ \\t]?[A-Za-z])?|[A-Za-z]|s/n|bajo|izq(?:da)?\\.?|dcha\\.?|pta\\.?[ \\t]?\\d{1,3}|piso[ \\t]\\d{1,3}|puerta[ \\t]\\w{1,3}|esc(?:alera)?\\.?[ \\t]?\\w{1,3}|\\d{1,3}\\.?[ \\t]?[oºª]\\.?[ \\t]?[A-Za-z]?)(?![\\p{L}\\d])){0,4}`;
 
 const ADDRESS_WORDS = [
   'address',
@@ -59,8 +62,9 @@ const ADDRESS_WORDS = [
 ];
 
 // Continuation components, tried at the start of each following line or comma-separated item.
-const SEPARATOR = /(?:[ \t]*,[ \t]*|[ \t]*\r?\n[^\p{L}\p{N}\n]{0,4}|[ \t]{1,3})/uy;
-const END = '(?=[ \\t]*(?:[,;\\n.)]|$))';
+const SEPARATOR = /(?:[ \t]*,[ \t]*|[ \t]*\r?\n[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
+// A segment ends at punctuation, a line end, the end of the text, or where a lower-case sentence resumes.
+const END = '(?=[ \\t]*(?:[,;\\n.)?!:]|$)|[ \\t]+\\p{Ll})';
 const UNIT_SEGMENT =
   /(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.|Room|Piso|Puerta|Dpto\.?|Depto\.?|Bloque|Portal|Escalera|#)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/iuy;
 const POSTAL =
@@ -70,7 +74,7 @@ const POSTAL_SEGMENT = new RegExp(
   'uy',
 );
 const PLACE_SEGMENT = new RegExp(
-  `\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|le|sur|am|an|upon|on|u|nad|bei)){0,3}(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
+  `\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|le|sur|am|an|upon|on|u|nad|bei)){0,3}(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
   'uy',
 );
 const REGION_SEGMENT = new RegExp(`[A-Z]{2,3}(?:[ \\t]{1,3}${POSTAL})?${END}`, 'uy');
@@ -127,9 +131,14 @@ export function extendAddress(text: string, end: number): { end: number; strong:
   return { end: committed, strong: strongSeen };
 }
 
+// A building number or postal code written just before the street ("3369 24 Clarke Avenue", "07960 Aqqusinersuaq 12").
+const LEADING_NUMBER = /(?:^|[^\p{L}\p{N},.])(\d{1,6}[ \t]{1,2})$/u;
+
 function extend({ start, end, input }: PatternMatch) {
   const extended = extendAddress(input.text, end);
-  return extended.strong ? { start, end: extended.end, score: 0.8 } : { start, end: extended.end };
+  const leading = LEADING_NUMBER.exec(input.text.slice(Math.max(0, start - 10), start));
+  const from = leading?.[1] ? start - leading[1].length : start;
+  return extended.strong ? { start: from, end: extended.end, score: 0.8 } : { start: from, end: extended.end };
 }
 
 /** Street addresses. */
@@ -152,7 +161,7 @@ export function createStreetAddressRecognizer() {
       {
         name: 'type-first',
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:${ROMANCE_TYPES})[ \\t]{1,3}${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
+          `(?<![\\p{L}\\d])(?:(?:${ROMANCE_TYPES}),?[ \\t]{1,3}|(?:${SLASH_TYPES})[ \\t]{0,3})${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
           'gu',
         ),
         score: 0.75,
@@ -170,7 +179,7 @@ export function createStreetAddressRecognizer() {
       {
         name: 'suffix-street',
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:\\p{Lu}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
+          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:\\p{Lu}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|tér))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
           'gu',
         ),
         score: 0.7,
@@ -183,6 +192,18 @@ export function createStreetAddressRecognizer() {
           /(?<![\p{L}\d])(?:\d{1,6}[ \t])?\p{Lu}[\p{L}'’.-]{1,30}(?:[ \t]\p{Lu}?[\p{L}'’.-]{1,30}){0,3}[ \t]\d{1,5}[a-zA-Z]?(?![\p{L}\d])/gu,
         // Alone it scores below the default threshold; an address word before it or an address continuation after
         // it (unit, postal code, region) lifts it.
+        score: 0.3,
+        context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
+        refine: extend,
+      },
+      {
+        // "Doctor Esquerdo, 46" / "Reyes Católicos, 19 - 5o": a street name without a type word. Alone it scores
+        // below the threshold; a postal code and place after it ("28007 Madrid") or an address word lift it.
+        name: 'name-comma-number',
+        regex: new RegExp(
+          `(?<![\\p{L}\\d])\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t][\\p{L}'’.-]{1,30}){0,4},[ \\t]?(?:\\d{1,4}[A-Za-z]?|s/n)(?![\\p{L}\\d])${DOOR}`,
+          'gu',
+        ),
         score: 0.3,
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         refine: extend,
