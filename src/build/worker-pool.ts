@@ -37,11 +37,15 @@ function tsxEsmApiPath(): string {
  * module loader on Node 20, so a tiny bootstrap registers tsx's loader in the worker and then imports the module.
  */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url));
+  // A bounded heap makes V8 collect before RSS grows: a worker holds at most one shard (about 100,000 records).
+  const resourceLimits = { maxOldGenerationSizeMb: 256 };
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./build-worker.js', import.meta.url), { resourceLimits });
+  }
   const moduleUrl = new URL('./build-worker.ts', import.meta.url).href;
   const tsxApi = pathToFileURL(tsxEsmApiPath()).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, resourceLimits });
 }
 
 export function createWorkerPool(size: number, init: (index: number) => WorkerInit, depth = 2): WorkerPool {

@@ -11,21 +11,24 @@ export function registerModelCommand(program: Command): void {
     .command('register')
     .description('register a model and the builds it was trained on')
     .requiredOption('--name <name>', 'model name')
-    .requiredOption('--version <version>', 'model version')
+    // `--version` is taken by the root program (it prints Assent's version wherever it appears), hence this name.
+    .requiredOption('--model-version <version>', 'model version')
     .requiredOption('--build <id...>', 'published build id(s)')
     .option('--json', 'print as JSON')
-    .action(async (options: { name: string; version: string; build: string[]; json?: boolean }, command: Command) => {
-      await withContext(command, async ({ store, actor }) => {
-        const record = await registerModel(
-          store,
-          { name: options.name, version: options.version, buildIds: options.build },
-          actor,
-        );
-        if (options.json) printJson(record);
-        else
-          printLine(
-            `model ${record.id} (${record.name} ${record.version}) registered over ${record.buildIds.join(', ')}`,
+    .action(
+      async (options: { name: string; modelVersion: string; build: string[]; json?: boolean }, command: Command) => {
+        await withContext(command, async ({ store, actor }) => {
+          const record = await registerModel(
+            store,
+            { name: options.name, version: options.modelVersion, buildIds: options.build },
+            actor,
           );
-      });
-    });
+          if (options.json) printJson(record);
+          else
+            printLine(
+              `model ${record.id} (${record.name} ${record.version}) registered over ${record.buildIds.join(', ')}`,
+            );
+        });
+      },
+    );
 }
