@@ -28,3 +28,20 @@ describe('date recognizer', () => {
     expect(detected(text)).toEqual(expected);
   });
 });
+
+describe('date of birth', () => {
+  it.each([
+    ['She was born on 7/30/1964', '7/30/1964'],
+    ['Fecha de nacimiento: 13/01/1977.', '13/01/1977'],
+    ['DOB 1980-02-29', '1980-02-29'],
+    ['geboren am 3. Oktober 1990', '3. Oktober 1990'],
+  ])('%j is a DATE_OF_BIRTH', (text, value) => {
+    const spans = resolveOverlaps(recognizer.analyze({ text }), text.length);
+    expect(spans.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([['DATE_OF_BIRTH', value]]);
+  });
+
+  it('keeps other dates as DATE', () => {
+    const text = 'Fecha de Ingreso: 21/05/2015';
+    expect(recognizer.analyze({ text }).map((s) => s.type)).toEqual(['DATE']);
+  });
+});
