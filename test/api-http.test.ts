@@ -49,6 +49,13 @@ async function call(
   return { status: response.status, body, headers: response.headers };
 }
 
+/** Adds a member like `from` (same country and age) under a new id, with no consent history. */
+async function cloneMember(store: Store, from: string, id: string): Promise<void> {
+  const template = await store.getMember(from);
+  if (!template) throw new Error(`fixture member ${from} is missing`);
+  await store.upsertMembers([{ ...template, id, names: [`Person ${id}`] }]);
+}
+
 function expectError(answer: Answer, status: number, code: keyof typeof ERRORS): void {
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   expect(answer.body.code).toBe(code);
@@ -344,9 +351,7 @@ for (const factory of openTestStores()) {
         expect(response.status).toBe(200);
         // Alice withdrew through the API earlier, so the signal changes nothing and records nothing.
         expect(await store.consentEventsFor('m-alice', [GEN])).toHaveLength(1);
-        const template = await store.getMember('m-bruno');
-        if (!template) throw new Error('fixture member m-bruno is missing');
-        await store.upsertMembers([{ ...template, id: 'm-ivo', names: ['Ivo'] }]);
+        await cloneMember(store, 'm-bruno', 'm-ivo');
         const ivo = await fetch(`${server.url}/members/m-ivo/settings/ai`, {
           headers: { authorization: `Bearer ${await jwks.sign('m-ivo')}`, 'sec-gpc': '1', accept: 'text/html' },
         });
@@ -354,6 +359,20 @@ for (const factory of openTestStores()) {
         expect(page).toContain('id="gpc-notice"');
         const events = await store.consentEventsFor('m-ivo', [GEN]);
         expect(events).toEqual([expect.objectContaining({ method: 'gpc', status: 'ConsentWithdrawn' })]);
+      });
+
+      it('records GPC on a member’s own API read, and not on a service’s read', async () => {
+        await cloneMember(store, 'm-bruno', 'm-jo');
+        const service = await call(server, 'GET', `/v1/members/m-jo/consent/${GEN}`, {
+          auth: server.tokens.read,
+          headers: { 'sec-gpc': '1' },
+        });
+        expect(service.body).toMatchObject({ status: 'given', source: 'default' });
+        const own = await call(server, 'GET', `/v1/members/m-jo/consent/${GEN}`, {
+          auth: await jwks.sign('m-jo'),
+          headers: { 'sec-gpc': '1' },
+        });
+        expect(own.body).toMatchObject({ status: 'withdrawn', source: 'explicit', event: { method: 'gpc' } });
       });
 
       it('does not offer demo sign-in in production and sends security headers', async () => {

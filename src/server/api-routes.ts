@@ -105,6 +105,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   async function memberAccess(request: FastifyRequest, memberId: string, write: boolean): Promise<Principal> {
     const principal = await auth.require(request);
     requireMemberAccess(principal, memberId, write);
+    // A member's own reads carry their browser's Global Privacy Control signal; changes are explicit choices.
+    if (!write && principal.memberId === memberId && request.headers['sec-gpc'] === '1') {
+      await members.applyGpc(memberId, `gpc:${principal.actor}`);
+    }
     return principal;
   }
 

@@ -74,6 +74,19 @@ describe.skipIf(skipReason !== null)(`pages in Chromium${skipReason ? ` (skipped
     await expectAccessible(page, 'member-setting-off');
     const events = await store.consentEventsFor('m-alice', [GEN]);
     expect(events).toEqual([expect.objectContaining({ status: 'ConsentWithdrawn', method: 'toggle' })]);
+    // The session cookie alone cannot change consent through the API: a cross-site request has no CSRF token.
+    const forged = await page.request.put(`${server.url}/v1/members/m-alice/consent/${GEN}`, {
+      data: { status: 'given' },
+      headers: { 'idempotency-key': 'forged-1' },
+    });
+    expect(forged.status()).toBe(403);
+    expect((await forged.json()).code).toBe('ASSENT_ERR_REQ_CSRF');
+    expect(await store.consentEventsFor('m-alice', [GEN])).toHaveLength(1);
+    // Signing out ends the session.
+    await page.click('form[action="/sign-out"] button');
+    await page.waitForURL('**/demo/sign-in');
+    const after = await page.request.get(`${server.url}/v1/members/m-alice/consent/${GEN}`);
+    expect(after.status()).toBe(401);
     await page.close();
   });
 

@@ -48,6 +48,8 @@ export interface ShellOptions {
   /** Prefix of the member's pages, e.g. `/members/m-1`; member navigation links are relative to it. */
   readonly memberBase?: string;
   readonly scripts?: readonly string[];
+  /** CSRF token for the sign-out form (pages with navigation). */
+  readonly csrfToken?: string;
   /** The current path, for the language switcher. */
   readonly path: string;
 }
@@ -80,7 +82,7 @@ export function page(options: ShellOptions, body: Html): string {
   const signOut =
     options.nav === 'none'
       ? html``
-      : html`<form method="post" action="/sign-out"><button type="submit" class="link-button">${t('signOut')}</button></form>`;
+      : html`<form method="post" action="/sign-out"><input type="hidden" name="_csrf" value="${options.csrfToken ?? ''}"><button type="submit" class="link-button">${t('signOut')}</button></form>`;
   const banner = options.demo
     ? html`<div class="demo-banner" role="note"><strong>Demo mode.</strong> Synthetic members and data; sign-in is simulated.</div>`
     : html``;
