@@ -44,11 +44,12 @@ interface WordTokens {
   readonly folded: string[];
 }
 
-function wordTokens(text: string): WordTokens {
+/** Word tokens of `text`, folded; `re` is the caller's own copy of WORD (its lastIndex is reset here). */
+function wordTokens(text: string, re: RegExp = new RegExp(WORD.source, WORD.flags)): WordTokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const folded: string[] = [];
-  const re = new RegExp(WORD.source, WORD.flags);
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     starts.push(m.index);
     ends.push(m.index + m[0].length);
@@ -165,8 +166,10 @@ export function compileKnownIdentities(entries: Iterable<KnownIdentity>): KnownI
   }
   const types = Object.freeze(ENTITY_TYPES.filter((t) => typeSeen.has(t)));
 
+  // The matcher's own regex (compiling one per call costs more than scanning a short post); match is synchronous.
+  const wordRe = new RegExp(WORD.source, WORD.flags);
   const match = (text: string): KnownMatch[] => {
-    const { starts, ends, folded } = wordTokens(text);
+    const { starts, ends, folded } = wordTokens(text, wordRe);
     const n = folded.length;
     const ids = new Int32Array(n);
     for (let i = 0; i < n; i++) ids[i] = vocabulary.get(folded[i] as string) ?? -1;

@@ -15,7 +15,7 @@ import {
 } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { type NameModel, NUM_TAGS, STRIDE, tagIsBegin, tagTypeIndex } from './model.js';
-import { tokenize } from './tokenize.js';
+import { createTokenizer } from './tokenize.js';
 import { createViterbiScratch, viterbi } from './viterbi.js';
 
 /** A tagged entity: offsets into the text, the index of its type in TAG_TYPES, a confidence in [0, 1]. */
@@ -60,6 +60,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   let cases = new Uint8Array(256);
   let starts = new Uint8Array(256);
   const scratch = createViterbiScratch();
+  const tokenize = createTokenizer();
 
   const addFeatures = (ids: readonly number[], into: Float32Array, offset: number): void => {
     for (const id of ids) {
