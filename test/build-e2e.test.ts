@@ -2,6 +2,7 @@
 // redaction with planted canaries, determinism across worker counts, Parquet read-back, lineage and models, strict
 // withdrawals during a build, bad input, and an unwritable output directory.
 
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +128,7 @@ for (const factory of openTestStores()) {
       expect(counts.excludedByReason.kind_excluded).toBeGreaterThan(0);
       expect(counts.duplicatesRemoved).toBeGreaterThan(0);
       const excluded = Object.values(counts.excludedByReason).reduce((a, b) => a + b, 0);
+      expect(counts.createdAfterAsOf).toBe(0);
       expect(excluded + counts.allowed).toBe(counts.items);
       expect(counts.records).toBe(counts.allowed - counts.duplicatesRemoved - counts.droppedRecords);
 
@@ -142,6 +144,17 @@ for (const factory of openTestStores()) {
         }
       }
       expect(records).toBe(counts.records);
+      // DuckDB reads the same shards, when it is installed (python3 -m pip install duckdb).
+      const duck = spawnSync(
+        'python3',
+        [
+          '-c',
+          `import duckdb,sys; print(duckdb.sql("select count(*) from read_parquet('${one.outDir}/*.parquet')").fetchone()[0])`,
+        ],
+        { encoding: 'utf8' },
+      );
+      if (duck.status === 0) expect(Number(duck.stdout.trim())).toBe(counts.records);
+      else console.warn('DuckDB read-back skipped: python3 with the duckdb module is not available');
 
       const manifest = JSON.parse(readFileSync(join(one.outDir, 'manifest.json'), 'utf8')) as BuildManifest;
       expect(manifest.policy).toEqual({ name: 'build-test', version: 'build-test/v1', sha256: 'b'.repeat(64) });

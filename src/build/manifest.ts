@@ -15,6 +15,8 @@ export interface ShardEntry {
 export interface BuildCounts {
   /** Content items read (valid lines or store rows). */
   readonly items: number;
+  /** Items created after the as-of time: they did not exist then, so they are not decided or counted below. */
+  readonly createdAfterAsOf: number;
   /** Items allowed by the policy (before redaction drops, duplicates and withdrawals during the build). */
   readonly allowed: number;
   /** Records written. */
@@ -219,6 +221,7 @@ ${manifest.shards.length} shard(s), ${c.records} record(s).
 
 ${table([
   ['items read', c.items],
+  ['created after the as-of time (skipped)', c.createdAfterAsOf],
   ['allowed', c.allowed],
   ...Object.entries(c.excludedByReason).map(([k, v]) => [`excluded: ${k}`, v] as const),
   ['withdrawn during the build', c.withdrawnDuringBuild],

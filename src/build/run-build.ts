@@ -320,6 +320,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       authorKey: policy.authorKey,
       shardCount,
       spillDir: join(partial, 'spill'),
+      asOf: options.asOf,
     }));
 
     // Pass 1: decide and redact into spill files.
@@ -481,6 +482,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       sources,
       counts: {
         items: pass1.items,
+        createdAfterAsOf: pass1.createdAfterAsOf,
         allowed: pass1.allowed,
         records,
         excludedByReason: sortedRecord(pass1.reasons),

@@ -71,8 +71,13 @@ export function createDecidePass(init: WorkerInit): DecidePass {
     sizes[shard] = 0;
   };
 
+  const asOf = Date.parse(init.asOf);
   const handle = (item: ContentItem, stats: PassStats) => {
     stats.items++;
+    if (Date.parse(item.createdAt) > asOf) {
+      stats.createdAfterAsOf++;
+      return;
+    }
     const index = lookupMember(init.snapshot, item.authorId);
     const reason =
       init.policyVersion === null

@@ -22,11 +22,15 @@ export interface WorkerInit {
   readonly authorKey: boolean;
   readonly shardCount: number;
   readonly spillDir: string;
+  /** The build's as-of time: items created later did not exist then and are skipped (counted). */
+  readonly asOf: string;
 }
 
 /** Counters of the decide-and-redact pass; they add up the same whatever the number of workers. */
 export interface PassStats {
   items: number;
+  /** Items created after the as-of time (not decided: they did not exist yet). */
+  createdAfterAsOf: number;
   allowed: number;
   reasons: Record<string, number>;
   redactions: Record<string, number>;
@@ -36,13 +40,23 @@ export interface PassStats {
 }
 
 export function emptyStats(): PassStats {
-  return { items: 0, allowed: 0, reasons: {}, redactions: {}, dropped: 0, rejected: 0, rejectedSamples: [] };
+  return {
+    items: 0,
+    createdAfterAsOf: 0,
+    allowed: 0,
+    reasons: {},
+    redactions: {},
+    dropped: 0,
+    rejected: 0,
+    rejectedSamples: [],
+  };
 }
 
 export const MAX_REJECTED_SAMPLES = 20;
 
 export function mergeStats(into: PassStats, from: PassStats): void {
   into.items += from.items;
+  into.createdAfterAsOf += from.createdAfterAsOf;
   into.allowed += from.allowed;
   into.dropped += from.dropped;
   into.rejected += from.rejected;

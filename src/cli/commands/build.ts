@@ -139,6 +139,7 @@ export function registerBuildCommand(program: Command): void {
           ['what', 'count'],
           [
             ['items read', s.items],
+            ['created after --as-of', s.createdAfterAsOf],
             ['allowed', s.allowed],
             ...Object.entries(s.excludedByReason).map(([k, v]) => [`excluded: ${k}`, v] as [string, number]),
             ['records written', s.records],
