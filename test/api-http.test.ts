@@ -424,6 +424,27 @@ describe('server limits and logs', () => {
     }
   });
 
+  it('raises or lifts the limit for named tokens only', async () => {
+    const store = await openTempSqliteStore();
+    const server = await startTestServer(store, {
+      rateLimit: { max: 2, timeWindowMs: 60_000, tokenMax: 3, perToken: { 'test-admin': false, 'test-build': 5 } },
+    });
+    try {
+      const statuses = async (auth?: string) => {
+        const out: number[] = [];
+        for (let i = 0; i < 7; i++) out.push((await call(server, 'GET', '/healthz', auth ? { auth } : {})).status);
+        return out.filter((s) => s === 200).length;
+      };
+      expect(await statuses()).toBe(2);
+      expect(await statuses(server.tokens.read)).toBe(3);
+      expect(await statuses(server.tokens.build)).toBe(5);
+      expect(await statuses(server.tokens.admin)).toBe(7);
+    } finally {
+      await server.close();
+      await store.close();
+    }
+  });
+
   it('writes no names, texts, secrets or raw member ids to the log', async () => {
     const lines: string[] = [];
     const store = await openTempSqliteStore();

@@ -31,6 +31,7 @@ import { renderErrorPage } from './pages/layout.js';
 import { registerPages } from './pages/routes.js';
 import type { AuditPort, BuildPort } from './ports.js';
 import { registerStaticAssets } from './static-assets.js';
+import { createTokenVerifier } from './tokens.js';
 
 export type ServerMode = 'demo' | 'production';
 
@@ -40,6 +41,8 @@ export interface RateLimitConfig {
   readonly timeWindowMs: number;
   /** A higher limit for API tokens (platform services), or `false` to exempt tokens entirely. */
   readonly tokenMax?: number | false;
+  /** Per-token overrides by token id or name: a limit, or `false` for none (e.g. the benchmark's token). */
+  readonly perToken?: Readonly<Record<string, number | false>>;
 }
 
 export interface AppDeps {
@@ -255,6 +258,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   const limits = deps.rateLimit === undefined ? DEFAULT_RATE_LIMIT : deps.rateLimit;
+  const verifyToken = createTokenVerifier(deps.store);
+  /** The configured override for the API token in an Authorization header, if any. */
+  const tokenOverride = async (header: string | undefined): Promise<number | false | undefined> => {
+    const perToken = limits === false ? undefined : limits.perToken;
+    const secret = header?.match(/^Bearer\s+(assent_\S+)$/i)?.[1];
+    if (!perToken || !secret) return undefined;
+    const token = await verifyToken(secret);
+    if (!token || token.revokedAt !== null) return undefined;
+    return perToken[token.id] ?? perToken[token.name];
+  };
   if (limits !== false) {
     await app.register(fastifyRateLimit, {
       global: true,
@@ -265,11 +278,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
           ? `auth:${createHmac('sha256', pseudonymKey).update(header).digest('hex').slice(0, 24)}`
           : `ip:${request.ip}`;
       },
-      max: (_request, key) =>
-        key.startsWith('auth:') && limits.tokenMax !== undefined && limits.tokenMax !== false
-          ? limits.tokenMax
-          : limits.max,
-      allowList: (request) => limits.tokenMax === false && request.headers.authorization !== undefined,
+      max: async (request, key) => {
+        if (!key.startsWith('auth:')) return limits.max;
+        const override = await tokenOverride(request.headers.authorization);
+        if (typeof override === 'number') return override;
+        return typeof limits.tokenMax === 'number' ? limits.tokenMax : limits.max;
+      },
+      allowList: async (request, key) => {
+        if (!key.startsWith('auth:')) return false;
+        if (limits.tokenMax === false) return true;
+        return (await tokenOverride(request.headers.authorization)) === false;
+      },
       errorResponseBuilder: (_request, context) => httpError('ASSENT_ERR_REQ_RATE_LIMIT', { after: context.after }),
     });
   }
