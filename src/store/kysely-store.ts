@@ -1,7 +1,7 @@
 // The Store implemented once over Kysely for every SQL database. Adapters (./sqlite, ./postgres) supply a
 // connected Kysely instance and a `StoreAdapter` describing how they differ; nothing here asks which one it is.
 
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ConsentEvent, ContentItem, Member } from '../domain/index.js';
 import {
   auditToRow,
@@ -21,7 +21,7 @@ import {
   rowToToken,
   toNumber,
 } from './rows.js';
-import type { ConsentEventsTable, Database } from './schema.js';
+import type { Database } from './schema.js';
 import type {
   ApiTokenRecord,
   AuditEntry,
@@ -48,11 +48,11 @@ export interface StoreAdapter {
    */
   lockLedger(db: Kysely<Database>): Promise<void>;
   /**
-   * A faster path for appending consent rows inside the open transaction `db`, where the driver has one (SQLite: one
+   * A faster path for appending consent events inside the open transaction `db`, where the driver has one (SQLite: one
    * cached prepared statement run per row; PostgreSQL: one INSERT ... SELECT FROM unnest of column arrays).
    * Absent: multi-row INSERTs batched to the parameter limit.
    */
-  insertConsentRows?(db: Kysely<Database>, rows: readonly Insertable<ConsentEventsTable>[]): Promise<void>;
+  insertConsentEvents?(db: Kysely<Database>, events: readonly ConsentEvent[]): Promise<void>;
   /** Releases the connection(s) and anything else the adapter opened. */
   close(): Promise<void>;
 }
@@ -274,9 +274,9 @@ class KyselyStore implements Store {
     return this.atomically(async (tx) => {
       await this.adapter.lockLedger(tx.db);
       const head = await tx.consentHeadSeq();
-      const stored = events.map((e, i) => normalizeConsent({ ...e, seq: head + i + 1 }));
-      if (this.adapter.insertConsentRows) {
-        await this.adapter.insertConsentRows(tx.db, stored.map(consentToRow));
+      const stored = events.map((e, i) => normalizeConsent(e, head + i + 1));
+      if (this.adapter.insertConsentEvents) {
+        await this.adapter.insertConsentEvents(tx.db, stored);
       } else {
         for (const batch of batchesOf(stored, 13, this.adapter)) {
           await tx.db.insertInto('consent_events').values(batch.map(consentToRow)).execute();

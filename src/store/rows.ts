@@ -99,11 +99,11 @@ export function rowToContent(r: Selectable<ContentTable>): ContentItem {
   };
 }
 
-/** The event with exactly the stored fields (absent optionals as null), as a reader will see it. */
-export function normalizeConsent(e: ConsentEvent): ConsentEvent {
+/** The event with exactly the stored fields (absent optionals as null) and its seq, as a reader will see it. */
+export function normalizeConsent(e: Omit<ConsentEvent, 'seq'>, seq: number): ConsentEvent {
   return {
     id: e.id,
-    seq: e.seq,
+    seq,
     memberId: e.memberId,
     purpose: e.purpose,
     status: e.status,

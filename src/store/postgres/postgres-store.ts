@@ -3,9 +3,10 @@
 
 import { Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import pg from 'pg';
+import type { ConsentEvent } from '../../domain/index.js';
 import { createKyselyStore, type StoreAdapter } from '../kysely-store.js';
 import { migrateToLatest } from '../migrations/migrations.js';
-import type { ConsentEventsTable, Database, SchemaTypes } from '../schema.js';
+import type { Database, SchemaTypes } from '../schema.js';
 import type { Store } from '../store.js';
 
 /** The slice of a `pg` Pool this adapter uses: Kysely's pool interface plus a one-off query. */
@@ -81,16 +82,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await sql`select pg_advisory_xact_lock(hashtext('assent.ledger.' || current_schema()))`.execute(conn);
     },
     // Thirteen array parameters per statement instead of thirteen per row: fewer, smaller statements to parse.
-    insertConsentRows: async (conn, rows) => {
-      for (let i = 0; i < rows.length; i += UNNEST_BATCH) {
-        const batch = rows.slice(i, i + UNNEST_BATCH);
-        const column = <K extends keyof ConsentEventsTable>(key: K) => batch.map((r) => r[key] ?? null);
+    insertConsentEvents: async (conn, events) => {
+      for (let i = 0; i < events.length; i += UNNEST_BATCH) {
+        const batch = events.slice(i, i + UNNEST_BATCH);
+        const column = <K extends keyof ConsentEvent>(key: K) => batch.map((e) => e[key]);
         await sql`insert into consent_events (seq, id, member_id, purpose, status, method, notice_version, jurisdiction,
             valid_from, recorded_at, actor, request_id, supersedes)
-          select * from unnest(${column('seq')}::bigint[], ${column('id')}::text[], ${column('member_id')}::text[],
+          select * from unnest(${column('seq')}::bigint[], ${column('id')}::text[], ${column('memberId')}::text[],
             ${column('purpose')}::text[], ${column('status')}::text[], ${column('method')}::text[],
-            ${column('notice_version')}::text[], ${column('jurisdiction')}::text[], ${column('valid_from')}::text[],
-            ${column('recorded_at')}::text[], ${column('actor')}::text[], ${column('request_id')}::text[],
+            ${column('noticeVersion')}::text[], ${column('jurisdiction')}::text[], ${column('validFrom')}::text[],
+            ${column('recordedAt')}::text[], ${column('actor')}::text[], ${column('requestId')}::text[],
             ${column('supersedes')}::text[])`.execute(conn);
       }
     },

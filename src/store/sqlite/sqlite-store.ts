@@ -2,14 +2,15 @@
 // when its promise resolves (NORMAL in WAL mode may lose the last commits on power loss).
 
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
 import { createKyselyStore, type StoreAdapter } from '../kysely-store.js';
 import { migrateToLatest } from '../migrations/migrations.js';
 import type { ConsentEventsTable, Database, SchemaTypes } from '../schema.js';
 import type { Store } from '../store.js';
 
-/** The slice of better-sqlite3 this adapter uses: Kysely's statement interface plus pragmas. */
+/** The slice of better-sqlite3 this adapter uses: Kysely's statement interface, positional `run`, and pragmas. */
 export interface SqliteConnection extends SqliteDatabase {
+  prepare(sql: string): SqliteStatement & { run(...parameters: unknown[]): unknown };
   pragma(source: string, options?: { readonly simple?: boolean }): unknown;
 }
 
@@ -65,23 +66,23 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     beginStatement: 'begin immediate',
     lockLedger: async () => {},
     // Only ever called by the shared store inside its open transaction on this same (single) connection.
-    insertConsentRows: async (_db, rows) => {
-      for (const r of rows) {
-        insertConsent.run([
-          r.seq,
-          r.id,
-          r.member_id,
-          r.purpose,
-          r.status,
-          r.method,
-          r.notice_version ?? null,
-          r.jurisdiction ?? null,
-          r.valid_from,
-          r.recorded_at,
-          r.actor,
-          r.request_id ?? null,
-          r.supersedes ?? null,
-        ]);
+    insertConsentEvents: async (_db, events) => {
+      for (const e of events) {
+        insertConsent.run(
+          e.seq,
+          e.id,
+          e.memberId,
+          e.purpose,
+          e.status,
+          e.method,
+          e.noticeVersion,
+          e.jurisdiction,
+          e.validFrom,
+          e.recordedAt,
+          e.actor,
+          e.requestId,
+          e.supersedes,
+        );
       }
     },
     close: () => db.destroy(),
