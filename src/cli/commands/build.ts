@@ -1,7 +1,7 @@
 // `assent build`: one dataset for a purpose as of a time, from the store or from JSONL files, with a progress bar
 // on a terminal. A thin shell over runBuild (src/build).
 
-import { readFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -39,7 +39,7 @@ function sourceFrom(flags: BuildFlags, store: Parameters<typeof storeSource>[0])
   if (!flags.members) throw new UsageError('--members FILE is required when --source names content files');
   for (const file of [flags.members, ...files]) {
     try {
-      readFileSync(file, { flag: 'r' }).subarray(0, 0);
+      accessSync(file, constants.R_OK);
     } catch {
       throw new UsageError(`--source: cannot read ${file}`);
     }
