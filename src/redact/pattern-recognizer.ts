@@ -28,6 +28,12 @@ export interface PatternSpec {
   readonly validate?: (match: PatternMatch) => Validation;
   /** Overrides the recognizer's context words for this pattern. */
   readonly context?: ContextSpec;
+  /** Skip this pattern when the text has fewer ASCII digits than this (checked once per text). */
+  readonly minDigits?: number;
+  /** Skip this pattern unless the lower-cased text contains one of these substrings. */
+  readonly anyOf?: readonly string[];
+  /** Skip this pattern unless this (non-global) regex matches the text somewhere: a cheap anchored gate. */
+  readonly gate?: RegExp;
   /** Adjusts a match before it becomes a span (for example to extend an address over following lines). */
   readonly refine?: (match: PatternMatch) => { start: number; end: number; score?: number; type?: EntityType } | null;
 }
@@ -88,6 +94,15 @@ export function countDigits(text: string, atLeast: number): boolean {
   return false;
 }
 
+function countDigitsUpTo(text: string, cap: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < cap; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) count++;
+  }
+  return count;
+}
+
 function contextWindow(text: string, start: number, end: number, spec: ContextSpec): string {
   const before = spec.before ?? 40;
   const after = spec.after ?? 0;
@@ -112,7 +127,19 @@ export function createPatternRecognizer(spec: PatternRecognizerSpec): Recognizer
     const text = input.text;
     if (spec.prefilter && !spec.prefilter(text)) return [];
     const spans: DetectedSpan[] = [];
+    let digits = -1;
+    let lower: string | undefined;
     for (const pattern of spec.patterns) {
+      if (pattern.minDigits !== undefined) {
+        if (digits < 0) digits = countDigitsUpTo(text, 32);
+        if (digits < pattern.minDigits) continue;
+      }
+      if (pattern.anyOf !== undefined) {
+        lower ??= text.toLowerCase();
+        const haystack = lower;
+        if (!pattern.anyOf.some((word) => haystack.includes(word))) continue;
+      }
+      if (pattern.gate !== undefined && !pattern.gate.test(text)) continue;
       const regex = pattern.regex;
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {

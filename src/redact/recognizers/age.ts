@@ -18,6 +18,7 @@ export function createAgeRecognizer() {
         name: 'en-years-old',
         regex: /(?<![\w.])\d{1,3}(?:[ -](?:years?|yrs?|months?)[ -]old|[ -]?y\/?o\b|-year-old)/gi,
         score: 0.85,
+        minDigits: 1,
       },
       {
         name: 'en-age-phrase',
@@ -25,6 +26,7 @@ export function createAgeRecognizer() {
           /\b(?:aged|age[d:]?|age of|turned|turning|turns|turn|i'm|i am|he's|she's|he is|she is|patient is a|is a|was|as a)[ \t]{1,3}(\d{1,3})(?=[ \t]*(?:[.,;!?)]|$|\n|and\b|years?\b|yo\b|next\b|today\b|this\b|in\b|on\b|now\b))/dgim,
         group: 1,
         score: 0.6,
+        minDigits: 1,
         validate: ({ value, start, input }) => {
           const n = Number(value);
           if (n < 1 || n > 120) return 'invalid';
@@ -48,12 +50,14 @@ export function createAgeRecognizer() {
         ),
         group: 1,
         score: 0.85,
+        anyOf: ['año', 'mes', 'semana', 'día', 'dia', 'edad', 'age', 'alter', 'âge', 'idade'],
       },
       {
         name: 'es-de-edad',
         regex: new RegExp(`(?<![\\p{L}])(${NUMBER}[ \\t]+${UNIT_ES}) de edad(?![\\p{L}])`, 'giud'),
         group: 1,
         score: 0.85,
+        anyOf: ['edad'],
       },
       {
         name: 'es-age-after-noun',
@@ -63,6 +67,7 @@ export function createAgeRecognizer() {
         ),
         group: 1,
         score: 0.85,
+        anyOf: ['año', 'mes', 'semana', 'día', 'dia', 'edad', 'age', 'alter', 'âge', 'idade'],
       },
       {
         name: 'de-fr-pt-age',

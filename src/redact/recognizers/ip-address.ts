@@ -39,12 +39,14 @@ export function createIpAddressRecognizer() {
         name: 'ipv4',
         regex: new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?:/\\d{1,2})?(?![\\w]|\\.\\d)`, 'g'),
         score: 0.8,
+        minDigits: 4,
       },
       {
         name: 'ipv6',
         regex:
           /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?:%[\w]{1,16})?(?![\w:])/g,
         score: 0.85,
+        gate: /[0-9A-Fa-f]?:[0-9A-Fa-f]{0,4}:/,
         validate: ({ value }) => (ipv6Valid(value) ? 'valid' : 'invalid'),
       },
     ],

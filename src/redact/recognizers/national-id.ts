@@ -164,6 +164,7 @@ export function createNationalIdRecognizer() {
         regex:
           /(?<![\w-])[A-Z]{0,2}\d{5,14}(?![\w-])|(?<![\w-])[A-Z]?\d{2,5}(?:-\d{2,5}){1,3}(?![\w-])|(?<![\w-])[A-Z]{1,2}\d{2,4}[A-Z]{1,3}\d{2,8}(?![\w-])/g,
         score: 0.3,
+        anyOf: LICENCE_WORDS,
         context: { words: LICENCE_WORDS, before: 40, boost: 0.4, required: true },
       },
     ],

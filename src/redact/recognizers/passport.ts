@@ -22,6 +22,10 @@ export function createPassportRecognizer() {
     name: 'passport',
     types: ['PASSPORT'],
     context: { words: PASSPORT_WORDS, before: 40, boost: 0.5, required: true },
+    prefilter: (text) => {
+      const lower = text.toLowerCase();
+      return PASSPORT_WORDS.some((word) => lower.includes(word));
+    },
     patterns: [
       {
         name: 'passport-number',

@@ -69,6 +69,7 @@ export function createSecretRecognizer() {
           /(?<![\p{L}])(?:password|passwd|pwd|pass|passcode|contraseña|contrasena|clave|passwort|kennwort|mot de passe|senha|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token)["']?[ \t]{0,4}(?:[:=]|:=|=>|\bis\b|\bes\b|\bist\b|\best\b|\bé\b)[ \t]{0,4}["']?([^\s"'<>]{4,200})/dgiu,
         group: 1,
         score: 0.75,
+        anyOf: ['pass', 'pwd', 'contrase', 'clave', 'kennwort', 'mot de passe', 'senha', 'secret', 'key', 'token'],
         // Plain lower-case words ("password is required") and placeholders are prose, not secrets.
         validate: ({ value }) =>
           /^[\p{Ll}]+[.,;:!?]?$/u.test(value) || /^(?:null|none|true|false|undefined|\*+|x+|\.+|<[^>]*>)$/i.test(value)
@@ -85,6 +86,8 @@ export function createSecretRecognizer() {
         name: 'high-entropy',
         regex: /(?<![\w+/=-])[A-Za-z0-9+/_-]{24,512}={0,2}(?![\w+/=-])/g,
         score: 0.3,
+        minDigits: 1,
+        anyOf: CREDENTIAL_WORDS,
         context: { words: CREDENTIAL_WORDS, before: 40, boost: 0.4, required: true },
         validate: ({ value }) =>
           shannonEntropy(value) >= 3.5 && /\d/.test(value) && /[A-Za-z]/.test(value) ? 'valid' : 'invalid',

@@ -35,6 +35,7 @@ export function createUrlRecognizer() {
           'gi',
         ),
         score: 0.6,
+        gate: new RegExp(`\\.(?:${COMMON_TLDS})(?![\\w-])`, 'i'),
         refine: trimTrailing,
       },
     ],
