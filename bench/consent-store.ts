@@ -6,7 +6,7 @@
 
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsentLedger } from '../src/consent/index.js';
 import type { Member } from '../src/domain/index.js';
@@ -83,6 +83,8 @@ interface Row {
   step: string;
   count: number;
   seconds: number;
+  /** CPU seconds of this (client) process: on a shared machine, throughput per CPU-second is the steadier figure. */
+  cpuSeconds: number;
   perSecond: number;
   p50ms?: number;
   p99ms?: number;
@@ -90,13 +92,17 @@ interface Row {
 
 async function run(name: string, store: Store, file: string, rows: Row[]): Promise<void> {
   const ledger = createConsentLedger(store);
+  let cpu = process.cpuUsage();
   const add = (step: string, count: number, seconds: number, latencies?: number[]) => {
     const sorted = latencies ? [...latencies].sort((a, b) => a - b) : undefined;
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
     rows.push({
       store: name,
       step,
       count,
       seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
       perSecond: count / seconds,
       ...(sorted ? { p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99) } : {}),
     });
@@ -104,6 +110,7 @@ async function run(name: string, store: Store, file: string, rows: Row[]): Promi
   };
 
   let started = performance.now();
+  cpu = process.cpuUsage();
   const batch = 10_000;
   await store.transaction(async (tx) => {
     for (let i = 0; i < MEMBERS; i += batch) {
@@ -113,6 +120,7 @@ async function run(name: string, store: Store, file: string, rows: Row[]): Promi
   add('members upserted', MEMBERS, (performance.now() - started) / 1000);
 
   started = performance.now();
+  cpu = process.cpuUsage();
   const report = await ledger.importJsonl(file, { actor: 'bench' });
   if (report.imported !== MEMBERS) throw new Error(`import: expected ${MEMBERS} events, imported ${report.imported}`);
   add('consent events imported (importJsonl)', report.imported, (performance.now() - started) / 1000);
@@ -120,6 +128,7 @@ async function run(name: string, store: Store, file: string, rows: Row[]): Promi
   const random = prng(11);
   const latencies: number[] = [];
   started = performance.now();
+  cpu = process.cpuUsage();
   for (let i = 0; i < RECORDS; i += 1) {
     const t = performance.now();
     await ledger.record(
@@ -138,6 +147,7 @@ async function run(name: string, store: Store, file: string, rows: Row[]): Promi
 
   latencies.length = 0;
   started = performance.now();
+  cpu = process.cpuUsage();
   for (let i = 0; i < LOOKUPS; i += 1) {
     const t = performance.now();
     await ledger.stateAsOf(memberId(Math.floor(random() * MEMBERS)), GEN, {
@@ -186,7 +196,11 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  console.log(`\nconsent store benchmark: ${MEMBERS.toLocaleString('en')} members, one imported event each`);
+  console.log(
+    `\nconsent store benchmark: ${MEMBERS.toLocaleString('en')} members, one imported event each; ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.table(
     rows.map((r) => ({
       store: r.store,
@@ -194,6 +208,8 @@ async function main(): Promise<void> {
       count: r.count,
       seconds: Number(r.seconds.toFixed(2)),
       'per second': Math.round(r.perSecond),
+      'client cpu s': Number(r.cpuSeconds.toFixed(2)),
+      'per cpu s': Math.round(r.count / r.cpuSeconds),
       'p50 ms': r.p50ms === undefined ? '' : r.p50ms.toFixed(3),
       'p99 ms': r.p99ms === undefined ? '' : r.p99ms.toFixed(3),
     })),
