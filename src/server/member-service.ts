@@ -247,7 +247,11 @@ export function createMemberService(deps: MemberServiceDeps) {
         const memberId = ids[i] as string;
         const member = members.get(memberId);
         const defaultStatus = defaultFor(member);
-        const state = ledger.resolve(byMember.get(memberId) ?? [], { memberId, purpose, asOf, knownAt, defaultStatus });
+        const own = byMember.get(memberId);
+        // Most members never made a choice: their state is the default, without running the resolver.
+        const state: ConsentState = own
+          ? ledger.resolve(own, { memberId, purpose, asOf, knownAt, defaultStatus })
+          : { memberId, purpose, status: defaultStatus, source: 'default', event: null, asOf, knownAt };
         const reason = decide(member, state);
         results[i] = {
           member_id: memberId,
