@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createEmailRecognizer } from './recognizers/email.js';
 import { detectStream, redactStream } from './stream.js';
 
 async function run(
@@ -73,6 +74,23 @@ describe('detectStream', () => {
     const { lines } = await run(detectStream, chunks, { workers: 1 });
     const parsed = JSON.parse(lines[0] as string) as { spans: { start: number; type: string }[] };
     expect(parsed.spans.map((s) => [s.start, s.type])).toContainEqual([text.length - 15, 'EMAIL']);
+  });
+});
+
+describe('a 10 MB record', () => {
+  it('is read across chunks and processed like any other line', async () => {
+    const text = `${'x'.repeat(10 * 1024 * 1024)} ana@example.com`;
+    const line = JSON.stringify({ id: 'huge', text });
+    const chunks: string[] = [];
+    for (let i = 0; i < line.length; i += 1 << 20) chunks.push(line.slice(i, i + (1 << 20)));
+    chunks.push('\n{"id":"next","text":"b@example.org"}\n');
+    // One fast recognizer keeps the test quick; the point is the line handling.
+    const { lines } = await run(redactStream, chunks, { recognizers: [createEmailRecognizer()] });
+    expect(lines).toHaveLength(2);
+    const huge = JSON.parse(lines[0] as string) as { text: string };
+    expect(huge.text.endsWith(' [EMAIL]')).toBe(true);
+    expect(huge.text.length).toBe(10 * 1024 * 1024 + 8);
+    expect(JSON.parse(lines[1] as string)).toEqual({ id: 'next', text: '[EMAIL]' });
   });
 });
 
