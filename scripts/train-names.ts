@@ -18,7 +18,7 @@ import { decodeModel, encodeModel, MODEL_FILE, TAG_TYPES } from '../src/redact/n
 import { biasByTagType } from '../src/redact/names/name-recognizer.js';
 import { createNameTagger } from '../src/redact/names/tagger.js';
 import { tokenize } from '../src/redact/names/tokenize.js';
-import { prepareSequence, type TrainingDocument, trainPerceptron } from '../src/redact/names/train.js';
+import { prepareSequence, seededRandom, type TrainingDocument, trainPerceptron } from '../src/redact/names/train.js';
 
 interface CorpusRecord extends TrainingDocument {
   readonly id: string;
@@ -64,6 +64,11 @@ dolor derecho izquierdo izquierda derecha normal caso tratamiento estudio contro
   .split(/\s+/)
   .filter((w) => w !== '');
 
+// Latin-script names from every locale, used to swap the names of augmented training copies.
+const LATIN_NAME = /^\p{Script=Latin}[\p{Script=Latin}' -]*$/u;
+const replacementFirstNames = new Set<string>();
+const replacementLastNames = new Set<string>();
+
 function buildGazetteer(): Map<string, number> {
   const entries = new Map<string, number>();
   const add = (phrase: string, flag: number): void => {
@@ -83,6 +88,8 @@ function buildGazetteer(): Map<string, number> {
     const company = locale?.company ?? {};
     for (const s of strings([person.first_name, person.middle_name])) add(s, GAZ.FIRST);
     for (const s of strings(person.last_name)) add(s, GAZ.LAST);
+    for (const s of strings(person.first_name)) if (LATIN_NAME.test(s)) replacementFirstNames.add(s);
+    for (const s of strings(person.last_name)) if (LATIN_NAME.test(s)) replacementLastNames.add(s);
     for (const s of strings([location.city_name, location.state, location.country, location.county])) {
       add(s, GAZ.LOCATION);
     }
@@ -145,9 +152,46 @@ function readCorpus(file: string): CorpusRecord[] {
 const presidio = readCorpus('presidio-synth-v2.jsonl');
 const wnutRepeat = Number(arg('wnut-repeat', '2'));
 const wnutTrain = readCorpus('wnut17-train.jsonl');
+const augmentRandom = seededRandom(seed + 1);
+const firstNames = [...replacementFirstNames].sort();
+const lastNames = [...replacementLastNames].sort();
+
+/**
+ * An augmented copy of a social-media post: each PERSON span gets a random name of the same length in tokens
+ * (given names of many locales), written in the original's case, and half the copies are lower-cased whole.
+ * It teaches the model names it has not memorised and lower-case names, which social media is full of.
+ */
+function augment(doc: CorpusRecord): CorpusRecord {
+  const pick = (list: readonly string[]): string => list[Math.floor(augmentRandom() * list.length)] ?? '';
+  const spans = [...doc.spans].sort((a, b) => a.start - b.start);
+  let text = '';
+  let last = 0;
+  const out: { start: number; end: number; type: string }[] = [];
+  for (const span of spans) {
+    if (span.start < last) continue;
+    let value = doc.text.slice(span.start, span.end);
+    if (span.type === 'PERSON') {
+      const original = value;
+      value = original.includes(' ') ? `${pick(firstNames)} ${pick(lastNames)}` : pick(firstNames);
+      if (original === original.toLowerCase()) value = value.toLowerCase();
+      else if (original === original.toUpperCase()) value = value.toUpperCase();
+    }
+    text += doc.text.slice(last, span.start);
+    out.push({ start: text.length, end: text.length + value.length, type: span.type });
+    text += value;
+    last = span.end;
+  }
+  text += doc.text.slice(last);
+  if (augmentRandom() < 0.5 && text.toLowerCase().length === text.length) text = text.toLowerCase();
+  return { id: `${doc.id}-augmented`, text, spans: out };
+}
+
+const augmentCopies = arg('augment', '1') === '1';
 const train = [
-  // Social-media text is the smaller corpus and the harder domain: it is visited wnutRepeat times per epoch.
-  ...Array.from({ length: wnutRepeat }, () => wnutTrain).flat(),
+  // Social-media text is the smaller corpus and the harder domain: it is visited wnutRepeat times per epoch, the
+  // extra visits as augmented copies.
+  ...wnutTrain,
+  ...Array.from({ length: wnutRepeat - 1 }, () => (augmentCopies ? wnutTrain.map(augment) : wnutTrain)).flat(),
   ...readCorpus('meddocan-train.jsonl'),
   // Two thirds of the synthetic set train; the other third is a third held-out report.
   ...presidio.filter((_, i) => i % 3 !== 2),

@@ -15,7 +15,7 @@ export const NAME_RECOGNIZER = 'name-tagger';
  * redaction should (F2). Re-check it after retraining.
  */
 export const DEFAULT_ENTITY_BIAS: Readonly<Record<NameType, number>> = Object.freeze({
-  PERSON: 35,
+  PERSON: 40,
   LOCATION: 25,
   ORGANIZATION: 25,
 });

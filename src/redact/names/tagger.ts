@@ -137,7 +137,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         if (i + 2 < n) addSlice(emissions, base, vectors[i + 2] as Float32Array, ROLE.NEXT2 * NUM_TAGS);
       }
       viterbi(emissions, n, transitions, tags, scratch);
-      return spansFromTags(tags, emissions, tokens.starts, tokens.ends, n);
+      return spansFromTags(tags, emissions, tokens.starts, tokens.ends, n, cases);
     },
   });
 }
@@ -152,13 +152,14 @@ function addSlice(into: Float32Array, base: number, vector: Float32Array, offset
 
 const MARGIN_UNITS = 15;
 
-/** Groups B/I runs into spans; the score is a squashed mean margin of the run's tags over O. */
+/** Groups B/I runs into spans, trimmed of punctuation at either end; the score is a squashed mean margin of the run's tags over O. */
 export function spansFromTags(
   tags: Uint8Array,
   emissions: Float32Array,
   starts: Int32Array,
   ends: Int32Array,
   n: number,
+  cases: Uint8Array,
 ): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
   let i = 0;
@@ -171,6 +172,15 @@ export function spansFromTags(
     const type = tagTypeIndex(tag);
     let j = i + 1;
     while (j < n && (tags[j] ?? 0) !== 0 && !tagIsBegin(tags[j] ?? 0) && tagTypeIndex(tags[j] ?? 0) === type) j++;
+    // A span never starts or ends on punctuation ("@sarah" is the name sarah after a mention sign).
+    let first = i;
+    let last = j - 1;
+    while (first <= last && cases[first] === CASE.PUNCT) first++;
+    while (last >= first && cases[last] === CASE.PUNCT) last--;
+    if (first > last) {
+      i = j;
+      continue;
+    }
     let margin = 0;
     for (let k = i; k < j; k++) {
       margin += (emissions[k * NUM_TAGS + (tags[k] ?? 0)] ?? 0) - (emissions[k * NUM_TAGS] ?? 0);
@@ -178,7 +188,12 @@ export function spansFromTags(
     // 0.5 at the decision boundary; the model's score units are perceptron updates, hence the division.
     margin /= (j - i) * MARGIN_UNITS;
     const score = Math.min(0.99, Math.max(0.3, 1 / (1 + Math.exp(-margin))));
-    spans.push({ start: starts[i] ?? 0, end: ends[j - 1] ?? 0, typeIndex: type, score: Math.round(score * 100) / 100 });
+    spans.push({
+      start: starts[first] ?? 0,
+      end: ends[last] ?? 0,
+      typeIndex: type,
+      score: Math.round(score * 100) / 100,
+    });
     i = j;
   }
   return spans;
