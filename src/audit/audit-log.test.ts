@@ -177,3 +177,39 @@ for (const variant of variants) {
     });
   });
 }
+
+describe.skipIf(url === undefined)('audit chain with concurrent writers (postgres)', () => {
+  it('keeps seq gap-free and the chain unforked when two processes append at once', async () => {
+    const schema = `assent_test_concurrent_${process.pid}_${Date.now().toString(36)}`;
+    const a = await openPostgresStore({ url: url ?? '', schema, maxConnections: 4 });
+    const b = await openPostgresStore({ url: url ?? '', schema, maxConnections: 4 });
+    try {
+      expect(a.capabilities.concurrentWriters).toBe(true);
+      await a.upsertMembers([sampleMember('m1')]);
+      const ledgers = [createConsentLedger(a), createConsentLedger(b)];
+      await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          ledgers[i % 2]?.record(
+            {
+              memberId: 'm1',
+              purpose: 'train_ai_system.generative',
+              status: i % 3 === 0 ? 'ConsentGiven' : 'ConsentWithdrawn',
+              method: 'api',
+            },
+            `writer-${i % 2}`,
+          ),
+        ),
+      );
+      const events = await a.consentEventsFor('m1');
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+      expect(await verifyAudit(b)).toMatchObject({ ok: true, entries: 24 });
+    } finally {
+      await a.close();
+      await b.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
+    }
+  });
+});
