@@ -156,7 +156,7 @@ ${gpc ? html`<div class="notice notice-info" role="status" id="gpc-notice">${t(g
       <label for="genai-toggle">${t('toggleLabel')}</label>
       <span class="switch-state" id="toggle-state" data-on="${t('on')}" data-off="${t('off')}">${on ? t('on') : t('off')}</span>
     </div>
-    <p class="state-source" id="state-source">${state.source === 'explicit' && state.event ? t('stateExplicit', { date: formatDate(state.event.recordedAt, locale) }) : t('stateDefault')}</p>
+    <p class="state-source" id="state-source">${state.source === 'explicit' && state.event ? `${t('stateExplicit', { date: formatDate(state.event.recordedAt, locale) })} (${t(`method_${state.event.method}` as MessageKey)})` : t('stateDefault')}</p>
     <button type="submit" class="button"${canWrite ? '' : { html: ' disabled' }}>${t('save')}</button>
   </form>
 </section>
