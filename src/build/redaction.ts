@@ -193,6 +193,14 @@ export function createRedactor(
 const PLACEHOLDER = /<[A-Z_]+(?:_[0-9a-f]{4,})?>|\[[A-Z_]+(?:_[0-9a-f]{4,})?\]|\*{2,}/g;
 
 /**
+ * The text with every placeholder, pseudonym and mask run blanked to spaces of the same length, so a re-scan
+ * neither counts them nor reads them as context (`<LOCATION>. We went from 9` is not an address line).
+ */
+export function blankRedactionOutput(text: string): string {
+  return text.replace(PLACEHOLDER, (match) => ' '.repeat(match.length));
+}
+
+/**
  * True when the span [start, end) of `text` covers nothing but redaction output (placeholders such as `<EMAIL>`,
  * pseudonyms such as `[PERSON_1a2b3c4d]`, mask characters): a re-scan must not count its own placeholders.
  */
