@@ -344,6 +344,29 @@ for (const factory of openTestStores()) {
         expect(docs.status).toBe(200);
       });
 
+      it('serves the dashboard aggregates to administrators only', async () => {
+        expectError(
+          await call(server, 'GET', '/v1/admin/stats', { auth: server.tokens.read }),
+          403,
+          'ASSENT_ERR_AUTH_SCOPE',
+        );
+        const stats = await call(server, 'GET', '/v1/admin/stats', { auth: server.tokens.admin });
+        expect(stats.status).toBe(200);
+        const funnel = stats.body.funnel as { reason: string; count: number }[];
+        expect(funnel.reduce((sum, row) => sum + row.count, 0)).toBe(stats.body.members);
+        expect(funnel).toEqual(
+          expect.arrayContaining([
+            { reason: 'minor', count: 1 },
+            { reason: 'account_deleted', count: 1 },
+          ]),
+        );
+        expect(stats.body.opt_out_by_country).toEqual(
+          expect.arrayContaining([expect.objectContaining({ country: 'US', opted_out: 1 })]),
+        );
+        expect(stats.body.models).toEqual([expect.objectContaining({ id: 'model-1', withdrawn_since: 1 })]);
+        expect(stats.body.audit).toMatchObject({ ok: true });
+      });
+
       it('records a GPC signal as a withdrawal and tells the member', async () => {
         const response = await fetch(`${server.url}/members/m-alice/settings/ai`, {
           headers: { authorization: `Bearer ${await jwks.sign('m-alice')}`, 'sec-gpc': '1', accept: 'text/html' },
