@@ -10,6 +10,9 @@ import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '..
 const CANDIDATE =
   /(?<![\w+\-/]|\d\.)(?:\+ ?|00)?(?:\(\d{1,5}\)[ \u00a0]?)?\d{1,15}(?:(?:[ \u00a0.\-/]|[ \u00a0]?-[ \u00a0]?|[ \u00a0]?\(\d{1,5}\)[ \u00a0]?)\d{1,12}){0,6}(?:[ \u00a0]?(?:x|ext\.?|extension|#)[ \u00a0]?\d{1,6})?(?![\w])/g;
 
+// Dates and timestamps look like digit groups: "2015-12-22 04", "21/05/2015".
+const DATE_LIKE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d))/;
+
 const PHONE_WORDS = [
   'phone',
   'tel',
@@ -127,7 +130,7 @@ export function createPhoneRecognizer(): Recognizer {
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
       const candidate = m[0];
       const digits = countDigitsIn(candidate);
-      if (digits < 6 || digits > 17) continue;
+      if (digits < 6 || digits > 17 || DATE_LIKE.test(candidate)) continue;
       const offset = m.index;
       const window = text.slice(Math.max(0, offset - 40), offset).toLowerCase();
       const after = text.slice(offset + candidate.length, offset + candidate.length + 12).toLowerCase();

@@ -21,6 +21,10 @@ const cases: readonly Case[] = [
   ['PSC 3294, Box 9168\nAPO AA 61487', ['PSC 3294, Box 9168\nAPO AA 61487']],
   ['Windows 10 is out', []],
   ['we sold 3 Main products', []],
+  ['During 1971, Mayo-Walters was founded', []],
+  ["They're not answering at 78 651 450", []],
+  ['las enzimas hepáticas (GOT de 48, GPT 55)', []],
+  ['Fue diagnosticado hace 10 años', []],
 ];
 
 describe('street-address recognizer', () => {

@@ -3,7 +3,7 @@
 // PO boxes and military addresses; a match extends over the lines that follow when they read as an address
 // continuation (unit, place, region, postal code, country).
 
-import { createPatternRecognizer, type PatternMatch } from '../pattern-recognizer.js';
+import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
 const CAP_WORD = "(?:\\d{1,5}|[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30})";
@@ -12,10 +12,10 @@ const EN_SUFFIXES =
   'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay';
 
 const ROMANCE_TYPES =
-  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|Travessera|Pz\\.?|Cl\\.|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|R\\.|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca';
+  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca';
 
 const SUFFIX_STREETS =
-  'straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|sti|vegur|tún|tun';
+  'straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|vegur|tún';
 
 // Written without a space after them: "C/Castanera, 26", "C/. Piamonte, 7", "Av/ Puertollano, 9".
 const SLASH_TYPES = 'C/\\.?|Av/|Avda/';
@@ -68,9 +68,9 @@ const END = '(?=[ \\t]*(?:[,;\\n.)?!:]|$)|[ \\t]+\\p{Ll})';
 const UNIT_SEGMENT =
   /(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.|Room|Piso|Puerta|Dpto\.?|Depto\.?|Bloque|Portal|Escalera|#)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/iuy;
 const POSTAL =
-  '(?:[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d|(?:[A-Z]{1,2}-)?\\d{3,5}(?:[ -]\\d{2,4})?)';
+  '(?:[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d|(?:[A-Z]{1,2}-)?(?:\\d{4,5}|\\d{3}[ -]\\d{2,3})(?:-\\d{3,4})?)';
 const POSTAL_SEGMENT = new RegExp(
-  `${POSTAL}(?:[ \\t]{1,2}(?:-[ \\t])?${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,3}(?:[ \\t]\\(${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,2}\\))?)?${END}`,
+  `${POSTAL}([ \\t]{1,2}(?:-[ \\t])?${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,3}(?:[ \\t]\\(${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,2}\\))?)?${END}`,
   'uy',
 );
 const PLACE_SEGMENT = new RegExp(
@@ -101,13 +101,16 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       strongSeen = true;
       continue;
     }
+    // After a bare space (no comma, no new line) only a unit, or a postal code with its place, continues the address.
+    const spaceOnly = sep[0].trim() === '' && !newline;
     const postal = stickyMatch(POSTAL_SEGMENT, text, segmentStart);
-    if (postal) {
+    if (postal && !(spaceOnly && postal[1] === undefined)) {
       at = segmentStart + postal[0].length;
       committed = at;
       strongSeen = true;
       continue;
     }
+    if (spaceOnly) break;
     const region = stickyMatch(REGION_SEGMENT, text, segmentStart);
     if (region && region[0].length > 0) {
       at = segmentStart + region[0].length;
@@ -115,7 +118,6 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       strongSeen = true;
       continue;
     }
-    if (sep[0].trim() === '' && !newline) break; // a place name must start a new line or item
     const place = stickyMatch(PLACE_SEGMENT, text, segmentStart);
     if (place && place[0].length > 0 && place[0].length <= 48) {
       at = segmentStart + place[0].length;
@@ -133,6 +135,10 @@ export function extendAddress(text: string, end: number): { end: number; strong:
 
 // A building number or postal code written just before the street ("3369 24 Clarke Avenue", "07960 Aqqusinersuaq 12").
 const LEADING_NUMBER = /(?:^|[^\p{L}\p{N},.])(\d{1,6}[ \t]{1,2})$/u;
+
+// "During 1971", "Spring 2020": a year after a capitalised word is not a house number.
+const notAYear = ({ value }: PatternMatch): Validation =>
+  /(?:^|\D)(?:19|20)\d\d[a-zA-Z]?$/.test(value) ? 'invalid' : 'valid';
 
 function extend({ start, end, input }: PatternMatch) {
   const extended = extendAddress(input.text, end);
@@ -183,17 +189,19 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.7,
+        validate: notAYear,
         refine: extend,
       },
       {
         // Faker-style and continental "12 Name Name 34" / "Name Name 34": only with an address word before it.
         name: 'name-number',
         regex:
-          /(?<![\p{L}\d])(?:\d{1,6}[ \t])?\p{Lu}[\p{L}'’.-]{1,30}(?:[ \t]\p{Lu}?[\p{L}'’.-]{1,30}){0,3}[ \t]\d{1,5}[a-zA-Z]?(?![\p{L}\d])/gu,
+          /(?<![\p{L}\d])(?:\d{1,6}[ \t])?\p{Lu}[\p{L}'’.-]{1,30}(?:[ \t](?:\p{Lu}[\p{L}'’.-]{0,30}|de|del|la|las|los|da|do|dos|das|di|du|des|le|van|von|der|den|el)){0,3}[ \t]\d{1,5}[a-zA-Z]?(?![\p{L}\d])/gu,
         // Alone it scores below the default threshold; an address word before it or an address continuation after
         // it (unit, postal code, region) lifts it.
         score: 0.3,
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
+        validate: notAYear,
         refine: extend,
       },
       {
