@@ -2,12 +2,18 @@
 
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.js';
+import { registerBuildCommand } from './build.js';
 import { registerConsentCommand } from './consent.js';
 import { registerDemoCommand } from './demo.js';
 import { registerDetectCommands } from './detect.js';
 import { registerExplainCommand } from './explain.js';
 import { registerImportCommand } from './import.js';
+import { registerLineageCommand } from './lineage.js';
+import { registerModelCommand } from './model.js';
 import { registerPolicyCommand } from './policy.js';
+import { registerScanCommand } from './scan.js';
+import { registerServeCommand } from './serve.js';
+import { registerTokenCommand } from './token.js';
 
 export const COMMANDS: readonly ((program: Command) => void)[] = Object.freeze([
   registerDemoCommand,
@@ -15,6 +21,12 @@ export const COMMANDS: readonly ((program: Command) => void)[] = Object.freeze([
   registerConsentCommand,
   registerPolicyCommand,
   registerExplainCommand,
-  registerAuditCommand,
   registerDetectCommands,
+  registerBuildCommand,
+  registerScanCommand,
+  registerModelCommand,
+  registerLineageCommand,
+  registerAuditCommand,
+  registerServeCommand,
+  registerTokenCommand,
 ]);
