@@ -34,6 +34,7 @@ export function hasScope(principal: Principal, scope: TokenScope): boolean {
   return principal.scopes.has(scope) || principal.scopes.has('admin');
 }
 
+/** Throws ASSENT_ERR_AUTH_SCOPE unless the principal holds `scope`. */
 export function requireScope(principal: Principal, scope: TokenScope): void {
   if (!hasScope(principal, scope)) throw httpError('ASSENT_ERR_AUTH_SCOPE', { scope });
 }
@@ -43,10 +44,12 @@ export function canReadMember(principal: Principal, memberId: string): boolean {
   return principal.memberId === memberId || hasScope(principal, 'read');
 }
 
+/** A member changes their own consent; services need `write_consent`. */
 export function canWriteConsent(principal: Principal, memberId: string): boolean {
   return principal.memberId === memberId || hasScope(principal, 'write_consent');
 }
 
+/** Throws ASSENT_ERR_AUTH_FORBIDDEN when the principal may not read (or write) this member's records. */
 export function requireMemberAccess(principal: Principal, memberId: string, write: boolean): void {
   const ok = write ? canWriteConsent(principal, memberId) : canReadMember(principal, memberId);
   if (!ok) throw httpError('ASSENT_ERR_AUTH_FORBIDDEN', { resource: 'this member’s records' });
@@ -58,6 +61,7 @@ export type SessionValue =
   | { readonly kind: 'demo_admin' }
   | { readonly kind: 'token'; readonly secretHash: string };
 
+/** The cookie value of a session (signed by @fastify/cookie before it is set). */
 export function encodeSession(value: SessionValue): string {
   switch (value.kind) {
     case 'member':
@@ -69,6 +73,7 @@ export function encodeSession(value: SessionValue): string {
   }
 }
 
+/** Parses a session cookie value; anything malformed is undefined (the caller answers 401). */
 export function decodeSession(raw: string): SessionValue | undefined {
   if (raw.startsWith('m:') && raw.length > 2) return { kind: 'member', memberId: raw.slice(2) };
   if (raw === 'a:demo') return { kind: 'demo_admin' };

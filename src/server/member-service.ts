@@ -30,6 +30,7 @@ export function shortStatus(status: ConsentStatus): string {
   return SHORT_STATUS[status] ?? status;
 }
 
+/** Throws ASSENT_ERR_CONSENT_PURPOSE unless `purpose` is one Assent governs. */
 export function assertPurpose(purpose: string): void {
   if (!isPurpose(purpose)) {
     throw httpError('ASSENT_ERR_CONSENT_PURPOSE', {
@@ -327,6 +328,7 @@ export function createMemberService(deps: MemberServiceDeps) {
   };
 }
 
+/** A consent view as the API answers it (snake_case, short status words, the decision). */
 export function stateJson(view: MemberConsentView) {
   const { state, decision } = view;
   return {
@@ -341,6 +343,7 @@ export function stateJson(view: MemberConsentView) {
   };
 }
 
+/** A consent event as the API shows it: no actor or request id, which may identify the caller. */
 export function eventJson(event: ConsentEvent) {
   return {
     id: event.id,
@@ -353,6 +356,7 @@ export function eventJson(event: ConsentEvent) {
   };
 }
 
+/** A build record as the API shows it (the manifest only on GET /v1/builds/{id}). */
 export function buildJson(build: BuildRecord) {
   return {
     id: build.id,
@@ -367,10 +371,12 @@ export function buildJson(build: BuildRecord) {
   };
 }
 
+/** A build that holds a member's data, with their item count and whether it predates their withdrawal. */
 export function buildHoldingJson(holding: BuildHolding) {
   return { ...buildJson(holding.build), items: holding.items, used_before_withdrawal: holding.usedBeforeWithdrawal };
 }
 
+/** A registered model as the API shows it. */
 export function modelJson(model: ModelRecord & { readonly viaBuilds?: readonly string[] }) {
   return {
     id: model.id,

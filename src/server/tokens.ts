@@ -12,6 +12,7 @@ export function hashTokenSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
+/** True for one of the four token scopes. */
 export function isTokenScope(value: unknown): value is TokenScope {
   return typeof value === 'string' && (TOKEN_SCOPES as readonly string[]).includes(value);
 }

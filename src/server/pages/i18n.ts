@@ -306,6 +306,7 @@ const ES: Partial<Messages> = {
 
 const TABLES: Readonly<Record<Locale, Partial<Messages>>> = Object.freeze({ en: EN, de: DE, fr: FR, es: ES });
 
+/** True for a locale the pages are translated into. */
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
