@@ -150,10 +150,13 @@ export interface WordFeatures {
   readonly byRole: readonly (readonly number[])[];
 }
 
+const HAS_DIGIT = /\p{N}/u;
+
 /** The case class of `token` from its characters. */
 export function caseClass(token: string): number {
   const c = token.charCodeAt(0);
-  if (c >= 48 && c <= 57) return CASE.DIGIT;
+  // Any digit makes a token a number or a code ("GB82WEST...", "b2b"), never part of a name.
+  if ((c >= 48 && c <= 57) || HAS_DIGIT.test(token)) return CASE.DIGIT;
   const first = token[0] ?? '';
   const lower = first.toLowerCase();
   const upper = first.toUpperCase();
@@ -273,4 +276,17 @@ export function positionFeatures(
 /** Whether a token text ends a sentence (the next token then starts one). */
 export function endsSentence(token: string): boolean {
   return token === '.' || token === '!' || token === '?' || token === ':' || token === ';' || token === '\n';
+}
+
+// Function words that never begin or end a name, trimmed from span edges ("thanks to maria" -> "maria"). Name
+// particles (de, del, la, van, von, da, di, le, al) are deliberately absent.
+const EDGE_STOPWORDS: ReadonlySet<string> = new Set(
+  `the a an and or but nor of to in on at by for with from about as into than then so if is are was were be been am
+i me my mine you your yours he him his she her hers it its we us our they them their this that these those who whom
+el los las un una unos unas y o en con por para sin que mi mis tu tus su sus se lo les es son fue`.split(/\s+/),
+);
+
+/** Whether a token may be trimmed from the edge of a name span. */
+export function isEdgeStopword(token: string): boolean {
+  return token.length <= 5 && EDGE_STOPWORDS.has(foldToken(token));
 }

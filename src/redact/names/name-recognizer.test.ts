@@ -27,6 +27,9 @@ describe('createNameRecognizer', () => {
     ['I love this song so much, best video ever', []],
     ['Can you send me the report by Friday? Thanks!', []],
     ['great job everyone, the new release looks good', []],
+    // acronyms and codes are not names
+    ['My IBAN is GB82WEST12345698765432', []],
+    ['Send it to my SSN please', []],
     ['', []],
   ])('%j -> %j', (text, expected) => {
     expect(found(text)).toEqual(expected);

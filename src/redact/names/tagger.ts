@@ -8,6 +8,7 @@ import {
   documentCase,
   endsSentence,
   GAZ_VALUES,
+  isEdgeStopword,
   positionFeatures,
   ROLE,
   ROLE_COUNT,
@@ -41,9 +42,14 @@ export interface NameTagger {
 }
 
 const WORD_VECTOR = ROLE_COUNT * NUM_TAGS;
+const MAX_CACHED_LENGTH = 48;
+/** documentCase() of a mostly upper-case text. */
+const DOC_UPPER = 2;
 // Extra slots after the role scores: the word's case class and gazetteer flags.
 const CASE_SLOT = WORD_VECTOR;
 const GAZ_SLOT = WORD_VECTOR + 1;
+/** 1 when the word may not begin or end a span (punctuation, function words). */
+const TRIM_SLOT = WORD_VECTOR + 2;
 
 /** Creates a tagger over a loaded model and gazetteer. Each tagger owns its word cache; share none. */
 export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options: NameTaggerOptions = {}): NameTagger {
@@ -59,6 +65,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   let tags = new Uint8Array(256);
   let cases = new Uint8Array(256);
   let starts = new Uint8Array(256);
+  let trims = new Uint8Array(256);
   const scratch = createViterbiScratch();
   const tokenize = createTokenizer();
 
@@ -78,8 +85,9 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         for (let g = 0; g < GAZ_VALUES; g++) {
           const offset = positionIndex(d, c, s, g);
           addFeatures(positionFeatures(d, c, s, g), positionScores, offset);
-          // The recall bias applies to words only: punctuation and numbers are never names.
-          if (c === CASE.DIGIT || c === CASE.PUNCT) continue;
+          // The recall bias applies to words only: punctuation, numbers and codes are never names, and an
+          // all-capitals word in ordinary text is more often an acronym (IBAN, SSN) than a shouted name.
+          if (c === CASE.DIGIT || c === CASE.PUNCT || (c === CASE.UPPER && d !== DOC_UPPER)) continue;
           for (let t = 1; t < NUM_TAGS; t++) positionScores[offset + t] = (positionScores[offset + t] ?? 0) + biasOf(t);
         }
       }
@@ -89,14 +97,18 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   const wordVector = (token: string): Float32Array => {
     let vector = cache.get(token);
     if (vector === undefined) {
-      vector = new Float32Array(WORD_VECTOR + 2);
+      vector = new Float32Array(WORD_VECTOR + 3);
       const features = wordFeatures(token, gazetteer);
       for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vector, r * NUM_TAGS);
       // The last slot carries the word's case class, so a cache hit needs no character tests.
       vector[CASE_SLOT] = features.caseClass;
       vector[GAZ_SLOT] = features.gazetteer;
-      if (cache.size >= cacheSize) cache.clear();
-      cache.set(token, vector);
+      vector[TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;
+      // Long tokens (URLs, hashes, keyboard mashing) are rarely repeated: not worth the cache's memory.
+      if (token.length <= MAX_CACHED_LENGTH) {
+        if (cache.size >= cacheSize) cache.clear();
+        cache.set(token, vector);
+      }
     }
     return vector;
   };
@@ -109,6 +121,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       if (cases.length < n) {
         cases = new Uint8Array(n * 2);
         starts = new Uint8Array(n * 2);
+        trims = new Uint8Array(n * 2);
       }
       const vectors: Float32Array[] = new Array(n);
       let sentenceStart = 1;
@@ -117,6 +130,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         const vector = wordVector(token);
         vectors[i] = vector;
         cases[i] = vector[CASE_SLOT] ?? 0;
+        trims[i] = vector[TRIM_SLOT] ?? 0;
         starts[i] = sentenceStart;
         sentenceStart = endsSentence(token) ? 1 : 0;
       }
@@ -137,7 +151,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         if (i + 2 < n) addSlice(emissions, base, vectors[i + 2] as Float32Array, ROLE.NEXT2 * NUM_TAGS);
       }
       viterbi(emissions, n, transitions, tags, scratch);
-      return spansFromTags(tags, emissions, tokens.starts, tokens.ends, n, cases);
+      return spansFromTags(tags, emissions, tokens.starts, tokens.ends, n, trims);
     },
   });
 }
@@ -152,14 +166,14 @@ function addSlice(into: Float32Array, base: number, vector: Float32Array, offset
 
 const MARGIN_UNITS = 15;
 
-/** Groups B/I runs into spans, trimmed of punctuation at either end; the score is a squashed mean margin of the run's tags over O. */
+/** Groups B/I runs into spans, trimmed of punctuation and function words at either end; the score is a squashed mean margin of the run's tags over O. */
 export function spansFromTags(
   tags: Uint8Array,
   emissions: Float32Array,
   starts: Int32Array,
   ends: Int32Array,
   n: number,
-  cases: Uint8Array,
+  trims: Uint8Array,
 ): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
   let i = 0;
@@ -172,11 +186,11 @@ export function spansFromTags(
     const type = tagTypeIndex(tag);
     let j = i + 1;
     while (j < n && (tags[j] ?? 0) !== 0 && !tagIsBegin(tags[j] ?? 0) && tagTypeIndex(tags[j] ?? 0) === type) j++;
-    // A span never starts or ends on punctuation ("@sarah" is the name sarah after a mention sign).
+    // A span never starts or ends on punctuation or a function word ("@sarah", "to maria" are sarah and maria).
     let first = i;
     let last = j - 1;
-    while (first <= last && cases[first] === CASE.PUNCT) first++;
-    while (last >= first && cases[last] === CASE.PUNCT) last--;
+    while (first <= last && trims[first] === 1) first++;
+    while (last >= first && trims[last] === 1) last--;
     if (first > last) {
       i = j;
       continue;
