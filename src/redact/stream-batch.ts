@@ -3,7 +3,9 @@
 import type { EntityType } from '../domain/index.js';
 import { createAnalyzer } from './analyzer.js';
 import { createAnonymizer, type RedactionConfig, zeroCounts } from './anonymizer.js';
+import { compileKnownIdentities, createKnownIdentityRecognizer, type KnownIdentity } from './known/index.js';
 import type { Recognizer } from './recognizer.js';
+import { createDefaultRecognizers } from './registry.js';
 import { formatDetectLine, formatErrorLine, formatRedactLine, parseRecordLine } from './stream-record.js';
 
 export type StreamMode = 'detect' | 'redact';
@@ -14,6 +16,8 @@ export interface BatchSettings {
   readonly minScore?: number;
   readonly redaction?: RedactionConfig;
   readonly maxLineLength?: number;
+  /** Names (and other values) to find wherever they appear: the member directory, a removal list. */
+  readonly knownIdentities?: readonly KnownIdentity[];
 }
 
 export interface BatchCounts {
@@ -43,8 +47,12 @@ export type BatchProcessor = (lines: readonly string[], firstLineNumber: number)
 
 /** Builds the per-line engine once (recognizers compiled once per thread). */
 export function createBatchProcessor(settings: BatchSettings, recognizers?: readonly Recognizer[]): BatchProcessor {
+  const known = settings.knownIdentities?.length
+    ? [createKnownIdentityRecognizer(compileKnownIdentities(settings.knownIdentities))]
+    : [];
+  const all = known.length > 0 ? [...(recognizers ?? createDefaultRecognizers()), ...known] : recognizers;
   const analyzer = createAnalyzer({
-    ...(recognizers ? { recognizers } : {}),
+    ...(all ? { recognizers: all } : {}),
     ...(settings.minScore !== undefined ? { minScore: settings.minScore } : {}),
   });
   const anonymizer = settings.mode === 'redact' ? createAnonymizer(settings.redaction) : undefined;

@@ -114,6 +114,21 @@ describe('redactStream', () => {
     expect(pooled.counts.entities.SECRET).toBe(6);
   });
 
+  it('matches known identities on every worker', async () => {
+    const records = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({ id: i, text: `gracias, zyxwa qorvent ${i}` }),
+    );
+    const { lines } = await run(redactStream, `${records.join('\n')}\n`, {
+      workers: 2,
+      poolThresholdBytes: 0,
+      batchLines: 8,
+      knownIdentities: [{ value: 'Zyxwa Qorvent' }],
+    });
+    expect(lines.map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(
+      records.map((_, i) => `gracias, [PERSON] ${i}`),
+    );
+  });
+
   it('applies a custom redaction config', async () => {
     const { lines } = await run(redactStream, '{"id":"a","text":"mail ana@example.com"}', {
       workers: 1,

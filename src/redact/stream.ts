@@ -9,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RedactionConfig } from './anonymizer.js';
+import type { KnownIdentity } from './known/index.js';
 import type { Recognizer } from './recognizer.js';
 import {
   addBatchCounts,
@@ -33,6 +34,8 @@ export interface StreamOptions {
   readonly poolThresholdBytes?: number;
   /** Longest accepted line in UTF-16 code units (default 32 Mi); longer lines become error lines. */
   readonly maxLineLength?: number;
+  /** Known identities (member names, a removal list) matched in every record, on every thread. */
+  readonly knownIdentities?: readonly KnownIdentity[];
   /** Custom recognizers; they cannot cross to worker threads, so they imply `workers: 1`. */
   readonly recognizers?: readonly Recognizer[];
   /** Called after each batch is written. */
@@ -143,6 +146,7 @@ async function runStream(
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     ...(options.redaction !== undefined ? { redaction: options.redaction } : {}),
     ...(options.maxLineLength !== undefined ? { maxLineLength: options.maxLineLength } : {}),
+    ...(options.knownIdentities !== undefined ? { knownIdentities: options.knownIdentities } : {}),
   };
   const processInline = createBatchProcessor(settings, options.recognizers);
   const maxWorkers = options.recognizers ? 1 : Math.max(1, options.workers ?? availableParallelism());

@@ -15,6 +15,8 @@ const cases: readonly Case[] = [
   ['profile linkedin.com/in/jane-doe-123', ['linkedin.com/in/jane-doe-123']],
   ['https://github.com/octocat and https://x.com/home', ['https://github.com/octocat']],
   ['https://www.instagram.com/some.user/', ['https://www.instagram.com/some.user/']],
+  ['username: jdoe_99, password hidden', ['jdoe_99']],
+  ['Usuario: ana.lopez', ['ana.lopez']],
   ['mail jane@example.com', []],
   ['price @ 5 dollars', []],
 ];

@@ -70,7 +70,7 @@ export function createUsernameRecognizer() {
   return createPatternRecognizer({
     name: 'username',
     types: ['USERNAME'],
-    prefilter: (text) => text.includes('@') || text.includes('/'),
+    prefilter: (text) => text.includes('@') || text.includes('/') || text.includes(':') || text.includes('='),
     context: { words: ['follow', 'user', 'username', 'handle', 'dm', 'profile', 'usuario', 'twitter', 'instagram'] },
     patterns: [
       {
@@ -84,6 +84,14 @@ export function createUsernameRecognizer() {
           const path = /\.[a-z]{2,3}\/(?:[a-z]+\/)?@?([^/]+)\/?$/i.exec(value)?.[1]?.toLowerCase() ?? '';
           return NOT_PROFILES.has(path) ? 'invalid' : 'valid';
         },
+      },
+      {
+        // "username: jdoe_99", "login = m.rossi", "usuario: ana.lopez"
+        name: 'labelled-username',
+        regex:
+          /(?<![\p{L}])(?:user ?name|user ?id|login|handle|usuario|nombre de usuario|benutzername|benutzer|identifiant|nom d'utilisateur|usuário|nome de usuário)[ \t]{0,3}[:=][ \t]{0,3}@?([\p{L}\p{N}._-]{2,40})(?![\p{L}\p{N}@])/dgiu,
+        group: 1,
+        score: 0.8,
       },
       {
         name: 'handle',
