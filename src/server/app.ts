@@ -118,7 +118,12 @@ function loggerOptions(deps: AppDeps, key: Buffer): Pick<FastifyServerOptions, '
 }
 
 /** Maps Fastify's own errors onto the registry; anything unknown is a 500 that discloses nothing. */
-function toErrorBody(error: FastifyError, requestId: string): { status: number; body: ErrorBody; bug: boolean } {
+function toErrorBody(
+  error: FastifyError,
+  request: { readonly id: string; readonly headers: Readonly<Record<string, unknown>> },
+  bodyLimit: number,
+): { status: number; body: ErrorBody; bug: boolean } {
+  const sentType = JSON.stringify(String(request.headers['content-type'] ?? '(none)').slice(0, 60));
   if (error instanceof AssentHttpError) return { status: error.statusCode, body: error.toBody(), bug: false };
   const known = ((): AssentHttpError | undefined => {
     if (error.validation) {
@@ -134,10 +139,10 @@ function toErrorBody(error: FastifyError, requestId: string): { status: number; 
     }
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return httpError('ASSENT_ERR_REQ_TOO_LARGE', { limit: 'the configured' });
+        return httpError('ASSENT_ERR_REQ_TOO_LARGE', { limit: bodyLimit });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return httpError('ASSENT_ERR_REQ_MEDIA_TYPE', { type: 'sent' });
+        return httpError('ASSENT_ERR_REQ_MEDIA_TYPE', { type: sentType });
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
         return httpError('ASSENT_ERR_REQ_JSON');
@@ -148,8 +153,8 @@ function toErrorBody(error: FastifyError, requestId: string): { status: number; 
         break;
     }
     if (error instanceof SyntaxError || error.name === 'SyntaxError') return httpError('ASSENT_ERR_REQ_JSON');
-    if (error.statusCode === 413) return httpError('ASSENT_ERR_REQ_TOO_LARGE', { limit: 'the configured' });
-    if (error.statusCode === 415) return httpError('ASSENT_ERR_REQ_MEDIA_TYPE', { type: 'sent' });
+    if (error.statusCode === 413) return httpError('ASSENT_ERR_REQ_TOO_LARGE', { limit: bodyLimit });
+    if (error.statusCode === 415) return httpError('ASSENT_ERR_REQ_MEDIA_TYPE', { type: sentType });
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return httpError('ASSENT_ERR_REQ_VALIDATION', { summary: 'the request is malformed' }, [
         { path: 'request', message: error.code ?? 'malformed' },
@@ -158,7 +163,7 @@ function toErrorBody(error: FastifyError, requestId: string): { status: number; 
     return undefined;
   })();
   if (known) return { status: known.statusCode, body: known.toBody(), bug: false };
-  const internal = httpError('ASSENT_ERR_SERVER_INTERNAL', { requestId });
+  const internal = httpError('ASSENT_ERR_SERVER_INTERNAL', { requestId: request.id });
   return { status: 500, body: internal.toBody(), bug: true };
 }
 
@@ -170,6 +175,7 @@ function toErrorBody(error: FastifyError, requestId: string): { status: number; 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const secret = deps.sessionSecret ?? randomBytes(32).toString('hex');
   const pseudonymKey = createHmac('sha256', secret).update('log-pseudonyms').digest();
+  const bodyLimit = deps.bodyLimit ?? 256 * 1024;
   const parsedPolicy = deps.policy ?? loadPresetSync(DEFAULT_PRESET);
   const policy = adaptPolicy(parsedPolicy);
   const ledger = adaptLedger(deps.ledger ?? createConsentLedger(deps.store));
@@ -186,7 +192,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         }));
   const app = Fastify({
     ...loggerOptions(deps, pseudonymKey),
-    bodyLimit: deps.bodyLimit ?? 256 * 1024,
+    bodyLimit,
     requestIdHeader: false,
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
@@ -195,7 +201,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       const mapped =
         error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_ASYNC_CONSTRAINT'
           ? httpError('ASSENT_ERR_REQ_BAD_URL')
-          : toErrorBody(error, request.id);
+          : toErrorBody(error, request, bodyLimit);
       const body = mapped instanceof AssentHttpError ? mapped.toBody() : mapped.body;
       const status = mapped instanceof AssentHttpError ? mapped.statusCode : mapped.status;
       (reply as FastifyReply).code(status).send(body);
@@ -210,7 +216,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body, bug } = toErrorBody(error, request.id);
+    const { status, body, bug } = toErrorBody(error, request, bodyLimit);
     if (bug) request.log.error({ err: error }, 'unhandled error');
     if (
       !request.url.startsWith('/v1/') &&

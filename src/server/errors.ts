@@ -14,7 +14,7 @@ export const ERRORS = Object.freeze({
   ASSENT_ERR_AUTH_SCOPE: { status: 403, message: 'This credential lacks the scope {scope}.' },
   ASSENT_ERR_REQ_VALIDATION: { status: 400, message: 'The request is not valid: {summary}.' },
   ASSENT_ERR_REQ_JSON: { status: 400, message: 'The request body is not valid JSON.' },
-  ASSENT_ERR_REQ_TOO_LARGE: { status: 413, message: 'The request body is larger than {limit} bytes.' },
+  ASSENT_ERR_REQ_TOO_LARGE: { status: 413, message: 'The request body is larger than the limit of {limit} bytes.' },
   ASSENT_ERR_REQ_MEDIA_TYPE: { status: 415, message: 'The content type {type} is not supported.' },
   ASSENT_ERR_REQ_RATE_LIMIT: { status: 429, message: 'Too many requests: retry in {after}.' },
   ASSENT_ERR_REQ_CSRF: {
