@@ -203,6 +203,19 @@ describe.skipIf(url === undefined)('audit chain with concurrent writers (postgre
       const events = await a.consentEventsFor('m1');
       expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
       expect(await verifyAudit(b)).toMatchObject({ ok: true, entries: 24 });
+
+      // The same request sent to both writers at once: one records it, the other answers as a repeat.
+      const request = {
+        memberId: 'm1',
+        purpose: 'train_ai_system',
+        status: 'ConsentWithdrawn',
+        method: 'api',
+        requestId: 'race',
+      } as const;
+      const results = await Promise.all(ledgers.map((ledger) => ledger?.record(request, 'racer')));
+      expect(results.map((r) => r?.created).sort()).toEqual([false, true]);
+      expect(results[0]?.event.id).toBe(results[1]?.event.id);
+      expect(await verifyAudit(a)).toMatchObject({ ok: true, entries: 25 });
     } finally {
       await a.close();
       await b.close();

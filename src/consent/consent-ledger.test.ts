@@ -170,15 +170,17 @@ for (const factory of openTestStores()) {
         '',
         { member_id: 'm2', purpose: 'ads', status: 'maybe' },
         { member_id: 'm1', purpose: GEN, status: 'withdrawn', valid_from: '2025-01-01', request_id: 'r1' },
+        { member_id: 'm1', purpose: GEN, status: 'given', supersedes: 'no-such-event' },
       ]);
       const report = await ledger.importJsonl(path, { actor: 'import' });
-      expect(report).toMatchObject({ lines: 7, imported: 2, rejected: 4, duplicates: 1, committed: true });
+      expect(report).toMatchObject({ lines: 8, imported: 2, rejected: 5, duplicates: 1, committed: true });
       expect(report.issues.map((i) => [i.line, i.field])).toEqual([
         [3, 'valid_from'],
         [4, undefined],
         [5, 'member_id'],
         [7, 'purpose'],
         [7, 'status'],
+        [9, 'supersedes'],
       ]);
       expect(report.issues[0]?.message).toBe(
         `${path}:3: valid_from: expected an ISO 8601 timestamp such as 2025-11-03T00:00:00Z, found "2024-13-01"`,

@@ -398,6 +398,21 @@ async function importConsent(
         }
         seenRequests.set(draft.requestId, draft);
       }
+      if (draft.supersedes !== null) {
+        const earlier = await tx.consentEventById(draft.supersedes);
+        if (
+          !earlier ||
+          earlier.memberId !== draft.memberId ||
+          !purposeLineage(draft.purpose).includes(earlier.purpose)
+        ) {
+          issues.add(
+            line,
+            'supersedes',
+            `expected the id of an earlier event of this member and purpose, found ${describeFound(draft.supersedes)}`,
+          );
+          continue;
+        }
+      }
       if (options.strict && issues.rejected > 0) continue;
       const recordedAt = draft.recordedAt ?? now;
       accepted.push({
