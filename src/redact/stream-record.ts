@@ -22,6 +22,15 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+// A line longer than the limit is not kept: the reader passes this marker with its length instead. It starts with a
+// NUL, which no JSON text does.
+const OVERSIZE = '\u0000assent-oversize:';
+
+/** The stand-in for a line of `length` characters that was too long to keep. */
+export function oversizeMarker(length: number): string {
+  return `${OVERSIZE}${length}`;
+}
+
 /** Parses input line `lineNumber` (1-based). Errors read `line 12: text: expected a string, found a number`. */
 export function parseRecordLine(line: string, lineNumber: number, maxLength = DEFAULT_MAX_LINE_LENGTH): ParsedLine {
   const fail = (error: string, id: string | number | null = null): ParsedLine => ({
@@ -29,8 +38,12 @@ export function parseRecordLine(line: string, lineNumber: number, maxLength = DE
     id,
     error: `line ${lineNumber}: ${error}`,
   });
-  if (line.length > maxLength)
+  if (line.startsWith(OVERSIZE)) {
+    return fail(`record is ${line.slice(OVERSIZE.length)} characters long, more than the limit of ${maxLength}`);
+  }
+  if (line.length > maxLength) {
     return fail(`record is ${line.length} characters long, more than the limit of ${maxLength}`);
+  }
   if (line.trim() === '') return fail('expected a JSON object, found an empty line');
   let raw: unknown;
   try {

@@ -66,6 +66,19 @@ describe('detectStream', () => {
     expect(JSON.parse(lines[1] as string)).toEqual({ id: 2, spans: [] });
   });
 
+  it('does not keep an over-long line in memory: only its length is reported', async () => {
+    const chunks = [
+      '{"id":1,"text":"',
+      ...Array.from({ length: 5 }, () => 'a'.repeat(600)),
+      '"}\n{"id":2,"text":"ok"}',
+    ];
+    const { lines } = await run(detectStream, chunks, { maxLineLength: 1000, workers: 1 });
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      { id: null, error: 'line 1: record is 3018 characters long, more than the limit of 1000' },
+      { id: 2, spans: [] },
+    ]);
+  });
+
   it('handles a multi-megabyte record split across many chunks', async () => {
     const text = `${'lorem ipsum dolor sit amet '.repeat(80_000)}ana@example.com`;
     const line = JSON.stringify({ id: 'large', text });

@@ -20,6 +20,7 @@ import {
   emptyBatchCounts,
   type StreamMode,
 } from './stream-batch.js';
+import { DEFAULT_MAX_LINE_LENGTH, oversizeMarker } from './stream-record.js';
 
 export interface StreamOptions {
   /** Drop spans scoring below this (default: the analyzer's, 0.5). */
@@ -196,22 +197,44 @@ async function runStream(
   };
 
   try {
+    // The current line is kept as parts (no repeated concatenation); past maxLength its text is dropped and only its
+    // length is kept, so one endless line cannot exhaust memory.
+    const maxLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+    let parts: string[] = [];
+    let partsLength = 0;
+    let oversize = 0;
+    const append = (piece: string) => {
+      if (oversize > 0) oversize += piece.length;
+      else if (partsLength + piece.length > maxLength) {
+        oversize = partsLength + piece.length;
+        parts = [];
+        partsLength = 0;
+      } else if (piece.length > 0) {
+        parts.push(piece);
+        partsLength += piece.length;
+      }
+    };
+    const finishLine = async (piece: string) => {
+      append(piece);
+      const line = oversize > 0 ? oversizeMarker(oversize) : parts.length === 1 ? (parts[0] as string) : parts.join('');
+      parts = [];
+      partsLength = 0;
+      oversize = 0;
+      await addLine(line);
+    };
     input.setEncoding('utf8');
-    let rest = '';
     for await (const chunk of input as AsyncIterable<string>) {
       bytesSeen += chunk.length;
-      let text = rest + chunk;
-      let newline = text.indexOf('\n');
       let from = 0;
+      let newline = chunk.indexOf('\n');
       while (newline !== -1) {
-        await addLine(text.slice(from, newline));
+        await finishLine(chunk.slice(from, newline));
         from = newline + 1;
-        newline = text.indexOf('\n', from);
+        newline = chunk.indexOf('\n', from);
       }
-      rest = text.slice(from);
-      text = '';
+      append(chunk.slice(from));
     }
-    if (rest.length > 0) await addLine(rest);
+    if (partsLength > 0 || oversize > 0) await finishLine('');
     await submit();
     while (pending.length > 0) await flushHead();
   } finally {
