@@ -178,8 +178,8 @@ export function createMemberService(deps: MemberServiceDeps) {
 
     /**
      * Honours a Global Privacy Control signal: when the policy counts GPC and the member's generative setting
-     * permits use, records a withdrawal with method `gpc`. An explicit choice the member made on the settings page
-     * after seeing the signal wins over the browser's general signal.
+     * permits use, records a withdrawal with method `gpc`. A specific "on" the member made themselves (settings page,
+     * or their own session through the API) wins over the browser's general signal; a default or an import does not.
      */
     async applyGpc(
       memberId: string,
@@ -191,7 +191,9 @@ export function createMemberService(deps: MemberServiceDeps) {
       if (!member) return 'not_counted';
       const view = await consentOf(member, GENERATIVE, at);
       if (!permits(view.state.status)) return 'already_off';
-      if (view.state.source === 'explicit' && view.state.event?.method === 'toggle') return 'overridden';
+      // The member's own "on" (settings page or the platform acting with their session) outranks a browser default.
+      const ownChoice = view.state.event?.actor === `member:${memberId}` || view.state.event?.method === 'toggle';
+      if (view.state.source === 'explicit' && ownChoice) return 'overridden';
       const day = at.slice(0, 10);
       await ledger.record(
         {
