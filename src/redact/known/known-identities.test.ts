@@ -14,6 +14,7 @@ const matcher = compileKnownIdentities([
   { value: 'Zoë' },
   { value: 'ACME-4471', type: 'ID' },
   { value: 'Nguyễn Văn Minh' },
+  { value: 'ئاوه‌ز' },
   { value: '   ' },
 ]);
 
@@ -36,6 +37,8 @@ describe('compileKnownIdentities', () => {
     ['ticket acme-4471 closed', ['acme-4471']],
     ['ticket acme-44711 closed', []],
     ['nguyen van minh', ['nguyen van minh']],
+    // a zero-width non-joiner belongs inside a Kurdish or Persian word
+    ['سڵاو ئاوه‌ز!', ['ئاوه‌ز']],
     ['', []],
   ])('%j -> %j', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -51,7 +54,7 @@ describe('compileKnownIdentities', () => {
 
   it('keeps entry types and counts what it compiled', () => {
     expect(matcher.match('acme-4471')[0]?.type).toBe<EntityType>('ID');
-    expect(matcher.size).toBe(9);
+    expect(matcher.size).toBe(10);
     expect(matcher.skipped).toBe(1);
     expect(matcher.types).toEqual(['PERSON', 'ID']);
   });
