@@ -9,6 +9,7 @@ export {
   type ExportOptions,
   parseConsentLine,
   type StateQuery,
+  uuidV7,
 } from './consent-ledger.js';
 export { CONSENT_RECORD_SCHEMA, type ConsentRecord, toConsentRecord } from './consent-records.js';
 export { CONSENT_ERRORS, ConsentError, type ConsentErrorCode, type ErrorKind, isConsentError } from './errors.js';
