@@ -328,16 +328,23 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     if (pass1 === null) {
       const totals = emptyStats();
       const inflight = new Set<Promise<void>>();
+      let failed: unknown;
       for await (const batch of options.sources.content(BATCH)) {
+        if (failed !== undefined) break; // a worker failed (e.g. disk full): stop reading, report below
         const { reply } = await pool.dispatch((id) => ({ type: 'batch', id, batch }));
         const settle = reply.then((message) => {
           if (message.type === 'done' && message.stats) mergeStats(totals, message.stats);
           progress({ phase: 'decide', done: totals.items + totals.rejected, total: contentCount });
         });
         inflight.add(settle);
-        void settle.finally(() => inflight.delete(settle)).catch(() => undefined);
+        void settle
+          .finally(() => inflight.delete(settle))
+          .catch((error: unknown) => {
+            failed ??= error;
+          });
       }
       await Promise.all(inflight);
+      if (failed !== undefined) throw failed;
       await Promise.all(Array.from({ length: workers }, (_, w) => pool?.send(w, (id) => ({ type: 'flush', id }))));
       totals.rejected += memberRejects.length;
       for (const r of memberRejects) {

@@ -38,7 +38,7 @@ function tsxEsmApiPath(): string {
  */
 function startWorker(): Worker {
   // A bounded heap makes V8 collect before RSS grows: a worker holds at most one shard (about 100,000 records).
-  const resourceLimits = { maxOldGenerationSizeMb: 256 };
+  const resourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
   if (!import.meta.url.endsWith('.ts')) {
     return new Worker(new URL('./build-worker.js', import.meta.url), { resourceLimits });
   }
