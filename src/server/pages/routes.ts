@@ -239,6 +239,11 @@ ${excluded ? html`<section class="card card-warn" aria-labelledby="excluded-h"><
       const body = html`
 <h1>${t('yourDataTitle')}</h1>
 <p class="lead">${t('yourDataLead')}</p>
+<div class="stats-row">
+  <div class="stat"><span class="stat-value" id="count-builds">${view.builds.length}</span><span class="stat-label">${t('buildsHeading')}</span></div>
+  <div class="stat"><span class="stat-value" id="count-models">${view.models.length}</span><span class="stat-label">${t('modelsHeading')}</span></div>
+  <div class="stat"><span class="stat-value">${permits(view.generative.state.status) ? t('on') : t('off')}</span><span class="stat-label">${t('navSetting')}</span></div>
+</div>
 <section class="card" aria-labelledby="builds-h">
   <h2 id="builds-h">${t('buildsHeading')}</h2>
   ${
