@@ -126,6 +126,10 @@ async function benchStore(kind: 'sqlite' | 'postgres'): Promise<Row[]> {
     });
   };
   try {
+    // Baseline: the framework, security plugins and the network, with no store access.
+    const baseline = await cannon({ url: `${url}/healthz`, connections: 32 });
+    record('baseline (GET /healthz)', baseline);
+
     let n = 0;
     const single = await cannon({
       url,
