@@ -111,7 +111,8 @@ export function createIbanRecognizer() {
     patterns: [
       {
         name: 'compact',
-        regex: /(?<![\w])[A-Z]{2}\d{2}[A-Z0-9]{11,30}(?![\w])/g,
+        // Case-insensitive: people type IBANs in lower case too; the checksum keeps random words out.
+        regex: /(?<![\w])[A-Z]{2}\d{2}[A-Z0-9]{11,30}(?![\w])/gi,
         score: 0.95,
         validate: ({ value }) => (ibanValid(value) ? 'valid' : 'invalid'),
       },

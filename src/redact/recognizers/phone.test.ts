@@ -16,6 +16,8 @@ const cases: readonly Case[] = [
   ['born 21/05/2015 in 1998-2001', 'ES', []],
   ['invoice 4711 of 2021', 'DE', []],
   ['Date: 2015-12-22 04:46:43', undefined, []],
+  ['Phone:\n60-56-85-91', undefined, ['60-56-85-91']],
+  ['on 12/05/2020 at noon', 'FR', []],
   ['Tfno.+34 945007000 Fax', 'ES', ['+34 945007000']],
   ['Fax: 9498777106', undefined, ['9498777106']],
   ['0487 98 11 92 without context or region', undefined, []],

@@ -56,6 +56,7 @@ export function createPostalCodeRecognizer() {
         score: 0.5,
       },
       { name: 'nl', regex: /(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])/g, score: 0.3 },
+      { name: 'three-two', regex: /(?<![\w-])\d{3} \d{2}(?![\w-])/g, score: 0.2 },
       { name: 'pl', regex: /(?<![\w-])\d{2}-\d{3}(?![\w-])/g, score: 0.3 },
       { name: 'in-pin', regex: /(?<![\w-])[1-9]\d{2} ?\d{3}(?![\w-])/g, score: 0.2 },
       { name: 'five-digits', regex: /(?<![\w.,/-])\d{4,5}(?![\w/-]|[.,]\d)/g, score: 0.2 },
