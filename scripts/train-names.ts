@@ -14,7 +14,7 @@ import { resolveDataDir } from '../src/redact/names/data-dir.js';
 import { countDocument, scoreCounts, type TypeCounts } from '../src/redact/names/evaluate.js';
 import type { WordFeatures } from '../src/redact/names/features.js';
 import { formatGazetteer, GAZ, GAZETTEER_FILE, parseGazetteer } from '../src/redact/names/gazetteer.js';
-import { decodeModel, encodeModel, MODEL_FILE, TAG_TYPES } from '../src/redact/names/model.js';
+import { decodeModel, encodeModel, MODEL_FILE, NUM_TAGS, TAG_TYPES } from '../src/redact/names/model.js';
 import { biasByTagType } from '../src/redact/names/name-recognizer.js';
 import { createNameTagger } from '../src/redact/names/tagger.js';
 import { tokenize } from '../src/redact/names/tokenize.js';
@@ -47,8 +47,9 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-// Function and very common words of English and Spanish (written for this project), marked COMMON so that a
-// name list containing "will" or "rose" does not make every such word look like a name.
+// Function and very common words of English and Spanish, and social-media interjections and contractions written
+// without apostrophes (written for this project), marked COMMON so that a name list containing "will" or "rose" does
+// not make every such word look like a name.
 const FUNCTION_WORDS = `the a an and or but if of to in on at by for with from about as into like than then so not no
 yes is are was were be been being am do does did have has had will would can could should may might must shall i me my
 you your he him his she her it its we us our they them their this that these those there here what which who whom whose
@@ -60,7 +61,10 @@ point number love best better still even back well never always really much many
 el la los las un una unos unas y o pero si de del al a en con por para sin sobre entre hasta desde que quien como cuando
 donde porque muy mas menos ya no sí se su sus mi mis tu tus le les lo nos es son fue era ser estar esta este esto estos
 estas ese esa eso hay tiene tienen ha han habia hace dia dias año años vez veces paciente presenta refiere tras durante
-dolor derecho izquierdo izquierda derecha normal caso tratamiento estudio control meses semanas horas hospital sexo edad`
+dolor derecho izquierdo izquierda derecha normal caso tratamiento estudio control meses semanas horas hospital sexo edad
+lol lmao lmfao rofl omg wtf bruh brah dude bro sis aww awww welp tho idk imo tbh smh ikr yall gonna wanna gotta ya yo
+yep nope yeah yay haha hahaha hehe xd pls plz thx ty dat dis dem ive im youre thats dont cant wont isnt doesnt didnt
+whats lets hi sorry please damn dang gosh wow woah whoa ugh meh nah jk fyi btw irl af ngl vid vids lit fam`
   .split(/\s+/)
   .filter((w) => w !== '');
 
@@ -216,13 +220,28 @@ const cache = new Map<string, WordFeatures>();
 const started = Date.now();
 const sequences = train.map((doc) => prepareSequence(doc, gazetteer, tableBits, cache));
 console.log(`training: ${sequences.length} documents, ${sequences.reduce((a, s) => a + s.n, 0)} tokens`);
-const trained = trainPerceptron(sequences, {
-  tableBits,
-  epochs,
-  seed,
-  wordDropout,
-  onEpoch: (epoch, errors, tokens) => console.log(`  epoch ${epoch}: ${errors} token errors / ${tokens}`),
-});
+// Several runs with different visiting orders and dropout draws, weights averaged: a perceptron is sensitive to
+// order, and the average of a few runs is steadier on text it has not seen.
+const runs = Number(arg('runs', '3'));
+const trained = {
+  weights: new Float32Array((1 << tableBits) * NUM_TAGS),
+  transitions: new Float32Array((NUM_TAGS + 1) * NUM_TAGS),
+};
+for (let run = 0; run < runs; run++) {
+  console.log(`run ${run + 1} of ${runs} (seed ${seed + run * 1000})`);
+  const one = trainPerceptron(sequences, {
+    tableBits,
+    epochs,
+    seed: seed + run * 1000,
+    wordDropout,
+    onEpoch: (epoch, errors, tokens) => console.log(`  epoch ${epoch}: ${errors} token errors / ${tokens}`),
+  });
+  for (let i = 0; i < one.weights.length; i++)
+    trained.weights[i] = (trained.weights[i] ?? 0) + (one.weights[i] ?? 0) / runs;
+  for (let i = 0; i < one.transitions.length; i++) {
+    trained.transitions[i] = (trained.transitions[i] ?? 0) + (one.transitions[i] ?? 0) / runs;
+  }
+}
 const { bytes, nonZero } = encodeModel(tableBits, trained.weights, trained.transitions);
 writeFileSync(join(dataDir, MODEL_FILE), bytes);
 console.log(
