@@ -194,6 +194,15 @@ describe.skipIf(skipReason !== null)(`pages in Chromium${skipReason ? ` (skipped
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/admin/sign-in`);
     await expectAccessible(page, 'admin-sign-in');
+    // A token without the admin scope is refused; an admin token opens the dashboard.
+    await page.fill('#token', server.tokens.read);
+    await page.click('form[method="post"][action="/admin/sign-in"] button[type=submit]');
+    await expect(page.locator('main').textContent()).resolves.toContain('ASSENT_ERR_AUTH_SCOPE');
+    await page.goto(`${server.url}/admin/sign-in`);
+    await page.fill('#token', server.tokens.admin);
+    await page.click('form[method="post"][action="/admin/sign-in"] button[type=submit]');
+    await page.waitForURL('**/admin');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Training data dashboard');
     await page.goto(`${server.url}/docs`);
     await page.waitForSelector('.opblock', { timeout: 20_000 });
     // Swagger UI is a third-party page: screenshot it to show it works offline, without auditing its markup.
