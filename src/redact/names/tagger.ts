@@ -33,7 +33,7 @@ export interface NameTaggerOptions {
    * one per type in TAG_TYPES order (PERSON, LOCATION, ORGANIZATION). Default 0.
    */
   readonly entityBias?: number | readonly number[];
-  /** Distinct words whose scores are memoised per tagger (a pure cache; cleared when full). Default 50,000. */
+  /** Distinct words whose scores are memoised per tagger, per generation (a pure cache). Default 50,000. */
   readonly cacheSize?: number;
 }
 
@@ -59,7 +59,17 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   const cacheSize = options.cacheSize ?? 50_000;
   const mask = (1 << model.tableBits) - 1;
   const { weights, scale, transitions } = model;
-  const cache = new Map<string, Float32Array>();
+  // Two generations: when the young one is full it becomes the old one, and words found there move back, so the
+  // frequent words survive a turnover instead of being dropped with everything else.
+  let cache = new Map<string, Float32Array>();
+  let oldCache = new Map<string, Float32Array>();
+  const remember = (token: string, vector: Float32Array): void => {
+    if (cache.size >= cacheSize) {
+      oldCache = cache;
+      cache = new Map();
+    }
+    cache.set(token, vector);
+  };
   // Scratch buffers reused across calls (tag() is synchronous, so calls never interleave); grown on demand.
   let emissions = new Float32Array(256 * NUM_TAGS);
   let tags = new Uint8Array(256);
@@ -96,19 +106,20 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
 
   const wordVector = (token: string): Float32Array => {
     let vector = cache.get(token);
+    if (vector === undefined && cacheSize > 0) {
+      vector = oldCache.get(token);
+      if (vector !== undefined) remember(token, vector);
+    }
     if (vector === undefined) {
       vector = new Float32Array(WORD_VECTOR + 3);
       const features = wordFeatures(token, gazetteer);
       for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vector, r * NUM_TAGS);
-      // The last slot carries the word's case class, so a cache hit needs no character tests.
+      // The last slots carry the word's case class, gazetteer flags and trim flag: a cache hit needs no other test.
       vector[CASE_SLOT] = features.caseClass;
       vector[GAZ_SLOT] = features.gazetteer;
       vector[TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;
       // Long tokens (URLs, hashes, keyboard mashing) are rarely repeated: not worth the cache's memory.
-      if (token.length <= MAX_CACHED_LENGTH) {
-        if (cache.size >= cacheSize) cache.clear();
-        cache.set(token, vector);
-      }
+      if (token.length <= MAX_CACHED_LENGTH && cacheSize > 0) remember(token, vector);
     }
     return vector;
   };
