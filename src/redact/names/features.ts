@@ -138,6 +138,11 @@ const CUE_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
   ...words(CUE.ORG_SUFFIX, ['inc', 'corp', 'ltd', 'llc', 'gmbh', 'plc', 'co', 'sa', 'sl', 'ag', 'bv', 'group']),
 ]);
 
+/** The context-cue class of a folded word (0 when it is no cue). */
+export function cueClass(folded: string): number {
+  return CUE_WORDS.get(folded) ?? 0;
+}
+
 function words(cue: number, list: readonly string[]): [string, number][] {
   return list.map((w) => [w, cue]);
 }

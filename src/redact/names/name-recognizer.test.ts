@@ -49,6 +49,9 @@ describe('createNameRecognizer', () => {
     expect(span?.score).toBeGreaterThan(0.5);
     expect(span?.score).toBeLessThanOrEqual(1);
     expect(span?.explanation?.recognizer).toBe('name-tagger');
+    expect(span?.explanation?.contextWords).toEqual(['thanks']);
+    expect(span?.explanation?.note).toContain('given names');
+    expect(recognizer.analyze({ text: 'thanks to maria lopez' })[0]?.explanation).toBeUndefined();
     expect(recognizer.types).toEqual(['PERSON', 'LOCATION', 'ORGANIZATION']);
   });
 

@@ -4,7 +4,8 @@
 import type { EntityType } from '../../domain/index.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
 import { resolveDataDir } from './data-dir.js';
-import { loadGazetteer } from './gazetteer.js';
+import { nameEvidence } from './explain.js';
+import { type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { loadNameModel, TAG_TYPES } from './model.js';
 import { createNameTagger, type NameTagger } from './tagger.js';
 
@@ -51,6 +52,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): Recog
   const wanted = TAG_TYPES.map((t) => types.includes(t));
   const minScore = options.minScore ?? 0;
   let tagger: NameTagger | undefined;
+  const getGazetteer = (): Gazetteer => loadGazetteer(options.dataDir ?? resolveDataDir());
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
@@ -70,18 +72,22 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): Recog
         const type = TAG_TYPES[span.typeIndex];
         if (type === undefined || wanted[span.typeIndex] !== true || span.score < minScore) continue;
         const base = { start: span.start, end: span.end, type, score: span.score, recognizer: NAME_RECOGNIZER };
-        out.push(
-          analyzeOptions?.explain === true
-            ? {
-                ...base,
-                explanation: {
-                  recognizer: NAME_RECOGNIZER,
-                  originalScore: span.score,
-                  note: 'averaged-perceptron BIO tagger over word, shape, gazetteer and context-cue features',
-                },
-              }
-            : base,
-        );
+        if (analyzeOptions?.explain !== true) {
+          out.push(base);
+          continue;
+        }
+        const evidence = nameEvidence(input.text, span.start, span.end, getGazetteer());
+        const lists = evidence.lists.length > 0 ? `in ${evidence.lists.join(', ')}` : 'in no name list';
+        out.push({
+          ...base,
+          explanation: {
+            recognizer: NAME_RECOGNIZER,
+            originalScore: span.score,
+            ...(evidence.contextWords.length > 0 ? { contextWords: evidence.contextWords } : {}),
+            validation: 'not_applicable',
+            note: `averaged-perceptron BIO tagger over word, shape, gazetteer and context features; words ${lists}`,
+          },
+        });
       }
       return out;
     },
