@@ -73,6 +73,7 @@ export function page(options: ShellOptions, body: Html): string {
       : options.nav === 'admin'
         ? html`<nav aria-label="Administration" class="tabs"><a href="/admin" aria-current="page">Dashboard</a><a href="/docs">API reference</a></nav>`
         : html``;
+  // Member pages are translated; the admin and sign-in pages are English only, so they offer no switcher.
   const languages = html`<form method="get" action="${options.path}" class="lang">
       <label for="lang-select">${t('language')}</label>
       <select id="lang-select" name="lang" data-autosubmit>
@@ -101,7 +102,7 @@ export function page(options: ShellOptions, body: Html): string {
   ${banner}
   <div class="wrap header-row">
     <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">A</span> Assent</a>
-    <div class="header-tools">${languages}${signOut}</div>
+    <div class="header-tools">${options.nav === 'member' ? languages : ''}${signOut}</div>
   </div>
   <div class="wrap">${nav}</div>
 </header>
