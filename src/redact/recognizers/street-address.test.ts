@@ -19,6 +19,12 @@ const cases: readonly Case[] = [
   ['Rua Augusta, 120', ['Rua Augusta, 120']],
   ['123 Main St\nSpringfield, IL 62704\nthanks', ['123 Main St\nSpringfield, IL 62704']],
   ['PSC 3294, Box 9168\nAPO AA 61487', ['PSC 3294, Box 9168\nAPO AA 61487']],
+  [
+    '5533 119 Countess Close\n Suite 868\n Seatoun\n New Zealand',
+    ['5533 119 Countess Close\n Suite 868\n Seatoun\n New Zealand'],
+  ],
+  ['meet at the corner of Dalbraut 99 and Frederikke Coves', ['the corner of Dalbraut 99 and Frederikke Coves']],
+  ['12 Main Street\nThanks for coming', ['12 Main Street']],
   ['Windows 10 is out', []],
   ['we sold 3 Main products', []],
   ['During 1971, Mayo-Walters was founded', []],

@@ -79,6 +79,36 @@ const PLACE_SEGMENT = new RegExp(
 );
 const REGION_SEGMENT = new RegExp(`[A-Z]{2,3}(?:[ \\t]{1,3}${POSTAL})?${END}`, 'uy');
 
+const REGION_CODES =
+  'AD AE AF AG AI AL AM AO AR AS AT AU AW AZ BA BB BD BE BF BG BH BI BJ BM BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FO FR GA GB GD GE GH GI GL GM GN GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MO MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PR PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS XK YE ZA ZM ZW'.split(
+    ' ',
+  );
+
+/** Country names in the languages the engine reads, from the runtime's CLDR data (Intl.DisplayNames). */
+const COUNTRY_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set<string>();
+  for (const locale of ['en', 'es', 'de', 'fr', 'pt', 'it', 'nl']) {
+    try {
+      const display = new Intl.DisplayNames([locale], { type: 'region' });
+      for (const code of REGION_CODES) {
+        const name = display.of(code);
+        if (name && name !== code) names.add(name.toLowerCase());
+      }
+    } catch {
+      // A runtime without ICU data: no country names, addresses then need a postal code to continue.
+    }
+  }
+  return names;
+})();
+
+function isCountryName(segment: string): boolean {
+  const name = segment
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .trim()
+    .toLowerCase();
+  return COUNTRY_NAMES.has(name);
+}
+
 function stickyMatch(regex: RegExp, text: string, at: number): RegExpExecArray | null {
   regex.lastIndex = at;
   return regex.exec(text);
@@ -121,10 +151,12 @@ export function extendAddress(text: string, end: number): { end: number; strong:
     const place = stickyMatch(PLACE_SEGMENT, text, segmentStart);
     if (place && place[0].length > 0 && place[0].length <= 48) {
       at = segmentStart + place[0].length;
-      // A place on the same line after a comma is part of the address; on a new line it needs a strong part.
-      if (place[1] !== undefined || !newline) {
+      // A place on the same line after a comma is part of the address; on a new line it needs a strong part: a postal
+      // code, or being a country's name (the last line of an international address).
+      const country = isCountryName(place[0]);
+      if (place[1] !== undefined || country || !newline) {
         committed = at;
-        strongSeen = strongSeen || place[1] !== undefined;
+        strongSeen = strongSeen || place[1] !== undefined || country;
       }
       continue;
     }
@@ -215,6 +247,13 @@ export function createStreetAddressRecognizer() {
         score: 0.3,
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         refine: extend,
+      },
+      {
+        // Intersections: "the corner of Dalbraut 99 and Frederikke Coves".
+        name: 'corner-of',
+        regex:
+          /(?<![\p{L}])(?:the )?(?:corner|intersection) of (?:[\p{L}\d'’.-]{1,30} ){1,5}(?:and|&) [\p{L}\d'’.-]{1,30}(?: \p{Lu}[\p{L}\d'’.-]{0,30}){0,3}/giu,
+        score: 0.6,
       },
       {
         name: 'unit',
