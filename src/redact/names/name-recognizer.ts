@@ -52,11 +52,15 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): Recog
   const wanted = TAG_TYPES.map((t) => types.includes(t));
   const minScore = options.minScore ?? 0;
   let tagger: NameTagger | undefined;
-  const getGazetteer = (): Gazetteer => loadGazetteer(options.dataDir ?? resolveDataDir());
+  let gazetteer: Gazetteer | undefined;
+  const getGazetteer = (): Gazetteer => {
+    gazetteer ??= loadGazetteer(options.dataDir ?? resolveDataDir());
+    return gazetteer;
+  };
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
-      tagger = createNameTagger(loadNameModel(dataDir), loadGazetteer(dataDir), {
+      tagger = createNameTagger(loadNameModel(dataDir), getGazetteer(), {
         entityBias: biasByTagType(options.entityBias),
         ...(options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize }),
       });
