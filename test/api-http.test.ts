@@ -447,6 +447,22 @@ describe('server limits and logs', () => {
     }
   });
 
+  it('lets a running build finish before the server closes', async () => {
+    const store = await openTempSqliteStore();
+    const server = await startTestServer(store);
+    try {
+      const started = await call(server, 'POST', '/v1/builds', {
+        auth: server.tokens.build,
+        body: { purpose: 'train_ai_system.generative' },
+      });
+      expect(started.status).toBe(202);
+      await server.close();
+      expect((await store.getBuild(started.body.id as string))?.state).toBe('published');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('raises or lifts the limit for named tokens only', async () => {
     const store = await openTempSqliteStore();
     const server = await startTestServer(store, {

@@ -366,6 +366,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       deps.platformName ?? process.env.ASSENT_PLATFORM_NAME ?? (deps.mode === 'demo' ? 'Demo Network' : 'the platform'),
   });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  // Let builds started over HTTP finish before the store behind them closes (a killed build stays resumable).
+  app.addHook('onClose', async () => {
+    await builds?.drain?.(60_000);
+  });
   return app;
 }
 

@@ -32,13 +32,23 @@ export function policySha256(policy: Policy): string {
  */
 export function createBuildRunner(options: BuildRunnerOptions): BuildPort {
   const sha = policySha256(options.policy);
+  const running = new Set<Promise<unknown>>();
   return {
+    async drain(timeoutMs) {
+      if (running.size === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolveTimeout) => {
+        timer = setTimeout(resolveTimeout, timeoutMs);
+      });
+      await Promise.race([Promise.allSettled([...running]), timeout]);
+      clearTimeout(timer);
+    },
     async start(request, actor) {
       const stamp = request.asOf.replace(/[-:.]/g, '').slice(0, 15);
       const outDir = resolve(join(options.buildsDir, `${request.purpose}-${stamp}-${randomBytes(3).toString('hex')}`));
       let failure: unknown;
       let settled = false;
-      const running = runBuild({
+      const build = runBuild({
         store: options.store,
         policy: buildPolicyFrom(options.policy, request.purpose, request.asOf, sha),
         purpose: request.purpose,
@@ -49,7 +59,9 @@ export function createBuildRunner(options: BuildRunnerOptions): BuildPort {
         workers: options.workers ?? 1,
         actor,
       });
-      running.then(
+      running.add(build);
+      void build.finally(() => running.delete(build)).catch(() => undefined);
+      build.then(
         () => {
           settled = true;
         },
@@ -59,10 +71,10 @@ export function createBuildRunner(options: BuildRunnerOptions): BuildPort {
         },
       );
       for (let waited = 0; waited < 30_000; waited += 25) {
-        const build = (await options.store.listBuilds()).find((b) => b.location === outDir);
-        if (build) {
-          running.catch((error: unknown) => options.onFailure?.(build.id, error));
-          return { id: build.id };
+        const record = (await options.store.listBuilds()).find((b) => b.location === outDir);
+        if (record) {
+          build.catch((error: unknown) => options.onFailure?.(record.id, error));
+          return { id: record.id };
         }
         if (settled && failure !== undefined) {
           const reason = failure instanceof Error ? failure.message.slice(0, 200) : 'unknown error';

@@ -75,6 +75,8 @@ export interface BuildRequest {
 export interface BuildPort {
   /** Creates the build record and starts the work; resolves once the build is registered (not finished). */
   start(request: BuildRequest, actor: string): Promise<{ readonly id: string }>;
+  /** Waits (at most `timeoutMs`) for builds still running, so shutting down does not cut them off mid-write. */
+  drain?(timeoutMs: number): Promise<void>;
 }
 
 export interface AuditStatus {
