@@ -74,7 +74,7 @@ const POSTAL_SEGMENT = new RegExp(
   'uy',
 );
 const PLACE_SEGMENT = new RegExp(
-  `\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|le|sur|am|an|upon|on|u|nad|bei)){0,3}(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
+  `\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
   'uy',
 );
 const REGION_SEGMENT = new RegExp(`[A-Z]{2,3}(?:[ \\t]{1,3}${POSTAL})?${END}`, 'uy');
@@ -101,6 +101,17 @@ const COUNTRY_NAMES: ReadonlySet<string> = (() => {
   return names;
 })();
 
+function isUpperCasePlace(segment: string): boolean {
+  const words = segment.trim().split(/[ \t]+/);
+  return /\p{Lu}{3}/u.test(words[0] ?? '') && (words[0] ?? '') === (words[0] ?? '').toUpperCase();
+}
+
+function endsWithCountry(segment: string): boolean {
+  const words = segment.trim().split(/[ \t]+/);
+  for (let i = 1; i < words.length; i++) if (isCountryName(words.slice(i).join(' '))) return true;
+  return isCountryName(segment);
+}
+
 function isCountryName(segment: string): boolean {
   const name = segment
     .replace(/\s*\([^)]*\)\s*$/, '')
@@ -119,6 +130,7 @@ export function extendAddress(text: string, end: number): { end: number; strong:
   let committed = end;
   let strongSeen = false;
   let at = end;
+  let afterUnit = false;
   for (let step = 0; step < 6; step++) {
     const sep = stickyMatch(SEPARATOR, text, at);
     if (!sep) break;
@@ -129,8 +141,11 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       at = segmentStart + unit[0].length;
       committed = at;
       strongSeen = true;
+      afterUnit = true;
       continue;
     }
+    const previousWasUnit = afterUnit;
+    afterUnit = false;
     // After a bare space (no comma, no new line) only a unit, or a postal code with its place, continues the address.
     const spaceOnly = sep[0].trim() === '' && !newline;
     const postal = stickyMatch(POSTAL_SEGMENT, text, segmentStart);
@@ -140,7 +155,20 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       strongSeen = true;
       continue;
     }
-    if (spaceOnly) break;
+    if (spaceOnly) {
+      // One-line addresses: "Suite 503 Springfield IL", "Apt. 934 OULU", "Suite 12 Limassol Cyprus".
+      const place = previousWasUnit ? stickyMatch(PLACE_SEGMENT, text, segmentStart) : null;
+      if (
+        place &&
+        place[0].length > 0 &&
+        place[0].length <= 48 &&
+        (isUpperCasePlace(place[0]) || endsWithCountry(place[0]))
+      ) {
+        at = segmentStart + place[0].length;
+        committed = at;
+      }
+      break;
+    }
     const region = stickyMatch(REGION_SEGMENT, text, segmentStart);
     if (region && region[0].length > 0) {
       at = segmentStart + region[0].length;
