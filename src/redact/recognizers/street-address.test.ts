@@ -28,6 +28,8 @@ const cases: readonly Case[] = [
   ['It is 638 2229 Wolmarans St\nCaxias do Sul, RS 24893', ['638 2229 Wolmarans St\nCaxias do Sul, RS 24893']],
   ['send it to 6400 12 Timms Drive Suite 215 NUNGATTA Australia', ['6400 12 Timms Drive Suite 215 NUNGATTA Australia']],
   ['24 Clarke Avenue Suite 5 with a view', ['24 Clarke Avenue Suite 5']],
+  ['20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488', ['20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488']],
+  ['12 Main Street\n\nSee you there', ['12 Main Street']],
   ['Windows 10 is out', []],
   ['we sold 3 Main products', []],
   ['During 1971, Mayo-Walters was founded', []],

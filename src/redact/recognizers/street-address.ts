@@ -62,7 +62,8 @@ const ADDRESS_WORDS = [
 ];
 
 // Continuation components, tried at the start of each following line or comma-separated item.
-const SEPARATOR = /(?:[ \t]*,[ \t]*|[ \t]*\r?\n[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
+const SEPARATOR =
+  /(?:[ \t]*,[ \t]*|[ \t]*\r?\n(?:[ \t]*\r?\n)?[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
 // A segment ends at punctuation, a line end, the end of the text, or where a lower-case sentence resumes.
 const END = '(?=[ \\t]*(?:[,;\\n.)?!:]|$)|[ \\t]+\\p{Ll})';
 const UNIT_SEGMENT =
@@ -136,6 +137,17 @@ export function extendAddress(text: string, end: number): { end: number; strong:
     if (!sep) break;
     const segmentStart = at + sep[0].length;
     const newline = sep[0].includes('\n');
+    if (sep[0].indexOf('\n') !== sep[0].lastIndexOf('\n')) {
+      // After a blank line only a closing "Country 12345" or postal code still belongs to the address.
+      const postal = stickyMatch(POSTAL_SEGMENT, text, segmentStart);
+      const place = postal ? null : stickyMatch(PLACE_SEGMENT, text, segmentStart);
+      const closing = postal ?? (place && (place[1] !== undefined || isCountryName(place[0])) ? place : null);
+      if (closing) {
+        committed = segmentStart + closing[0].length;
+        strongSeen = true;
+      }
+      break;
+    }
     const unit = stickyMatch(UNIT_SEGMENT, text, segmentStart);
     if (unit) {
       at = segmentStart + unit[0].length;
