@@ -30,6 +30,8 @@ const cases: readonly Case[] = [
   ['24 Clarke Avenue Suite 5 with a view', ['24 Clarke Avenue Suite 5']],
   ['20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488', ['20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488']],
   ['12 Main Street\n\nSee you there', ['12 Main Street']],
+  ['lives at 255 hersnapvej 18, copenhagen', ['255 hersnapvej 18']],
+  ['send it to Suite 541 Skogstien 106', ['Suite 541 Skogstien 106']],
   ['Windows 10 is out', []],
   ['we sold 3 Main products', []],
   ['During 1971, Mayo-Walters was founded', []],

@@ -212,10 +212,14 @@ const LEADING_NUMBER = /(?:^|[^\p{L}\p{N},.])(\d{1,6}[ \t]{1,2})$/u;
 const notAYear = ({ value }: PatternMatch): Validation =>
   /(?:^|\D)(?:19|20)\d\d[a-zA-Z]?$/.test(value) ? 'invalid' : 'valid';
 
+// A unit written before the street line ("Suite 541 6343 Skogstien 106").
+const LEADING_UNIT = /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?\d{1,5}[A-Za-z]?[ \t]{1,2}$/u;
+
 function extend({ start, end, input }: PatternMatch) {
   const extended = extendAddress(input.text, end);
-  const leading = LEADING_NUMBER.exec(input.text.slice(Math.max(0, start - 10), start));
-  const from = leading?.[1] ? start - leading[1].length : start;
+  const unit = LEADING_UNIT.exec(input.text.slice(Math.max(0, start - 24), start));
+  const leading = unit ? null : LEADING_NUMBER.exec(input.text.slice(Math.max(0, start - 10), start));
+  const from = unit ? start - unit[0].length : leading?.[1] ? start - leading[1].length : start;
   return extended.strong ? { start: from, end: extended.end, score: 0.8 } : { start: from, end: extended.end };
 }
 
@@ -257,7 +261,7 @@ export function createStreetAddressRecognizer() {
       {
         name: 'suffix-street',
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:\\p{Lu}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|tér))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
+          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:\\p{L}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|tér))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
           'gu',
         ),
         score: 0.7,
