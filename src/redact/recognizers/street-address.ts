@@ -313,9 +313,10 @@ export function createStreetAddressRecognizer() {
         refine: extend,
       },
       {
+        // US military mail, in any case: "PSC 3294, Box 9168 / APO AA 61487", "uscgc hamilton / fpo ae 44941".
         name: 'military',
         regex:
-          /(?<![\p{L}\d])(?:(?:PSC|Unit|CMR)[ \t]\d{3,5},?[ \t]Box[ \t]\d{1,5}|(?:USNS|USNV|USS|USCGC)[ \t]\p{Lu}\p{L}{1,20})(?:\s{1,3}[AF]PO[ \t]A[AEP][ \t]\d{5}|\s{1,3}DPO[ \t]A[AEP][ \t]\d{5})?/gu,
+          /(?<![\p{L}\d])(?:(?:PSC|Unit|CMR)[ \t]\d{3,5},?[ \t]Box[ \t]\d{1,5}|(?:USNS|USNV|USS|USCGC)[ \t]\p{L}{2,21}(?=\s{1,3}[AF]PO[ \t]A[AEP][ \t]\d{5}))(?:\s{1,3}[AF]PO[ \t]A[AEP][ \t]\d{5}|\s{1,3}DPO[ \t]A[AEP][ \t]\d{5})?/giu,
         score: 0.85,
         refine: extend,
       },
