@@ -30,7 +30,7 @@ import { createWorkerPool } from './worker-pool.js';
 import { emptyStats, mergeStats, type PassStats, type ShardResult } from './worker-protocol.js';
 
 /** Items per output shard (the shard count depends only on the input size, never on the worker count). */
-export const ITEMS_PER_SHARD = 100_000;
+export const ITEMS_PER_SHARD = 50_000;
 const BATCH = 2_000;
 const PARTIAL = '.assent-partial';
 

@@ -37,7 +37,7 @@ function tsxEsmApiPath(): string {
  * module loader on Node 20, so a tiny bootstrap registers tsx's loader in the worker and then imports the module.
  */
 function startWorker(): Worker {
-  // A bounded heap makes V8 collect before RSS grows: a worker holds at most one shard (about 100,000 records).
+  // A bounded heap makes V8 collect before RSS grows: a worker holds at most one shard (at most 50,000 records).
   const resourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
   if (!import.meta.url.endsWith('.ts')) {
     return new Worker(new URL('./build-worker.js', import.meta.url), { resourceLimits });
