@@ -3,7 +3,7 @@
 
 import { appendAudit, verifyAudit } from '../audit/index.js';
 import { type ConsentLedger, isConsentError, resolveState } from '../consent/index.js';
-import type { ConsentState, Member } from '../domain/index.js';
+import type { ConsentEvent, ConsentState, Member } from '../domain/index.js';
 import {
   compilePolicy,
   decideMember,
@@ -91,14 +91,21 @@ function ledgerError(error: unknown): unknown {
 }
 
 /** The consent ledger as the server's port; the batch path reuses the ledger's pure `resolveState`. */
-export function adaptLedger(ledger: ConsentLedger): LedgerPort {
+export function adaptLedger(
+  ledger: ConsentLedger,
+  afterRecord?: (event: ConsentEvent) => Promise<unknown>,
+): LedgerPort {
   return {
     async record(input, actor) {
+      let result: Awaited<ReturnType<ConsentLedger['record']>>;
       try {
-        return await ledger.record(input, actor);
+        result = await ledger.record(input, actor);
       } catch (error) {
         throw ledgerError(error);
       }
+      // The policy's withdrawal effect (flag_models) runs once per new event, never for an idempotent repeat.
+      if (result.created && afterRecord) await afterRecord(result.event);
+      return result;
     },
     async stateAsOf(memberId, purpose, options) {
       try {

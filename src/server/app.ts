@@ -18,6 +18,7 @@ import Fastify, {
   type preHandlerHookHandler,
 } from 'fastify';
 import { type ConsentLedger, createConsentLedger } from '../consent/index.js';
+import { onConsentRecorded } from '../lineage/index.js';
 import { DEFAULT_PRESET, loadPresetSync, type Policy } from '../policy/index.js';
 import type { Store } from '../store/store.js';
 import { adaptAudit, adaptLedger, adaptPolicy } from './adapters.js';
@@ -178,7 +179,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const bodyLimit = deps.bodyLimit ?? 256 * 1024;
   const parsedPolicy = deps.policy ?? loadPresetSync(DEFAULT_PRESET);
   const policy = adaptPolicy(parsedPolicy);
-  const ledger = adaptLedger(deps.ledger ?? createConsentLedger(deps.store));
+  const ledger = adaptLedger(deps.ledger ?? createConsentLedger(deps.store), (event) =>
+    onConsentRecorded(deps.store, event, parsedPolicy),
+  );
   const audit = deps.audit ?? adaptAudit(deps.store);
   const builds =
     deps.builds === false

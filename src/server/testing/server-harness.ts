@@ -56,7 +56,7 @@ export interface RunningServer {
 /** Seeds `store`, builds the app with the real policy, ledger, builds and audit, and listens on a free port. */
 export async function startTestServer(
   store: Store,
-  options: Partial<Pick<AppDeps, 'mode' | 'jwks' | 'rateLimit' | 'logger' | 'bodyLimit' | 'logStream'>> & {
+  options: Partial<Pick<AppDeps, 'mode' | 'jwks' | 'rateLimit' | 'logger' | 'bodyLimit' | 'logStream' | 'policy'>> & {
     readonly seed?: boolean;
   } = {},
 ): Promise<RunningServer> {
@@ -71,6 +71,7 @@ export async function startTestServer(
     ...(options.jwks ? { jwks: options.jwks } : {}),
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
