@@ -39,6 +39,37 @@ const CONSENT_COLUMNS = [
   'supersedes',
 ] as const satisfies readonly (keyof ConsentEventsTable)[];
 
+/** How many distinct SQL texts keep a prepared statement; the store issues a few dozen shapes. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query anew; for the small point reads that the API and the builds issue thousands of times a
+ * second, preparing costs as much as running. This wrapper reuses a prepared statement per SQL text, and prepares a
+ * fresh one when the cached statement is still busy (an open iterator), so concurrent readers never share one.
+ */
+export function withStatementCache(connection: SqliteConnection, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    prepare(sql: string): SqliteStatement {
+      const hit = cache.get(sql);
+      if (hit && !(hit as { busy?: boolean }).busy) return hit;
+      const statement = connection.prepare(sql);
+      if (!hit) {
+        if (cache.size >= size) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+    close(): void {
+      cache.clear();
+      connection.close();
+    },
+  };
+}
+
 const SQLITE_TYPES: SchemaTypes = Object.freeze({ json: 'text', bigInteger: 'integer' });
 
 /** Opens (and migrates) a SQLite store in one file. */
@@ -47,7 +78,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = FULL');
   connection.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   try {
     await migrateToLatest(db, SQLITE_TYPES);
   } catch (error) {
