@@ -1,0 +1,69 @@
+// Guard for speed work on the tagger: its spans on the dev corpora must stay byte-identical (same model, same
+// decisions). The hash was recorded from the tagger before the speed-ups; skips when ../shared is absent.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveDataDir } from './data-dir.js';
+import { NUM_TAGS } from './model.js';
+import { createNameRecognizer } from './name-recognizer.js';
+import { createViterbiScratch, viterbi, viterbi7 } from './viterbi.js';
+
+const corpusDir =
+  process.env.ASSENT_PII_DATASETS ?? join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
+const SPAN_CORPORA = ['wnut17-dev.jsonl', 'meddocan-dev.jsonl', 'presidio-synth-v2.jsonl'] as const;
+const present = SPAN_CORPORA.every((f) => existsSync(join(corpusDir, f)));
+if (!present) console.warn(`identical-output.test: skipped, no dev corpora at ${corpusDir} (set ASSENT_PII_DATASETS)`);
+
+/** sha256 of every span (file, doc index, start, end, type, score) the default recognizer finds in the corpora. */
+function spanDigest(dir: string, cacheSize?: number): string {
+  const hash = createHash('sha256');
+  for (const file of SPAN_CORPORA) {
+    const recognizer = createNameRecognizer(cacheSize === undefined ? {} : { cacheSize });
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    let doc = 0;
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      const { text } = JSON.parse(line) as { text: string };
+      for (const s of recognizer.analyze({ text }))
+        hash.update(`${file}\t${doc}\t${s.start}\t${s.end}\t${s.type}\t${s.score}\n`);
+      doc++;
+    }
+  }
+  return hash.digest('hex');
+}
+
+const EXPECTED = 'd14fb1467184c1f015bbdbd4b0d6cc95e5301da0b1d150e69e62c3b61cc522ba';
+
+describe.skipIf(!present)('name tagger output on the dev corpora', () => {
+  it('is byte-identical to the recorded spans (warm cache)', () => {
+    expect(spanDigest(corpusDir)).toBe(EXPECTED);
+  });
+  it('is byte-identical without a word cache', () => {
+    expect(spanDigest(corpusDir, 0)).toBe(EXPECTED);
+  });
+});
+
+describe('viterbi7', () => {
+  it('decodes exactly as the generic viterbi, ties included', () => {
+    let seed = 12345;
+    const rand = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const scratch = createViterbiScratch();
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(rand() * 40);
+      // Coarse values make exact ties frequent, so the tie-breaking is exercised too.
+      const coarse = round % 2 === 0;
+      const value = (): number => (coarse ? Math.floor(rand() * 5) - 2 : (rand() - 0.5) * 200);
+      const emissions = Float32Array.from({ length: n * NUM_TAGS }, value);
+      const transitions = Float32Array.from({ length: (NUM_TAGS + 1) * NUM_TAGS }, value);
+      const expected = new Uint8Array(n);
+      const actual = new Uint8Array(n);
+      viterbi(emissions, n, transitions, expected);
+      viterbi7(emissions, n, Float64Array.from(transitions), actual, scratch);
+      expect([...actual]).toEqual([...expected]);
+    }
+  });
+});
