@@ -15,9 +15,9 @@ import {
   wordFeatures,
 } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
-import { type NameModel, NUM_TAGS, STRIDE, tagIsBegin, tagTypeIndex } from './model.js';
+import { type NameModel, NUM_TAGS, STRIDE, tagTypeIndex } from './model.js';
 import { createTokenizer } from './tokenize.js';
-import { createViterbiScratch, viterbi } from './viterbi.js';
+import { createViterbiScratch, viterbi, viterbi7 } from './viterbi.js';
 
 /** A tagged entity: offsets into the text, the index of its type in TAG_TYPES, a confidence in [0, 1]. */
 export interface TaggedSpan {
@@ -50,6 +50,9 @@ const CASE_SLOT = WORD_VECTOR;
 const GAZ_SLOT = WORD_VECTOR + 1;
 /** 1 when the word may not begin or end a span (punctuation, function words). */
 const TRIM_SLOT = WORD_VECTOR + 2;
+/** 1 when the word ends a sentence (the next token then starts one). */
+const END_SLOT = WORD_VECTOR + 3;
+const VECTOR_LENGTH = WORD_VECTOR + 4;
 
 /** Creates a tagger over a loaded model and gazetteer. Each tagger owns its word cache; share none. */
 export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options: NameTaggerOptions = {}): NameTagger {
@@ -77,6 +80,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   let starts = new Uint8Array(256);
   let trims = new Uint8Array(256);
   const scratch = createViterbiScratch();
+  const transitions64 = Float64Array.from(transitions);
   const tokenize = createTokenizer();
 
   const addFeatures = (ids: readonly number[], into: Float32Array, offset: number): void => {
@@ -111,18 +115,22 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       if (vector !== undefined) remember(token, vector);
     }
     if (vector === undefined) {
-      vector = new Float32Array(WORD_VECTOR + 3);
+      vector = new Float32Array(VECTOR_LENGTH);
       const features = wordFeatures(token, gazetteer);
       for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vector, r * NUM_TAGS);
-      // The last slots carry the word's case class, gazetteer flags and trim flag: a cache hit needs no other test.
+      // The last slots carry the word's case class, gazetteer flags, trim and sentence-end flags: a cache hit needs
+      // no other test.
       vector[CASE_SLOT] = features.caseClass;
       vector[GAZ_SLOT] = features.gazetteer;
       vector[TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;
+      vector[END_SLOT] = endsSentence(token) ? 1 : 0;
       // Long tokens (URLs, hashes, keyboard mashing) are rarely repeated: not worth the cache's memory.
       if (token.length <= MAX_CACHED_LENGTH && cacheSize > 0) remember(token, vector);
     }
     return vector;
   };
+
+  let vectors: Float32Array[] = [];
 
   return Object.freeze({
     tag(text: string): TaggedSpan[] {
@@ -133,46 +141,68 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         cases = new Uint8Array(n * 2);
         starts = new Uint8Array(n * 2);
         trims = new Uint8Array(n * 2);
+        vectors = new Array(n * 2);
       }
-      const vectors: Float32Array[] = new Array(n);
+      const tokenStarts = tokens.starts;
+      const tokenEnds = tokens.ends;
       let sentenceStart = 1;
       for (let i = 0; i < n; i++) {
-        const token = text.slice(tokens.starts[i], tokens.ends[i]);
-        const vector = wordVector(token);
+        const vector = wordVector(text.slice(tokenStarts[i], tokenEnds[i]));
         vectors[i] = vector;
-        cases[i] = vector[CASE_SLOT] ?? 0;
-        trims[i] = vector[TRIM_SLOT] ?? 0;
+        cases[i] = vector[CASE_SLOT] as number;
+        trims[i] = vector[TRIM_SLOT] as number;
         starts[i] = sentenceStart;
-        sentenceStart = endsSentence(token) ? 1 : 0;
+        sentenceStart = vector[END_SLOT] as number;
       }
       const docCase = documentCase(cases, starts, n);
-      if (emissions.length < n * NUM_TAGS) emissions = new Float32Array(n * NUM_TAGS * 2);
+      if (emissions.length < n * T) emissions = new Float32Array(n * T * 2);
       if (tags.length < n) tags = new Uint8Array(n * 2);
+      const e = emissions;
+      const docBase = docCase * CASE_COUNT;
+      // Same additions in the same order as before (position + self, then previous, next, previous-but-one and
+      // next-but-one), each rounded to float32 as a Float32Array store would: identical scores, identical tags.
+      let v2: Float32Array | undefined;
+      let v1: Float32Array | undefined;
+      let v0 = vectors[0] as Float32Array;
+      let n1: Float32Array | undefined = n > 1 ? vectors[1] : undefined;
       for (let i = 0; i < n; i++) {
-        const base = i * NUM_TAGS;
-        const self = vectors[i] as Float32Array;
-        const pos = positionIndex(docCase, cases[i] as number, starts[i] as number, self[GAZ_SLOT] as number);
-        for (let t = 0; t < NUM_TAGS; t++) {
-          emissions[base + t] = (positionScores[pos + t] as number) + (self[t] as number);
+        const n2: Float32Array | undefined = i + 2 < n ? vectors[i + 2] : undefined;
+        const base = i * T;
+        const pos =
+          (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
+            (v0[GAZ_SLOT] as number)) *
+          T;
+        for (let t = 0; t < T; t++) {
+          let x = Math.fround((positionScores[pos + t] as number) + (v0[t] as number));
+          if (v1 !== undefined) x = Math.fround(x + (v1[PREV_OFFSET + t] as number));
+          if (n1 !== undefined) x = Math.fround(x + (n1[NEXT_OFFSET + t] as number));
+          if (v2 !== undefined) x = Math.fround(x + (v2[PREV2_OFFSET + t] as number));
+          if (n2 !== undefined) x = x + (n2[NEXT2_OFFSET + t] as number);
+          e[base + t] = x;
         }
-        // Each neighbour adds its role's slice of its cached vector.
-        if (i > 0) addSlice(emissions, base, vectors[i - 1] as Float32Array, ROLE.PREV * NUM_TAGS);
-        if (i + 1 < n) addSlice(emissions, base, vectors[i + 1] as Float32Array, ROLE.NEXT * NUM_TAGS);
-        if (i > 1) addSlice(emissions, base, vectors[i - 2] as Float32Array, ROLE.PREV2 * NUM_TAGS);
-        if (i + 2 < n) addSlice(emissions, base, vectors[i + 2] as Float32Array, ROLE.NEXT2 * NUM_TAGS);
+        v2 = v1;
+        v1 = v0;
+        v0 = n1 as Float32Array;
+        n1 = n2;
       }
-      viterbi(emissions, n, transitions, tags, scratch);
-      return spansFromTags(tags, emissions, tokens.starts, tokens.ends, n, trims);
+      if (T === 7) viterbi7(e, n, transitions64, tags, scratch);
+      else viterbi(e, n, transitions, tags, scratch);
+      return spansFromTags(tags, e, tokenStarts, tokenEnds, n, trims);
     },
   });
 }
 
+// Module-local copies of imported constants: under some loaders (tsx, vitest) every read of an imported binding
+// is a getter call, which dominated the per-token loop.
+const T: number = NUM_TAGS;
+const GAZ_VALUES_LOCAL: number = GAZ_VALUES;
+const PREV_OFFSET: number = ROLE.PREV * NUM_TAGS;
+const NEXT_OFFSET: number = ROLE.NEXT * NUM_TAGS;
+const PREV2_OFFSET: number = ROLE.PREV2 * NUM_TAGS;
+const NEXT2_OFFSET: number = ROLE.NEXT2 * NUM_TAGS;
+
 function positionIndex(docCase: number, tokenCase: number, sentenceStart: number, gazetteer: number): number {
   return (((docCase * CASE_COUNT + tokenCase) * 2 + sentenceStart) * GAZ_VALUES + gazetteer) * NUM_TAGS;
-}
-
-function addSlice(into: Float32Array, base: number, vector: Float32Array, offset: number): void {
-  for (let t = 0; t < NUM_TAGS; t++) into[base + t] = (into[base + t] as number) + (vector[offset + t] as number);
 }
 
 const MARGIN_UNITS = 15;
@@ -194,9 +224,9 @@ export function spansFromTags(
       i++;
       continue;
     }
-    const type = tagTypeIndex(tag);
+    const type = typeOfTag(tag);
     let j = i + 1;
-    while (j < n && (tags[j] ?? 0) !== 0 && !tagIsBegin(tags[j] ?? 0) && tagTypeIndex(tags[j] ?? 0) === type) j++;
+    while (j < n && (tags[j] ?? 0) !== 0 && !isBegin(tags[j] ?? 0) && typeOfTag(tags[j] ?? 0) === type) j++;
     // A span never starts or ends on punctuation or a function word ("@sarah", "to maria" are sarah and maria).
     let first = i;
     let last = j - 1;
@@ -208,7 +238,7 @@ export function spansFromTags(
     }
     let margin = 0;
     for (let k = i; k < j; k++) {
-      margin += (emissions[k * NUM_TAGS + (tags[k] ?? 0)] ?? 0) - (emissions[k * NUM_TAGS] ?? 0);
+      margin += (emissions[k * T + (tags[k] ?? 0)] ?? 0) - (emissions[k * T] ?? 0);
     }
     // 0.5 at the decision boundary; the model's score units are perceptron updates, hence the division.
     margin /= (j - i) * MARGIN_UNITS;
@@ -222,4 +252,12 @@ export function spansFromTags(
     i = j;
   }
   return spans;
+}
+
+// Local copies of model.ts's tag helpers (see T above).
+function typeOfTag(tag: number): number {
+  return (tag - 1) >> 1;
+}
+function isBegin(tag: number): boolean {
+  return tag > 0 && tag % 2 === 1;
 }

@@ -8,6 +8,13 @@ const PREDECESSORS: readonly Int8Array[] = Array.from({ length: NUM_TAGS }, (_, 
   for (let p = 0; p < NUM_TAGS; p++) if (transitionAllowed(p, tag)) list.push(p);
   return Int8Array.from(list);
 });
+// Flattened: predecessors of tag t are PRED_FLAT[PRED_START[t] .. PRED_START[t + 1]).
+const PRED_START = Int32Array.from({ length: NUM_TAGS + 1 }, (_, t) =>
+  PREDECESSORS.slice(0, t).reduce((sum, preds) => sum + preds.length, 0),
+);
+const PRED_FLAT = Int8Array.from(PREDECESSORS.flatMap((preds) => [...preds]));
+// A module-local copy: reading an imported binding in the inner loop costs a getter call under some loaders (tsx).
+const T: number = NUM_TAGS;
 const START_ALLOWED = Uint8Array.from({ length: NUM_TAGS }, (_, tag) => (transitionAllowed(-1, tag) ? 1 : 0));
 
 /** Reusable buffers for `viterbi`, so a tagger does not allocate per text. */
@@ -33,22 +40,22 @@ export function viterbi(
   scratch: ViterbiScratch = createViterbiScratch(),
 ): void {
   if (n === 0) return;
-  if (scratch.back.length < n * NUM_TAGS) scratch.back = new Uint8Array(n * NUM_TAGS * 2);
+  if (scratch.back.length < n * T) scratch.back = new Uint8Array(n * T * 2);
   const back = scratch.back;
   let prevScores = scratch.prev;
   let scores = scratch.next;
-  for (let t = 0; t < NUM_TAGS; t++) {
+  for (let t = 0; t < T; t++) {
     prevScores[t] = START_ALLOWED[t] === 1 ? (transitions[t] as number) + (emissions[t] as number) : -1e30;
   }
   for (let i = 1; i < n; i++) {
-    const base = i * NUM_TAGS;
-    for (let t = 0; t < NUM_TAGS; t++) {
-      const preds = PREDECESSORS[t] as Int8Array;
+    const base = i * T;
+    for (let t = 0; t < T; t++) {
+      // Predecessors in ascending order with a strict comparison: ties keep the lowest tag, as always.
       let best = -1e300;
       let arg = 0;
-      for (let k = 0; k < preds.length; k++) {
-        const p = preds[k] as number;
-        const s = (prevScores[p] as number) + (transitions[(p + 1) * NUM_TAGS + t] as number);
+      for (let k = PRED_START[t] as number, end = PRED_START[t + 1] as number; k < end; k++) {
+        const p = PRED_FLAT[k] as number;
+        const s = (prevScores[p] as number) + (transitions[(p + 1) * T + t] as number);
         if (s > best) {
           best = s;
           arg = p;
@@ -63,7 +70,7 @@ export function viterbi(
   }
   let bestTag = 0;
   let best = -1e300;
-  for (let t = 0; t < NUM_TAGS; t++) {
+  for (let t = 0; t < T; t++) {
     if ((prevScores[t] as number) > best) {
       best = prevScores[t] as number;
       bestTag = t;
@@ -71,6 +78,283 @@ export function viterbi(
   }
   for (let i = n - 1; i >= 0; i--) {
     out[i] = bestTag;
-    bestTag = back[i * NUM_TAGS + bestTag] as number;
+    bestTag = back[i * T + bestTag] as number;
+  }
+}
+
+/**
+ * `viterbi` specialised to the tagger's 7 tags (O, B/I x 3): the same additions, comparisons and tie-breaking
+ * (lowest predecessor wins a tie), unrolled over local variables. `transitions64` is the transition matrix widened
+ * to float64 (exact), so every sum is bit-identical to `viterbi`'s.
+ */
+export function viterbi7(
+  emissions: Float32Array,
+  n: number,
+  transitions64: Float64Array,
+  out: Uint8Array,
+  scratch: ViterbiScratch,
+): void {
+  if (n === 0) return;
+  if (scratch.back.length < n * 7) scratch.back = new Uint8Array(n * 7 * 2);
+  const back = scratch.back;
+  const e = emissions;
+  const tr = transitions64;
+  // Start row: B tags and O may open a text, I tags may not.
+  let s0 = (tr[0] as number) + (e[0] as number);
+  let s1 = (tr[1] as number) + (e[1] as number);
+  let s2 = -1e30;
+  let s3 = (tr[3] as number) + (e[3] as number);
+  let s4 = -1e30;
+  let s5 = (tr[5] as number) + (e[5] as number);
+  let s6 = -1e30;
+  for (let i = 1; i < n; i++) {
+    const base = i * 7;
+    let b0 = s0 + (tr[7] as number);
+    let a0 = 0;
+    {
+      const x = s1 + (tr[14] as number);
+      if (x > b0) {
+        b0 = x;
+        a0 = 1;
+      }
+    }
+    {
+      const x = s2 + (tr[21] as number);
+      if (x > b0) {
+        b0 = x;
+        a0 = 2;
+      }
+    }
+    {
+      const x = s3 + (tr[28] as number);
+      if (x > b0) {
+        b0 = x;
+        a0 = 3;
+      }
+    }
+    {
+      const x = s4 + (tr[35] as number);
+      if (x > b0) {
+        b0 = x;
+        a0 = 4;
+      }
+    }
+    {
+      const x = s5 + (tr[42] as number);
+      if (x > b0) {
+        b0 = x;
+        a0 = 5;
+      }
+    }
+    {
+      const x = s6 + (tr[49] as number);
+      if (x > b0) {
+        b0 = x;
+        a0 = 6;
+      }
+    }
+    let b1 = s0 + (tr[8] as number);
+    let a1 = 0;
+    {
+      const x = s1 + (tr[15] as number);
+      if (x > b1) {
+        b1 = x;
+        a1 = 1;
+      }
+    }
+    {
+      const x = s2 + (tr[22] as number);
+      if (x > b1) {
+        b1 = x;
+        a1 = 2;
+      }
+    }
+    {
+      const x = s3 + (tr[29] as number);
+      if (x > b1) {
+        b1 = x;
+        a1 = 3;
+      }
+    }
+    {
+      const x = s4 + (tr[36] as number);
+      if (x > b1) {
+        b1 = x;
+        a1 = 4;
+      }
+    }
+    {
+      const x = s5 + (tr[43] as number);
+      if (x > b1) {
+        b1 = x;
+        a1 = 5;
+      }
+    }
+    {
+      const x = s6 + (tr[50] as number);
+      if (x > b1) {
+        b1 = x;
+        a1 = 6;
+      }
+    }
+    let b2 = s1 + (tr[16] as number);
+    let a2 = 1;
+    {
+      const x = s2 + (tr[23] as number);
+      if (x > b2) {
+        b2 = x;
+        a2 = 2;
+      }
+    }
+    let b3 = s0 + (tr[10] as number);
+    let a3 = 0;
+    {
+      const x = s1 + (tr[17] as number);
+      if (x > b3) {
+        b3 = x;
+        a3 = 1;
+      }
+    }
+    {
+      const x = s2 + (tr[24] as number);
+      if (x > b3) {
+        b3 = x;
+        a3 = 2;
+      }
+    }
+    {
+      const x = s3 + (tr[31] as number);
+      if (x > b3) {
+        b3 = x;
+        a3 = 3;
+      }
+    }
+    {
+      const x = s4 + (tr[38] as number);
+      if (x > b3) {
+        b3 = x;
+        a3 = 4;
+      }
+    }
+    {
+      const x = s5 + (tr[45] as number);
+      if (x > b3) {
+        b3 = x;
+        a3 = 5;
+      }
+    }
+    {
+      const x = s6 + (tr[52] as number);
+      if (x > b3) {
+        b3 = x;
+        a3 = 6;
+      }
+    }
+    let b4 = s3 + (tr[32] as number);
+    let a4 = 3;
+    {
+      const x = s4 + (tr[39] as number);
+      if (x > b4) {
+        b4 = x;
+        a4 = 4;
+      }
+    }
+    let b5 = s0 + (tr[12] as number);
+    let a5 = 0;
+    {
+      const x = s1 + (tr[19] as number);
+      if (x > b5) {
+        b5 = x;
+        a5 = 1;
+      }
+    }
+    {
+      const x = s2 + (tr[26] as number);
+      if (x > b5) {
+        b5 = x;
+        a5 = 2;
+      }
+    }
+    {
+      const x = s3 + (tr[33] as number);
+      if (x > b5) {
+        b5 = x;
+        a5 = 3;
+      }
+    }
+    {
+      const x = s4 + (tr[40] as number);
+      if (x > b5) {
+        b5 = x;
+        a5 = 4;
+      }
+    }
+    {
+      const x = s5 + (tr[47] as number);
+      if (x > b5) {
+        b5 = x;
+        a5 = 5;
+      }
+    }
+    {
+      const x = s6 + (tr[54] as number);
+      if (x > b5) {
+        b5 = x;
+        a5 = 6;
+      }
+    }
+    let b6 = s5 + (tr[48] as number);
+    let a6 = 5;
+    {
+      const x = s6 + (tr[55] as number);
+      if (x > b6) {
+        b6 = x;
+        a6 = 6;
+      }
+    }
+    back[base + 0] = a0;
+    back[base + 1] = a1;
+    back[base + 2] = a2;
+    back[base + 3] = a3;
+    back[base + 4] = a4;
+    back[base + 5] = a5;
+    back[base + 6] = a6;
+    s0 = b0 + (e[base + 0] as number);
+    s1 = b1 + (e[base + 1] as number);
+    s2 = b2 + (e[base + 2] as number);
+    s3 = b3 + (e[base + 3] as number);
+    s4 = b4 + (e[base + 4] as number);
+    s5 = b5 + (e[base + 5] as number);
+    s6 = b6 + (e[base + 6] as number);
+  }
+  let bestTag = 0;
+  let best = s0;
+  if (s1 > best) {
+    best = s1;
+    bestTag = 1;
+  }
+  if (s2 > best) {
+    best = s2;
+    bestTag = 2;
+  }
+  if (s3 > best) {
+    best = s3;
+    bestTag = 3;
+  }
+  if (s4 > best) {
+    best = s4;
+    bestTag = 4;
+  }
+  if (s5 > best) {
+    best = s5;
+    bestTag = 5;
+  }
+  if (s6 > best) {
+    best = s6;
+    bestTag = 6;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = bestTag;
+    bestTag = back[i * 7 + bestTag] as number;
   }
 }
