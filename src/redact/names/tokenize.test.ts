@@ -26,3 +26,25 @@ describe('tokenize', () => {
     expect(text.slice(t.starts[499], t.ends[499])).toBe('w499');
   });
 });
+
+describe('tokenize scanner', () => {
+  it('gives exactly the tokens of a global regex scan, on random mixed-script strings', () => {
+    const reference =
+      /[\p{L}\p{M}\p{N}_\u200c\u200d]+(?:['’-][\p{L}\p{M}\p{N}_\u200c\u200d]+)*|[^\s\p{L}\p{M}\p{N}_]/gu;
+    const alphabet = [..."aZ9_'’- \n\t\u00a0é\u0301—.\u2028\u3000ß\u00adx\x1f\x0b\ufeff٣\u200c\u200d", '😀', '\ud800'];
+    let seed = 7;
+    const rand = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let round = 0; round < 20_000; round++) {
+      let text = '';
+      const n = Math.floor(rand() * 12);
+      for (let j = 0; j < n; j++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      const expected = [...text.matchAll(reference)].map((m) => `${m.index}:${m.index + m[0].length}`);
+      const t = tokenize(text);
+      const actual = Array.from({ length: t.count }, (_, i) => `${t.starts[i]}:${t.ends[i]}`);
+      expect(actual, JSON.stringify(text)).toEqual(expected);
+    }
+  });
+});

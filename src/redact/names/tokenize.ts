@@ -18,19 +18,81 @@ export function tokenize(text: string): Tokens {
   return createTokenizer()(text);
 }
 
+// ASCII classes for the scanner: 1 whitespace (\s), 2 word character, 3 joiner (' or -), 0 other (a punctuation token).
+const ASCII_CLASS = new Uint8Array(128);
+for (const c of [9, 10, 11, 12, 13, 32]) ASCII_CLASS[c] = 1;
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 2;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 2;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 2;
+ASCII_CLASS[95] = 2;
+ASCII_CLASS[39] = 3;
+ASCII_CLASS[45] = 3;
+const WS = 1;
+const WORD = 2;
+const JOINER = 3;
+
 /**
- * A tokenizer that owns its regex and offset buffers, for hot loops: compiling the regex per call costs more than
+ * A tokenizer that owns its regexes and offset buffers, for hot loops: compiling the regex per call costs more than
  * the scan of a short post. The returned offsets are overwritten by the next call on the same tokenizer.
+ *
+ * ASCII text is scanned by character code; at any non-ASCII character the token (or whitespace run) is matched by
+ * the same regex, sticky at that position. Every non-space character starts a match of TOKEN and whitespace never
+ * does, so the tokens are exactly those of a global `TOKEN` scan.
  */
 export function createTokenizer(): (text: string) => Tokens {
-  // lastIndex is state: each tokenizer has its own regex, and tagging is synchronous, so calls never interleave.
-  const re = new RegExp(TOKEN.source, TOKEN.flags);
+  // lastIndex is state: each tokenizer has its own regexes, and tagging is synchronous, so calls never interleave.
+  const re = new RegExp(TOKEN.source, 'uy');
+  const spaces = /\s+/uy;
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
   return (text: string): Tokens => {
     let count = 0;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const length = text.length;
+    let pos = 0;
+    while (pos < length) {
+      const c = text.charCodeAt(pos);
+      const cls = c < 128 ? (ASCII_CLASS[c] as number) : -1;
+      if (cls === WS) {
+        pos++;
+        continue;
+      }
+      const start = pos;
+      let end = -1;
+      if (cls === WORD) {
+        // [word]+ ([joiner][word]+)*, as long as it stays ASCII; anything else goes to the regex.
+        let i = pos + 1;
+        for (;;) {
+          const d = i < length ? text.charCodeAt(i) : 32;
+          if (d >= 128) break;
+          const k = ASCII_CLASS[d] as number;
+          if (k === WORD) {
+            i++;
+            continue;
+          }
+          if (k === JOINER) {
+            const f = i + 1 < length ? text.charCodeAt(i + 1) : 32;
+            if (f >= 128) break;
+            if (ASCII_CLASS[f] === WORD) {
+              i += 2;
+              continue;
+            }
+          }
+          end = i;
+          break;
+        }
+      } else if (cls === 0 || cls === JOINER) {
+        end = pos + 1;
+      } else {
+        spaces.lastIndex = pos;
+        if (spaces.test(text)) {
+          pos = spaces.lastIndex;
+          continue;
+        }
+      }
+      if (end < 0) {
+        re.lastIndex = start;
+        end = re.test(text) ? re.lastIndex : start + 1;
+      }
       if (count === starts.length) {
         const s = new Int32Array(starts.length * 2);
         s.set(starts);
@@ -39,9 +101,10 @@ export function createTokenizer(): (text: string) => Tokens {
         e.set(ends);
         ends = e;
       }
-      starts[count] = m.index;
-      ends[count] = m.index + m[0].length;
+      starts[count] = start;
+      ends[count] = end;
       count++;
+      pos = end;
     }
     return { count, starts, ends };
   };
