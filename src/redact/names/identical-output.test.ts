@@ -42,6 +42,9 @@ describe.skipIf(!present)('name tagger output on the dev corpora', () => {
   it('is byte-identical without a word cache', () => {
     expect(spanDigest(corpusDir, 0)).toBe(EXPECTED);
   });
+  it('is byte-identical with a tiny word cache (constant generation turnover)', () => {
+    expect(spanDigest(corpusDir, 50)).toBe(EXPECTED);
+  });
 });
 
 describe('viterbi7', () => {

@@ -18,6 +18,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { type NameModel, NUM_TAGS, STRIDE, tagTypeIndex } from './model.js';
 import { createTokenizer } from './tokenize.js';
 import { createViterbiScratch, viterbi, viterbi7 } from './viterbi.js';
+import { createWordCache, rangeHash } from './word-cache.js';
 
 /** A tagged entity: offsets into the text, the index of its type in TAG_TYPES, a confidence in [0, 1]. */
 export interface TaggedSpan {
@@ -62,17 +63,8 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   const cacheSize = options.cacheSize ?? 50_000;
   const mask = (1 << model.tableBits) - 1;
   const { weights, scale, transitions } = model;
-  // Two generations: when the young one is full it becomes the old one, and words found there move back, so the
-  // frequent words survive a turnover instead of being dropped with everything else.
-  let cache = new Map<string, Float32Array>();
-  let oldCache = new Map<string, Float32Array>();
-  const remember = (token: string, vector: Float32Array): void => {
-    if (cache.size >= cacheSize) {
-      oldCache = cache;
-      cache = new Map();
-    }
-    cache.set(token, vector);
-  };
+  // Words memoised by their range in the text (see word-cache.ts); null when caching is off.
+  const cache = cacheSize > 0 ? createWordCache(cacheSize) : null;
   // Scratch buffers reused across calls (tag() is synchronous, so calls never interleave); grown on demand.
   let emissions = new Float32Array(256 * NUM_TAGS);
   let tags = new Uint8Array(256);
@@ -108,25 +100,25 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     }
   }
 
-  const wordVector = (token: string): Float32Array => {
-    let vector = cache.get(token);
-    if (vector === undefined && cacheSize > 0) {
-      vector = oldCache.get(token);
-      if (vector !== undefined) remember(token, vector);
+  const wordVector = (text: string, start: number, end: number): Float32Array => {
+    // Long tokens (URLs, hashes, keyboard mashing) are rarely repeated: not worth the cache's memory.
+    const cacheable = cache !== null && end - start <= MAX_CACHED_LENGTH;
+    const hash = cacheable ? rangeHash(text, start, end) : 0;
+    if (cacheable) {
+      const cached = cache.get(text, start, end, hash);
+      if (cached !== undefined) return cached;
     }
-    if (vector === undefined) {
-      vector = new Float32Array(VECTOR_LENGTH);
-      const features = wordFeatures(token, gazetteer);
-      for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vector, r * NUM_TAGS);
-      // The last slots carry the word's case class, gazetteer flags, trim and sentence-end flags: a cache hit needs
-      // no other test.
-      vector[CASE_SLOT] = features.caseClass;
-      vector[GAZ_SLOT] = features.gazetteer;
-      vector[TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;
-      vector[END_SLOT] = endsSentence(token) ? 1 : 0;
-      // Long tokens (URLs, hashes, keyboard mashing) are rarely repeated: not worth the cache's memory.
-      if (token.length <= MAX_CACHED_LENGTH && cacheSize > 0) remember(token, vector);
-    }
+    const token = text.slice(start, end);
+    const vector = new Float32Array(VECTOR_LENGTH);
+    const features = wordFeatures(token, gazetteer);
+    for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vector, r * NUM_TAGS);
+    // The last slots carry the word's case class, gazetteer flags, trim and sentence-end flags: a cache hit needs
+    // no other test.
+    vector[CASE_SLOT] = features.caseClass;
+    vector[GAZ_SLOT] = features.gazetteer;
+    vector[TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;
+    vector[END_SLOT] = endsSentence(token) ? 1 : 0;
+    if (cacheable) cache.set(token, hash, vector);
     return vector;
   };
 
@@ -147,7 +139,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       const tokenEnds = tokens.ends;
       let sentenceStart = 1;
       for (let i = 0; i < n; i++) {
-        const vector = wordVector(text.slice(tokenStarts[i], tokenEnds[i]));
+        const vector = wordVector(text, tokenStarts[i] as number, tokenEnds[i] as number);
         vectors[i] = vector;
         cases[i] = vector[CASE_SLOT] as number;
         trims[i] = vector[TRIM_SLOT] as number;
