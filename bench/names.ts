@@ -1,20 +1,57 @@
 // Throughput of the name tagger on wnut17-dev text (social-media posts): MB/s of UTF-8 input on one core.
 //   npx tsx bench/names.ts [path/to/wnut17-dev.jsonl]
+// Output check for speed work: the spans on wnut17-dev, meddocan-dev and presidio-synth-v2 must not change.
+//   npx tsx bench/names.ts --spans [path/to/datasets/pii]   (prints the digest; exit 1 when it differs)
+// The same digest is asserted by src/redact/names/identical-output.test.ts.
 
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNameRecognizer, resolveDataDir } from '../src/redact/names/index.js';
 
-const defaultCorpus = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii', 'wnut17-dev.jsonl');
-const file = process.argv[2] ?? defaultCorpus;
+const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
+/** sha256 of the default recognizer's spans on the dev corpora, recorded before the tagger's speed work. */
+const RECORDED_SPANS = 'd14fb1467184c1f015bbdbd4b0d6cc95e5301da0b1d150e69e62c3b61cc522ba';
+
+function readTexts(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+}
+
+if (process.argv[2] === '--spans') {
+  const dir = process.argv[3] ?? defaultDir;
+  const files = ['wnut17-dev.jsonl', 'meddocan-dev.jsonl', 'presidio-synth-v2.jsonl'];
+  if (!files.every((f) => existsSync(join(dir, f)))) {
+    console.error(`bench/names --spans: dev corpora not found in ${dir}; pass the datasets/pii folder`);
+    process.exit(2);
+  }
+  const hash = createHash('sha256');
+  let count = 0;
+  for (const file of files) {
+    const recognizer = createNameRecognizer();
+    readTexts(join(dir, file)).forEach((text, doc) => {
+      for (const s of recognizer.analyze({ text })) {
+        hash.update(`${file}\t${doc}\t${s.start}\t${s.end}\t${s.type}\t${s.score}\n`);
+        count++;
+      }
+    });
+  }
+  const digest = hash.digest('hex');
+  const same = digest === RECORDED_SPANS;
+  console.log(
+    `${count} spans, sha256 ${digest}: ${same ? 'identical to the recorded spans' : 'DIFFERENT from the recorded spans'}`,
+  );
+  process.exit(same ? 0 : 1);
+}
+
+const file = process.argv[2] ?? join(defaultDir, 'wnut17-dev.jsonl');
 if (!existsSync(file)) {
   console.error(`bench/names: corpus not found at ${file}; pass the path of wnut17-dev.jsonl`);
   process.exit(2);
 }
-const texts = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => (JSON.parse(line) as { text: string }).text);
+const texts = readTexts(file);
 const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
 
 const loadStart = process.hrtime.bigint();
@@ -28,10 +65,11 @@ function run(label: string, seconds: number): void {
   let spans = 0;
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
-  while (Number(process.hrtime.bigint() - t0) < seconds * 1e9) {
+  // At least one pass, so a short run still measures something.
+  do {
     for (const text of texts) spans += recognizer.analyze({ text }).length;
     rounds++;
-  }
+  } while (Number(process.hrtime.bigint() - t0) < seconds * 1e9);
   const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -40,7 +78,7 @@ function run(label: string, seconds: number): void {
   );
 }
 
-run('first pass (cold word cache, includes JIT warm-up)', 0.001);
+run('first pass (cold word cache, includes JIT warm-up)', 0);
 run('steady state', 3);
 // Worst case: every word featurized afresh (a stream of posts whose words were never seen).
 recognizer = createNameRecognizer({ cacheSize: 0 });
