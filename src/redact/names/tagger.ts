@@ -153,29 +153,100 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       const docBase = docCase * CASE_COUNT;
       // Same additions in the same order as before (position + self, then previous, next, previous-but-one and
       // next-but-one), each rounded to float32 as a Float32Array store would: identical scores, identical tags.
-      let v2: Float32Array | undefined;
-      let v1: Float32Array | undefined;
-      let v0 = vectors[0] as Float32Array;
-      let n1: Float32Array | undefined = n > 1 ? vectors[1] : undefined;
-      for (let i = 0; i < n; i++) {
-        const n2: Float32Array | undefined = i + 2 < n ? vectors[i + 2] : undefined;
-        const base = i * T;
-        const pos =
-          (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
-            (v0[GAZ_SLOT] as number)) *
-          T;
-        for (let t = 0; t < T; t++) {
-          let x = Math.fround((positionScores[pos + t] as number) + (v0[t] as number));
-          if (v1 !== undefined) x = Math.fround(x + (v1[PREV_OFFSET + t] as number));
-          if (n1 !== undefined) x = Math.fround(x + (n1[NEXT_OFFSET + t] as number));
-          if (v2 !== undefined) x = Math.fround(x + (v2[PREV2_OFFSET + t] as number));
-          if (n2 !== undefined) x = x + (n2[NEXT2_OFFSET + t] as number);
-          e[base + t] = x;
+      if (T === 7) {
+        // Unrolled over the 7 tags, without edge tests: a missing neighbour (text edges) is ABSENT, all -0, and
+        // x + -0 === x exactly in IEEE arithmetic (also for x = +0 and -0). Role offsets: PREV 7, NEXT 14, PREV2
+        // 21, NEXT2 28.
+        let v2: Float32Array = ABSENT;
+        let v1: Float32Array = ABSENT;
+        let v0 = vectors[0] as Float32Array;
+        let n1: Float32Array = n > 1 ? (vectors[1] as Float32Array) : ABSENT;
+        for (let i = 0; i < n; i++) {
+          const n2: Float32Array = i + 2 < n ? (vectors[i + 2] as Float32Array) : ABSENT;
+          const base = i * 7;
+          const pos =
+            (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
+              (v0[GAZ_SLOT] as number)) *
+            7;
+          e[base + 0] =
+            Math.fround(
+              Math.fround(
+                Math.fround(Math.fround((positionScores[pos + 0] as number) + (v0[0] as number)) + (v1[7] as number)) +
+                  (n1[14] as number),
+              ) + (v2[21] as number),
+            ) + (n2[28] as number);
+          e[base + 1] =
+            Math.fround(
+              Math.fround(
+                Math.fround(Math.fround((positionScores[pos + 1] as number) + (v0[1] as number)) + (v1[8] as number)) +
+                  (n1[15] as number),
+              ) + (v2[22] as number),
+            ) + (n2[29] as number);
+          e[base + 2] =
+            Math.fround(
+              Math.fround(
+                Math.fround(Math.fround((positionScores[pos + 2] as number) + (v0[2] as number)) + (v1[9] as number)) +
+                  (n1[16] as number),
+              ) + (v2[23] as number),
+            ) + (n2[30] as number);
+          e[base + 3] =
+            Math.fround(
+              Math.fround(
+                Math.fround(Math.fround((positionScores[pos + 3] as number) + (v0[3] as number)) + (v1[10] as number)) +
+                  (n1[17] as number),
+              ) + (v2[24] as number),
+            ) + (n2[31] as number);
+          e[base + 4] =
+            Math.fround(
+              Math.fround(
+                Math.fround(Math.fround((positionScores[pos + 4] as number) + (v0[4] as number)) + (v1[11] as number)) +
+                  (n1[18] as number),
+              ) + (v2[25] as number),
+            ) + (n2[32] as number);
+          e[base + 5] =
+            Math.fround(
+              Math.fround(
+                Math.fround(Math.fround((positionScores[pos + 5] as number) + (v0[5] as number)) + (v1[12] as number)) +
+                  (n1[19] as number),
+              ) + (v2[26] as number),
+            ) + (n2[33] as number);
+          e[base + 6] =
+            Math.fround(
+              Math.fround(
+                Math.fround(Math.fround((positionScores[pos + 6] as number) + (v0[6] as number)) + (v1[13] as number)) +
+                  (n1[20] as number),
+              ) + (v2[27] as number),
+            ) + (n2[34] as number);
+          v2 = v1;
+          v1 = v0;
+          v0 = n1;
+          n1 = n2;
         }
-        v2 = v1;
-        v1 = v0;
-        v0 = n1 as Float32Array;
-        n1 = n2;
+      } else {
+        let v2: Float32Array | undefined;
+        let v1: Float32Array | undefined;
+        let v0 = vectors[0] as Float32Array;
+        let n1: Float32Array | undefined = n > 1 ? vectors[1] : undefined;
+        for (let i = 0; i < n; i++) {
+          const n2: Float32Array | undefined = i + 2 < n ? vectors[i + 2] : undefined;
+          const base = i * T;
+          const pos =
+            (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
+              (v0[GAZ_SLOT] as number)) *
+            T;
+          for (let t = 0; t < T; t++) {
+            let x = Math.fround((positionScores[pos + t] as number) + (v0[t] as number));
+            if (v1 !== undefined) x = Math.fround(x + (v1[PREV_OFFSET + t] as number));
+            if (n1 !== undefined) x = Math.fround(x + (n1[NEXT_OFFSET + t] as number));
+            if (v2 !== undefined) x = Math.fround(x + (v2[PREV2_OFFSET + t] as number));
+            if (n2 !== undefined) x = x + (n2[NEXT2_OFFSET + t] as number);
+            e[base + t] = x;
+          }
+          v2 = v1;
+          v1 = v0;
+          v0 = n1 as Float32Array;
+          n1 = n2;
+        }
       }
       if (T === 7) viterbi7(e, n, transitions64, tags, scratch);
       else viterbi(e, n, transitions, tags, scratch);
@@ -187,6 +258,8 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
 // Module-local copies of imported constants: under some loaders (tsx, vitest) every read of an imported binding
 // is a getter call, which dominated the per-token loop.
 const T: number = NUM_TAGS;
+/** The word vector of a neighbour beyond the text's edge: all -0, so adding any of its slices changes nothing. */
+const ABSENT = new Float32Array(VECTOR_LENGTH).fill(-0);
 const GAZ_VALUES_LOCAL: number = GAZ_VALUES;
 const PREV_OFFSET: number = ROLE.PREV * NUM_TAGS;
 const NEXT_OFFSET: number = ROLE.NEXT * NUM_TAGS;
