@@ -6,6 +6,7 @@ const names = createNameFilter(10);
 addName(names, 'Quillon Vasterby');
 addName(names, 'Ana Maria Souza');
 addName(names, 'Cher');
+addName(names, 'José Álvarez');
 
 describe('member-directory name filter', () => {
   it.each([
@@ -15,6 +16,9 @@ describe('member-directory name filter', () => {
     ['Quillon', false],
     ['Cher', false],
     ['Vasterby Quillon', false],
+    ['jose alvarez', true],
+    ['JOSÉ ÁLVAREZ', true],
+    ['Joseph Alvarez', false],
   ])('mayHoldName(%j) is %s', (name, expected) => {
     expect(mayHoldName(names, name)).toBe(expected);
   });
@@ -29,6 +33,10 @@ describe('build redactor (fast patterns + directory names)', () => {
     ['See https://example.org/x', 'See <URL>', { URL: 1 }],
     ['Shipped the release on 2024-05-01 to 30 teams.', 'Shipped the release on 2024-05-01 to 30 teams.', {}],
     ['Quillon said hi', 'Quillon said hi', {}],
+    ['lunch with quillon vasterby today', 'lunch with <PERSON> today', { PERSON: 1 }],
+    ['met jose alvarez, then Ana Maria Souza.', 'met <PERSON>, then <PERSON>.', { PERSON: 2 }],
+    ['Joseph Alvarez and the Quillonvasterby team', 'Joseph Alvarez and the Quillonvasterby team', {}],
+    ['Quillon, Vasterby', 'Quillon, Vasterby', {}],
   ])('%j -> %j', (text, expected, counts) => {
     const result = redactor.redact(text);
     expect(result.text).toBe(expected);

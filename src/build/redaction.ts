@@ -123,27 +123,42 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
-const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}/gu;
+/** A word of a name: letters (and marks) with inner apostrophes or hyphens, as in O'Brien or Jean-Luc. */
+const NAME_WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+/** What may stand between two words of one name: spaces, at most one period (initials), nothing else. */
+const NAME_GAP = /^\s*\.?\s+$|^\.?\s+$/;
+const MAX_NAME_WORDS = 4;
 
-/** Spans of member-directory names: every run of 2-4 capitalised words, and its sub-runs, checked in the filter. */
+/**
+ * Spans of member-directory names: every run of 2-4 whole words, in any case and with or without diacritics, that
+ * the filter holds. The longest run starting at a word wins; matching resumes after it.
+ */
 export function findMemberNames(text: string, names: NameFilterData): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(CAPITALISED_RUN)) {
-    const words = [...match[0].matchAll(/\S+/g)];
-    let found = false;
-    for (let len = words.length; len >= 2 && !found; len--) {
-      for (let i = 0; i + len <= words.length && !found; i++) {
-        const first = words[i];
-        const last = words[i + len - 1];
-        if (!first || !last) continue;
-        const start = (first.index ?? 0) + (match.index ?? 0);
-        const end = (last.index ?? 0) + last[0].length + (match.index ?? 0);
-        if (mayHoldName(names, text.slice(start, end))) {
-          spans.push({ start, end, type: 'PERSON', score: 1, recognizer: 'member_directory' });
-          found = true;
-        }
+  const words: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(NAME_WORD)) {
+    const start = match.index ?? 0;
+    words.push({ start, end: start + match[0].length });
+  }
+  let i = 0;
+  while (i < words.length) {
+    let matchedEnd = -1;
+    let matchedLast = i;
+    for (let len = 2; len <= MAX_NAME_WORDS && i + len <= words.length; len++) {
+      const prev = words[i + len - 2];
+      const last = words[i + len - 1];
+      if (!prev || !last || !NAME_GAP.test(text.slice(prev.end, last.start))) break;
+      const first = words[i];
+      if (first && mayHoldName(names, text.slice(first.start, last.end).replace(/\s*\.\s*/g, ' '))) {
+        matchedEnd = last.end;
+        matchedLast = i + len - 1;
       }
     }
+    const first = words[i];
+    if (matchedEnd >= 0 && first) {
+      spans.push({ start: first.start, end: matchedEnd, type: 'PERSON', score: 1, recognizer: 'member_directory' });
+      i = matchedLast + 1;
+    } else i++;
   }
   return spans;
 }
