@@ -30,11 +30,28 @@ export function createProgram(): Command {
   return program;
 }
 
+/**
+ * DESIGN.md spells `assent model register --version V`, but commander lets the root `--version` flag win wherever it
+ * appears. After `model register`, `--version` is therefore read as the model's `--model-version`.
+ */
+export function normaliseArgv(argv: readonly string[]): string[] {
+  const out = [...argv];
+  const model = out.indexOf('model');
+  if (model < 0 || out[model + 1] !== 'register') return out;
+  for (let i = model + 2; i < out.length; i++) {
+    const arg = out[i] ?? '';
+    if (arg === '--') break;
+    if (arg === '--version') out[i] = '--model-version';
+    else if (arg.startsWith('--version=')) out[i] = `--model-version=${arg.slice('--version='.length)}`;
+  }
+  return out;
+}
+
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 bad input. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const program = createProgram();
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(normaliseArgv(argv), { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {

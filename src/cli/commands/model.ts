@@ -11,8 +11,8 @@ export function registerModelCommand(program: Command): void {
     .command('register')
     .description('register a model and the builds it was trained on')
     .requiredOption('--name <name>', 'model name')
-    // `--version` is taken by the root program (it prints Assent's version wherever it appears), hence this name.
-    .requiredOption('--model-version <version>', 'model version')
+    // `--version` is the root program's flag; `runCli` maps `model register --version V` onto this option.
+    .requiredOption('--model-version <version>', 'model version (also accepted as --version)')
     .requiredOption('--build <id...>', 'published build id(s)')
     .option('--json', 'print as JSON')
     .action(
