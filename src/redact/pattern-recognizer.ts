@@ -28,8 +28,12 @@ export interface PatternSpec {
   readonly validate?: (match: PatternMatch) => Validation;
   /** Overrides the recognizer's context words for this pattern. */
   readonly context?: ContextSpec;
-  /** Skip this pattern when the text has fewer ASCII digits than this (checked once per text). */
+  /** Skip this pattern when the text has fewer ASCII digits than this (at most 32; see TextFeatures). */
   readonly minDigits?: number;
+  /** Skip this pattern when the text has no run of this many consecutive ASCII digits (at most 32). */
+  readonly minDigitRun?: number;
+  /** Skip this pattern unless the text contains one of these substrings, exactly as written (case-sensitive). */
+  readonly literals?: readonly string[];
   /** Skip this pattern unless the lower-cased text contains one of these substrings. */
   readonly anyOf?: readonly string[];
   /** Skip this pattern unless this (non-global) regex matches the text somewhere: a cheap anchored gate. */
@@ -58,7 +62,154 @@ export interface PatternRecognizerSpec {
   readonly patterns: readonly PatternSpec[];
   readonly context?: ContextSpec;
   /** A cheap test on the whole text; false skips every regex (for example: no '@' means no e-mail). */
-  readonly prefilter?: (text: string) => boolean;
+  readonly prefilter?: (text: string, features: TextFeatures) => boolean;
+}
+
+/** Cap of the digit counts in TextFeatures: no gate needs more. */
+const DIGIT_CAP = 32;
+
+/**
+ * Facts about a record's text computed in one pass and shared by every recognizer, so that a pattern that cannot
+ * match (too few digits, a missing character or literal) is skipped without running its regex: records are short
+ * and most carry no identifier, so the cost of a record is mostly the regexes started on it.
+ */
+export interface TextFeatures {
+  /** ASCII digits, counted up to 32. */
+  readonly digits: number;
+  /** The longest run of consecutive ASCII digits, up to 32. */
+  readonly longestDigitRun: number;
+  /** The ASCII characters present. */
+  readonly ascii: AsciiSet;
+  /** The ASCII characters present in the lower-cased text (letters folded; 'i' and 'k' also from U+0130, U+212A). */
+  readonly asciiLower: AsciiSet;
+  /** The text in lower case (computed on first use). */
+  lower(): string;
+}
+
+/** A set of ASCII characters: bit `code & 31` of word `code >> 5`. */
+export type AsciiSet = readonly [number, number, number, number];
+
+function asciiSetOf(value: string): AsciiSet {
+  const words = [0, 0, 0, 0];
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 128) words[code >> 5] = (words[code >> 5] ?? 0) | (1 << (code & 31));
+  }
+  return [words[0] ?? 0, words[1] ?? 0, words[2] ?? 0, words[3] ?? 0];
+}
+
+function isSubset(mask: AsciiSet, present: AsciiSet): boolean {
+  return (
+    (present[0] & mask[0]) === mask[0] &&
+    (present[1] & mask[1]) === mask[1] &&
+    (present[2] & mask[2]) === mask[2] &&
+    (present[3] & mask[3]) === mask[3]
+  );
+}
+
+/** Bits of the letters A-Z in word 2 and a-z in word 3 (codes 65-90 and 97-122). */
+const LETTER_BITS = 0x07fffffe;
+
+let lastText: string | undefined;
+let lastFeatures: TextFeatures | undefined;
+
+/** The features of `text`; the last text's features are kept, so recognizers run on one record compute them once. */
+export function textFeatures(text: string): TextFeatures {
+  if (lastFeatures !== undefined && lastText === text) return lastFeatures;
+  let digits = 0;
+  let run = 0;
+  let longestDigitRun = 0;
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  let extraLower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      run++;
+      if (run > longestDigitRun) longestDigitRun = run;
+    } else {
+      run = 0;
+    }
+    if (code < 32) w0 |= 1 << code;
+    else if (code < 64) w1 |= 1 << (code - 32);
+    else if (code < 96) w2 |= 1 << (code - 64);
+    else if (code < 128) w3 |= 1 << (code - 96);
+    // toLowerCase maps these two non-ASCII letters to ASCII ones (İ → i + U+0307, Kelvin sign → k).
+    else if (code === 0x130) extraLower |= 1 << (105 - 96);
+    else if (code === 0x212a) extraLower |= 1 << (107 - 96);
+  }
+  let lower: string | undefined;
+  const features: TextFeatures = {
+    digits: Math.min(digits, DIGIT_CAP),
+    longestDigitRun: Math.min(longestDigitRun, DIGIT_CAP),
+    ascii: [w0, w1, w2, w3],
+    // Upper-case letters (word 2) count as their lower-case forms (word 3, same bits).
+    asciiLower: [w0, w1, w2 & ~LETTER_BITS, w3 | (w2 & LETTER_BITS) | extraLower],
+    lower: () => {
+      lower ??= text.toLowerCase();
+      return lower;
+    },
+  };
+  lastText = text;
+  lastFeatures = features;
+  return features;
+}
+
+/** True when the text has the ASCII character `char` (one code unit below 128). */
+export function hasAscii(features: TextFeatures, char: string): boolean {
+  const code = char.charCodeAt(0);
+  const word =
+    code < 32 ? features.ascii[0] : code < 64 ? features.ascii[1] : code < 96 ? features.ascii[2] : features.ascii[3];
+  return code < 128 && (word & (1 << (code & 31))) !== 0;
+}
+
+/** A substring to look for, with the set of its ASCII characters: a text lacking one of them cannot contain it. */
+interface Needle {
+  readonly value: string;
+  readonly mask: AsciiSet;
+}
+
+function toNeedles(values: readonly string[]): readonly Needle[] {
+  return values.map((value) => ({ value, mask: asciiSetOf(value) }));
+}
+
+function containsAny(haystack: string, present: AsciiSet, needles: readonly Needle[]): boolean {
+  for (const { value, mask } of needles) if (isSubset(mask, present) && haystack.includes(value)) return true;
+  return false;
+}
+
+/** A pattern with its gates compiled. */
+interface CompiledPattern {
+  readonly spec: PatternSpec;
+  readonly literals?: readonly Needle[];
+  readonly anyOf?: readonly Needle[];
+}
+
+function compilePattern(spec: PatternSpec): CompiledPattern {
+  return {
+    spec,
+    ...(spec.literals ? { literals: toNeedles(spec.literals) } : {}),
+    ...(spec.anyOf ? { anyOf: toNeedles(spec.anyOf) } : {}),
+  };
+}
+
+/** True when every cheap gate of the pattern (digit counts, literals, words, gate regex) passes on this text. */
+function gatesPass(pattern: CompiledPattern, text: string, features: TextFeatures): boolean {
+  const spec = pattern.spec;
+  if (spec.minDigits !== undefined && features.digits < spec.minDigits) return false;
+  if (spec.minDigitRun !== undefined && features.longestDigitRun < spec.minDigitRun) return false;
+  if (pattern.literals !== undefined && !containsAny(text, features.ascii, pattern.literals)) return false;
+  if (pattern.anyOf !== undefined) {
+    // The lower-cased text is built only once a word's characters are all present.
+    const needles = pattern.anyOf;
+    const present = features.asciiLower;
+    if (!needles.some(({ mask }) => isSubset(mask, present))) return false;
+    if (!containsAny(features.lower(), present, needles)) return false;
+  }
+  return spec.gate === undefined || spec.gate.test(text);
 }
 
 const LETTER = /\p{L}/u;
@@ -94,15 +245,6 @@ export function countDigits(text: string, atLeast: number): boolean {
   return false;
 }
 
-function countDigitsUpTo(text: string, cap: number): number {
-  let count = 0;
-  for (let i = 0; i < text.length && count < cap; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) count++;
-  }
-  return count;
-}
-
 function contextWindow(text: string, start: number, end: number, spec: ContextSpec): string {
   const before = spec.before ?? 40;
   const after = spec.after ?? 0;
@@ -122,24 +264,16 @@ export function createPatternRecognizer(spec: PatternRecognizerSpec): Recognizer
   const firstType = spec.types[0];
   if (firstType === undefined) throw new Error(`recognizer ${spec.name}: no types`);
   const defaultType: EntityType = firstType;
+  const patterns = spec.patterns.map(compilePattern);
 
   function analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
     const text = input.text;
-    if (spec.prefilter && !spec.prefilter(text)) return [];
+    const features = textFeatures(text);
+    if (spec.prefilter && !spec.prefilter(text, features)) return [];
     const spans: DetectedSpan[] = [];
-    let digits = -1;
-    let lower: string | undefined;
-    for (const pattern of spec.patterns) {
-      if (pattern.minDigits !== undefined) {
-        if (digits < 0) digits = countDigitsUpTo(text, 32);
-        if (digits < pattern.minDigits) continue;
-      }
-      if (pattern.anyOf !== undefined) {
-        lower ??= text.toLowerCase();
-        const haystack = lower;
-        if (!pattern.anyOf.some((word) => haystack.includes(word))) continue;
-      }
-      if (pattern.gate !== undefined && !pattern.gate.test(text)) continue;
+    for (const compiled of patterns) {
+      if (!gatesPass(compiled, text, features)) continue;
+      const pattern = compiled.spec;
       const regex = pattern.regex;
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {

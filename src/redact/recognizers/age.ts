@@ -19,6 +19,7 @@ export function createAgeRecognizer() {
         regex: /(?<![\w.])\d{1,3}(?:[ -](?:years?|yrs?|months?)[ -]old|[ -]?y\/?o\b|-year-old)/gi,
         score: 0.85,
         minDigits: 1,
+        anyOf: ['year', 'yr', 'month', 'yo', 'y/o'],
       },
       {
         name: 'en-age-phrase',
@@ -74,6 +75,8 @@ export function createAgeRecognizer() {
         regex:
           /(?<![\p{L}])(?:(\d{1,3} Jahre alt)|im Alter von (\d{1,3})|âgée? de (\d{1,3} ans)|(\d{1,3} anos de idade)|com (\d{1,3} anos))(?![\p{L}])/giu,
         score: 0.85,
+        minDigits: 1,
+        anyOf: ['jahre alt', 'im alter von', 'ans', 'anos'],
       },
     ],
   });

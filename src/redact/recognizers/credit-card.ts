@@ -1,7 +1,7 @@
 // CREDIT_CARD: 12-19 digits in groups, a known issuer range and a valid Luhn check digit.
 
 import { digitsOf, luhnValid } from '../checksums.js';
-import { countDigits, createPatternRecognizer } from '../pattern-recognizer.js';
+import { createPatternRecognizer } from '../pattern-recognizer.js';
 
 interface IssuerRange {
   readonly prefixes: RegExp;
@@ -34,7 +34,7 @@ export function createCreditCardRecognizer() {
   return createPatternRecognizer({
     name: 'credit-card',
     types: ['CREDIT_CARD'],
-    prefilter: (text) => countDigits(text, 12),
+    prefilter: (_text, features) => features.digits >= 12,
     context: {
       words: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'cc', 'tarjeta', 'karte', 'carte', 'cartão'],
       boost: 0.1,
@@ -44,6 +44,7 @@ export function createCreditCardRecognizer() {
         name: 'grouped',
         regex: /(?<![\d-])\d{4}([ -])\d{4,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?![\d-]|[.,]\d)/g,
         score: 0.85,
+        minDigitRun: 4,
         validate: ({ value }) => (creditCardValid(value) ? 'valid' : 'invalid'),
       },
       {
@@ -51,6 +52,7 @@ export function createCreditCardRecognizer() {
         name: 'luhn-in-card-context',
         regex: /(?<![\d.,-])\d{12,19}(?![\d-]|[.,]\d)/g,
         score: 0.45,
+        minDigitRun: 12,
         validate: ({ value }) => (luhnValid(value) && !/^(\d)\1+$/.test(value) ? 'valid' : 'invalid'),
         context: {
           words: [
@@ -74,6 +76,7 @@ export function createCreditCardRecognizer() {
         name: 'compact',
         regex: /(?<![\d.,-])\d{12,19}(?![\d-]|[.,]\d)/g,
         score: 0.8,
+        minDigitRun: 12,
         validate: ({ value }) => (creditCardValid(value) ? 'valid' : 'invalid'),
       },
     ],

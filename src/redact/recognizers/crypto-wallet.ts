@@ -14,15 +14,17 @@ export function createCryptoWalletRecognizer() {
         name: 'btc-base58check',
         regex: /(?<![\w])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\w])/g,
         score: 0.9,
+        literals: ['1', '3'],
         validate: ({ value }) => (base58checkValid(value) ? 'valid' : 'invalid'),
       },
       {
         name: 'btc-bech32',
         regex: /(?<![\w])(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}(?![\w])/g,
         score: 0.95,
+        anyOf: ['bc1', 'tb1'],
         validate: ({ value }) => (bech32Valid(value) ? 'valid' : 'invalid'),
       },
-      { name: 'eth-address', regex: /(?<![\w])0x[0-9a-fA-F]{40}(?![\w])/g, score: 0.8 },
+      { name: 'eth-address', regex: /(?<![\w])0x[0-9a-fA-F]{40}(?![\w])/g, score: 0.8, literals: ['0x'] },
     ],
   });
 }

@@ -1,13 +1,13 @@
 // EMAIL: RFC 5322-ish local part @ a domain with a letter TLD; skipped when the text has no '@'.
 
-import { createPatternRecognizer } from '../pattern-recognizer.js';
+import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
 /** E-mail addresses. */
 export function createEmailRecognizer() {
   return createPatternRecognizer({
     name: 'email',
     types: ['EMAIL'],
-    prefilter: (text) => text.includes('@'),
+    prefilter: (_text, features) => hasAscii(features, '@'),
     context: { words: ['email', 'e-mail', 'mail', 'correo', 'courriel', 'contact'], boost: 0.1 },
     patterns: [
       {

@@ -51,7 +51,8 @@ export function createGenericIdRecognizer() {
   return createPatternRecognizer({
     name: 'generic-id',
     types: ['ID'],
-    prefilter: (text) => /\d/.test(text),
+    // The value must hold at least three digits (see validate).
+    prefilter: (_text, features) => features.digits >= 3,
     patterns: [
       {
         name: 'labelled-id',

@@ -114,12 +114,14 @@ export function createIbanRecognizer() {
         // Case-insensitive: people type IBANs in lower case too; the checksum keeps random words out.
         regex: /(?<![\w])[A-Z]{2}\d{2}[A-Z0-9]{11,30}(?![\w])/gi,
         score: 0.95,
+        minDigitRun: 2,
         validate: ({ value }) => (ibanValid(value) ? 'valid' : 'invalid'),
       },
       {
         name: 'grouped',
         regex: /(?<![\w])[A-Z]{2}\d{2}(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,3})?(?![\w])/g,
         score: 0.95,
+        minDigitRun: 2,
         validate: ({ value }) => (ibanValid(value) ? 'valid' : 'invalid'),
       },
     ],

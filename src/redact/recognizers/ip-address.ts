@@ -1,6 +1,6 @@
 // IP_ADDRESS: dotted IPv4 with octet ranges, and IPv6 (full, compressed, with an embedded IPv4 tail).
 
-import { createPatternRecognizer } from '../pattern-recognizer.js';
+import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 
@@ -32,7 +32,7 @@ export function createIpAddressRecognizer() {
   return createPatternRecognizer({
     name: 'ip-address',
     types: ['IP_ADDRESS'],
-    prefilter: (text) => text.includes('.') || text.includes(':'),
+    prefilter: (_text, features) => hasAscii(features, '.') || hasAscii(features, ':'),
     context: { words: ['ip', 'address', 'host', 'server', 'client', 'dirección'], boost: 0.1 },
     patterns: [
       {
@@ -40,12 +40,14 @@ export function createIpAddressRecognizer() {
         regex: new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?:/\\d{1,2})?(?![\\w]|\\.\\d)`, 'g'),
         score: 0.8,
         minDigits: 4,
+        literals: ['.'],
       },
       {
         name: 'ipv6',
         regex:
           /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?:%[\w]{1,16})?(?![\w:])/g,
         score: 0.85,
+        literals: [':'],
         gate: /[0-9A-Fa-f]?:[0-9A-Fa-f]{0,4}:/,
         validate: ({ value }) => (ipv6Valid(value) ? 'valid' : 'invalid'),
       },

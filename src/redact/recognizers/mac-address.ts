@@ -1,25 +1,28 @@
 // MAC_ADDRESS: six hex pairs separated by ':' or '-' (consistently), or Cisco dotted triples.
 
-import { createPatternRecognizer } from '../pattern-recognizer.js';
+import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
 /** EUI-48 hardware addresses. */
 export function createMacAddressRecognizer() {
   return createPatternRecognizer({
     name: 'mac-address',
     types: ['MAC_ADDRESS'],
-    prefilter: (text) => text.includes(':') || text.includes('-') || text.includes('.'),
+    prefilter: (_text, features) => hasAscii(features, ':') || hasAscii(features, '-') || hasAscii(features, '.'),
     context: { words: ['mac', 'hardware', 'ethernet', 'wifi', 'wi-fi', 'bssid'], boost: 0.1 },
     patterns: [
       {
         name: 'colon-or-dash',
         regex: /(?<![\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])/g,
         score: 0.8,
+        literals: [':', '-'],
         validate: ({ value }) => (/^(?:00[:-]){5}00$/.test(value) ? 'invalid' : 'valid'),
       },
       {
         name: 'cisco',
         regex: /(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/g,
         score: 0.6,
+        minDigits: 1,
+        literals: ['.'],
         validate: ({ value }) => (/\d/.test(value) && /[a-f]/i.test(value) ? 'valid' : 'invalid'),
       },
     ],

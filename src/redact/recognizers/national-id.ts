@@ -16,7 +16,7 @@ import {
   ssnValid,
   verhoeffValid,
 } from '../checksums.js';
-import { countDigits, createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
+import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 
 const check =
   (valid: (value: string) => boolean) =>
@@ -87,76 +87,101 @@ export function createNationalIdRecognizer() {
   return createPatternRecognizer({
     name: 'national-id',
     types: ['NATIONAL_ID'],
-    prefilter: (text) => countDigits(text, 4),
+    prefilter: (_text, features) => features.digits >= 4,
     context: { words: ID_WORDS, before: 50 },
     patterns: [
       {
         name: 'us-ssn',
         regex: /(?<![\w-])\d{3}([- .])\d{2}\1\d{4}(?![\w-]|[.,]\d)/g,
         score: 0.55,
+        minDigitRun: 4,
         validate: check(ssnValid),
       },
       {
         name: 'us-ssn-compact',
         regex: /(?<![\w-])\d{9}(?![\w-]|[.,]\d)/g,
         score: 0.25,
+        minDigitRun: 9,
         validate: check(ssnValid),
       },
-      { name: 'uk-nino', regex: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g, score: 0.7, validate: check(ninoValid) },
+      {
+        name: 'uk-nino',
+        regex: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g,
+        score: 0.7,
+        minDigits: 6,
+        validate: check(ninoValid),
+      },
       {
         name: 'in-aadhaar',
         regex: /(?<![\w-])[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\w-])/g,
         score: 0.45,
+        minDigitRun: 4,
         validate: check((v) => verhoeffValid(digitsOf(v))),
       },
-      { name: 'in-pan', regex: /\b[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z]\b/g, score: 0.6 },
+      { name: 'in-pan', regex: /\b[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z]\b/g, score: 0.6, minDigitRun: 4 },
       {
         name: 'br-cpf',
         regex: /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])/g,
         score: 0.9,
+        minDigits: 11,
+        literals: ['.'],
         validate: check(cpfValid),
       },
       {
         name: 'br-cnpj',
         regex: /(?<![\w.-])\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}(?![\w-])/g,
         score: 0.9,
+        minDigits: 14,
+        literals: ['/'],
         validate: check(cnpjValid),
       },
       {
         name: 'br-cpf-cnpj-compact',
         regex: /(?<![\w-])(?:\d{11}|\d{14})(?![\w-])/g,
         score: 0.3,
+        minDigitRun: 11,
         validate: check((v) => (v.length === 11 ? cpfValid(v) : cnpjValid(v))),
       },
       {
         name: 'es-dni-nie',
         regex: /(?<![\w-])(?:[XYZ]-?\d{7}|\d{8})-? ?[A-Z](?![\w-])/g,
         score: 0.75,
+        minDigitRun: 7,
         validate: check(spanishIdValid),
       },
       {
         name: 'it-codice-fiscale',
         regex: /\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b/gi,
         score: 0.9,
+        minDigits: 7,
         validate: check(codiceFiscaleValid),
       },
       {
         name: 'fr-nir',
         regex: /(?<![\w-])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2A|2B) ?\d{3} ?\d{3} ?\d{2}(?![\w-])/g,
         score: 0.85,
+        minDigits: 11,
         validate: check(nirValid),
       },
       {
         name: 'de-steuer-id',
         regex: /(?<![\w-])[1-9]\d(?: ?\d{3}){3}(?![\w-])/g,
         score: 0.3,
+        minDigits: 11,
         validate: check((v) => iso7064Mod11_10Valid(digitsOf(v))),
       },
-      { name: 'nl-bsn', regex: /(?<![\w-])\d{4}\.?\d{2}\.?\d{3}(?![\w-])/g, score: 0.2, validate: check(bsnValid) },
+      {
+        name: 'nl-bsn',
+        regex: /(?<![\w-])\d{4}\.?\d{2}\.?\d{3}(?![\w-])/g,
+        score: 0.2,
+        minDigits: 9,
+        validate: check(bsnValid),
+      },
       {
         name: 'ca-sin',
         regex: /(?<![\w-])[1-79]\d{2}([ -])\d{3}\1\d{3}(?![\w-])/g,
         score: 0.3,
+        minDigits: 9,
         validate: check((v) => luhnValid(digitsOf(v))),
       },
       {

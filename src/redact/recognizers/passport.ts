@@ -22,8 +22,8 @@ export function createPassportRecognizer() {
     name: 'passport',
     types: ['PASSPORT'],
     context: { words: PASSPORT_WORDS, before: 40, boost: 0.5, required: true },
-    prefilter: (text) => {
-      const lower = text.toLowerCase();
+    prefilter: (_text, features) => {
+      const lower = features.lower();
       return PASSPORT_WORDS.some((word) => lower.includes(word));
     },
     patterns: [

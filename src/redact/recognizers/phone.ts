@@ -2,7 +2,7 @@
 // country guessed from its language, is the default region), plus national numbers in explicit phone context.
 
 import { type CountryCode, findNumbers, isSupportedCountry } from 'libphonenumber-js/max';
-import { countDigits, findContextWords } from '../pattern-recognizer.js';
+import { findContextWords, textFeatures } from '../pattern-recognizer.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
 
 // Digits with spaces, dots, dashes, slashes, parentheses; an optional '+' or '00' and an extension. No newlines:
@@ -120,7 +120,7 @@ export function createPhoneRecognizer(): Recognizer {
 
   function analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
     const text = input.text;
-    if (!countDigits(text, 6)) return [];
+    if (textFeatures(text).digits < 6) return [];
     const { region, guessed } = defaultRegion(input);
     const spans: DetectedSpan[] = [];
     // Budget: libphonenumber costs tens to hundreds of microseconds per candidate. Past the budget (text that is

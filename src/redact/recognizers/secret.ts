@@ -31,30 +31,63 @@ export function createSecretRecognizer() {
     name: 'secret',
     types: ['SECRET'],
     patterns: [
-      { name: 'aws-access-key', regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, score: 0.95 },
-      { name: 'github-token', regex: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, score: 0.98 },
-      { name: 'github-fine-grained', regex: /\bgithub_pat_[A-Za-z0-9_]{22,251}\b/g, score: 0.98 },
-      { name: 'gitlab-token', regex: /\bglpat-[A-Za-z0-9_-]{20,64}\b/g, score: 0.95 },
-      { name: 'slack-token', regex: /\bxox[abposre]-[A-Za-z0-9-]{10,250}\b/g, score: 0.95 },
+      {
+        name: 'aws-access-key',
+        regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
+        score: 0.95,
+        literals: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
+      },
+      {
+        name: 'github-token',
+        regex: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g,
+        score: 0.98,
+        literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+      },
+      {
+        name: 'github-fine-grained',
+        regex: /\bgithub_pat_[A-Za-z0-9_]{22,251}\b/g,
+        score: 0.98,
+        literals: ['github_pat_'],
+      },
+      { name: 'gitlab-token', regex: /\bglpat-[A-Za-z0-9_-]{20,64}\b/g, score: 0.95, literals: ['glpat-'] },
+      { name: 'slack-token', regex: /\bxox[abposre]-[A-Za-z0-9-]{10,250}\b/g, score: 0.95, literals: ['xox'] },
       {
         name: 'slack-webhook',
         regex: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,120}/g,
         score: 0.95,
+        literals: ['https://hooks.slack.com/'],
       },
-      { name: 'stripe-key', regex: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, score: 0.97 },
-      { name: 'google-api-key', regex: /\bAIza[0-9A-Za-z_-]{35}(?![\w-])/g, score: 0.95 },
+      {
+        name: 'stripe-key',
+        regex: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b/g,
+        score: 0.97,
+        literals: ['_live_', '_test_'],
+      },
+      {
+        name: 'google-api-key',
+        regex: /\bAIza[0-9A-Za-z_-]{35}(?![\w-])/g,
+        score: 0.95,
+        literals: ['AIza'],
+      },
       {
         name: 'openai-key',
         regex: /\bsk-(?:proj-|svcacct-|admin-|ant-[a-z0-9]{2,8}-)?[A-Za-z0-9_-]{20,200}(?![\w-])/g,
         score: 0.9,
+        literals: ['sk-'],
       },
-      { name: 'twilio-key', regex: /\bSK[0-9a-f]{32}\b/g, score: 0.7 },
-      { name: 'sendgrid-key', regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g, score: 0.97 },
-      { name: 'npm-token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g, score: 0.95 },
+      { name: 'twilio-key', regex: /\bSK[0-9a-f]{32}\b/g, score: 0.7, literals: ['SK'] },
+      {
+        name: 'sendgrid-key',
+        regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g,
+        score: 0.97,
+        literals: ['SG.'],
+      },
+      { name: 'npm-token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g, score: 0.95, literals: ['npm_'] },
       {
         name: 'jwt',
         regex: /\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{8,4096}(?![\w-])/g,
         score: 0.9,
+        literals: ['eyJ'],
       },
       {
         // Header, then the shortest body up to the matching footer; the body has no '-' so the scan is linear.
@@ -62,6 +95,7 @@ export function createSecretRecognizer() {
         regex:
           /-----BEGIN (?:[A-Z0-9]{1,12} ){0,3}PRIVATE KEY(?: BLOCK)?-----[^-]{0,16384}-----END (?:[A-Z0-9]{1,12} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g,
         score: 1,
+        literals: ['-----BEGIN '],
       },
       {
         name: 'password-assignment',
@@ -81,6 +115,7 @@ export function createSecretRecognizer() {
         regex: /\bBearer[ \t]{1,4}([A-Za-z0-9._~+/-]{20,2048}=*)/dg,
         group: 1,
         score: 0.85,
+        literals: ['Bearer'],
       },
       {
         name: 'high-entropy',

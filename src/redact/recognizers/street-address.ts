@@ -256,6 +256,22 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.7,
+        anyOf: [
+          'rue',
+          'av',
+          'boulevard',
+          'bd',
+          'place',
+          'chemin',
+          'allée',
+          'impasse',
+          'quai',
+          'route',
+          'cours',
+          'via',
+          'rua',
+          'calle',
+        ],
         refine: extend,
       },
       {
@@ -289,6 +305,7 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.3,
+        literals: [','],
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         refine: extend,
       },
@@ -298,11 +315,13 @@ export function createStreetAddressRecognizer() {
         regex:
           /(?<![\p{L}])(?:the )?(?:corner|intersection) of (?:[\p{L}\d'’.-]{1,30} ){1,5}(?:and|&) [\p{L}\d'’.-]{1,30}(?: \p{Lu}[\p{L}\d'’.-]{0,30}){0,3}/giu,
         score: 0.6,
+        anyOf: ['corner of', 'intersection of'],
       },
       {
         name: 'unit',
         regex: /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/gu,
         score: 0.55,
+        literals: ['Apt', 'Apartment', 'Suite', 'Ste.', 'Unit', 'Flat'],
         refine: extend,
       },
       {
@@ -310,6 +329,7 @@ export function createStreetAddressRecognizer() {
         regex:
           /(?<![\p{L}\d])(?:P\.?[ \t]?O\.?[ \t]?Box|Post(?:fach|box)|Apartado(?: de [Cc]orreos)?|Caixa Postal|Boîte [Pp]ostale)[ \t]{0,2}\d{1,6}/gu,
         score: 0.7,
+        literals: ['Box', 'Post', 'Apartado', 'Boîte'],
         refine: extend,
       },
       {
@@ -318,6 +338,8 @@ export function createStreetAddressRecognizer() {
         regex:
           /(?<![\p{L}\d])(?:(?:PSC|Unit|CMR)[ \t]\d{3,5},?[ \t]Box[ \t]\d{1,5}|(?:USNS|USNV|USS|USCGC)[ \t]\p{L}{2,21}(?=\s{1,3}[AF]PO[ \t]A[AEP][ \t]\d{5}))(?:\s{1,3}[AF]PO[ \t]A[AEP][ \t]\d{5}|\s{1,3}DPO[ \t]A[AEP][ \t]\d{5})?/giu,
         score: 0.85,
+        minDigits: 3,
+        anyOf: ['psc', 'unit', 'cmr', 'usns', 'usnv', 'uss', 'uscgc'],
         refine: extend,
       },
     ],

@@ -1,6 +1,6 @@
 // URL: scheme or www. URLs, and bare domains with a common top-level domain (lower score).
 
-import { createPatternRecognizer } from '../pattern-recognizer.js';
+import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/;
 
@@ -20,12 +20,13 @@ export function createUrlRecognizer() {
   return createPatternRecognizer({
     name: 'url',
     types: ['URL'],
-    prefilter: (text) => text.includes('.') || text.includes('://'),
+    prefilter: (text, features) => hasAscii(features, '.') || text.includes('://'),
     patterns: [
       {
         name: 'scheme-or-www',
         regex: /(?<![\w@.-])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`{}|\\^[\]]{1,2048}/giu,
         score: 0.85,
+        anyOf: ['://', 'www.'],
         refine: trimTrailing,
       },
       {
@@ -35,6 +36,7 @@ export function createUrlRecognizer() {
           'gi',
         ),
         score: 0.6,
+        literals: ['.'],
         gate: new RegExp(`\\.(?:${COMMON_TLDS})(?![\\w-])`, 'i'),
         refine: trimTrailing,
       },

@@ -1,6 +1,6 @@
 // USERNAME: @handles and profile URLs of common social networks (the whole URL is the identifier).
 
-import { createPatternRecognizer } from '../pattern-recognizer.js';
+import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
 const PROFILE_HOSTS = [
   'linkedin\\.com/in/',
@@ -70,7 +70,8 @@ export function createUsernameRecognizer() {
   return createPatternRecognizer({
     name: 'username',
     types: ['USERNAME'],
-    prefilter: (text) => text.includes('@') || text.includes('/') || text.includes(':') || text.includes('='),
+    prefilter: (_text, features) =>
+      hasAscii(features, '@') || hasAscii(features, '/') || hasAscii(features, ':') || hasAscii(features, '='),
     context: { words: ['follow', 'user', 'username', 'handle', 'dm', 'profile', 'usuario', 'twitter', 'instagram'] },
     patterns: [
       {
@@ -80,6 +81,7 @@ export function createUsernameRecognizer() {
           'gi',
         ),
         score: 0.9,
+        literals: ['/'],
         validate: ({ value }) => {
           const path = /\.[a-z]{2,3}\/(?:[a-z]+\/)?@?([^/]+)\/?$/i.exec(value)?.[1]?.toLowerCase() ?? '';
           return NOT_PROFILES.has(path) ? 'invalid' : 'valid';
@@ -92,11 +94,14 @@ export function createUsernameRecognizer() {
           /(?<![\p{L}])(?:user ?name|user ?id|login|handle|usuario|nombre de usuario|benutzername|benutzer|identifiant|nom d'utilisateur|usuário|nome de usuário)[ \t]{0,3}[:=][ \t]{0,3}@?([\p{L}\p{N}._-]{2,40})(?![\p{L}\p{N}@])/dgiu,
         group: 1,
         score: 0.8,
+        literals: [':', '='],
+        anyOf: ['user', 'login', 'handle', 'usuario', 'usuário', 'benutzer', 'identifiant', 'utilisateur'],
       },
       {
         name: 'handle',
         regex: /(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@-]|\.\w)/g,
         score: 0.75,
+        literals: ['@'],
       },
     ],
   });
