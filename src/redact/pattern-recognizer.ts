@@ -82,12 +82,37 @@ export interface TextFeatures {
   readonly ascii: AsciiSet;
   /** The ASCII characters present in the lower-cased text (letters folded; 'i' and 'k' also from U+0130, U+212A). */
   readonly asciiLower: AsciiSet;
+  /** The pairs of adjacent ASCII characters of the lower-cased text, hashed into 128 bits (see pairBit). */
+  readonly lowerPairs: AsciiSet;
   /** The text in lower case (computed on first use). */
   lower(): string;
 }
 
-/** A set of ASCII characters: bit `code & 31` of word `code >> 5`. */
+/** A set of 128 bits, four 32-bit words: ASCII characters (bit `code & 31` of word `code >> 5`), or hashed pairs. */
 export type AsciiSet = readonly [number, number, number, number];
+
+/** The bit (0-127) of a pair of adjacent ASCII characters (codes 0-127) in a pair set. */
+function pairBit(first: number, second: number): number {
+  return Math.imul((first << 7) | second, 0x9e3779b1) >>> 25;
+}
+
+/** ASCII upper-case letters in lower case; other code units unchanged. */
+function foldAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** The pair set of `value`'s adjacent ASCII characters, letters folded to lower case. */
+function pairSetOf(value: string): AsciiSet {
+  const words = [0, 0, 0, 0];
+  for (let i = 1; i < value.length; i++) {
+    const first = foldAscii(value.charCodeAt(i - 1));
+    const second = foldAscii(value.charCodeAt(i));
+    if (first >= 128 || second >= 128) continue;
+    const bit = pairBit(first, second);
+    words[bit >> 5] = (words[bit >> 5] ?? 0) | (1 << (bit & 31));
+  }
+  return [words[0] ?? 0, words[1] ?? 0, words[2] ?? 0, words[3] ?? 0];
+}
 
 function asciiSetOf(value: string): AsciiSet {
   const words = [0, 0, 0, 0];
@@ -124,8 +149,23 @@ export function textFeatures(text: string): TextFeatures {
   let w2 = 0;
   let w3 = 0;
   let extraLower = 0;
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  let previous = -1; // the previous code unit of the lower-cased text when ASCII, else -1
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    // In lower case: ASCII letters folded, U+0130 becomes 'i' + U+0307, the Kelvin sign 'k'.
+    const lowered = code < 128 ? foldAscii(code) : code === 0x130 ? 105 : code === 0x212a ? 107 : -1;
+    if (lowered >= 0 && previous >= 0) {
+      const bit = pairBit(previous, lowered);
+      if (bit < 32) p0 |= 1 << bit;
+      else if (bit < 64) p1 |= 1 << (bit - 32);
+      else if (bit < 96) p2 |= 1 << (bit - 64);
+      else p3 |= 1 << (bit - 96);
+    }
+    previous = code === 0x130 ? -1 : lowered;
     if (code >= 48 && code <= 57) {
       digits++;
       run++;
@@ -148,6 +188,7 @@ export function textFeatures(text: string): TextFeatures {
     ascii: [w0, w1, w2, w3],
     // Upper-case letters (word 2) count as their lower-case forms (word 3, same bits).
     asciiLower: [w0, w1, w2 & ~LETTER_BITS, w3 | (w2 & LETTER_BITS) | extraLower],
+    lowerPairs: [p0, p1, p2, p3],
     lower: () => {
       lower ??= text.toLowerCase();
       return lower;
@@ -166,33 +207,62 @@ export function hasAscii(features: TextFeatures, char: string): boolean {
   return code < 128 && (word & (1 << (code & 31))) !== 0;
 }
 
-/** A substring to look for, with the set of its ASCII characters: a text lacking one of them cannot contain it. */
+/**
+ * A substring to look for, with the set of its ASCII characters and of its adjacent ASCII pairs (folded): a text
+ * lacking one of them cannot contain it, and the substring search is skipped.
+ */
 interface Needle {
   readonly value: string;
   readonly mask: AsciiSet;
+  readonly pairs: AsciiSet;
 }
 
 function toNeedles(values: readonly string[]): readonly Needle[] {
-  return values.map((value) => ({ value, mask: asciiSetOf(value) }));
+  return values.map((value) => ({ value, mask: asciiSetOf(value), pairs: pairSetOf(value) }));
 }
 
-function containsAny(haystack: string, present: AsciiSet, needles: readonly Needle[]): boolean {
-  for (const { value, mask } of needles) if (isSubset(mask, present) && haystack.includes(value)) return true;
+function mayContain(needle: Needle, present: AsciiSet, pairs: AsciiSet): boolean {
+  return isSubset(needle.mask, present) && isSubset(needle.pairs, pairs);
+}
+
+function containsAny(haystack: string, present: AsciiSet, pairs: AsciiSet, needles: readonly Needle[]): boolean {
+  for (const needle of needles) if (mayContain(needle, present, pairs) && haystack.includes(needle.value)) return true;
   return false;
+}
+
+/**
+ * Substrings to look for: their character and pair sets decide for short texts; in a long text every set is
+ * present, and one scan by a regex of all the substrings costs less than a substring search per substring.
+ */
+interface NeedleSet {
+  readonly needles: readonly Needle[];
+  readonly any: RegExp;
+}
+
+/** Texts longer than this are searched with NeedleSet.any. */
+const LONG_TEXT = 512;
+
+function toNeedleSet(values: readonly string[]): NeedleSet {
+  const escaped = values.map((value) => value.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
+  return { needles: toNeedles(values), any: new RegExp(escaped.join('|')) };
+}
+
+function containsAnyOf(haystack: string, present: AsciiSet, pairs: AsciiSet, set: NeedleSet): boolean {
+  return haystack.length > LONG_TEXT ? set.any.test(haystack) : containsAny(haystack, present, pairs, set.needles);
 }
 
 /** A pattern with its gates compiled. */
 interface CompiledPattern {
   readonly spec: PatternSpec;
-  readonly literals?: readonly Needle[];
-  readonly anyOf?: readonly Needle[];
+  readonly literals?: NeedleSet;
+  readonly anyOf?: NeedleSet;
 }
 
 function compilePattern(spec: PatternSpec): CompiledPattern {
   return {
     spec,
-    ...(spec.literals ? { literals: toNeedles(spec.literals) } : {}),
-    ...(spec.anyOf ? { anyOf: toNeedles(spec.anyOf) } : {}),
+    ...(spec.literals ? { literals: toNeedleSet(spec.literals) } : {}),
+    ...(spec.anyOf ? { anyOf: toNeedleSet(spec.anyOf) } : {}),
   };
 }
 
@@ -201,13 +271,15 @@ function gatesPass(pattern: CompiledPattern, text: string, features: TextFeature
   const spec = pattern.spec;
   if (spec.minDigits !== undefined && features.digits < spec.minDigits) return false;
   if (spec.minDigitRun !== undefined && features.longestDigitRun < spec.minDigitRun) return false;
-  if (pattern.literals !== undefined && !containsAny(text, features.ascii, pattern.literals)) return false;
+  // Folded pairs serve both: a text holding a literal holds its folded pairs in lower case.
+  const pairs = features.lowerPairs;
+  if (pattern.literals !== undefined && !containsAnyOf(text, features.ascii, pairs, pattern.literals)) return false;
   if (pattern.anyOf !== undefined) {
-    // The lower-cased text is built only once a word's characters are all present.
-    const needles = pattern.anyOf;
+    // The lower-cased text is built only once some word's characters and pairs are all present.
+    const words = pattern.anyOf;
     const present = features.asciiLower;
-    if (!needles.some(({ mask }) => isSubset(mask, present))) return false;
-    if (!containsAny(features.lower(), present, needles)) return false;
+    if (!words.needles.some((needle) => mayContain(needle, present, pairs))) return false;
+    if (!containsAnyOf(features.lower(), present, pairs, words)) return false;
   }
   return spec.gate === undefined || spec.gate.test(text);
 }

@@ -276,8 +276,9 @@ export function createStreetAddressRecognizer() {
       },
       {
         name: 'suffix-street',
+        // The lookahead (letters, then a number) rules out most words before the suffix alternation is tried.
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:\\p{L}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|tér))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
+          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:(?=[\\p{L}-]{1,60}\\.?[ \\t]\\d)\\p{L}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|tér))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
           'gu',
         ),
         score: 0.7,
