@@ -32,6 +32,8 @@ export interface PatternSpec {
   readonly minDigits?: number;
   /** Skip this pattern when the text has no run of this many consecutive ASCII digits (at most 32). */
   readonly minDigitRun?: number;
+  /** Skip this pattern when the text has no run of this many consecutive ASCII letters and digits (at most 32). */
+  readonly minAlnumRun?: number;
   /** Skip this pattern unless the text contains one of these substrings, exactly as written (case-sensitive). */
   readonly literals?: readonly string[];
   /** Skip this pattern unless the lower-cased text contains one of these substrings. */
@@ -78,6 +80,8 @@ export interface TextFeatures {
   readonly digits: number;
   /** The longest run of consecutive ASCII digits, up to 32. */
   readonly longestDigitRun: number;
+  /** The longest run of consecutive ASCII letters and digits, up to 32. */
+  readonly longestAlnumRun: number;
   /** The ASCII characters present. */
   readonly ascii: AsciiSet;
   /** The ASCII characters present in the lower-cased text (letters folded; 'i' and 'k' also from U+0130, U+212A). */
@@ -135,6 +139,23 @@ function isSubset(mask: AsciiSet, present: AsciiSet): boolean {
 /** Bits of the letters A-Z in word 2 and a-z in word 3 (codes 65-90 and 97-122). */
 const LETTER_BITS = 0x07fffffe;
 
+class Features implements TextFeatures {
+  #lower: string | undefined;
+  constructor(
+    readonly text: string,
+    readonly digits: number,
+    readonly longestDigitRun: number,
+    readonly longestAlnumRun: number,
+    readonly ascii: AsciiSet,
+    readonly asciiLower: AsciiSet,
+    readonly lowerPairs: AsciiSet,
+  ) {}
+  lower(): string {
+    this.#lower ??= this.text.toLowerCase();
+    return this.#lower;
+  }
+}
+
 let lastText: string | undefined;
 let lastFeatures: TextFeatures | undefined;
 
@@ -144,6 +165,8 @@ export function textFeatures(text: string): TextFeatures {
   let digits = 0;
   let run = 0;
   let longestDigitRun = 0;
+  let alnumRun = 0;
+  let longestAlnumRun = 0;
   let w0 = 0;
   let w1 = 0;
   let w2 = 0;
@@ -173,6 +196,12 @@ export function textFeatures(text: string): TextFeatures {
     } else {
       run = 0;
     }
+    if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) {
+      alnumRun++;
+      if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
+    } else {
+      alnumRun = 0;
+    }
     if (code < 32) w0 |= 1 << code;
     else if (code < 64) w1 |= 1 << (code - 32);
     else if (code < 96) w2 |= 1 << (code - 64);
@@ -181,19 +210,16 @@ export function textFeatures(text: string): TextFeatures {
     else if (code === 0x130) extraLower |= 1 << (105 - 96);
     else if (code === 0x212a) extraLower |= 1 << (107 - 96);
   }
-  let lower: string | undefined;
-  const features: TextFeatures = {
-    digits: Math.min(digits, DIGIT_CAP),
-    longestDigitRun: Math.min(longestDigitRun, DIGIT_CAP),
-    ascii: [w0, w1, w2, w3],
+  const features = new Features(
+    text,
+    Math.min(digits, DIGIT_CAP),
+    Math.min(longestDigitRun, DIGIT_CAP),
+    Math.min(longestAlnumRun, DIGIT_CAP),
+    [w0, w1, w2, w3],
     // Upper-case letters (word 2) count as their lower-case forms (word 3, same bits).
-    asciiLower: [w0, w1, w2 & ~LETTER_BITS, w3 | (w2 & LETTER_BITS) | extraLower],
-    lowerPairs: [p0, p1, p2, p3],
-    lower: () => {
-      lower ??= text.toLowerCase();
-      return lower;
-    },
-  };
+    [w0, w1, w2 & ~LETTER_BITS, w3 | (w2 & LETTER_BITS) | extraLower],
+    [p0, p1, p2, p3],
+  );
   lastText = text;
   lastFeatures = features;
   return features;
@@ -223,6 +249,11 @@ function toNeedles(values: readonly string[]): readonly Needle[] {
 
 function mayContain(needle: Needle, present: AsciiSet, pairs: AsciiSet): boolean {
   return isSubset(needle.mask, present) && isSubset(needle.pairs, pairs);
+}
+
+function mayContainAny(needles: readonly Needle[], present: AsciiSet, pairs: AsciiSet): boolean {
+  for (const needle of needles) if (mayContain(needle, present, pairs)) return true;
+  return false;
 }
 
 function containsAny(haystack: string, present: AsciiSet, pairs: AsciiSet, needles: readonly Needle[]): boolean {
@@ -271,6 +302,7 @@ function gatesPass(pattern: CompiledPattern, text: string, features: TextFeature
   const spec = pattern.spec;
   if (spec.minDigits !== undefined && features.digits < spec.minDigits) return false;
   if (spec.minDigitRun !== undefined && features.longestDigitRun < spec.minDigitRun) return false;
+  if (spec.minAlnumRun !== undefined && features.longestAlnumRun < spec.minAlnumRun) return false;
   // Folded pairs serve both: a text holding a literal holds its folded pairs in lower case.
   const pairs = features.lowerPairs;
   if (pattern.literals !== undefined && !containsAnyOf(text, features.ascii, pairs, pattern.literals)) return false;
@@ -278,7 +310,7 @@ function gatesPass(pattern: CompiledPattern, text: string, features: TextFeature
     // The lower-cased text is built only once some word's characters and pairs are all present.
     const words = pattern.anyOf;
     const present = features.asciiLower;
-    if (!words.needles.some((needle) => mayContain(needle, present, pairs))) return false;
+    if (!mayContainAny(words.needles, present, pairs)) return false;
     if (!containsAnyOf(features.lower(), present, pairs, words)) return false;
   }
   return spec.gate === undefined || spec.gate.test(text);

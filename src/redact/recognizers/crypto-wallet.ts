@@ -14,7 +14,7 @@ export function createCryptoWalletRecognizer() {
         name: 'btc-base58check',
         regex: /(?<![\w])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\w])/g,
         score: 0.9,
-        literals: ['1', '3'],
+        minAlnumRun: 26,
         validate: ({ value }) => (base58checkValid(value) ? 'valid' : 'invalid'),
       },
       {
@@ -24,7 +24,13 @@ export function createCryptoWalletRecognizer() {
         anyOf: ['bc1', 'tb1'],
         validate: ({ value }) => (bech32Valid(value) ? 'valid' : 'invalid'),
       },
-      { name: 'eth-address', regex: /(?<![\w])0x[0-9a-fA-F]{40}(?![\w])/g, score: 0.8, literals: ['0x'] },
+      {
+        name: 'eth-address',
+        regex: /(?<![\w])0x[0-9a-fA-F]{40}(?![\w])/g,
+        score: 0.8,
+        minAlnumRun: 32,
+        literals: ['0x'],
+      },
     ],
   });
 }

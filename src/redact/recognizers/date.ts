@@ -137,6 +137,7 @@ export function createDateRecognizer() {
         name: 'weekday',
         regex: new RegExp(`(?<![\\p{L}])(?:${WEEKDAYS})(?![\\p{L}])`, 'giu'),
         score: 0.5,
+        anyOf: WEEKDAYS.split('|'),
       },
       {
         name: 'year-after-preposition',

@@ -115,6 +115,7 @@ export function createIbanRecognizer() {
         regex: /(?<![\w])[A-Z]{2}\d{2}[A-Z0-9]{11,30}(?![\w])/gi,
         score: 0.95,
         minDigitRun: 2,
+        minAlnumRun: 15,
         validate: ({ value }) => (ibanValid(value) ? 'valid' : 'invalid'),
       },
       {

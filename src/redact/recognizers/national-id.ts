@@ -154,6 +154,7 @@ export function createNationalIdRecognizer() {
         regex: /\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b/gi,
         score: 0.9,
         minDigits: 7,
+        minAlnumRun: 16,
         validate: check(codiceFiscaleValid),
       },
       {

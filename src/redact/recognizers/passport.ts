@@ -22,16 +22,13 @@ export function createPassportRecognizer() {
     name: 'passport',
     types: ['PASSPORT'],
     context: { words: PASSPORT_WORDS, before: 40, boost: 0.5, required: true },
-    prefilter: (_text, features) => {
-      const lower = features.lower();
-      return PASSPORT_WORDS.some((word) => lower.includes(word));
-    },
     patterns: [
       {
         name: 'passport-number',
         regex:
           /(?<![\w-])(?:[A-Z]{1,2}\d{6,8}|\d{8,9}|[A-Z]\d{7}[A-Z]?|[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8})(?![\w-])/g,
         score: 0.35,
+        anyOf: PASSPORT_WORDS,
         validate: ({ value }) => (/\d{5}/.test(value) || /\d/.test(value) ? 'valid' : 'invalid'),
       },
     ],
