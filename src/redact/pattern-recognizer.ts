@@ -282,27 +282,34 @@ function containsAnyOf(haystack: string, present: AsciiSet, pairs: AsciiSet, set
   return haystack.length > LONG_TEXT ? set.any.test(haystack) : containsAny(haystack, present, pairs, set.needles);
 }
 
-/** A pattern with its gates compiled. */
-interface CompiledPattern {
-  readonly spec: PatternSpec;
-  readonly literals?: NeedleSet;
-  readonly anyOf?: NeedleSet;
-}
-
-function compilePattern(spec: PatternSpec): CompiledPattern {
-  return {
-    spec,
-    ...(spec.literals ? { literals: toNeedleSet(spec.literals) } : {}),
-    ...(spec.anyOf ? { anyOf: toNeedleSet(spec.anyOf) } : {}),
-  };
+/**
+ * A pattern with its gates compiled. Every instance has the same fields (absent gates are 0 or undefined), so the
+ * per-record checks read one object shape whatever the pattern declared.
+ */
+class CompiledPattern {
+  readonly regex: RegExp;
+  readonly minDigits: number;
+  readonly minDigitRun: number;
+  readonly minAlnumRun: number;
+  readonly literals: NeedleSet | undefined;
+  readonly anyOf: NeedleSet | undefined;
+  readonly gate: RegExp | undefined;
+  constructor(readonly spec: PatternSpec) {
+    this.regex = spec.regex;
+    this.minDigits = spec.minDigits ?? 0;
+    this.minDigitRun = spec.minDigitRun ?? 0;
+    this.minAlnumRun = spec.minAlnumRun ?? 0;
+    this.literals = spec.literals ? toNeedleSet(spec.literals) : undefined;
+    this.anyOf = spec.anyOf ? toNeedleSet(spec.anyOf) : undefined;
+    this.gate = spec.gate;
+  }
 }
 
 /** True when every cheap gate of the pattern (digit counts, literals, words, gate regex) passes on this text. */
 function gatesPass(pattern: CompiledPattern, text: string, features: TextFeatures): boolean {
-  const spec = pattern.spec;
-  if (spec.minDigits !== undefined && features.digits < spec.minDigits) return false;
-  if (spec.minDigitRun !== undefined && features.longestDigitRun < spec.minDigitRun) return false;
-  if (spec.minAlnumRun !== undefined && features.longestAlnumRun < spec.minAlnumRun) return false;
+  if (features.digits < pattern.minDigits) return false;
+  if (features.longestDigitRun < pattern.minDigitRun) return false;
+  if (features.longestAlnumRun < pattern.minAlnumRun) return false;
   // Folded pairs serve both: a text holding a literal holds its folded pairs in lower case.
   const pairs = features.lowerPairs;
   if (pattern.literals !== undefined && !containsAnyOf(text, features.ascii, pairs, pattern.literals)) return false;
@@ -313,7 +320,7 @@ function gatesPass(pattern: CompiledPattern, text: string, features: TextFeature
     if (!mayContainAny(words.needles, present, pairs)) return false;
     if (!containsAnyOf(features.lower(), present, pairs, words)) return false;
   }
-  return spec.gate === undefined || spec.gate.test(text);
+  return pattern.gate === undefined || pattern.gate.test(text);
 }
 
 const LETTER = /\p{L}/u;
@@ -368,7 +375,7 @@ export function createPatternRecognizer(spec: PatternRecognizerSpec): Recognizer
   const firstType = spec.types[0];
   if (firstType === undefined) throw new Error(`recognizer ${spec.name}: no types`);
   const defaultType: EntityType = firstType;
-  const patterns = spec.patterns.map(compilePattern);
+  const patterns = spec.patterns.map((pattern) => new CompiledPattern(pattern));
 
   function analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
     const text = input.text;
@@ -378,7 +385,7 @@ export function createPatternRecognizer(spec: PatternRecognizerSpec): Recognizer
     for (const compiled of patterns) {
       if (!gatesPass(compiled, text, features)) continue;
       const pattern = compiled.spec;
-      const regex = pattern.regex;
+      const regex = compiled.regex;
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
         if (m[0].length === 0) {
