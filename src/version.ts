@@ -6,15 +6,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: the nearest directory above this file holding package.json. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+/**
+ * The package root: the nearest directory at or above `moduleUrl`'s folder that holds a package.json. The same walk
+ * finds the repository root from `src/...` (tsx, vitest) and from `dist/...` (compiled).
+ */
+export function packageRootFrom(moduleUrl: string | URL): string {
+  let dir = dirname(fileURLToPath(moduleUrl));
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the Assent sources');
+    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(moduleUrl)}`);
     dir = parent;
   }
+}
+
+/** The root of the Assent package. */
+export function packageRoot(): string {
+  return packageRootFrom(import.meta.url);
 }
 
 let cached: { version: string; commit: string | null } | undefined;

@@ -2,7 +2,7 @@
 // realistic personal data in it, and their consent choices over two years. Deterministic for a seed, and
 // independent of the day it runs: every date is relative to a fixed anchor.
 
-import { CONTENT_KINDS, type ContentKind } from '../domain/index.js';
+import type { ContentKind } from '../domain/index.js';
 import { COMPANIES, COUNTRIES, type CountryProfile, NAMES } from './places.js';
 import { createRandom, type Random } from './random.js';
 import { EXTRA_SENTENCES, TITLES, TOPICS, templatesFor } from './templates.js';
@@ -438,6 +438,3 @@ export function generateNetwork(options: GenerateOptions = {}): DemoNetwork {
 
   return { seed, anchor: DEMO_ANCHOR, members, content, consent, canaries };
 }
-
-/** Every content kind appears at least once in a network of the default size. */
-export const DEMO_KINDS: readonly ContentKind[] = CONTENT_KINDS;

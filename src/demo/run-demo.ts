@@ -1,29 +1,14 @@
-// The demo job behind `npm start`: a synthetic network, imported through the real importers into a fresh store,
-// the eligibility summary under the policy, then (from the build module) a dataset build and a model.
+// The demo's data: a synthetic network written as the JSONL files the real importers read, into a data directory
+// that only the demo may wipe. The CLI's demo command imports, summarises, builds and serves.
 
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Store } from '../store/store.js';
-import { type EligibilitySummary, eligibilitySummary } from './eligibility.js';
 import { type DemoNetwork, generateNetwork } from './generate.js';
 import { type NetworkFiles, writeNetwork } from './write-network.js';
 
 /** The marker that says a data directory was made by the demo and may be wiped by the next demo run. */
 export const DEMO_MARKER = 'demo';
-
-export interface DemoTimings {
-  generateMs: number;
-  importMs: number;
-  summaryMs: number;
-}
-
-export interface DemoImportReport {
-  readonly members: number;
-  readonly content: number;
-  readonly consent: number;
-  readonly rejected: number;
-}
 
 /**
  * Clears a data directory left by an earlier demo. A directory holding a store that the demo did not make is
@@ -55,13 +40,4 @@ export async function generateDemoFiles(
   const network = generateNetwork({ members: options.members, seed: options.seed });
   const files = await writeNetwork(network, join(dataDir, DEMO_MARKER));
   return { network, files };
-}
-
-export async function summarize(
-  store: Store,
-  policy: Parameters<typeof eligibilitySummary>[1],
-  purpose: string,
-  at: string,
-): Promise<EligibilitySummary> {
-  return eligibilitySummary(store, policy, purpose, at);
 }

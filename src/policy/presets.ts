@@ -1,12 +1,14 @@
 // Built-in policies: the YAML files in the package's `policies/` folder, found from the source tree (tsx, vitest)
 // and from the compiled tree (`dist/policy/presets.js`) alike by walking up to the directory with package.json.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRootFrom } from '../version.js';
 import type { Policy } from './schema.js';
 import { PolicyValidationError, validatePolicy } from './validate.js';
+
+export { packageRootFrom };
 
 /** The preset used when nothing else is chosen. */
 export const DEFAULT_PRESET = 'platform-2024-09';
@@ -16,20 +18,6 @@ export class UnknownPresetError extends Error {
   override readonly name = 'UnknownPresetError';
   readonly kind = 'user';
   readonly code = 'ASSENT_ERR_POLICY_PRESET';
-}
-
-/**
- * The package root: the nearest directory at or above `moduleUrl`'s folder that holds a package.json. The same walk
- * finds the repository root from `src/policy/` (tsx, vitest) and from `dist/policy/` (compiled).
- */
-export function packageRootFrom(moduleUrl: string | URL): string {
-  let dir = dirname(fileURLToPath(moduleUrl));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`policy presets: no package.json above ${fileURLToPath(moduleUrl)}`);
-    dir = parent;
-  }
 }
 
 /** The folder that holds the preset files. */
