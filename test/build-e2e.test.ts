@@ -84,11 +84,10 @@ async function seed(store: Store): Promise<void> {
 for (const factory of openTestStores()) {
   describe.skipIf(factory.skipReason !== undefined)(`builds on ${factory.name}`, () => {
     let store: Store;
-    let dir: string;
+    const dir = mkdtempSync(join(tmpdir(), 'assent-build-e2e-'));
 
     beforeAll(async () => {
       store = await factory.open();
-      dir = mkdtempSync(join(tmpdir(), 'assent-build-e2e-'));
       await seed(store);
     });
     afterAll(async () => {

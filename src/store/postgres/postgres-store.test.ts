@@ -50,4 +50,28 @@ describe('PostgreSQL store', () => {
       await client.end();
     }
   });
+
+  it.skipIf(url === undefined)('opens while other schemas in the database are created and dropped', async () => {
+    // Parallel test runs share one database; migrating one schema must not trip over another being dropped.
+    const churn = new pg.Client({ connectionString: url });
+    await churn.connect();
+    let stop = false;
+    const churning = (async () => {
+      for (let i = 0; !stop; i++) {
+        const name = `assent_test_churn_${process.pid}_${i}`;
+        await churn.query(`create schema "${name}"; create table "${name}".t (a int, b text)`);
+        await churn.query(`drop schema "${name}" cascade`);
+      }
+    })();
+    try {
+      for (let i = 0; i < 8; i++) {
+        const store = await openFreshSchemaPostgresStore(url ?? '');
+        await store.close();
+      }
+    } finally {
+      stop = true;
+      await churning;
+      await churn.end();
+    }
+  });
 });

@@ -1,13 +1,14 @@
 // The PostgreSQL adapter: a `pg` pool, optionally confined to one schema (search_path), so several test runs or
 // tenants share a database without colliding. Several processes may write; the ledger lock serialises appenders.
 
-import { Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
+import { Kysely, type PostgresPool, sql } from 'kysely';
 import pg from 'pg';
 import type { ConsentEvent } from '../../domain/index.js';
 import { createKyselyStore, type StoreAdapter } from '../kysely-store.js';
 import { migrateToLatest } from '../migrations/migrations.js';
 import type { Database, SchemaTypes } from '../schema.js';
 import type { Store } from '../store.js';
+import { CurrentSchemaPostgresDialect } from './scoped-introspector.js';
 
 /** The slice of a `pg` Pool this adapter uses: Kysely's pool interface plus a one-off query. */
 export interface PostgresConnectionPool extends PostgresPool {
@@ -61,7 +62,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       throw error;
     }
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   try {
     const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     const migrationTableSchema = current.rows[0]?.schema ?? 'public';
