@@ -84,15 +84,16 @@ async function seed(store: Store): Promise<void> {
 for (const factory of openTestStores()) {
   describe.skipIf(factory.skipReason !== undefined)(`builds on ${factory.name}`, () => {
     let store: Store;
-    const dir = mkdtempSync(join(tmpdir(), 'assent-build-e2e-'));
+    let dir = '';
 
     beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'assent-build-e2e-'));
       store = await factory.open();
       await seed(store);
     });
     afterAll(async () => {
       await store?.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir !== '') rmSync(dir, { recursive: true, force: true });
     });
 
     const build = (out: string, workers: number, extra: Partial<Parameters<typeof runBuild>[0]> = {}) =>
