@@ -49,5 +49,17 @@ export function addName(filter: NameFilterData, name: string): void {
 }
 
 export function mayHoldName(filter: NameFilterData, name: string): boolean {
-  return positions(filter, normaliseName(name), (bit) => ((filter.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0);
+  return mayHoldKey(filter, normaliseName(name));
+}
+
+/** Like mayHoldName for a key already in normaliseName's form (folded words joined by one space). */
+export function mayHoldKey(filter: NameFilterData, key: string): boolean {
+  const h = hash64(key);
+  const { bits, bitCount, hashes } = filter;
+  const step = h.lo | 1;
+  for (let i = 0; i < hashes; i++) {
+    const bit = ((h.hi + Math.imul(i, step)) >>> 0) % bitCount;
+    if (((bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addName, createNameFilter, mayHoldName } from './name-filter.js';
-import { basicAnalyze, createAnalyze, createRedactor, DEFAULT_REDACTION, isRedactionOutput } from './redaction.js';
+import {
+  basicAnalyze,
+  createAnalyze,
+  createRedactor,
+  DEFAULT_REDACTION,
+  findMemberNames,
+  isRedactionOutput,
+} from './redaction.js';
 
 const names = createNameFilter(10);
 addName(names, 'Quillon Vasterby');
@@ -78,5 +85,89 @@ describe('isRedactionOutput', () => {
     ['Rio de <LOCATION>', 0, 3, false],
   ])('%j [%i, %i) is %s', (text, start, end, expected) => {
     expect(isRedactionOutput(text, start, end)).toBe(expected);
+  });
+});
+
+/** The first implementation of findMemberNames (one normaliseName per candidate run): the reference for the fast one. */
+function referenceMemberNames(text: string, filter: typeof names): [number, number][] {
+  const wordRe = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+  const gap = /^\s*\.?\s+$|^\.?\s+$/;
+  const words = [...text.matchAll(wordRe)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const spans: [number, number][] = [];
+  let i = 0;
+  while (i < words.length) {
+    let matchedEnd = -1;
+    let matchedLast = i;
+    for (let len = 2; len <= 4 && i + len <= words.length; len++) {
+      const prev = words[i + len - 2];
+      const last = words[i + len - 1];
+      if (!prev || !last || !gap.test(text.slice(prev.end, last.start))) break;
+      const first = words[i];
+      if (first && mayHoldName(filter, text.slice(first.start, last.end).replace(/\s*\.\s*/g, ' '))) {
+        matchedEnd = last.end;
+        matchedLast = i + len - 1;
+      }
+    }
+    const first = words[i];
+    if (matchedEnd >= 0 && first) {
+      spans.push([first.start, matchedEnd]);
+      i = matchedLast + 1;
+    } else i++;
+  }
+  return spans;
+}
+
+describe('findMemberNames', () => {
+  it('finds the same spans as the reference implementation on random texts', () => {
+    const filter = createNameFilter(50);
+    const directory = ['Ana Maria Souza', 'José Álvarez', "Seán O'Brien", 'Jean-Luc Picard', 'ZOË Straße', 'Ōta Ken'];
+    for (const name of directory) addName(filter, name);
+    const pieces = [
+      ...directory.flatMap((n) => [n, n.toUpperCase(), n.toLowerCase(), n.normalize('NFD')]),
+      'ana',
+      'maria',
+      'souza',
+      'jose',
+      'alvarez',
+      'Sean',
+      "O'Brien",
+      'O’Brien',
+      'Jean',
+      'Luc',
+      '-',
+      "'",
+      '’',
+      '.',
+      ' ',
+      ' ',
+      '  ',
+      '\n',
+      '\u00a0',
+      ' . ',
+      '. ',
+      ',',
+      'x',
+      '9',
+      'é',
+      '\u0301',
+      '😀',
+      '𝐀𝐁',
+      'ﬁ',
+      'Ǆ',
+      'İ',
+      'ß',
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const count = 1 + Math.floor(random() * 12);
+      for (let k = 0; k < count; k++) text += pieces[Math.floor(random() * pieces.length)] ?? '';
+      const fast = findMemberNames(text, filter).map((s) => [s.start, s.end]);
+      expect(fast, JSON.stringify(text)).toEqual(referenceMemberNames(text, filter));
+    }
   });
 });

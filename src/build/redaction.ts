@@ -4,7 +4,7 @@
 
 import type { EntityType, Span } from '../domain/index.js';
 import { createAnalyzer, createAnonymizer, type OperatorConfig, type RedactionConfig } from '../redact/index.js';
-import { mayHoldName, type NameFilterData } from './name-filter.js';
+import { mayHoldKey, type NameFilterData, normaliseName } from './name-filter.js';
 
 /** An operator as a policy writes it (src/policy's redaction schema). */
 export interface PolicyOperator {
@@ -124,39 +124,117 @@ const PATTERNS: readonly Pattern[] = [
 ];
 
 /** A word of a name: letters (and marks) with inner apostrophes or hyphens, as in O'Brien or Jean-Luc. */
-const NAME_WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+const NAME_WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/uy;
 /** What may stand between two words of one name: spaces, at most one period (initials), nothing else. */
 const NAME_GAP = /^\s*\.?\s+$|^\.?\s+$/;
 const MAX_NAME_WORDS = 4;
+/** Folded forms of non-ASCII words (ASCII words fold by lower-casing); cleared when full. */
+const foldedWords = new Map<string, string>();
+const FOLDED_WORDS_MAX = 1 << 16;
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+/**
+ * End of the NAME_WORD match starting at `at`, or -1 when none starts there. ASCII words are scanned by char code;
+ * anything else (a non-ASCII letter, mark or apostrophe) goes to the regex, so the words are exactly NAME_WORD's.
+ */
+function nameWordEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (first < 128) {
+    if (!isAsciiLetter(first)) return -1;
+    let i = at + 1;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (isAsciiLetter(c)) i++;
+      else if (c === 39 || c === 45) {
+        const next = text.charCodeAt(i + 1);
+        if (isAsciiLetter(next)) i += 2;
+        else if (next >= 128) break;
+        else return i;
+      } else if (c >= 128) break;
+      else return i; // also NaN past the end
+    }
+  }
+  NAME_WORD.lastIndex = at;
+  return NAME_WORD.test(text) ? NAME_WORD.lastIndex : -1;
+}
+
+/** normaliseName of one word, from a cache for non-ASCII words. */
+function foldedWord(word: string, ascii: boolean): string {
+  if (ascii) return word.toLowerCase();
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = normaliseName(word);
+    if (foldedWords.size >= FOLDED_WORDS_MAX) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
+/** True when the text between two words is a valid gap inside one name (see NAME_GAP). */
+function isNameGap(text: string, from: number, to: number): boolean {
+  if (to === from + 1 && text.charCodeAt(from) === 32) return true;
+  return NAME_GAP.test(text.slice(from, to));
+}
 
 /**
  * Spans of member-directory names: every run of 2-4 whole words, in any case and with or without diacritics, that
  * the filter holds. The longest run starting at a word wins; matching resumes after it.
+ *
+ * Each word is folded once: the key of a run is its words' folded forms joined by one space, which is what
+ * normaliseName gives for the run with its gaps' periods replaced by spaces (NFKC does not compose across the gap's
+ * whitespace, and the gap holds nothing else).
  */
 export function findMemberNames(text: string, names: NameFilterData): Span[] {
   const spans: Span[] = [];
-  const words: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(NAME_WORD)) {
-    const start = match.index ?? 0;
-    words.push({ start, end: start + match[0].length });
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const keys: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at);
+    if (code < 128 && !isAsciiLetter(code)) {
+      at++;
+      continue;
+    }
+    const end = nameWordEnd(text, at);
+    if (end < 0) {
+      // A code point that starts no word: step over it whole (a surrogate pair is one code point).
+      at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+      continue;
+    }
+    let ascii = true;
+    for (let i = at; i < end && ascii; i++) if (text.charCodeAt(i) >= 128) ascii = false;
+    starts.push(at);
+    ends.push(end);
+    keys.push(foldedWord(text.slice(at, end), ascii));
+    at = end;
   }
   let i = 0;
-  while (i < words.length) {
+  while (i < starts.length) {
     let matchedEnd = -1;
     let matchedLast = i;
-    for (let len = 2; len <= MAX_NAME_WORDS && i + len <= words.length; len++) {
-      const prev = words[i + len - 2];
-      const last = words[i + len - 1];
-      if (!prev || !last || !NAME_GAP.test(text.slice(prev.end, last.start))) break;
-      const first = words[i];
-      if (first && mayHoldName(names, text.slice(first.start, last.end).replace(/\s*\.\s*/g, ' '))) {
-        matchedEnd = last.end;
-        matchedLast = i + len - 1;
+    let key = keys[i] ?? '';
+    for (let len = 2; len <= MAX_NAME_WORDS && i + len <= starts.length; len++) {
+      const last = i + len - 1;
+      if (!isNameGap(text, ends[last - 1] ?? 0, starts[last] ?? 0)) break;
+      const word = keys[last] ?? '';
+      key = key === '' ? word : word === '' ? key : `${key} ${word}`;
+      if (mayHoldKey(names, key)) {
+        matchedEnd = ends[last] ?? 0;
+        matchedLast = last;
       }
     }
-    const first = words[i];
-    if (matchedEnd >= 0 && first) {
-      spans.push({ start: first.start, end: matchedEnd, type: 'PERSON', score: 1, recognizer: 'member_directory' });
+    if (matchedEnd >= 0) {
+      spans.push({
+        start: starts[i] ?? 0,
+        end: matchedEnd,
+        type: 'PERSON',
+        score: 1,
+        recognizer: 'member_directory',
+      });
       i = matchedLast + 1;
     } else i++;
   }
