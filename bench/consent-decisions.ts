@@ -11,6 +11,7 @@ import {
   type Member,
   VISIBILITIES,
 } from '../src/domain/index.js';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import { itemFixture, memberFixture } from '../src/policy/fixtures.js';
 import {
   ALLOWED,
@@ -39,20 +40,8 @@ const PRESET = option('preset', 'platform-2025-11');
 const PURPOSE = 'train_ai_system.generative';
 const AT = '2025-12-01T00:00:00Z';
 
-/** mulberry32: deterministic, so runs are comparable. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // ---- the packed snapshot (what a build holds) ----
-const random = rng(42);
+const random = seededRandom(42);
 const countryOf = (code: string) => COUNTRY_TABLE.indexOf(code) + 1;
 const COUNTRY_MIX = [
   'US',

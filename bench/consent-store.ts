@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsentLedger } from '../src/consent/index.js';
 import type { Member } from '../src/domain/index.js';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import type { Store } from '../src/store/store.js';
 import { openFreshSchemaPostgresStore, openTempSqliteStore } from '../src/store/testing.js';
 
@@ -25,18 +26,6 @@ const RECORDS = Math.min(2_000, MEMBERS);
 const LOOKUPS = Math.min(10_000, MEMBERS);
 const GEN = 'train_ai_system.generative';
 const COUNTRIES = ['US', 'US-CA', 'GB', 'DE', 'FR', 'BR', 'IN', 'JP', 'NG', 'CA'];
-
-/** A small deterministic PRNG so every run measures the same work. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const memberId = (i: number) => `m${String(i).padStart(8, '0')}`;
 
@@ -55,7 +44,7 @@ function member(i: number): Member {
 }
 
 async function writeConsentFile(path: string): Promise<void> {
-  const random = prng(7);
+  const random = seededRandom(7);
   const out = createWriteStream(path);
   for (let i = 0; i < MEMBERS; i += 1) {
     const day = 1 + Math.floor(random() * 28);
@@ -125,7 +114,7 @@ async function run(name: string, store: Store, file: string, rows: Row[]): Promi
   if (report.imported !== MEMBERS) throw new Error(`import: expected ${MEMBERS} events, imported ${report.imported}`);
   add('consent events imported (importJsonl)', report.imported, (performance.now() - started) / 1000);
 
-  const random = prng(11);
+  const random = seededRandom(11);
   const latencies: number[] = [];
   started = performance.now();
   cpu = process.cpuUsage();

@@ -4,6 +4,7 @@
 
 import { type Faker, fakerDE, fakerEN_US, fakerES, fakerFR, fakerPT_BR } from '@faker-js/faker';
 import type { EntityType } from '../src/domain/index.js';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import type { LabeledRecord } from '../src/redact/eval/corpus.js';
 import type { GoldSpan } from '../src/redact/eval/metrics.js';
 
@@ -75,21 +76,9 @@ const TEMPLATES: readonly Template[] = [
   (f) => ['Send your CV to ', ['EMAIL', f.internet.email()], ' (subject: data engineer).'],
 ];
 
-/** A seeded mulberry32 generator: the same seed gives the same posts. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` posts; about `piiShare` of them carry personal data. */
 export function generatePosts(count: number, seed = 42, piiShare = 0.4): LabeledRecord[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   for (const [, , f] of LOCALES) f.seed(seed);
   const posts: LabeledRecord[] = [];
   for (let i = 0; i < count; i++) {

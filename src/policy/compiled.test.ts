@@ -7,6 +7,7 @@ import {
   type Member,
   VISIBILITIES,
 } from '../domain/index.js';
+import { seededRandom } from '../domain/seeded-random.js';
 import {
   ALLOWED,
   COUNTRY_TABLE,
@@ -29,18 +30,6 @@ import { itemFixture, memberFixture } from './fixtures.js';
 import { listPresetsSync, loadPresetSync } from './presets.js';
 import type { Policy } from './schema.js';
 import { validatePolicy } from './validate.js';
-
-/** A deterministic generator (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CUSTOM = `name: custom
 versions:
@@ -149,7 +138,7 @@ function randomItem(random: () => number): ContentItem {
 
 describe('fast path', () => {
   it('agrees with the reference path on random members, items, times, purposes and policies', () => {
-    const random = rng(20241118);
+    const random = seededRandom(20241118);
     const all = policies();
     let compared = 0;
     const seen = new Set<string | null>();
