@@ -2,7 +2,9 @@
 // is some member's name without holding the names. Names and text are folded the same way as the known-identity
 // matcher (case, diacritics, ß→ss, ...), so "jose alvarez" finds "José Álvarez". 16 bits and 11 hashes per name
 // give about 0.05% false positives per lookup, which only redact an extra word pair (fail closed); 100 million
-// names take about 200 MB.
+// names take about 200 MB. A second, smaller filter holds the single words of those names (8 bits and 3 hashes per
+// name, about 100 MB for 100 million names): a run of words can only be a name when each of its words is a name
+// word, so most words of a text are passed over after one hash of their characters, with no string made.
 
 import { foldToken } from '../redact/known/index.js';
 import { hash64 } from './hash.js';
@@ -11,6 +13,10 @@ export interface NameFilterData {
   readonly bits: Uint32Array;
   readonly bitCount: number;
   readonly hashes: number;
+  /** The words of the names (see the module comment). */
+  readonly wordBits: Uint32Array;
+  readonly wordBitCount: number;
+  readonly wordHashes: number;
 }
 
 /** Folded words (see foldToken) joined by one space: the form names are stored and looked up in. */
@@ -23,10 +29,63 @@ export function normaliseName(name: string): string {
     .join(' ');
 }
 
+function sharedBits(bitCount: number): { bits: Uint32Array; count: number } {
+  const words = Math.ceil(Math.max(1024, bitCount) / 32);
+  return { bits: new Uint32Array(new SharedArrayBuffer(words * 4)), count: words * 32 };
+}
+
 export function createNameFilter(expectedNames: number): NameFilterData {
-  const bitCount = Math.max(1024, Math.ceil(expectedNames * 16));
-  const words = Math.ceil(bitCount / 32);
-  return { bits: new Uint32Array(new SharedArrayBuffer(words * 4)), bitCount: words * 32, hashes: 11 };
+  const names = sharedBits(Math.ceil(expectedNames * 16));
+  const words = sharedBits(Math.ceil(expectedNames * 8));
+  return {
+    bits: names.bits,
+    bitCount: names.count,
+    hashes: 11,
+    wordBits: words.bits,
+    wordBitCount: words.count,
+    wordHashes: 3,
+  };
+}
+
+/** Second lane of wordHash (returned through a module variable so a lookup allocates nothing). */
+let wordHashLo = 0;
+
+/**
+ * Hash of text[start, end) with ASCII capitals read as small letters (so an ASCII word needs no lower-cased copy; a
+ * folded word has no capitals, so both sides agree). First lane returned, second in wordHashLo.
+ */
+function wordHash(text: string, start: number, end: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491 ^ (end - start);
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35);
+  b ^= b >>> 13;
+  wordHashLo = b | 1;
+  return a >>> 0;
+}
+
+/**
+ * Whether text[start, end), folded, may be a word of some name. `start`/`end` cover an ASCII word of the text
+ * (folded by lower-casing, which the hash does) or a word already folded with normaliseName.
+ */
+export function mayBeNameWord(filter: NameFilterData, text: string, start: number, end: number): boolean {
+  const hi = wordHash(text, start, end);
+  const step = wordHashLo;
+  const { wordBits, wordBitCount, wordHashes } = filter;
+  for (let i = 0; i < wordHashes; i++) {
+    const bit = ((hi + Math.imul(i, step)) >>> 0) % wordBitCount;
+    if (((wordBits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
 }
 
 function positions(filter: NameFilterData, key: string, visit: (bit: number) => boolean): boolean {
@@ -46,6 +105,14 @@ export function addName(filter: NameFilterData, name: string): void {
     filter.bits[bit >>> 5] = (filter.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
     return true;
   });
+  for (const word of key.split(' ')) {
+    const hi = wordHash(word, 0, word.length);
+    const step = wordHashLo;
+    for (let i = 0; i < filter.wordHashes; i++) {
+      const bit = ((hi + Math.imul(i, step)) >>> 0) % filter.wordBitCount;
+      filter.wordBits[bit >>> 5] = (filter.wordBits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+    }
+  }
 }
 
 export function mayHoldName(filter: NameFilterData, name: string): boolean {

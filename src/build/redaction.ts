@@ -4,7 +4,7 @@
 
 import type { EntityType, Span } from '../domain/index.js';
 import { createAnalyzer, createAnonymizer, type OperatorConfig, type RedactionConfig } from '../redact/index.js';
-import { mayHoldKey, type NameFilterData, normaliseName } from './name-filter.js';
+import { mayBeNameWord, mayHoldKey, type NameFilterData, normaliseName } from './name-filter.js';
 
 /** An operator as a policy writes it (src/policy's redaction schema). */
 export interface PolicyOperator {
@@ -162,9 +162,8 @@ function nameWordEnd(text: string, at: number): number {
   return NAME_WORD.test(text) ? NAME_WORD.lastIndex : -1;
 }
 
-/** normaliseName of one word, from a cache for non-ASCII words. */
-function foldedWord(word: string, ascii: boolean): string {
-  if (ascii) return word.toLowerCase();
+/** normaliseName of one non-ASCII word, from a cache. */
+function foldedWord(word: string): string {
   let folded = foldedWords.get(word);
   if (folded === undefined) {
     folded = normaliseName(word);
@@ -184,15 +183,19 @@ function isNameGap(text: string, from: number, to: number): boolean {
  * Spans of member-directory names: every run of 2-4 whole words, in any case and with or without diacritics, that
  * the filter holds. The longest run starting at a word wins; matching resumes after it.
  *
- * Each word is folded once: the key of a run is its words' folded forms joined by one space, which is what
- * normaliseName gives for the run with its gaps' periods replaced by spaces (NFKC does not compose across the gap's
- * whitespace, and the gap holds nothing else).
+ * Each word is tested once against the filter of name words, and only runs of name words are looked up (so a run
+ * like "proud strategy design" is no longer redacted when its key happens to be a false positive of the name
+ * filter). The key of a run is its words' folded forms joined by one space, which is what normaliseName gives for
+ * the run with its gaps' periods replaced by spaces (NFKC does not compose across the gap's whitespace, and the gap
+ * holds nothing else).
  */
 export function findMemberNames(text: string, names: NameFilterData): Span[] {
   const spans: Span[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  /** Folded word, '' while not needed yet (an ASCII word is folded only when a run starting at it is looked up). */
   const keys: string[] = [];
+  const nameWords: boolean[] = [];
   for (let at = 0; at < text.length; ) {
     const code = text.charCodeAt(at);
     if (code < 128 && !isAsciiLetter(code)) {
@@ -209,19 +212,34 @@ export function findMemberNames(text: string, names: NameFilterData): Span[] {
     for (let i = at; i < end && ascii; i++) if (text.charCodeAt(i) >= 128) ascii = false;
     starts.push(at);
     ends.push(end);
-    keys.push(foldedWord(text.slice(at, end), ascii));
+    if (ascii) {
+      keys.push('');
+      nameWords.push(mayBeNameWord(names, text, at, end));
+    } else {
+      const folded = foldedWord(text.slice(at, end));
+      keys.push(folded);
+      nameWords.push(folded.split(' ').every((w) => mayBeNameWord(names, w, 0, w.length)));
+    }
     at = end;
   }
+  const keyOf = (i: number): string => {
+    const key = keys[i] ?? '';
+    return key !== '' ? key : text.slice(starts[i] ?? 0, ends[i] ?? 0).toLowerCase();
+  };
   let i = 0;
   while (i < starts.length) {
+    if (nameWords[i] !== true) {
+      i++;
+      continue;
+    }
     let matchedEnd = -1;
     let matchedLast = i;
-    let key = keys[i] ?? '';
+    let key = keyOf(i);
     for (let len = 2; len <= MAX_NAME_WORDS && i + len <= starts.length; len++) {
       const last = i + len - 1;
-      if (!isNameGap(text, ends[last - 1] ?? 0, starts[last] ?? 0)) break;
-      const word = keys[last] ?? '';
-      key = key === '' ? word : word === '' ? key : `${key} ${word}`;
+      // Every word of a name is a name word: a run through any other word can match no name, nor can a longer one.
+      if (nameWords[last] !== true || !isNameGap(text, ends[last - 1] ?? 0, starts[last] ?? 0)) break;
+      key = `${key} ${keyOf(last)}`;
       if (mayHoldKey(names, key)) {
         matchedEnd = ends[last] ?? 0;
         matchedLast = last;
