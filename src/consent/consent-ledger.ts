@@ -18,7 +18,8 @@ import {
   STATUS_ALIASES,
 } from '../domain/index.js';
 import { describeFound, FieldReader, parseIsoTimestamp } from '../store/import/fields.js';
-import { type ImportReport, IssueCollector, readJsonl } from '../store/import/jsonl-reader.js';
+import type { ImportReport } from '../store/import/jsonl-reader.js';
+import { runJsonlImport } from '../store/import/run-import.js';
 import type { Store } from '../store/store.js';
 import { type ConsentRecord, toConsentRecord } from './consent-records.js';
 import { ConsentError } from './errors.js';
@@ -351,115 +352,87 @@ export function createConsentLedger(store: Store, options: ConsentLedgerOptions 
   };
 }
 
-class StrictRefusal extends Error {}
-
-async function importConsent(
+function importConsent(
   store: Store,
   path: string,
   options: ConsentImportOptions,
   now: string,
   nextId: () => string,
 ): Promise<ImportReport> {
-  const { lines, digest } = readJsonl(path);
-  const issues = new IssueCollector(path);
-  const chunkSize = options.chunkSize ?? 5000;
   const range = new ConsentDigest();
-  let read = 0;
-  let imported = 0;
   let duplicates = 0;
-  let committed = false;
   // Request ids seen earlier in this file, with the choice they carried.
   const seenRequests = new Map<string, ConsentDraft>();
 
-  const flush = async (tx: Store, chunk: { line: number; draft: ConsentDraft }[]) => {
-    if (chunk.length === 0) return;
-    const countries = await tx.memberCountries(chunk.map((c) => c.draft.memberId));
-    const accepted: Omit<ConsentEvent, 'seq'>[] = [];
-    for (const { line, draft } of chunk) {
-      const country = countries.get(draft.memberId);
-      if (country === undefined) {
-        issues.add(line, 'member_id', `expected a member in the directory, found ${describeFound(draft.memberId)}`);
-        continue;
-      }
-      if (draft.requestId !== null) {
-        const inFile = seenRequests.get(draft.requestId);
-        const stored = inFile === undefined ? await tx.consentEventByRequestId(draft.requestId) : undefined;
-        if (inFile !== undefined || stored !== undefined) {
-          const same =
-            inFile !== undefined ? sameDraft(draft, inFile) : stored !== undefined && sameChoice(draft, stored);
-          if (same) duplicates += 1;
-          else
+  return runJsonlImport<ConsentDraft>(store, path, {
+    strict: options.strict ?? false,
+    chunkSize: options.chunkSize ?? 5000,
+    parse: (record) => parseConsentLine(record, now),
+    duplicates: () => duplicates,
+    async write({ tx, issues, refusing }, chunk) {
+      const countries = await tx.memberCountries(chunk.map((c) => c.value.memberId));
+      const accepted: Omit<ConsentEvent, 'seq'>[] = [];
+      for (const { line, value: draft } of chunk) {
+        const country = countries.get(draft.memberId);
+        if (country === undefined) {
+          issues.add(line, 'member_id', `expected a member in the directory, found ${describeFound(draft.memberId)}`);
+          continue;
+        }
+        if (draft.requestId !== null) {
+          const inFile = seenRequests.get(draft.requestId);
+          const stored = inFile === undefined ? await tx.consentEventByRequestId(draft.requestId) : undefined;
+          if (inFile !== undefined || stored !== undefined) {
+            const same =
+              inFile !== undefined ? sameDraft(draft, inFile) : stored !== undefined && sameChoice(draft, stored);
+            if (same) duplicates += 1;
+            else
+              issues.add(
+                line,
+                'request_id',
+                `expected a new request id or the same choice as before, found ${describeFound(draft.requestId)} already used for a different choice`,
+              );
+            continue;
+          }
+          seenRequests.set(draft.requestId, draft);
+        }
+        if (draft.supersedes !== null) {
+          const earlier = await tx.consentEventById(draft.supersedes);
+          if (
+            !earlier ||
+            earlier.memberId !== draft.memberId ||
+            !purposeLineage(draft.purpose).includes(earlier.purpose)
+          ) {
             issues.add(
               line,
-              'request_id',
-              `expected a new request id or the same choice as before, found ${describeFound(draft.requestId)} already used for a different choice`,
+              'supersedes',
+              `expected the id of an earlier event of this member and purpose, found ${describeFound(draft.supersedes)}`,
             );
-          continue;
-        }
-        seenRequests.set(draft.requestId, draft);
-      }
-      if (draft.supersedes !== null) {
-        const earlier = await tx.consentEventById(draft.supersedes);
-        if (
-          !earlier ||
-          earlier.memberId !== draft.memberId ||
-          !purposeLineage(draft.purpose).includes(earlier.purpose)
-        ) {
-          issues.add(
-            line,
-            'supersedes',
-            `expected the id of an earlier event of this member and purpose, found ${describeFound(draft.supersedes)}`,
-          );
-          continue;
-        }
-      }
-      if (options.strict && issues.rejected > 0) continue;
-      const recordedAt = draft.recordedAt ?? now;
-      accepted.push({
-        id: nextId(),
-        memberId: draft.memberId,
-        purpose: draft.purpose,
-        status: draft.status,
-        method: draft.method,
-        noticeVersion: draft.noticeVersion,
-        jurisdiction: draft.jurisdiction ?? country,
-        validFrom: draft.validFrom ?? recordedAt,
-        recordedAt,
-        actor: options.actor,
-        requestId: draft.requestId,
-        supersedes: draft.supersedes,
-      });
-    }
-    if (options.strict && issues.rejected > 0) return;
-    const stored = await tx.appendConsentEvents(accepted);
-    range.add(stored);
-    imported += stored.length;
-  };
-
-  try {
-    await store.transaction(async (tx) => {
-      let chunk: { line: number; draft: ConsentDraft }[] = [];
-      for await (const batch of lines) {
-        for (const entry of batch) {
-          read += 1;
-          if (entry.record === undefined) {
-            issues.add(entry.line, undefined, entry.problem);
             continue;
           }
-          const parsed = parseConsentLine(entry.record, now);
-          if (!parsed.ok) {
-            issues.addAll(entry.line, parsed.issues);
-            continue;
-          }
-          chunk.push({ line: entry.line, draft: parsed.value });
-          if (chunk.length >= chunkSize) {
-            await flush(tx, chunk);
-            chunk = [];
-          }
         }
+        if (refusing()) continue;
+        const recordedAt = draft.recordedAt ?? now;
+        accepted.push({
+          id: nextId(),
+          memberId: draft.memberId,
+          purpose: draft.purpose,
+          status: draft.status,
+          method: draft.method,
+          noticeVersion: draft.noticeVersion,
+          jurisdiction: draft.jurisdiction ?? country,
+          validFrom: draft.validFrom ?? recordedAt,
+          recordedAt,
+          actor: options.actor,
+          requestId: draft.requestId,
+          supersedes: draft.supersedes,
+        });
       }
-      await flush(tx, chunk);
-      if (options.strict && issues.rejected > 0) throw new StrictRefusal();
+      if (refusing()) return 0;
+      const stored = await tx.appendConsentEvents(accepted);
+      range.add(stored);
+      return stored.length;
+    },
+    async audit(tx, { imported, rejected, fileSha256 }) {
       const covered = range.finish();
       if (covered === undefined) return;
       await appendAudit(tx, {
@@ -467,22 +440,8 @@ async function importConsent(
         actor: options.actor,
         action: 'consent.imported',
         subject: null,
-        payload: { count: imported, rejected: issues.rejected, duplicates, fileSha256: digest(), consent: covered },
+        payload: { count: imported, rejected, duplicates, fileSha256, consent: covered },
       });
-      committed = true;
-    });
-  } catch (error) {
-    if (!(error instanceof StrictRefusal)) throw error;
-    imported = 0;
-  }
-  return {
-    file: path,
-    fileSha256: digest(),
-    lines: read,
-    imported,
-    rejected: issues.rejected,
-    duplicates,
-    issues: [...issues.issues].sort((a, b) => a.line - b.line),
-    committed,
-  };
+    },
+  });
 }

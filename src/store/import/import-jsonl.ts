@@ -3,8 +3,9 @@
 
 import { appendAudit } from '../../audit/audit-log.js';
 import type { Store } from '../store.js';
-import { type ImportReport, IssueCollector, readJsonl } from './jsonl-reader.js';
+import type { ImportReport } from './jsonl-reader.js';
 import { type LineParseOptions, type ParseResult, parseContentLine, parseMemberLine } from './line-parsers.js';
+import { runJsonlImport } from './run-import.js';
 
 export interface ImportOptions {
   /** Write nothing unless every line is valid. */
@@ -17,9 +18,7 @@ export interface ImportOptions {
   readonly chunkSize?: number;
 }
 
-class StrictRefusal extends Error {}
-
-async function importRecords<T>(
+function importRecords<T>(
   store: Store,
   path: string,
   options: ImportOptions,
@@ -29,66 +28,28 @@ async function importRecords<T>(
     write: (tx: Store, values: T[]) => Promise<void>;
   },
 ): Promise<ImportReport> {
-  const { lines, digest } = readJsonl(path);
-  const issues = new IssueCollector(path);
-  const chunkSize = options.chunkSize ?? 2000;
   const now = (options.clock ?? (() => new Date()))().toISOString();
-  let read = 0;
-  let imported = 0;
-  let committed = false;
-  try {
-    await store.transaction(async (tx) => {
-      let pending: T[] = [];
-      for await (const batch of lines) {
-        for (const entry of batch) {
-          read += 1;
-          if (entry.record === undefined) {
-            issues.add(entry.line, undefined, entry.problem);
-            continue;
-          }
-          const parsed = what.parse(entry.record);
-          if (!parsed.ok) {
-            issues.addAll(entry.line, parsed.issues);
-            continue;
-          }
-          if (options.strict && issues.rejected > 0) continue; // keep validating, stop writing
-          pending.push(parsed.value);
-          if (pending.length >= chunkSize) {
-            await what.write(tx, pending);
-            imported += pending.length;
-            pending = [];
-          }
-        }
-      }
-      if (options.strict && issues.rejected > 0) throw new StrictRefusal();
-      if (pending.length > 0) {
-        await what.write(tx, pending);
-        imported += pending.length;
-      }
-      if (imported === 0) return;
-      await appendAudit(tx, {
+  return runJsonlImport(store, path, {
+    strict: options.strict ?? false,
+    chunkSize: options.chunkSize ?? 2000,
+    parse: what.parse,
+    async write({ tx, refusing }, chunk) {
+      if (refusing()) return 0;
+      await what.write(
+        tx,
+        chunk.map((c) => c.value),
+      );
+      return chunk.length;
+    },
+    audit: (tx, { imported, rejected, fileSha256 }) =>
+      appendAudit(tx, {
         at: now,
         actor: options.actor,
         action: what.action,
         subject: null,
-        payload: { count: imported, rejected: issues.rejected, fileSha256: digest() },
-      });
-      committed = true;
-    });
-  } catch (error) {
-    if (!(error instanceof StrictRefusal)) throw error;
-    imported = 0;
-  }
-  return {
-    file: path,
-    fileSha256: digest(),
-    lines: read,
-    imported,
-    rejected: issues.rejected,
-    duplicates: 0,
-    issues: issues.issues,
-    committed,
-  };
+        payload: { count: imported, rejected, fileSha256 },
+      }).then(() => undefined),
+  });
 }
 
 /**
