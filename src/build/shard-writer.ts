@@ -1,11 +1,14 @@
-// Shard sinks: Parquet (@dsnp/parquetjs, which writes no timestamps, so equal rows give equal bytes) or gzipped
-// JSONL (fixed level, mtime 0). Each writes to a temporary name, fsyncs, and renames, so a shard file either is
-// complete or does not exist under its final name.
+// Shard sinks: Parquet (our streaming writer in ./parquet, GZIP pages, no timestamps, so equal rows give equal bytes)
+// or gzipped JSONL (fixed level, mtime 0). Records are appended one at a time and written as row groups fill, so a
+// shard never has to be held in memory. Each sink writes to a temporary name, hashes the bytes as they are written,
+// fsyncs, and renames, so a shard file either is complete or does not exist under its final name.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import parquet from '@dsnp/parquetjs';
+import { codeVersion } from '../version.js';
+import { ParquetWriter, type StringColumn } from './parquet/index.js';
 
 export const FORMATS = ['parquet', 'jsonl'] as const;
 export type ShardFormat = (typeof FORMATS)[number];
@@ -21,6 +24,27 @@ export interface OutputRecord {
   readonly author?: string;
 }
 
+/** What a finished shard is: its digest and size, as the manifest records them. */
+export interface ShardWritten {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly records: number;
+}
+
+/** An open shard: append records in their final order, then close (or abort). */
+export interface ShardWriter {
+  append(record: OutputRecord): void;
+  /** Writes what is buffered, fsyncs, renames the temporary file into place. */
+  close(): Promise<ShardWritten>;
+  /** Removes the temporary file; the final name is never touched. */
+  abort(): void;
+}
+
+export interface ShardWriterOptions {
+  /** Parquet rows per row group (memory is bounded by one row group). Default 50,000. */
+  readonly rowGroupRows?: number;
+}
+
 export function shardExtension(format: ShardFormat): string {
   return format === 'parquet' ? '.parquet' : '.jsonl.gz';
 }
@@ -31,54 +55,165 @@ export function shardFileName(index: number, count: number, format: ShardFormat)
   return `data-${pad(index)}-of-${pad(count)}${shardExtension(format)}`;
 }
 
-/** The Parquet schema of every shard; `author` is present only in builds whose policy asks for it. */
-export function parquetSchema(withAuthor: boolean): InstanceType<typeof parquet.ParquetSchema> {
-  return new parquet.ParquetSchema({
-    text: { type: 'UTF8', compression: 'GZIP' },
-    kind: { type: 'UTF8', compression: 'GZIP' },
-    language: { type: 'UTF8', optional: true, compression: 'GZIP' },
-    month: { type: 'UTF8', compression: 'GZIP' },
-    ...(withAuthor ? { author: { type: 'UTF8', compression: 'GZIP' } } : {}),
-  });
+/** The columns of every Parquet shard; `author` is present only in builds whose policy asks for it. */
+export function shardColumns(withAuthor: boolean): readonly StringColumn[] {
+  return [
+    { name: 'text', optional: false, dictionary: false },
+    { name: 'kind', optional: false, dictionary: true },
+    { name: 'language', optional: true, dictionary: true },
+    { name: 'month', optional: false, dictionary: true },
+    ...(withAuthor ? [{ name: 'author', optional: false, dictionary: true }] : []),
+  ];
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+const WRITE_BUFFER = 1 << 20;
+/** Uncompressed JSONL bytes per gzip member: small shards stay a single member, large ones stream. */
+const JSONL_MEMBER = 8 << 20;
+
+/** A temporary file that hashes what is written and coalesces small chunks into large writes. */
+class HashingFile {
+  private readonly fd: number;
+  private readonly hash = createHash('sha256');
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  bytes = 0;
+
+  constructor(readonly path: string) {
+    rmSync(path, { force: true });
+    this.fd = openSync(path, 'w');
   }
+
+  write(chunk: Buffer): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const data = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
+    let at = 0;
+    while (at < data.length) at += writeSync(this.fd, data, at, data.length - at);
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Flushes, fsyncs and closes; returns the digest. */
+  finish(): string {
+    try {
+      this.flush();
+      fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+    }
+    return this.hash.digest('hex');
+  }
+
+  discard(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed by a failed finish
+    }
+    rmSync(this.path, { force: true });
+  }
+}
+
+/**
+ * Opens a shard for streaming writes to `path` (through `path.tmp`).
+ *
+ * @example
+ * const shard = openShardWriter(path, 'parquet', false);
+ * for (const r of records) shard.append(r);
+ * const { sha256, bytes } = await shard.close();
+ */
+export function openShardWriter(
+  path: string,
+  format: ShardFormat,
+  withAuthor: boolean,
+  options: ShardWriterOptions = {},
+): ShardWriter {
+  const file = new HashingFile(`${path}.tmp`);
+  let records = 0;
+  let done = false;
+  let append: (record: OutputRecord) => void;
+  let end: () => void;
+  try {
+    if (format === 'jsonl') {
+      let text = '';
+      const flushMember = () => {
+        if (text !== '') file.write(gzipSync(Buffer.from(text, 'utf8'), { level: 6 }));
+        text = '';
+      };
+      append = (r) => {
+        text += `${JSON.stringify(withAuthor ? r : { text: r.text, kind: r.kind, language: r.language, month: r.month })}\n`;
+        if (text.length >= JSONL_MEMBER) flushMember();
+      };
+      end = flushMember;
+    } else {
+      const writer = new ParquetWriter(
+        shardColumns(withAuthor),
+        {
+          createdBy: `assent ${codeVersion().version}`,
+          compression: 'gzip',
+          ...(options.rowGroupRows !== undefined ? { rowGroupRows: options.rowGroupRows } : {}),
+        },
+        (chunk) => file.write(chunk),
+      );
+      append = withAuthor
+        ? (r) => writer.appendRow([r.text, r.kind, r.language, r.month, r.author ?? null])
+        : (r) => writer.appendRow([r.text, r.kind, r.language, r.month]);
+      end = () => writer.close();
+    }
+  } catch (error) {
+    file.discard();
+    throw error;
+  }
+  return {
+    append(record) {
+      if (done) throw new Error('the shard is already closed');
+      append(record);
+      records++;
+    },
+    async close() {
+      if (done) throw new Error('the shard is already closed');
+      done = true;
+      let sha256: string;
+      try {
+        end();
+        sha256 = file.finish();
+      } catch (error) {
+        file.discard();
+        throw error;
+      }
+      renameSync(file.path, path);
+      return { sha256, bytes: file.bytes, records };
+    },
+    abort() {
+      if (done) return;
+      done = true;
+      file.discard();
+    },
+  };
 }
 
 /** Writes records to `path` atomically in the given format; returns the file's sha256 and size. */
 export async function writeShard(
   path: string,
-  records: readonly OutputRecord[],
+  records: Iterable<OutputRecord>,
   format: ShardFormat,
   withAuthor: boolean,
-): Promise<{ sha256: string; bytes: number }> {
-  const temp = `${path}.tmp`;
-  rmSync(temp, { force: true });
-  if (format === 'jsonl') {
-    let text = '';
-    for (const r of records) {
-      text += `${JSON.stringify(withAuthor ? r : { text: r.text, kind: r.kind, language: r.language, month: r.month })}\n`;
-    }
-    writeFileSync(temp, gzipSync(Buffer.from(text, 'utf8'), { level: 6 }));
-  } else {
-    const writer = await parquet.ParquetWriter.openFile(parquetSchema(withAuthor), temp, { rowGroupSize: 20_000 });
-    for (const r of records) {
-      await writer.appendRow(
-        withAuthor ? { ...r } : { text: r.text, kind: r.kind, language: r.language, month: r.month },
-      );
-    }
-    await writer.close();
+): Promise<ShardWritten> {
+  const shard = openShardWriter(path, format, withAuthor);
+  try {
+    for (const r of records) shard.append(r);
+  } catch (error) {
+    shard.abort();
+    throw error;
   }
-  fsyncFile(temp);
-  const bytes = readFileSync(temp);
-  renameSync(temp, path);
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  return shard.close();
 }
 
 /** Reads a shard back (for scans and tests). */
