@@ -78,7 +78,14 @@ async function serve(kind: string): Promise<void> {
     builds: false,
   });
   process.send?.({ url: server.url, token: secret, dialect: store.capabilities.dialect });
-  process.on('message', async () => {
+  // The parent asks for the server's CPU time around each scenario: wall-clock rates on a shared machine vary with
+  // the neighbours' load, CPU time per request much less.
+  process.on('message', async (message) => {
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuMicros: user + system });
+      return;
+    }
     await server.close();
     await store.close();
     process.exit(0);
@@ -92,6 +99,10 @@ interface Row {
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
+  /** Server CPU time (user + system) per request, in microseconds. */
+  readonly serverCpuMicros: number;
+  /** Load generator CPU time per request, in microseconds. */
+  readonly clientCpuMicros: number;
   readonly extra: string;
 }
 
@@ -114,7 +125,21 @@ async function benchStore(kind: 'sqlite' | 'postgres'): Promise<Row[]> {
   );
   const auth = { authorization: `Bearer ${token}` };
   const rows: Row[] = [];
-  const record = (scenario: string, result: autocannon.Result, extra = '') => {
+  const serverCpu = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
+      child.send('cpu');
+    });
+  const only = process.env.BENCH_ONLY?.split(',');
+  const wanted = (name: string) => !only || only.includes(name);
+  /** Runs one scenario and records its rates, latencies and CPU time per request on both sides. */
+  const measure = async (scenario: string, options: autocannon.Options, extra?: (r: autocannon.Result) => string) => {
+    const serverBefore = await serverCpu();
+    const clientBefore = process.cpuUsage();
+    const result = await cannon(options);
+    const client = process.cpuUsage(clientBefore);
+    const server = (await serverCpu()) - serverBefore;
+    const total = Math.max(1, result.requests.total);
     rows.push({
       store: dialect,
       scenario,
@@ -122,28 +147,29 @@ async function benchStore(kind: 'sqlite' | 'postgres'): Promise<Row[]> {
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.non2xx + result.errors,
-      extra,
+      serverCpuMicros: server / total,
+      clientCpuMicros: (client.user + client.system) / total,
+      extra: extra ? extra(result) : '',
     });
   };
   try {
     // Baseline: the framework, security plugins and the network, with no store access.
-    const baseline = await cannon({ url: `${url}/healthz`, connections: 32 });
-    record('baseline (GET /healthz)', baseline);
+    if (wanted('baseline')) await measure('baseline (GET /healthz)', { url: `${url}/healthz`, connections: 32 });
 
     let n = 0;
-    const single = await cannon({
-      url,
-      connections: 32,
-      pipelining: 1,
-      requests: [
-        {
-          method: 'GET',
-          headers: auth,
-          setupRequest: (request) => ({ ...request, path: `/v1/members/${memberId(n++ % MEMBERS)}/consent/${GEN}` }),
-        },
-      ],
-    });
-    record('single check (GET consent)', single);
+    if (wanted('single'))
+      await measure('single check (GET consent)', {
+        url,
+        connections: 32,
+        pipelining: 1,
+        requests: [
+          {
+            method: 'GET',
+            headers: auth,
+            setupRequest: (request) => ({ ...request, path: `/v1/members/${memberId(n++ % MEMBERS)}/consent/${GEN}` }),
+          },
+        ],
+      });
 
     const bodies = Array.from({ length: 16 }, (_, b) =>
       JSON.stringify({
@@ -152,44 +178,48 @@ async function benchStore(kind: 'sqlite' | 'postgres'): Promise<Row[]> {
       }),
     );
     let m = 0;
-    const batch = await cannon({
-      url,
-      connections: 8,
-      requests: [
+    if (wanted('batch'))
+      await measure(
+        'batch check, 1,000 members',
         {
-          method: 'POST',
-          path: '/v1/consent/check',
-          headers: { ...auth, 'content-type': 'application/json' },
-          setupRequest: (request) => ({ ...request, body: bodies[m++ % bodies.length] ?? '' }),
+          url,
+          connections: 8,
+          requests: [
+            {
+              method: 'POST',
+              path: '/v1/consent/check',
+              headers: { ...auth, 'content-type': 'application/json' },
+              setupRequest: (request) => ({ ...request, body: bodies[m++ % bodies.length] ?? '' }),
+            },
+          ],
         },
-      ],
-    });
-    record(
-      'batch check, 1,000 members',
-      batch,
-      `${Math.round(batch.requests.average * 1000).toLocaleString('en')} members/s`,
-    );
+        (result) => `${Math.round(result.requests.average * 1000).toLocaleString('en')} members/s`,
+      );
 
     let k = 0;
-    const change = await cannon({
-      url,
-      connections: 16,
-      requests: [
-        {
-          method: 'PUT',
-          setupRequest: (request) => {
-            k++;
-            return {
-              ...request,
-              path: `/v1/members/${memberId((k * 31) % MEMBERS)}/consent/${GEN}`,
-              headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `bench-${process.pid}-${k}` },
-              body: JSON.stringify({ status: k % 2 === 0 ? 'given' : 'withdrawn' }),
-            };
+    if (wanted('change'))
+      await measure('consent change (PUT, durable)', {
+        url,
+        connections: 16,
+        requests: [
+          {
+            method: 'PUT',
+            setupRequest: (request) => {
+              k++;
+              return {
+                ...request,
+                path: `/v1/members/${memberId((k * 31) % MEMBERS)}/consent/${GEN}`,
+                headers: {
+                  ...auth,
+                  'content-type': 'application/json',
+                  'idempotency-key': `bench-${process.pid}-${k}`,
+                },
+                body: JSON.stringify({ status: k % 2 === 0 ? 'given' : 'withdrawn' }),
+              };
+            },
           },
-        },
-      ],
-    });
-    record('consent change (PUT, durable)', change);
+        ],
+      });
   } finally {
     child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -210,8 +240,8 @@ async function main(): Promise<void> {
   for (const kind of kinds) rows.push(...(await benchStore(kind)));
   console.log('');
   console.log(
-    ['store', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', '']
-      .map((h, i) => (i < 2 ? h.padEnd(i ? 32 : 8) : h.padStart(9)))
+    ['store', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'srv µs/req', 'gen µs/req', '']
+      .map((h, i) => (i < 2 ? h.padEnd(i ? 32 : 8) : h.padStart(i >= 6 ? 11 : 9)))
       .join(' '),
   );
   for (const row of rows) {
@@ -223,6 +253,8 @@ async function main(): Promise<void> {
         String(row.p50).padStart(9),
         String(row.p99).padStart(9),
         String(row.errors).padStart(9),
+        Math.round(row.serverCpuMicros).toLocaleString('en').padStart(11),
+        Math.round(row.clientCpuMicros).toLocaleString('en').padStart(11),
         `  ${row.extra}`,
       ].join(' '),
     );

@@ -53,6 +53,8 @@ export interface StoreAdapter {
    * Absent: multi-row INSERTs batched to the parameter limit.
    */
   insertConsentEvents?(db: Kysely<Database>, events: readonly ConsentEvent[]): Promise<void>;
+  /** See `Store.changeToken`; `db` is the open transaction when called inside one. */
+  changeToken(db: Kysely<Database>): Promise<string>;
   /** Releases the connection(s) and anything else the adapter opened. */
   close(): Promise<void>;
 }
@@ -123,6 +125,10 @@ class KyselyStore implements Store {
 
   close(): Promise<void> {
     return this.adapter.close();
+  }
+
+  changeToken(): Promise<string> {
+    return this.adapter.changeToken(this.db);
   }
 
   /** Runs several statements atomically: joins the current transaction or opens one. */

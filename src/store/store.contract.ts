@@ -322,6 +322,30 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         await expect(store.flagModel('missing', '2025-03-01T00:00:00.000Z', 'x')).rejects.toThrow();
       });
 
+      it('changes its change token with every committed write, inside and outside transactions', async () => {
+        const tokens = [await store.changeToken()];
+        await store.upsertMembers([sampleMember('m1')]);
+        tokens.push(await store.changeToken());
+        await store.appendConsentEvents([sampleEvent('e1', 'm1')]);
+        tokens.push(await store.changeToken());
+        await store.transaction(async (tx) => {
+          await tx.upsertMembers([sampleMember('m1', { country: 'DE' })]);
+        });
+        tokens.push(await store.changeToken());
+        await store.createToken({
+          id: 't1',
+          name: 'ci',
+          secretHash: 'c'.repeat(64),
+          scopes: ['read'],
+          createdAt: '2025-01-01T00:00:00.000Z',
+          revokedAt: null,
+        });
+        tokens.push(await store.changeToken());
+        await store.revokeToken('t1', '2025-01-02T00:00:00.000Z');
+        tokens.push(await store.changeToken());
+        for (let i = 1; i < tokens.length; i++) expect(tokens[i], `after write ${i}`).not.toBe(tokens[i - 1]);
+      });
+
       it('stores tokens by secret hash and revokes them', async () => {
         const token = {
           id: 't1',

@@ -113,6 +113,13 @@ export interface Store {
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * An opaque token for cache validation: two calls return the same token only if no write was committed to this
+   * database in between, by this store or by any other connection or process. A token read before a read stays
+   * valid for what that read returned. A change may also come from writes that touch nothing a cache holds (a
+   * spurious change costs a reload, never a stale answer). Cheap: meant to be called on every request.
+   */
+  changeToken(): Promise<string>;
 
   // Members: the directory is current state (upserted by id).
   upsertMembers(members: readonly Member[]): Promise<void>;

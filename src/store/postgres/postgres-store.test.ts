@@ -3,7 +3,7 @@
 
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { describeStoreContract, sampleMember } from '../store.contract.js';
+import { describeStoreContract, sampleEvent, sampleMember } from '../store.contract.js';
 import { openFreshSchemaPostgresStore, TEST_DATABASE_URL_ENV, testDatabaseUrl } from '../testing.js';
 import { openPostgresStore, redactDatabaseUrl } from './postgres-store.js';
 
@@ -72,6 +72,28 @@ describe('PostgreSQL store', () => {
       stop = true;
       await churning;
       await churn.end();
+    }
+  });
+
+  it.skipIf(url === undefined)('changes its change token for a commit by another connection', async () => {
+    const schema = `assent_test_token_${process.pid}_${Date.now().toString(36)}`;
+    const server = await openPostgresStore({ url: url ?? '', schema });
+    const other = await openPostgresStore({ url: url ?? '', schema });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await server.upsertMembers([sampleMember('m1')]);
+      const before = await server.changeToken();
+      await other.appendConsentEvents([sampleEvent('e1', 'm1')]);
+      const afterStore = await server.changeToken();
+      expect(afterStore).not.toBe(before);
+      await client.query(`update "${schema}".members set country = 'FR' where id = 'm1'`);
+      expect(await server.changeToken()).not.toBe(afterStore);
+    } finally {
+      await other.close();
+      await server.close();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
     }
   });
 });

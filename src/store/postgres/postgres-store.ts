@@ -96,6 +96,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             ${column('supersedes')}::text[])`.execute(conn);
       }
     },
+    // The server's transaction snapshot (xmin:xmax:in-progress ids) changes whenever any write transaction starts or
+    // ends, in any schema: a superset of this store's commits, so a cache sees every change (and some spurious ones).
+    changeToken: async (conn) => {
+      const result = await sql<{ token: string }>`select pg_current_snapshot()::text as token`.execute(conn);
+      return result.rows[0]?.token ?? '';
+    },
     close: () => db.destroy(),
   };
   return createKyselyStore(db, adapter);

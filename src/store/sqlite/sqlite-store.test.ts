@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeStoreContract, sampleMember } from '../store.contract.js';
+import { describeStoreContract, sampleEvent, sampleMember } from '../store.contract.js';
 import { openTempSqliteStore } from '../testing.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -30,6 +30,34 @@ describe('SQLite file store', () => {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       raw.close();
+    }
+  });
+
+  it('keeps its change token across reads and changes it for a commit by another connection', async () => {
+    const file = join(dir, 'tokens.db');
+    const server = await openSqliteStore({ file });
+    const cli = await openSqliteStore({ file });
+    try {
+      await server.upsertMembers([sampleMember('m1')]);
+      const before = await server.changeToken();
+      await server.getMember('m1');
+      await server.consentEventsFor('m1');
+      expect(await server.changeToken()).toBe(before);
+      await cli.appendConsentEvents([sampleEvent('e1', 'm1')]);
+      const afterForeign = await server.changeToken();
+      expect(afterForeign).not.toBe(before);
+      expect(await server.changeToken()).toBe(afterForeign);
+      // A raw connection that is not an Assent store at all.
+      const raw = new BetterSqlite3(file);
+      try {
+        raw.prepare("update members set country = 'FR' where id = 'm1'").run();
+      } finally {
+        raw.close();
+      }
+      expect(await server.changeToken()).not.toBe(afterForeign);
+    } finally {
+      await cli.close();
+      await server.close();
     }
   });
 });

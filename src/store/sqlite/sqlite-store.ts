@@ -10,7 +10,10 @@ import type { Store } from '../store.js';
 
 /** The slice of better-sqlite3 this adapter uses: Kysely's statement interface, positional `run`, and pragmas. */
 export interface SqliteConnection extends SqliteDatabase {
-  prepare(sql: string): SqliteStatement & { run(...parameters: unknown[]): unknown };
+  prepare(sql: string): SqliteStatement & {
+    run(...parameters: unknown[]): unknown;
+    raw(toggle?: boolean): { get(...parameters: unknown[]): unknown };
+  };
   pragma(source: string, options?: { readonly simple?: boolean }): unknown;
 }
 
@@ -88,6 +91,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const insertConsent = connection.prepare(
     `insert into consent_events (${CONSENT_COLUMNS.join(', ')}) values (${CONSENT_COLUMNS.map(() => '?').join(', ')})`,
   );
+  // data_version changes when another connection commits; total_changes() counts this connection's own row changes
+  // (a rolled-back change still counts: a spurious change, never a missed one).
+  const versions = connection.prepare('select data_version, total_changes() from pragma_data_version').raw(true);
   const adapter: StoreAdapter = {
     capabilities: Object.freeze({ dialect: 'sqlite', concurrentWriters: false, maxBatchRows: 2000 }),
     location: options.file,
@@ -115,6 +121,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
           e.supersedes,
         );
       }
+    },
+    // One synchronous statement on the single connection, outside Kysely's queue: inside another caller's open
+    // transaction it may count that transaction's uncommitted changes, which only makes the token change early.
+    changeToken: async () => {
+      const [dataVersion, ownChanges] = versions.get() as [number, number];
+      return `${dataVersion}.${ownChanges}`;
     },
     close: () => db.destroy(),
   };
