@@ -110,9 +110,17 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const recognizers = Object.freeze([...(options.recognizers ?? createDefaultRecognizers())]);
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
 
+  // Records mostly share a few language tags: the last tag's primary subtag is kept.
+  let lastTag: string | undefined;
+  let lastLang: string | undefined;
+
   function analyze(input: AnalysisInput, analyzeOptions?: AnalyzeOptions): DetectedSpan[] {
     if (input.text.length === 0) return [];
-    const lang = primaryLanguage(input.lang);
+    if (input.lang !== lastTag) {
+      lastTag = input.lang;
+      lastLang = primaryLanguage(input.lang);
+    }
+    const lang = lastLang;
     const candidates: DetectedSpan[] = [];
     for (const recognizer of recognizers) {
       if (lang !== undefined && recognizer.languages && !recognizer.languages.includes(lang)) continue;

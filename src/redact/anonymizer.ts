@@ -84,9 +84,31 @@ export class RedactionConfigError extends Error {
   }
 }
 
+/** Built once with every type in ENTITY_TYPES order; copies of one fast-properties object clone cheaply. */
+const ZERO_COUNTS: Readonly<Record<EntityType, number>> = Object.freeze(
+  Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>,
+);
+
 /** A record of zero per entity type. */
 export function zeroCounts(): Record<EntityType, number> {
-  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
+  return { ...ZERO_COUNTS };
+}
+
+/**
+ * True when `spans` are already what the filter and resolveOverlaps below would keep: each at or above `minScore`,
+ * non-empty, inside the text, sorted by start and disjoint (an analyzer's output). resolveOverlaps keeps every span of
+ * a disjoint set and sorts by start, so such a list passes through unchanged and neither needs to run.
+ */
+function alreadyResolved(spans: readonly Span[], textLength: number, minScore: number): boolean {
+  let reach = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
+    if (!(span.score >= minScore) || span.start < reach || span.end <= span.start || span.end > textLength) {
+      return false;
+    }
+    reach = span.end;
+  }
+  return true;
 }
 
 /**
@@ -105,10 +127,13 @@ export function createAnonymizer(config: RedactionConfig = DEFAULT_REDACTION_CON
 
   function anonymize(text: string, spans: readonly Span[]): AnonymizedText {
     const counts = zeroCounts();
-    const kept = resolveOverlaps(
-      spans.filter((s) => s.score >= minScore && s.start >= 0 && s.end <= text.length && s.end > s.start),
-      text.length,
-    );
+    if (spans.length === 0) return { text, dropped: false, counts };
+    const kept = alreadyResolved(spans, text.length, minScore)
+      ? spans
+      : resolveOverlaps(
+          spans.filter((s) => s.score >= minScore && s.start >= 0 && s.end <= text.length && s.end > s.start),
+          text.length,
+        );
     let dropped = false;
     const parts: string[] = [];
     let cursor = 0;

@@ -1,6 +1,6 @@
 // Processing a batch of JSONL lines into output lines; the same code runs inline and inside pool workers.
 
-import type { EntityType } from '../domain/index.js';
+import { ENTITY_TYPES, type EntityType } from '../domain/index.js';
 import { createAnalyzer } from './analyzer.js';
 import { createAnonymizer, type RedactionConfig, zeroCounts } from './anonymizer.js';
 import { compileKnownIdentities, createKnownIdentityRecognizer, type KnownIdentity } from './known/index.js';
@@ -74,7 +74,10 @@ export function createBatchProcessor(settings: BatchSettings, recognizers?: read
         const spans = analyzer.analyze(record);
         if (anonymizer) {
           const result = anonymizer.anonymize(record.text, spans);
-          for (const [type, n] of Object.entries(result.counts) as [EntityType, number][]) counts.entities[type] += n;
+          for (const type of ENTITY_TYPES) {
+            const n = result.counts[type];
+            if (n !== 0) counts.entities[type] += n;
+          }
           if (result.dropped) counts.dropped++;
           out[i] = formatRedactLine(record.id, result.text);
         } else {
