@@ -27,7 +27,14 @@ import type { AnalyzerChoice } from './redaction.js';
 import { type ShardFormat, shardFileName } from './shard-writer.js';
 import type { BuildSource, RejectedLine } from './source.js';
 import { createWorkerPool } from './worker-pool.js';
-import { emptyStats, mergeStats, type PassStats, type ShardResult } from './worker-protocol.js';
+import {
+  compareSamples,
+  emptyStats,
+  MAX_REJECTED_SAMPLES,
+  mergeStats,
+  type PassStats,
+  type ShardResult,
+} from './worker-protocol.js';
 
 /** Items per output shard (the shard count depends only on the input size, never on the worker count). */
 export const ITEMS_PER_SHARD = 50_000;
@@ -326,12 +333,16 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     // Pass 1: decide and redact into spill files.
     let pass1 = state.pass1;
     if (pass1 === null) {
+      // Spill files of a run killed during pass 1 are partial, and which worker wrote what varies: start pass 1 clean.
+      rmSync(join(partial, 'spill'), { recursive: true, force: true });
+      mkdirSync(join(partial, 'spill'), { recursive: true });
       const totals = emptyStats();
       const inflight = new Set<Promise<void>>();
       let failed: unknown;
       for await (const batch of options.sources.content(BATCH)) {
         if (failed !== undefined) break; // a worker failed (e.g. disk full): stop reading, report below
-        const { reply } = await pool.dispatch((id) => ({ type: 'batch', id, batch }));
+        const transfer = batch.kind === 'bytes' ? [batch.bytes.buffer as ArrayBuffer] : [];
+        const { reply } = await pool.dispatch((id) => ({ type: 'batch', id, batch }), transfer);
         const settle = reply.then((message) => {
           if (message.type === 'done' && message.stats) mergeStats(totals, message.stats);
           progress({ phase: 'decide', done: totals.items + totals.rejected, total: contentCount });
@@ -347,10 +358,12 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       if (failed !== undefined) throw failed;
       await Promise.all(Array.from({ length: workers }, (_, w) => pool?.send(w, (id) => ({ type: 'flush', id }))));
       totals.rejected += memberRejects.length;
-      for (const r of memberRejects) {
-        if (totals.rejectedSamples.length < 20) totals.rejectedSamples.push(`${r.where}: ${r.field}: ${r.message}`);
-      }
-      totals.rejectedSamples.sort();
+      const memberSamples = memberRejects
+        .slice(0, MAX_REJECTED_SAMPLES)
+        .map((r) => `${r.where}: ${r.field}: ${r.message}`);
+      totals.rejectedSamples = [...memberSamples, ...totals.rejectedSamples]
+        .sort(compareSamples)
+        .slice(0, MAX_REJECTED_SAMPLES);
       pass1 = totals;
       if (options.strict && totals.rejected > 0) {
         throw new BuildError('ASSENT_BUILD_REJECTED_LINES', String(totals.rejected), totals.rejectedSamples[0] ?? '');

@@ -13,7 +13,7 @@ import { lookupMember, reasonOfCode } from './member-snapshot.js';
 import { lineageLeaf, sortedMerkleRoot } from './merkle.js';
 import { parseContentObject, parseJsonLine } from './parse-lines.js';
 import { createAnalyze, createRedactor, type Redactor } from './redaction.js';
-import { type OutputRecord, writeShard } from './shard-writer.js';
+import { type OutputRecord, openShardWriter } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
 import {
   emptyStats,
@@ -25,7 +25,9 @@ import {
 } from './worker-protocol.js';
 
 const HEADER = 4 * 5 + 32 + 4;
+/** A shard's buffer is written at this size; all of them when the worker holds MAX_BUFFERED (any shard count). */
 const FLUSH_AT = 1 << 18;
+const MAX_BUFFERED = 8 << 20;
 
 /** Spill file of one worker for one shard. */
 export function spillPath(spillDir: string, workerIndex: number, shard: number): string {
@@ -54,20 +56,23 @@ export function createDecidePass(init: WorkerInit): DecidePass {
   const key = Buffer.from(init.buildKey, 'hex');
   const buffers: Buffer[][] = Array.from({ length: init.shardCount }, () => []);
   const sizes = new Array<number>(init.shardCount).fill(0);
-  const fds = new Map<number, number>();
+  let buffered = 0;
   let lastAuthor = '';
   let lastPseudonym = '';
 
+  // Appends and closes: no descriptor stays open, so thousands of shards need no more than one at a time. Pass 1
+  // starts with an empty spill directory (run-build.ts), so appending never follows a stale file.
   const flushShard = (shard: number) => {
     const parts = buffers[shard] ?? [];
     if (parts.length === 0) return;
-    let fd = fds.get(shard);
-    if (fd === undefined) {
-      fd = openSync(spillPath(init.spillDir, init.workerIndex, shard), 'w');
-      fds.set(shard, fd);
+    const fd = openSync(spillPath(init.spillDir, init.workerIndex, shard), 'a');
+    try {
+      writeSync(fd, parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts));
+    } finally {
+      closeSync(fd);
     }
-    writeSync(fd, Buffer.concat(parts));
     buffers[shard] = [];
+    buffered -= sizes[shard] ?? 0;
     sizes[shard] = 0;
   };
 
@@ -124,7 +129,9 @@ export function createDecidePass(init: WorkerInit): DecidePass {
     payload.copy(out, HEADER);
     (buffers[shard] as Buffer[]).push(out);
     sizes[shard] = (sizes[shard] ?? 0) + out.length;
+    buffered += out.length;
     if ((sizes[shard] ?? 0) >= FLUSH_AT) flushShard(shard);
+    else if (buffered >= MAX_BUFFERED) for (let s = 0; s < init.shardCount; s++) flushShard(s);
   };
 
   return {
@@ -134,25 +141,30 @@ export function createDecidePass(init: WorkerInit): DecidePass {
         for (const item of batch.items) handle(item, stats);
         return stats;
       }
-      batch.lines.forEach((line, i) => {
-        if (line.trim() === '') return;
+      const { bytes } = batch;
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      let lineNo = batch.firstLine;
+      for (let start = 0; start < text.length; lineNo++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        if (line.charCodeAt(0) !== 123 && line.trim() === '') continue; // blank line ('{' starts every record)
         const json = parseJsonLine(line);
         const parsed = json.ok ? parseContentObject(json.value) : json;
         if (parsed.ok) {
           handle(parsed.value, stats);
-          return;
+          continue;
         }
         stats.rejected++;
         if (stats.rejectedSamples.length < MAX_REJECTED_SAMPLES) {
-          stats.rejectedSamples.push(`${batch.file}:${batch.firstLine + i}: ${parsed.field}: ${parsed.message}`);
+          stats.rejectedSamples.push(`${batch.file}:${lineNo}: ${parsed.field}: ${parsed.message}`);
         }
-      });
+      }
       return stats;
     },
     finish() {
       for (let s = 0; s < init.shardCount; s++) flushShard(s);
-      for (const fd of fds.values()) closeSync(fd);
-      fds.clear();
     },
   };
 }
@@ -190,7 +202,7 @@ function readSpill(files: readonly string[]): SpillEntry[] {
   return entries;
 }
 
-/** Pass 2 for one shard (see the module comment). */
+/** Pass 2 for one shard (see the module comment). Records stream into the shard writer as they are kept. */
 export async function finishShard(task: ShardTask): Promise<ShardResult> {
   const entries = readSpill(task.spillFiles);
   entries.sort(
@@ -199,36 +211,41 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
       compareHash64(a.thHi, a.thLo, b.thHi, b.thLo) ||
       Buffer.compare(a.payload, b.payload),
   );
-  const seen = new Map<string, string[]>();
-  const records: OutputRecord[] = [];
+  // Texts kept so far, by the first half of their hash (the second half and the text itself settle a collision).
+  const seen = new Map<number, { lo: number; text: string }[]>();
   const leaves: Buffer[] = [];
   const members: number[] = [];
   let duplicates = 0;
   let withdrawnDropped = 0;
-  for (const entry of entries) {
-    if (task.withdrawn[entry.member] === 1) {
-      withdrawnDropped++;
-      continue;
+  const writer = openShardWriter(task.outPath, task.format, task.withAuthor);
+  try {
+    for (const entry of entries) {
+      if (task.withdrawn[entry.member] === 1) {
+        withdrawnDropped++;
+        continue;
+      }
+      const record = JSON.parse(entry.payload.toString('utf8')) as OutputRecord;
+      const kept = seen.get(entry.thHi);
+      if (kept?.some((k) => k.lo === entry.thLo && k.text === record.text)) {
+        duplicates++;
+        continue;
+      }
+      if (kept) kept.push({ lo: entry.thLo, text: record.text });
+      else seen.set(entry.thHi, [{ lo: entry.thLo, text: record.text }]);
+      writer.append(record);
+      leaves.push(entry.leaf);
+      members.push(entry.member);
     }
-    const record = JSON.parse(entry.payload.toString('utf8')) as OutputRecord;
-    const key = `${entry.thHi}:${entry.thLo}`;
-    const texts = seen.get(key);
-    if (texts?.includes(record.text)) {
-      duplicates++;
-      continue;
-    }
-    if (texts) texts.push(record.text);
-    else seen.set(key, [record.text]);
-    records.push(record);
-    leaves.push(Buffer.from(entry.leaf));
-    members.push(entry.member);
+  } catch (error) {
+    writer.abort();
+    throw error;
   }
-  const written = await writeShard(task.outPath, records, task.format, task.withAuthor);
+  const written = await writer.close();
   return {
     shard: task.shard,
     sha256: written.sha256,
     bytes: written.bytes,
-    records: records.length,
+    records: written.records,
     duplicates,
     withdrawnDropped,
     merkleRoot: sortedMerkleRoot(leaves).toString('hex'),

@@ -8,10 +8,16 @@ import type { ContentItem, Member } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 import { parseJsonLine, parseMemberObject } from './parse-lines.js';
 
-/** A batch of content for the workers: raw lines (parsed in the worker) or items already parsed. */
+/**
+ * A batch of content for the workers: whole JSONL lines as raw UTF-8 bytes (transferred to the worker, which decodes
+ * and parses them: the coordinator never decodes content), or items already parsed.
+ */
 export type ContentBatch =
-  | { readonly kind: 'lines'; readonly file: string; readonly firstLine: number; readonly lines: readonly string[] }
+  | { readonly kind: 'bytes'; readonly file: string; readonly firstLine: number; readonly bytes: Uint8Array }
   | { readonly kind: 'items'; readonly items: readonly ContentItem[] };
+
+/** Bytes per content batch read from a file (whole lines; a longer line makes a larger batch). */
+export const BATCH_BYTES = 1 << 20;
 
 /** What the manifest records about each source. */
 export interface SourceDescription {
@@ -36,6 +42,7 @@ export interface BuildSource {
   /** Every member, in batches; may be called several times and yields the same sequence each time. */
   members(onRejected?: (rejected: RejectedLine) => void): AsyncIterable<readonly Member[]>;
   countContent(): Promise<number>;
+  /** Content in batches: `batchSize` items from the store, BATCH_BYTES of whole lines from files. */
   content(batchSize: number): AsyncIterable<ContentBatch>;
 }
 
@@ -67,6 +74,35 @@ export async function* readLineBatches(
   }
   if (rest !== '') batch.push(rest);
   if (batch.length > 0) yield { firstLine: batchFirst, lines: batch };
+}
+
+/**
+ * Reads a file as batches of whole lines of raw bytes, each about `targetBytes` long and in its own ArrayBuffer (so it
+ * can be transferred), with the 1-based number of its first line. Lines split at byte 10, as readLineBatches does
+ * (UTF-8 never has that byte inside a character).
+ */
+export async function* readByteBatches(
+  path: string,
+  targetBytes: number,
+): AsyncIterable<{ firstLine: number; bytes: Uint8Array }> {
+  let carry: Buffer = Buffer.alloc(0);
+  let lineNo = 1;
+  for await (const chunk of createReadStream(path, { highWaterMark: targetBytes })) {
+    const data = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const lastNewline = data.lastIndexOf(10);
+    if (lastNewline < 0) {
+      carry = data;
+      continue;
+    }
+    const bytes = new Uint8Array(lastNewline + 1);
+    bytes.set(data.subarray(0, lastNewline + 1));
+    let lines = 0;
+    for (let i = data.indexOf(10); i >= 0 && i <= lastNewline; i = data.indexOf(10, i + 1)) lines++;
+    yield { firstLine: lineNo, bytes };
+    lineNo += lines;
+    carry = Buffer.from(data.subarray(lastNewline + 1));
+  }
+  if (carry.length > 0) yield { firstLine: lineNo, bytes: new Uint8Array(carry) };
 }
 
 async function digestFile(path: string): Promise<{ sha256: string; bytes: number; lines: number }> {
@@ -134,10 +170,10 @@ export function fileSource(membersFile: string, contentFiles: readonly string[])
       for (const file of contentFiles) total += (await digest(file)).lines;
       return total;
     },
-    async *content(batchSize) {
+    async *content() {
       for (const file of contentFiles) {
-        for await (const { firstLine, lines } of readLineBatches(file, batchSize)) {
-          yield { kind: 'lines', file: basename(file), firstLine, lines };
+        for await (const { firstLine, bytes } of readByteBatches(file, BATCH_BYTES)) {
+          yield { kind: 'bytes', file: basename(file), firstLine, bytes };
         }
       }
     },

@@ -16,9 +16,12 @@ interface Pending {
 export interface WorkerPool {
   readonly size: number;
   /** Sends to the least busy worker once one has room; resolves (once sent) with the pending reply. */
-  dispatch(message: (id: number) => ToWorker): Promise<{ readonly reply: Promise<FromWorker> }>;
-  /** Sends to one worker. */
-  send(worker: number, message: (id: number) => ToWorker): Promise<FromWorker>;
+  dispatch(
+    message: (id: number) => ToWorker,
+    transfer?: readonly ArrayBuffer[],
+  ): Promise<{ readonly reply: Promise<FromWorker> }>;
+  /** Sends to one worker; `transfer` lists buffers moved to the worker instead of copied. */
+  send(worker: number, message: (id: number) => ToWorker, transfer?: readonly ArrayBuffer[]): Promise<FromWorker>;
   close(): Promise<void>;
 }
 
@@ -75,24 +78,28 @@ export function createWorkerPool(size: number, init: (index: number) => WorkerIn
     return worker;
   });
 
-  const send = (worker: number, message: (id: number) => ToWorker): Promise<FromWorker> => {
+  const send = (
+    worker: number,
+    message: (id: number) => ToWorker,
+    transfer: readonly ArrayBuffer[] = [],
+  ): Promise<FromWorker> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     inFlight[worker] = (inFlight[worker] ?? 0) + 1;
     return new Promise<FromWorker>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      workers[worker]?.postMessage(message(id));
+      workers[worker]?.postMessage(message(id), [...transfer]);
     });
   };
 
   return {
     size,
-    async dispatch(message) {
+    async dispatch(message, transfer) {
       for (;;) {
         if (failure) throw failure;
         let best = 0;
         for (let i = 1; i < size; i++) if ((inFlight[i] ?? 0) < (inFlight[best] ?? 0)) best = i;
-        if ((inFlight[best] ?? 0) < depth) return { reply: send(best, message) };
+        if ((inFlight[best] ?? 0) < depth) return { reply: send(best, message, transfer) };
         await new Promise<void>((resolve) => waiters.push(resolve));
       }
     },

@@ -54,6 +54,20 @@ export function emptyStats(): PassStats {
 
 export const MAX_REJECTED_SAMPLES = 20;
 
+const SAMPLE_AT = /^(.*?):(\d+): /;
+
+/** Orders rejected-line samples (`FILE:LINE: field: message`) by file name, then line number. */
+export function compareSamples(a: string, b: string): number {
+  const x = SAMPLE_AT.exec(a);
+  const y = SAMPLE_AT.exec(b);
+  if (x && y && x[1] === y[1]) return Number(x[2]) - Number(y[2]) || (a < b ? -1 : a > b ? 1 : 0);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Adds `from` into `into`. Samples keep the first MAX_REJECTED_SAMPLES by compareSamples: each batch keeps its first
+ * lines, so the merged set is the same whatever the batches, workers and order of replies.
+ */
 export function mergeStats(into: PassStats, from: PassStats): void {
   into.items += from.items;
   into.createdAfterAsOf += from.createdAfterAsOf;
@@ -62,8 +76,10 @@ export function mergeStats(into: PassStats, from: PassStats): void {
   into.rejected += from.rejected;
   for (const [k, v] of Object.entries(from.reasons)) into.reasons[k] = (into.reasons[k] ?? 0) + v;
   for (const [k, v] of Object.entries(from.redactions)) into.redactions[k] = (into.redactions[k] ?? 0) + v;
-  for (const s of from.rejectedSamples)
-    if (into.rejectedSamples.length < MAX_REJECTED_SAMPLES) into.rejectedSamples.push(s);
+  if (from.rejectedSamples.length > 0) {
+    const samples = [...into.rejectedSamples, ...from.rejectedSamples].sort(compareSamples);
+    into.rejectedSamples = samples.slice(0, MAX_REJECTED_SAMPLES);
+  }
 }
 
 export interface ShardTask {
