@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { lineageLeaf, merkleRoot, sortedMerkleRoot } from './merkle.js';
 
@@ -20,5 +21,18 @@ describe('lineage Merkle root', () => {
     const root = merkleRoot(leaves.slice(0, count));
     if (expected) expect(root.toString('hex')).toBe(expected);
     else expect(root).toEqual(leaves[0]);
+  });
+
+  it('computes leaves and nodes as the documented sha256 formulas', () => {
+    const sha = (...parts: (Buffer | string)[]) => {
+      const h = createHash('sha256');
+      for (const part of parts) h.update(part);
+      return h.digest();
+    };
+    const leaf = (p: string, id: string) => sha(Buffer.from([0]), `${p}\n${id}`);
+    expect(lineageLeaf('pséudonym', 'c-1')).toEqual(leaf('pséudonym', 'c-1'));
+    const [a, b, c] = [leaf('x', '1'), leaf('x', '2'), leaf('y', '1')].sort(Buffer.compare) as [Buffer, Buffer, Buffer];
+    const expected = sha(Buffer.from([1]), sha(Buffer.from([1]), a, b), c);
+    expect(sortedMerkleRoot([c, a, b])).toEqual(expected);
   });
 });

@@ -89,6 +89,8 @@ interface Pattern {
   readonly regex: RegExp;
   readonly score: number;
   readonly validate?: (match: string) => boolean;
+  /** A necessary condition for a valid match, cheaper than the regex (digits in the text, a literal). */
+  readonly gate: (text: string, digits: number) => boolean;
 }
 
 function luhn(value: string): boolean {
@@ -106,12 +108,40 @@ function luhn(value: string): boolean {
   return sum % 10 === 0;
 }
 
+const WWW = /www\./i;
+
 const PATTERNS: readonly Pattern[] = [
-  { type: 'EMAIL', regex: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, score: 0.95 },
-  { type: 'URL', regex: /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/gi, score: 0.8 },
-  { type: 'IP_ADDRESS', regex: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g, score: 0.8 },
-  { type: 'CREDIT_CARD', regex: /\b\d(?:[ -]?\d){12,18}\b/g, score: 0.9, validate: luhn },
-  { type: 'IBAN', regex: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g, score: 0.85 },
+  {
+    type: 'EMAIL',
+    regex: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu,
+    score: 0.95,
+    gate: (text) => text.includes('@'),
+  },
+  {
+    type: 'URL',
+    regex: /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/gi,
+    score: 0.8,
+    gate: (text) => text.includes('://') || WWW.test(text),
+  },
+  {
+    type: 'IP_ADDRESS',
+    regex: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g,
+    score: 0.8,
+    gate: (_, digits) => digits >= 4,
+  },
+  {
+    type: 'CREDIT_CARD',
+    regex: /\b\d(?:[ -]?\d){12,18}\b/g,
+    score: 0.9,
+    validate: luhn,
+    gate: (_, digits) => digits >= 13,
+  },
+  {
+    type: 'IBAN',
+    regex: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g,
+    score: 0.85,
+    gate: (_, digits) => digits >= 2,
+  },
   {
     type: 'PHONE',
     regex: /(?<![\w+])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w])/g,
@@ -120,6 +150,7 @@ const PATTERNS: readonly Pattern[] = [
       const n = m.replace(/\D/g, '').length;
       return n >= 7 && n <= 15 && !/^\d{4}-\d{2}-\d{2}$/.test(m.trim());
     },
+    gate: (_, digits) => digits >= 7,
   },
 ];
 
@@ -137,6 +168,9 @@ function isAsciiLetter(code: number): boolean {
   return lower >= 97 && lower <= 122;
 }
 
+/** Whether the word nameWordEnd found last is all ASCII. */
+let wordIsAscii = true;
+
 /**
  * End of the NAME_WORD match starting at `at`, or -1 when none starts there. ASCII words are scanned by char code;
  * anything else (a non-ASCII letter, mark or apostrophe) goes to the regex, so the words are exactly NAME_WORD's.
@@ -153,13 +187,47 @@ function nameWordEnd(text: string, at: number): number {
         const next = text.charCodeAt(i + 1);
         if (isAsciiLetter(next)) i += 2;
         else if (next >= 128) break;
-        else return i;
+        else {
+          wordIsAscii = true;
+          return i;
+        }
       } else if (c >= 128) break;
-      else return i; // also NaN past the end
+      else {
+        wordIsAscii = true; // also NaN past the end
+        return i;
+      }
     }
   }
   NAME_WORD.lastIndex = at;
-  return NAME_WORD.test(text) ? NAME_WORD.lastIndex : -1;
+  if (!NAME_WORD.test(text)) return -1;
+  const end = NAME_WORD.lastIndex;
+  wordIsAscii = true;
+  for (let i = at; i < end; i++) {
+    if (text.charCodeAt(i) >= 128) {
+      wordIsAscii = false;
+      break;
+    }
+  }
+  return end;
+}
+
+/** Name words of the text being searched (reused: one text at a time per thread). */
+const scratch = {
+  ordinals: new Int32Array(64),
+  starts: new Int32Array(64),
+  ends: new Int32Array(64),
+  keys: [] as string[],
+};
+
+function growScratch(): void {
+  const grow = (from: Int32Array) => {
+    const to = new Int32Array(from.length * 2);
+    to.set(from);
+    return to;
+  };
+  scratch.ordinals = grow(scratch.ordinals);
+  scratch.starts = grow(scratch.starts);
+  scratch.ends = grow(scratch.ends);
 }
 
 /** normaliseName of one non-ASCII word, from a cache. */
@@ -190,12 +258,9 @@ function isNameGap(text: string, from: number, to: number): boolean {
  * holds nothing else).
  */
 export function findMemberNames(text: string, names: NameFilterData): Span[] {
-  const spans: Span[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  /** Folded word, '' while not needed yet (an ASCII word is folded only when a run starting at it is looked up). */
-  const keys: string[] = [];
-  const nameWords: boolean[] = [];
+  // Only name words are kept, each with its ordinal among all words (a run is consecutive ordinals).
+  let count = 0;
+  let ordinal = 0;
   for (let at = 0; at < text.length; ) {
     const code = text.charCodeAt(at);
     if (code < 128 && !isAsciiLetter(code)) {
@@ -208,38 +273,38 @@ export function findMemberNames(text: string, names: NameFilterData): Span[] {
       at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
       continue;
     }
-    let ascii = true;
-    for (let i = at; i < end && ascii; i++) if (text.charCodeAt(i) >= 128) ascii = false;
-    starts.push(at);
-    ends.push(end);
-    if (ascii) {
-      keys.push('');
-      nameWords.push(mayBeNameWord(names, text, at, end));
-    } else {
-      const folded = foldedWord(text.slice(at, end));
-      keys.push(folded);
-      nameWords.push(folded.split(' ').every((w) => mayBeNameWord(names, w, 0, w.length)));
+    let key = '';
+    let isNameWord: boolean;
+    if (wordIsAscii) isNameWord = mayBeNameWord(names, text, at, end);
+    else {
+      key = foldedWord(text.slice(at, end));
+      isNameWord = key.split(' ').every((w) => mayBeNameWord(names, w, 0, w.length));
     }
+    if (isNameWord) {
+      if (count === scratch.ordinals.length) growScratch();
+      scratch.ordinals[count] = ordinal;
+      scratch.starts[count] = at;
+      scratch.ends[count] = end;
+      scratch.keys[count] = key;
+      count++;
+    }
+    ordinal++;
     at = end;
   }
-  const keyOf = (i: number): string => {
-    const key = keys[i] ?? '';
-    return key !== '' ? key : text.slice(starts[i] ?? 0, ends[i] ?? 0).toLowerCase();
-  };
+  const spans: Span[] = [];
+  if (count < 2) return spans;
+  const { ordinals, starts, ends, keys } = scratch;
+  const keyOf = (i: number): string => keys[i] || text.slice(starts[i] ?? 0, ends[i] ?? 0).toLowerCase();
   let i = 0;
-  while (i < starts.length) {
-    if (nameWords[i] !== true) {
-      i++;
-      continue;
-    }
+  while (i < count) {
     let matchedEnd = -1;
     let matchedLast = i;
-    let key = keyOf(i);
-    for (let len = 2; len <= MAX_NAME_WORDS && i + len <= starts.length; len++) {
-      const last = i + len - 1;
+    let key = '';
+    for (let last = i + 1; last < i + MAX_NAME_WORDS && last < count; last++) {
       // Every word of a name is a name word: a run through any other word can match no name, nor can a longer one.
-      if (nameWords[last] !== true || !isNameGap(text, ends[last - 1] ?? 0, starts[last] ?? 0)) break;
-      key = `${key} ${keyOf(last)}`;
+      if (ordinals[last] !== (ordinals[last - 1] ?? 0) + 1) break;
+      if (!isNameGap(text, ends[last - 1] ?? 0, starts[last] ?? 0)) break;
+      key = `${key === '' ? keyOf(i) : key} ${keyOf(last)}`;
       if (mayHoldKey(names, key)) {
         matchedEnd = ends[last] ?? 0;
         matchedLast = last;
@@ -262,7 +327,13 @@ export function findMemberNames(text: string, names: NameFilterData): Span[] {
 /** The built-in pattern analyzer (see the module comment). */
 export function basicAnalyze(text: string): Span[] {
   const spans: Span[] = [];
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
   for (const pattern of PATTERNS) {
+    if (!pattern.gate(text, digits)) continue;
     for (const match of text.matchAll(pattern.regex)) {
       if (pattern.validate && !pattern.validate(match[0])) continue;
       const start = match.index ?? 0;
