@@ -3,7 +3,9 @@
 // with every core, and a copy-only baseline that reads, parses and writes the same records with no decisions and
 // no redaction. Each measurement runs in its own child process so peak RSS is its own. Prints; asserts nothing.
 //
-//   npm run bench:build -- [--sizes 1000000,4000000] [--analyzer fast|engine] [--workers 1,2] [--text 300]
+// The build's default analyzer is the full engine; `fast` is the pattern analyzer (see src/build/redaction.ts).
+//
+//   npm run bench:build -- [--sizes 1000000,4000000] [--analyzer fast,engine] [--workers 1,2] [--text 300]
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,9 +16,9 @@ import { rulesPolicy } from '../src/build/build-policy.js';
 import { TEST_POLICY_RULES } from '../src/build/crash-harness.js';
 import { writeFixtureFiles } from '../src/build/fixture.js';
 import { parseContentObject, parseJsonLine } from '../src/build/parse-lines.js';
-import type { AnalyzerChoice } from '../src/build/redaction.js';
-import { runBuild } from '../src/build/run-build.js';
-import { type OutputRecord, writeShard } from '../src/build/shard-writer.js';
+import { ANALYZERS, type AnalyzerChoice } from '../src/build/redaction.js';
+import { ITEMS_PER_SHARD, runBuild } from '../src/build/run-build.js';
+import { openShardWriter, type ShardWriter } from '../src/build/shard-writer.js';
 import { fileSource, readLineBatches } from '../src/build/source.js';
 import { openStore } from '../src/store/open-store.js';
 
@@ -67,16 +69,16 @@ async function buildOnce(dir: string, workers: number, analyzer: AnalyzerChoice)
   }
 }
 
-/** Copy-only: read, parse, and write the same minimal records as Parquet shards; nothing decided or redacted. */
+/**
+ * Copy-only: read, parse, and write the same minimal records as Parquet shards of the build's size (streamed, one
+ * thread); nothing decided or redacted.
+ */
 async function copyOnce(dir: string): Promise<Measurement> {
   const started = performance.now();
   let items = 0;
   let shard = 0;
-  let records: OutputRecord[] = [];
-  const flush = async () => {
-    await writeShard(join(dir, `copy-${shard++}.parquet`), records, 'parquet', false);
-    records = [];
-  };
+  let writer: ShardWriter | undefined;
+  let inShard = 0;
   for await (const { lines } of readLineBatches(join(dir, 'content.jsonl'), 2000)) {
     for (const line of lines) {
       const json = parseJsonLine(line);
@@ -84,11 +86,16 @@ async function copyOnce(dir: string): Promise<Measurement> {
       if (!parsed.ok) continue;
       items++;
       const item = parsed.value;
-      records.push({ text: item.text, kind: item.kind, language: item.language, month: item.createdAt.slice(0, 7) });
-      if (records.length >= 250_000) await flush();
+      writer ??= openShardWriter(join(dir, `copy-${shard++}.parquet`), 'parquet', false);
+      writer.append({ text: item.text, kind: item.kind, language: item.language, month: item.createdAt.slice(0, 7) });
+      if (++inShard >= ITEMS_PER_SHARD) {
+        await writer.close();
+        writer = undefined;
+        inShard = 0;
+      }
     }
   }
-  if (records.length > 0) await flush();
+  await writer?.close();
   return {
     items,
     records: items,
@@ -118,11 +125,24 @@ async function main(): Promise<void> {
     return;
   }
   const sizes = flag('sizes', '1000000,4000000').split(',').map(Number);
-  const analyzer = flag('analyzer', 'fast') as AnalyzerChoice;
+  const analyzers = flag('analyzer', 'fast,engine').split(',') as AnalyzerChoice[];
   const workerCounts = flag('workers', `1,${availableParallelism()}`).split(',').map(Number);
   const textLength = Number(flag('text', '300'));
+  const bad = [
+    ...analyzers
+      .filter((a) => !(ANALYZERS as readonly string[]).includes(a))
+      .map((a) => `--analyzer: expected fast or engine, found ${a}`),
+    ...[...sizes, ...workerCounts, textLength]
+      .filter((n) => !Number.isInteger(n) || n < 1)
+      .map((n) => `expected a positive integer, found ${n}`),
+  ];
+  if (bad.length > 0) {
+    process.stderr.write(`bench:build: ${bad[0]}\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stdout.write(
-    `build benchmark: ${availableParallelism()} cores, analyzer=${analyzer}, ~${textLength}-character posts, Node ${process.version}\n`,
+    `build benchmark: ${availableParallelism()} cores, analyzers ${analyzers.join(', ')}, ~${textLength}-character posts, Node ${process.version}\n`,
   );
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'assent-bench-build-'));
@@ -148,12 +168,14 @@ async function main(): Promise<void> {
       };
       const copy = child(['copy', dir]);
       row('copy-only baseline', copy);
-      for (const workers of workerCounts) {
-        const m = child(['build', dir, String(workers), analyzer]);
-        row(`build, ${workers} worker${workers > 1 ? 's' : ''}`, m);
-        process.stdout.write(
-          `  ${''.padEnd(22)} = ${((m.items / m.seconds / (copy.items / copy.seconds)) * 100).toFixed(0)}% of the copy-only baseline\n`,
-        );
+      for (const analyzer of analyzers) {
+        for (const workers of workerCounts) {
+          const m = child(['build', dir, String(workers), analyzer]);
+          row(`${analyzer}, ${workers} worker${workers > 1 ? 's' : ''}`, m);
+          process.stdout.write(
+            `  ${''.padEnd(22)} = ${((m.items / m.seconds / (copy.items / copy.seconds)) * 100).toFixed(0)}% of the copy-only baseline (wall), ${((m.items / m.cpuSeconds / (copy.items / copy.cpuSeconds)) * 100).toFixed(0)}% per CPU-second\n`,
+          );
+        }
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
