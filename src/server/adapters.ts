@@ -5,6 +5,7 @@ import { appendAudit, verifyAudit } from '../audit/index.js';
 import { type ConsentLedger, isConsentError, resolveState } from '../consent/index.js';
 import type { ConsentEvent, ConsentState, Member } from '../domain/index.js';
 import {
+  CONSENT_CODES,
   compilePolicy,
   decideMember,
   decideMemberFast,
@@ -48,6 +49,19 @@ export function adaptPolicy(policy: Policy): PolicyPort {
         );
       };
     },
+    compilePackedDecider(purpose, at) {
+      const rules = compilePolicy(policy, purpose, at);
+      return (member, state) =>
+        reasonOfCode(
+          decideMemberFast(
+            rules,
+            member.country,
+            member.birth,
+            member.flags,
+            state ? packConsent(consentInput(state)) : CONSENT_CODES.none,
+          ),
+        );
+    },
     gpcIsWithdrawal: (at) => gpcIsWithdrawal(policy, 'train_ai_system.generative', at),
     onWithdrawal: (at) => withdrawalEffect(policy, 'train_ai_system.generative', at),
   };
@@ -90,16 +104,21 @@ function ledgerError(error: unknown): unknown {
   }
 }
 
-/** The consent ledger as the server's port; the batch path reuses the ledger's pure `resolveState`. */
+/**
+ * The consent ledger as the server's port; the batch path reuses the ledger's pure `resolveState`. With `record`,
+ * changes go through it (the group-commit writer) instead of `ledger.record`.
+ */
 export function adaptLedger(
   ledger: ConsentLedger,
   afterRecord?: (event: ConsentEvent) => Promise<unknown>,
+  record?: ConsentLedger['record'],
 ): LedgerPort {
+  const write = record ?? ((input, actor) => ledger.record(input, actor));
   return {
     async record(input, actor) {
       let result: Awaited<ReturnType<ConsentLedger['record']>>;
       try {
-        result = await ledger.record(input, actor);
+        result = await write(input, actor);
       } catch (error) {
         throw ledgerError(error);
       }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -25,12 +24,16 @@ import { adaptAudit, adaptLedger, adaptPolicy } from './adapters.js';
 import { registerApiRoutes } from './api-routes.js';
 import { createAuthenticator, type JwksOptions } from './auth.js';
 import { createBuildRunner } from './build-runner.js';
+import { ConsentSnapshot } from './consent-snapshot.js';
+import { createConsentWriter } from './consent-writer.js';
 import { createDashboardService } from './dashboard-service.js';
 import { AssentHttpError, type ErrorBody, httpError } from './errors.js';
+import { registerJsonBodyParser } from './json-body.js';
 import { createMemberService } from './member-service.js';
 import { renderErrorPage } from './pages/layout.js';
 import { registerPages } from './pages/routes.js';
 import type { AuditPort, BuildPort } from './ports.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerStaticAssets } from './static-assets.js';
 import { createTokenVerifier } from './tokens.js';
 
@@ -69,6 +72,13 @@ export interface AppDeps {
   readonly sessionSecret?: string;
   /** `false` disables rate limiting (benchmarks). */
   readonly rateLimit?: RateLimitConfig | false;
+  /**
+   * The in-process snapshot of member facts and consent events that checks answer from while no commit has happened
+   * since it was loaded (see README). `false`: every check reads the store.
+   */
+  readonly snapshot?: { readonly maxMembers?: number; readonly maxEvents?: number } | false;
+  /** Group commit of consent changes (default on, at most 256 per transaction). `false`: one transaction each. */
+  readonly groupCommit?: { readonly maxBatch?: number } | false;
   /** Largest accepted request body in bytes (default 256 KiB: a batch of 10,000 ids fits). */
   readonly bodyLimit?: number;
   readonly now?: () => Date;
@@ -179,8 +189,31 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const bodyLimit = deps.bodyLimit ?? 256 * 1024;
   const parsedPolicy = deps.policy ?? loadPresetSync(DEFAULT_PRESET);
   const policy = adaptPolicy(parsedPolicy);
-  const ledger = adaptLedger(deps.ledger ?? createConsentLedger(deps.store), (event) =>
-    onConsentRecorded(deps.store, event, parsedPolicy),
+  const snapshot =
+    deps.snapshot === false
+      ? undefined
+      : new ConsentSnapshot({
+          store: deps.store,
+          ...deps.snapshot,
+          onError: (error) => app.log.warn({ err: error }, 'consent snapshot not loaded; checks read the store'),
+        });
+  // Grouped changes are recorded by the consent ledger module on the group's transaction (the same rules and audit
+  // entries as `ledger.record`).
+  const writer =
+    deps.groupCommit === false
+      ? undefined
+      : createConsentWriter({
+          store: deps.store,
+          recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
+          ...(deps.groupCommit?.maxBatch !== undefined ? { maxBatch: deps.groupCommit.maxBatch } : {}),
+          onCommitted: (tokens, events) => {
+            if (tokens) snapshot?.applyOwnWrite(tokens.before, tokens.after, events);
+          },
+        });
+  const ledger = adaptLedger(
+    deps.ledger ?? createConsentLedger(deps.store),
+    (event) => onConsentRecorded(deps.store, event, parsedPolicy),
+    writer?.record,
   );
   const audit = deps.audit ?? adaptAudit(deps.store);
   const builds =
@@ -210,6 +243,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       (reply as FastifyReply).code(status).send(body);
     },
   });
+  registerJsonBodyParser(app);
   // The JSON API takes JSON only: a form-encoded body is for the pages, which carry CSRF tokens.
   app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/v1/') || request.body === undefined) return;
@@ -248,7 +282,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/' },
   });
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -332,7 +366,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const auth = createAuthenticator({ store: deps.store, demoMode: deps.mode === 'demo', jwks: deps.jwks });
-  const members = createMemberService({ store: deps.store, policy, ledger, ...(deps.now ? { now: deps.now } : {}) });
+  const members = createMemberService({
+    store: deps.store,
+    policy,
+    ledger,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(snapshot ? { snapshot } : {}),
+  });
   const dashboard = createDashboardService({ store: deps.store, policy, ledger, audit });
 
   const csrfForCookies: preHandlerHookHandler = (request, reply, done) => {
@@ -372,7 +412,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Let builds started over HTTP finish before the store behind them closes (a killed build stays resumable).
   app.addHook('onClose', async () => {
     await builds?.drain?.(60_000);
+    await writer?.drain();
+    await snapshot?.close();
   });
+  snapshot?.refresh();
   return app;
 }
 

@@ -14,6 +14,8 @@ import {
   STATUS_ALIASES,
 } from '../domain/index.js';
 import type { BuildRecord, ModelRecord, Store } from '../store/store.js';
+import type { SnapshotView } from './consent-snapshot.js';
+import { UNKNOWN_MEMBER } from './consent-snapshot.js';
 import { httpError } from './errors.js';
 import type { LedgerPort, PolicyPort } from './ports.js';
 
@@ -95,6 +97,8 @@ export interface MemberServiceDeps {
   readonly policy: PolicyPort;
   readonly ledger: LedgerPort;
   readonly now?: () => Date;
+  /** The in-process snapshot (consent-snapshot.ts): used when current, otherwise the store answers. */
+  readonly snapshot?: { current(): Promise<SnapshotView | undefined> };
 }
 
 export type MemberService = ReturnType<typeof createMemberService>;
@@ -110,9 +114,20 @@ export function createMemberService(deps: MemberServiceDeps) {
     return member;
   }
 
+  const snapshot = deps.snapshot;
+
   async function consentOf(member: Member, purpose: string, asOf: string): Promise<MemberConsentView> {
     const defaultStatus = policy.defaultStatus(purpose, member, asOf);
-    const state = await ledger.stateAsOf(member.id, purpose, { asOf, defaultStatus });
+    const view = await snapshot?.current();
+    const state = view
+      ? ledger.resolve(view.events(member.id), {
+          memberId: member.id,
+          purpose,
+          asOf,
+          knownAt: now().toISOString(),
+          defaultStatus,
+        })
+      : await ledger.stateAsOf(member.id, purpose, { asOf, defaultStatus });
     return { memberId: member.id, purpose, state, decision: policy.decideMember(member, state, purpose, asOf) };
   }
 
@@ -129,11 +144,12 @@ export function createMemberService(deps: MemberServiceDeps) {
     async consent(memberId: string, purpose: string, asOfRaw?: string): Promise<MemberConsentView> {
       assertPurpose(purpose);
       const asOf = parseInstant('as_of', asOfRaw, now());
-      // The member and their events load together; the state is then resolved by the ledger's pure rule.
-      const [member, events] = await Promise.all([
-        store.getMember(memberId),
-        store.consentEventsFor(memberId, purposeLineage(purpose)),
-      ]);
+      // The member and their events come from the snapshot when it is current, else load together from the store;
+      // the state is then resolved by the ledger's pure rule.
+      const view = await snapshot?.current();
+      const [member, events] = view
+        ? [view.member(memberId)?.member, view.events(memberId)]
+        : await Promise.all([store.getMember(memberId), store.consentEventsFor(memberId, purposeLineage(purpose))]);
       if (!member) throw httpError('ASSENT_ERR_MEMBER_NOT_FOUND', { memberId: memberId.slice(0, 80) });
       const defaultStatus = policy.defaultStatus(purpose, member, asOf);
       const state = ledger.resolve(events, { memberId, purpose, asOf, knownAt: now().toISOString(), defaultStatus });
@@ -152,7 +168,9 @@ export function createMemberService(deps: MemberServiceDeps) {
       readonly actor: string;
     }): Promise<{ readonly view: MemberConsentView; readonly created: boolean }> {
       assertPurpose(input.purpose);
-      const member = await requireMember(input.memberId);
+      const view = await snapshot?.current();
+      const member = view ? view.member(input.memberId)?.member : await store.getMember(input.memberId);
+      if (!member) throw httpError('ASSENT_ERR_MEMBER_NOT_FOUND', { memberId: input.memberId.slice(0, 80) });
       const at = now().toISOString();
       const notice = policy.notice(input.purpose, at);
       // A notice-only purpose offers no setting, but the right to object stays: objections are always recorded.
@@ -220,6 +238,39 @@ export function createMemberService(deps: MemberServiceDeps) {
       const asOf = parseInstant('as_of', asOfRaw, now());
       const knownAt = now().toISOString();
       const ids = [...new Set(memberIds)];
+      const view = await snapshot?.current();
+      const packed = view && policy.compilePackedDecider?.(purpose, asOf);
+      const results: CheckResult[] = new Array(ids.length);
+      if (view && packed) {
+        // From the snapshot: packed facts and compiled rules, the ledger's rule only for members with events.
+        const unknownDefault = policy.defaultStatus(purpose, undefined, asOf);
+        const defaults = new Map<string | null, ConsentStatus>();
+        for (let i = 0; i < ids.length; i++) {
+          const memberId = ids[i] as string;
+          const facts = view.member(memberId);
+          let defaultStatus = unknownDefault;
+          if (facts) {
+            const country = facts.member.country;
+            const known = defaults.get(country);
+            if (known === undefined) {
+              defaultStatus = policy.defaultStatus(purpose, facts.member, asOf);
+              defaults.set(country, defaultStatus);
+            } else defaultStatus = known;
+          }
+          const own = facts ? facts.events : view.events(memberId);
+          const state: ConsentState | undefined =
+            own.length > 0 ? ledger.resolve(own, { memberId, purpose, asOf, knownAt, defaultStatus }) : undefined;
+          const reason = packed(facts ?? UNKNOWN_MEMBER, state);
+          results[i] = {
+            member_id: memberId,
+            allowed: reason === null,
+            reason,
+            status: shortStatus(state ? state.status : defaultStatus),
+            source: state ? state.source : 'default',
+          };
+        }
+        return { purpose, as_of: asOf, policy_version: policy.versionAt(asOf), results };
+      }
       const [members, events] = await Promise.all([
         store.getMembers(ids),
         store.consentEventsForMembers(ids, purposeLineage(purpose)),
@@ -245,7 +296,6 @@ export function createMemberService(deps: MemberServiceDeps) {
         }
         return status;
       };
-      const results: CheckResult[] = new Array(ids.length);
       for (let i = 0; i < ids.length; i++) {
         const memberId = ids[i] as string;
         const member = members.get(memberId);

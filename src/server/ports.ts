@@ -10,6 +10,7 @@ import type {
   Member,
   Notice,
 } from '../domain/index.js';
+import type { PackedMember } from '../policy/index.js';
 
 /** The consent ledger as the server uses it. */
 export interface LedgerPort {
@@ -59,6 +60,14 @@ export interface PolicyPort {
     purpose: string,
     at: string,
   ): (member: Member | undefined, state: ConsentState) => string | null;
+  /**
+   * Optional faster path for batch checks over packed member facts (policy `packMember`); `state` undefined means
+   * the policy default. Must agree with `decideMember`.
+   */
+  compilePackedDecider?(
+    purpose: string,
+    at: string,
+  ): (member: PackedMember, state: ConsentState | undefined) => string | null;
   /** Whether a Global Privacy Control signal counts as a withdrawal at `at`. */
   gpcIsWithdrawal(at: string): boolean;
   onWithdrawal(at: string): WithdrawalEffect;
