@@ -25,6 +25,26 @@ import {
 } from './worker-protocol.js';
 
 const HEADER = 4 * 5 + 32 + 4;
+/** Field length that stands for null (no language) or absent (no author key). */
+const NO_VALUE = 0xffffffff;
+
+/** Reads the record a spill entry's payload holds (the layout written in pass 1). */
+function decodeRecord(payload: Buffer): OutputRecord {
+  let at = 0;
+  const field = (): string | null => {
+    const length = payload.readUInt32LE(at);
+    at += 4;
+    if (length === NO_VALUE) return null;
+    at += length;
+    return payload.toString('utf8', at - length, at);
+  };
+  const text = field() ?? '';
+  const kind = field() ?? '';
+  const language = field();
+  const month = field() ?? '';
+  const author = field();
+  return author === null ? { text, kind, language, month } : { text, kind, language, month, author };
+}
 /** A shard's buffer is written at this size; all of them when the worker holds MAX_BUFFERED (any shard count). */
 const FLUSH_AT = 1 << 18;
 const MAX_BUFFERED = 8 << 20;
@@ -107,26 +127,38 @@ export function createDecidePass(init: WorkerInit): DecidePass {
       lastPseudonym = createHmac('sha256', key).update(item.authorId).digest('hex').slice(0, 32);
     }
     const pseudonym = lastPseudonym;
-    const record: OutputRecord = {
-      text: redacted.text,
-      kind: item.kind,
-      language: item.language,
-      month: monthOf(item.createdAt),
-      ...(init.authorKey ? { author: pseudonym } : {}),
-    };
-    const payload = Buffer.from(JSON.stringify(record), 'utf8');
+    const text = redacted.text;
+    const month = monthOf(item.createdAt);
+    const author = init.authorKey ? pseudonym : null;
+    const textBytes = Buffer.byteLength(text, 'utf8');
+    const kindBytes = Buffer.byteLength(item.kind, 'utf8');
+    const languageBytes = item.language === null ? 0 : Buffer.byteLength(item.language, 'utf8');
+    const monthBytes = Buffer.byteLength(month, 'utf8');
+    const authorBytes = author === null ? 0 : Buffer.byteLength(author, 'utf8');
+    const length = 5 * 4 + textBytes + kindBytes + languageBytes + monthBytes + authorBytes;
     const contentHash = hash64(item.id);
-    const textHash = hash64(redacted.text);
+    const textHash = hash64(text);
     const shard = textHash.hi % init.shardCount;
-    const out = Buffer.allocUnsafe(HEADER + payload.length);
+    const out = Buffer.allocUnsafe(HEADER + length);
     out.writeUInt32LE(contentHash.hi, 0);
     out.writeUInt32LE(contentHash.lo, 4);
     out.writeUInt32LE(textHash.hi, 8);
     out.writeUInt32LE(textHash.lo, 12);
     out.writeUInt32LE(index, 16);
     lineageLeaf(pseudonym, item.id).copy(out, 20);
-    out.writeUInt32LE(payload.length, 52);
-    payload.copy(out, HEADER);
+    out.writeUInt32LE(length, 52);
+    // The record: each field as a u32 byte length (NO_VALUE for a null language or no author) and its UTF-8 bytes.
+    let at = HEADER;
+    at = out.writeUInt32LE(textBytes, at);
+    at += out.write(text, at, 'utf8');
+    at = out.writeUInt32LE(kindBytes, at);
+    at += out.write(item.kind, at, 'utf8');
+    at = out.writeUInt32LE(item.language === null ? NO_VALUE : languageBytes, at);
+    if (item.language !== null) at += out.write(item.language, at, 'utf8');
+    at = out.writeUInt32LE(monthBytes, at);
+    at += out.write(month, at, 'utf8');
+    at = out.writeUInt32LE(author === null ? NO_VALUE : authorBytes, at);
+    if (author !== null) out.write(author, at, 'utf8');
     (buffers[shard] as Buffer[]).push(out);
     sizes[shard] = (sizes[shard] ?? 0) + out.length;
     buffered += out.length;
@@ -224,7 +256,7 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
         withdrawnDropped++;
         continue;
       }
-      const record = JSON.parse(entry.payload.toString('utf8')) as OutputRecord;
+      const record = decodeRecord(entry.payload);
       const kept = seen.get(entry.thHi);
       if (kept?.some((k) => k.lo === entry.thLo && k.text === record.text)) {
         duplicates++;

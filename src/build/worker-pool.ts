@@ -40,8 +40,9 @@ function tsxEsmApiPath(): string {
  * module loader on Node 20, so a tiny bootstrap registers tsx's loader in the worker and then imports the module.
  */
 function startWorker(): Worker {
-  // A bounded heap makes V8 collect before RSS grows: a worker holds at most one shard (at most 50,000 records).
-  const resourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
+  // A bounded heap makes V8 collect before RSS grows: a worker holds at most one shard (at most 50,000 records). An
+  // 8 MB young generation instead of 16 took ~30 MB off the peak RSS of a 1M-item build with 2 workers (404 -> 373 MB).
+  const resourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 };
   if (!import.meta.url.endsWith('.ts')) {
     return new Worker(new URL('./build-worker.js', import.meta.url), { resourceLimits });
   }
