@@ -26,6 +26,31 @@ describe('createAnonymizer', () => {
     expect(result.counts.PHONE).toBe(0);
   });
 
+  it('gives the same text either way for resolved, overlapping, unsorted, out-of-range and empty span lists', () => {
+    const overlapping: Span[] = [
+      { start: 11, end: 26, type: 'EMAIL', score: 0.95, recognizer: 't' },
+      { start: 0, end: 9, type: 'PERSON', score: 0.9, recognizer: 't' },
+      { start: 12, end: 15, type: 'PERSON', score: 0.99, recognizer: 't' },
+      { start: 30, end: 80, type: 'URL', score: 0.7, recognizer: 't' },
+      { start: 4, end: 4, type: 'AGE', score: 0.9, recognizer: 't' },
+      { start: 38, end: 42, type: 'ID', score: 0.2, recognizer: 't' },
+    ];
+    const anonymizer = createAnonymizer({ default: { operator: 'replace' }, minScore: 0.5 });
+    expect(anonymizer.anonymize(text, overlapping).text).toBe('[PERSON] ([EMAIL]) paid with 4111 1111 1111 1111');
+    expect(anonymizer.anonymize(text, spans).text).toBe('[PERSON] ([EMAIL]) paid with [CREDIT_CARD]');
+    expect(anonymizer.anonymize(text, [])).toMatchObject({ text, dropped: false });
+  });
+
+  it('anonymizeCounting adds to a running total and returns null for a dropped record', () => {
+    const anonymizer = createAnonymizer(DEFAULT_REDACTION_CONFIG);
+    const total = createAnonymizer().anonymize('', []).counts;
+    expect(anonymizer.anonymizeCounting(text, spans.slice(0, 2), total)).toBe(
+      '[PERSON] ([EMAIL]) paid with 4111 1111 1111 1111',
+    );
+    expect(anonymizer.anonymizeCounting(text, spans, total)).toBeNull();
+    expect(total).toMatchObject({ PERSON: 2, EMAIL: 2, CREDIT_CARD: 1, PHONE: 0 });
+  });
+
   it('drops the whole record when a span uses drop_record (the default for CREDIT_CARD)', () => {
     const result = createAnonymizer(DEFAULT_REDACTION_CONFIG).anonymize(text, spans);
     expect(result).toMatchObject({ text: null, dropped: true });

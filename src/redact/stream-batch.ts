@@ -1,6 +1,6 @@
 // Processing a batch of JSONL lines into output lines; the same code runs inline and inside pool workers.
 
-import { ENTITY_TYPES, type EntityType } from '../domain/index.js';
+import type { EntityType } from '../domain/index.js';
 import { createAnalyzer } from './analyzer.js';
 import { createAnonymizer, type RedactionConfig, zeroCounts } from './anonymizer.js';
 import { compileKnownIdentities, createKnownIdentityRecognizer, type KnownIdentity } from './known/index.js';
@@ -28,7 +28,8 @@ export interface BatchCounts {
 }
 
 export interface BatchResult {
-  readonly lines: string[];
+  /** The output lines, each followed by a newline: one string, so a worker's answer crosses threads in one piece. */
+  readonly text: string;
   readonly counts: BatchCounts;
 }
 
@@ -73,13 +74,9 @@ export function createBatchProcessor(settings: BatchSettings, recognizers?: read
       try {
         const spans = analyzer.analyze(record);
         if (anonymizer) {
-          const result = anonymizer.anonymize(record.text, spans);
-          for (const type of ENTITY_TYPES) {
-            const n = result.counts[type];
-            if (n !== 0) counts.entities[type] += n;
-          }
-          if (result.dropped) counts.dropped++;
-          out[i] = formatRedactLine(record.id, result.text);
+          const text = anonymizer.anonymizeCounting(record.text, spans, counts.entities);
+          if (text === null) counts.dropped++;
+          out[i] = formatRedactLine(record.id, text);
         } else {
           for (const span of spans) counts.entities[span.type]++;
           out[i] = formatDetectLine(record.id, spans);
@@ -91,6 +88,6 @@ export function createBatchProcessor(settings: BatchSettings, recognizers?: read
         out[i] = formatErrorLine(record.id, `line ${lineNumber}: internal error (${name}) while processing the record`);
       }
     }
-    return { lines: out, counts };
+    return { text: out.length > 0 ? `${out.join('\n')}\n` : '', counts };
   };
 }

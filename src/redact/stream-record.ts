@@ -44,11 +44,12 @@ export function parseRecordLine(line: string, lineNumber: number, maxLength = DE
   if (line.length > maxLength) {
     return fail(`record is ${line.length} characters long, more than the limit of ${maxLength}`);
   }
-  if (line.trim() === '') return fail('expected a JSON object, found an empty line');
   let raw: unknown;
   try {
     raw = JSON.parse(line);
   } catch {
+    // Blank lines are not JSON either; telling them apart only on failure keeps a trim() off every good line.
+    if (line.trim() === '') return fail('expected a JSON object, found an empty line');
     // The parser's message quotes the input; say only what is wrong.
     return fail('expected a JSON object, found text that is not valid JSON');
   }
@@ -61,18 +62,19 @@ export function parseRecordLine(line: string, lineNumber: number, maxLength = DE
   if (typeof object.text !== 'string') {
     return fail(`text: expected a string, found ${object.text === undefined ? 'nothing' : describe(object.text)}`, id);
   }
-  for (const field of ['lang', 'country'] as const) {
-    const value = object[field];
-    if (value !== undefined && value !== null && typeof value !== 'string') {
-      return fail(`${field}: expected a string, found ${describe(value)}`, id);
-    }
+  const lang = object.lang;
+  if (lang !== undefined && lang !== null && typeof lang !== 'string') {
+    return fail(`lang: expected a string, found ${describe(lang)}`, id);
   }
-  const lang = typeof object.lang === 'string' ? object.lang : undefined;
-  const country = typeof object.country === 'string' ? object.country : undefined;
-  return {
-    ok: true,
-    record: { id, text: object.text, ...(lang ? { lang } : {}), ...(country ? { country } : {}) },
-  };
+  const country = object.country;
+  if (country !== undefined && country !== null && typeof country !== 'string') {
+    return fail(`country: expected a string, found ${describe(country)}`, id);
+  }
+  // Built without spreading temporary objects (one per line adds up); keys in the order id, text, lang, country.
+  const record: { id: string | number; text: string; lang?: string; country?: string } = { id, text: object.text };
+  if (lang) record.lang = lang;
+  if (country) record.country = country;
+  return { ok: true, record };
 }
 
 const round = (score: number) => Math.round(score * 1000) / 1000;

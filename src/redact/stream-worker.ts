@@ -13,5 +13,5 @@ const processBatch = createBatchProcessor(workerData as BatchSettings);
 
 parentPort?.on('message', (request: WorkerRequest) => {
   const result = processBatch(request.lines, request.firstLineNumber);
-  parentPort?.postMessage({ seq: request.seq, lines: result.lines, counts: result.counts });
+  parentPort?.postMessage({ seq: request.seq, text: result.text, counts: result.counts });
 });

@@ -85,7 +85,7 @@ function createPool(size: number, settings: BatchSettings) {
     worker.on('message', (message: { seq: number } & BatchResult) => {
       const waiter = entry.waiting.get(message.seq);
       entry.waiting.delete(message.seq);
-      waiter?.resolve({ lines: message.lines, counts: message.counts });
+      waiter?.resolve({ text: message.text, counts: message.counts });
     });
     const failAll = (error: Error) => {
       for (const waiter of entry.waiting.values()) waiter.reject(error);
@@ -166,7 +166,7 @@ async function runStream(
   const flushHead = async () => {
     const result = await (pending.shift() as Promise<BatchResult>);
     addBatchCounts(counts, result.counts);
-    if (result.lines.length > 0) await write(output, `${result.lines.join('\n')}\n`);
+    if (result.text.length > 0) await write(output, result.text);
     options.onProgress?.(counts);
   };
 
@@ -190,10 +190,11 @@ async function runStream(
     }
   };
 
-  const addLine = async (line: string) => {
+  // Lines are gathered synchronously; the read loop awaits only when a batch is full (an await per line costs a
+  // microtask turn per record).
+  const addLine = (line: string) => {
     batch.push(line.endsWith('\r') ? line.slice(0, -1) : line);
     lineNumber++;
-    if (batch.length >= batchLines) await submit();
   };
 
   try {
@@ -214,13 +215,17 @@ async function runStream(
         partsLength += piece.length;
       }
     };
-    const finishLine = async (piece: string) => {
+    const finishLine = (piece: string) => {
+      if (parts.length === 0 && oversize === 0 && piece.length <= maxLength) {
+        addLine(piece); // the common case: the whole line lies in one chunk
+        return;
+      }
       append(piece);
       const line = oversize > 0 ? oversizeMarker(oversize) : parts.length === 1 ? (parts[0] as string) : parts.join('');
       parts = [];
       partsLength = 0;
       oversize = 0;
-      await addLine(line);
+      addLine(line);
     };
     input.setEncoding('utf8');
     for await (const chunk of input as AsyncIterable<string>) {
@@ -228,13 +233,14 @@ async function runStream(
       let from = 0;
       let newline = chunk.indexOf('\n');
       while (newline !== -1) {
-        await finishLine(chunk.slice(from, newline));
+        finishLine(chunk.slice(from, newline));
+        if (batch.length >= batchLines) await submit();
         from = newline + 1;
         newline = chunk.indexOf('\n', from);
       }
       append(chunk.slice(from));
     }
-    if (partsLength > 0 || oversize > 0) await finishLine('');
+    if (partsLength > 0 || oversize > 0) finishLine('');
     await submit();
     while (pending.length > 0) await flushHead();
   } finally {
