@@ -76,7 +76,7 @@ export interface AppDeps {
    * The in-process snapshot of member facts and consent events that checks answer from while no commit has happened
    * since it was loaded (see README). `false`: every check reads the store.
    */
-  readonly snapshot?: { readonly maxMembers?: number; readonly maxEvents?: number } | false;
+  readonly snapshot?: ConsentSnapshot | { readonly maxMembers?: number; readonly maxEvents?: number } | false;
   /** Group commit of consent changes (default on, at most 256 per transaction). `false`: one transaction each. */
   readonly groupCommit?: { readonly maxBatch?: number } | false;
   /** Largest accepted request body in bytes (default 256 KiB: a batch of 10,000 ids fits). */
@@ -192,11 +192,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const snapshot =
     deps.snapshot === false
       ? undefined
-      : new ConsentSnapshot({
-          store: deps.store,
-          ...deps.snapshot,
-          onError: (error) => app.log.warn({ err: error }, 'consent snapshot not loaded; checks read the store'),
-        });
+      : deps.snapshot instanceof ConsentSnapshot
+        ? deps.snapshot
+        : new ConsentSnapshot({
+            store: deps.store,
+            ...deps.snapshot,
+            onError: (error) => app.log.warn({ err: error }, 'consent snapshot not loaded; checks read the store'),
+          });
   // Grouped changes are recorded by the consent ledger module on the group's transaction (the same rules and audit
   // entries as `ledger.record`).
   const writer =
