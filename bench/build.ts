@@ -5,28 +5,50 @@
 //
 // The build's default analyzer is the full engine; `fast` is the pattern analyzer (see src/build/redaction.ts).
 //
-//   npm run bench:build -- [--sizes 1000000,4000000] [--analyzer fast,engine] [--workers 1,2] [--text 300]
+//   npm run bench:build -- [--sizes 1000000,4000000] [--analyzer fast,engine] [--workers 1,2] [--text 300] [--sources]
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { rulesPolicy } from '../src/build/build-policy.js';
-import { TEST_POLICY_RULES } from '../src/build/crash-harness.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFixtureFiles } from '../src/build/fixture.js';
-import { parseContentObject, parseJsonLine } from '../src/build/parse-lines.js';
 import { ANALYZERS, type AnalyzerChoice } from '../src/build/redaction.js';
-import { ITEMS_PER_SHARD, runBuild } from '../src/build/run-build.js';
-import { openShardWriter, type ShardWriter } from '../src/build/shard-writer.js';
-import { fileSource, readLineBatches } from '../src/build/source.js';
-import { openStore } from '../src/store/open-store.js';
+import type { ShardWriter } from '../src/build/shard-writer.js';
+
+/** The modules a measurement runs, from compiled JavaScript (as `assent build` runs) or from the sources. */
+interface Lib {
+  readonly policy: typeof import('../src/build/build-policy.js');
+  readonly harness: typeof import('../src/build/crash-harness.js');
+  readonly parse: typeof import('../src/build/parse-lines.js');
+  readonly run: typeof import('../src/build/run-build.js');
+  readonly shards: typeof import('../src/build/shard-writer.js');
+  readonly source: typeof import('../src/build/source.js');
+  readonly store: typeof import('../src/store/open-store.js');
+}
+
+async function loadLib(compiled: string | undefined): Promise<Lib> {
+  const load = (path: string) =>
+    import(compiled ? pathToFileURL(join(compiled, `${path}.js`)).href : `../src/${path}.js`);
+  return {
+    policy: await load('build/build-policy'),
+    harness: await load('build/crash-harness'),
+    parse: await load('build/parse-lines'),
+    run: await load('build/run-build'),
+    shards: await load('build/shard-writer'),
+    source: await load('build/source'),
+    store: await load('store/open-store'),
+  };
+}
 
 interface Measurement {
   readonly items: number;
   readonly records: number;
   readonly seconds: number;
-  /** User + system CPU of the whole process (all threads): the machine may be shared, so wall time alone misleads. */
+  /**
+   * User + system CPU of the whole process (all threads) during the measurement, module loading excluded: the machine
+   * may be shared, so wall time alone misleads.
+   */
   readonly cpuSeconds: number;
   readonly peakRssMb: number;
 }
@@ -41,9 +63,14 @@ function flag(name: string, fallback: string): string {
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
-async function buildOnce(dir: string, workers: number, analyzer: AnalyzerChoice): Promise<Measurement> {
-  const store = await openStore({ dataDir: join(dir, `store-${workers}-${analyzer}`) });
+async function buildOnce(lib: Lib, dir: string, workers: number, analyzer: AnalyzerChoice): Promise<Measurement> {
+  const { rulesPolicy } = lib.policy;
+  const { TEST_POLICY_RULES } = lib.harness;
+  const { runBuild } = lib.run;
+  const { fileSource } = lib.source;
+  const store = await lib.store.openStore({ dataDir: join(dir, `store-${workers}-${analyzer}`) });
   const started = performance.now();
+  const cpu0 = cpuSeconds();
   try {
     const result = await runBuild({
       store,
@@ -61,7 +88,7 @@ async function buildOnce(dir: string, workers: number, analyzer: AnalyzerChoice)
       items: result.summary.items,
       records: result.summary.records,
       seconds: (performance.now() - started) / 1000,
-      cpuSeconds: cpuSeconds(),
+      cpuSeconds: cpuSeconds() - cpu0,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
@@ -73,8 +100,13 @@ async function buildOnce(dir: string, workers: number, analyzer: AnalyzerChoice)
  * Copy-only: read, parse, and write the same minimal records as Parquet shards of the build's size (streamed, one
  * thread); nothing decided or redacted.
  */
-async function copyOnce(dir: string): Promise<Measurement> {
+async function copyOnce(lib: Lib, dir: string): Promise<Measurement> {
+  const { parseContentObject, parseJsonLine } = lib.parse;
+  const { openShardWriter } = lib.shards;
+  const { ITEMS_PER_SHARD } = lib.run;
+  const { readLineBatches } = lib.source;
   const started = performance.now();
+  const cpu0 = cpuSeconds();
   let items = 0;
   let shard = 0;
   let writer: ShardWriter | undefined;
@@ -100,15 +132,16 @@ async function copyOnce(dir: string): Promise<Measurement> {
     items,
     records: items,
     seconds: (performance.now() - started) / 1000,
-    cpuSeconds: cpuSeconds(),
+    cpuSeconds: cpuSeconds() - cpu0,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
 }
 
-function child(args: string[]): Measurement {
+function child(args: string[], compiled: string | undefined): Measurement {
   const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
+    env: { ...process.env, ASSENT_BENCH_COMPILED: compiled ?? '' },
   });
   if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Measurement;
@@ -117,10 +150,11 @@ function child(args: string[]): Measurement {
 async function main(): Promise<void> {
   if (process.argv.includes('--child')) {
     const [mode, dir, workers, analyzer] = process.argv.slice(process.argv.indexOf('--child') + 1);
+    const lib = await loadLib(process.env.ASSENT_BENCH_COMPILED || undefined);
     const m =
       mode === 'copy'
-        ? await copyOnce(dir as string)
-        : await buildOnce(dir as string, Number(workers), analyzer as AnalyzerChoice);
+        ? await copyOnce(lib, dir as string)
+        : await buildOnce(lib, dir as string, Number(workers), analyzer as AnalyzerChoice);
     process.stdout.write(`${JSON.stringify(m)}\n`);
     return;
   }
@@ -141,8 +175,37 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // By default the measured code is compiled with the project's tsc into bench-output/ (as `assent build` runs it;
+  // under tsx the build used ~45% more CPU). --sources measures the TypeScript sources through tsx instead.
+  let compiled: string | undefined;
+  if (!process.argv.includes('--sources')) {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    compiled = join(root, 'bench-output', 'build-dist');
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        join(root, 'tsconfig.build.json'),
+        '--outDir',
+        compiled,
+        '--declaration',
+        'false',
+        '--sourceMap',
+        'false',
+      ],
+      { encoding: 'utf8' },
+    );
+    if (tsc.status !== 0) {
+      // tsc still emits on type errors (another change in progress elsewhere); say so, and stop only without output.
+      const errors = `${tsc.stdout}${tsc.stderr}`.trim();
+      if (!existsSync(join(compiled, 'build', 'run-build.js')))
+        throw new Error(`compiling the sources failed:\n${errors}`);
+      process.stderr.write(`bench:build: tsc reported errors, measuring what it emitted:\n${errors.slice(0, 2000)}\n`);
+    }
+  }
   process.stdout.write(
-    `build benchmark: ${availableParallelism()} cores, analyzers ${analyzers.join(', ')}, ~${textLength}-character posts, Node ${process.version}\n`,
+    `build benchmark: ${availableParallelism()} cores, analyzers ${analyzers.join(', ')}, ~${textLength}-character posts, Node ${process.version}, ${compiled ? 'compiled JavaScript' : 'TypeScript sources through tsx'}\n`,
   );
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'assent-bench-build-'));
@@ -166,11 +229,11 @@ async function main(): Promise<void> {
         ];
         process.stdout.write(`  ${name.padEnd(22)} ${cells.join('  ')}\n`);
       };
-      const copy = child(['copy', dir]);
+      const copy = child(['copy', dir], compiled);
       row('copy-only baseline', copy);
       for (const analyzer of analyzers) {
         for (const workers of workerCounts) {
-          const m = child(['build', dir, String(workers), analyzer]);
+          const m = child(['build', dir, String(workers), analyzer], compiled);
           row(`${analyzer}, ${workers} worker${workers > 1 ? 's' : ''}`, m);
           process.stdout.write(
             `  ${''.padEnd(22)} = ${((m.items / m.seconds / (copy.items / copy.seconds)) * 100).toFixed(0)}% of the copy-only baseline (wall), ${((m.items / m.cpuSeconds / (copy.items / copy.cpuSeconds)) * 100).toFixed(0)}% per CPU-second\n`,
