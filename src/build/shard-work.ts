@@ -175,6 +175,7 @@ export function createDecidePass(init: WorkerInit): DecidePass {
       }
       const { bytes } = batch;
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      const at = batch.numbering === 'row' ? `${batch.file}: row ` : `${batch.file}:`;
       let lineNo = batch.firstLine;
       for (let start = 0; start < text.length; lineNo++) {
         let end = text.indexOf('\n', start);
@@ -190,7 +191,7 @@ export function createDecidePass(init: WorkerInit): DecidePass {
         }
         stats.rejected++;
         if (stats.rejectedSamples.length < MAX_REJECTED_SAMPLES) {
-          stats.rejectedSamples.push(`${batch.file}:${lineNo}: ${parsed.field}: ${parsed.message}`);
+          stats.rejectedSamples.push(`${at}${lineNo}: ${parsed.field}: ${parsed.message}`);
         }
       }
       return stats;

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { ContentItem, Member } from '../domain/index.js';
 import type { Store } from '../store/store.js';
+import { parquetRowCount, readParquetContentAsJsonLines, readParquetMembers } from './parquet/index.js';
 import { parseJsonLine, parseMemberObject } from './parse-lines.js';
 
 /**
@@ -13,7 +14,14 @@ import { parseJsonLine, parseMemberObject } from './parse-lines.js';
  * and parses them: the coordinator never decodes content), or items already parsed.
  */
 export type ContentBatch =
-  | { readonly kind: 'bytes'; readonly file: string; readonly firstLine: number; readonly bytes: Uint8Array }
+  | {
+      readonly kind: 'bytes';
+      readonly file: string;
+      readonly firstLine: number;
+      readonly bytes: Uint8Array;
+      /** Rows of a Parquet file turned into JSON lines: a bad one is reported as `FILE: row N`, not `FILE:N`. */
+      readonly numbering?: 'row';
+    }
   | { readonly kind: 'items'; readonly items: readonly ContentItem[] };
 
 /** Bytes per content batch read from a file (whole lines; a longer line makes a larger batch). */
@@ -121,13 +129,18 @@ async function digestFile(path: string): Promise<{ sha256: string; bytes: number
   return { sha256: hash.digest('hex'), bytes, lines };
 }
 
-/** Members and content from JSONL files. Blank lines are skipped. */
+/** Parquet input is chosen by file extension; everything else is read as JSONL. */
+function isParquet(path: string): boolean {
+  return path.toLowerCase().endsWith('.parquet');
+}
+
+/** Members and content from JSONL or Parquet files (by extension). Blank lines are skipped. */
 export function fileSource(membersFile: string, contentFiles: readonly string[]): BuildSource {
   const digests = new Map<string, Promise<{ sha256: string; bytes: number; lines: number }>>();
   const digest = (path: string) => {
     let found = digests.get(path);
     if (!found) {
-      found = digestFile(path);
+      found = digestFile(path).then(async (d) => (isParquet(path) ? { ...d, lines: await parquetRowCount(path) } : d));
       digests.set(path, found);
     }
     return found;
@@ -148,6 +161,10 @@ export function fileSource(membersFile: string, contentFiles: readonly string[])
       return (await digest(membersFile)).lines;
     },
     async *members(onRejected) {
+      if (isParquet(membersFile)) {
+        yield* readParquetMembers(membersFile, onRejected);
+        return;
+      }
       for await (const { firstLine, lines } of readLineBatches(membersFile, 4096)) {
         const batch: Member[] = [];
         lines.forEach((line, i) => {
@@ -172,6 +189,12 @@ export function fileSource(membersFile: string, contentFiles: readonly string[])
     },
     async *content() {
       for (const file of contentFiles) {
+        if (isParquet(file)) {
+          for await (const { firstRow, bytes } of readParquetContentAsJsonLines(file, BATCH_BYTES)) {
+            yield { kind: 'bytes', file: basename(file), firstLine: firstRow, bytes, numbering: 'row' };
+          }
+          continue;
+        }
         for await (const { firstLine, bytes } of readByteBatches(file, BATCH_BYTES)) {
           yield { kind: 'bytes', file: basename(file), firstLine, bytes };
         }

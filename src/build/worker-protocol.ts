@@ -54,9 +54,9 @@ export function emptyStats(): PassStats {
 
 export const MAX_REJECTED_SAMPLES = 20;
 
-const SAMPLE_AT = /^(.*?):(\d+): /;
+const SAMPLE_AT = /^(.*?):(?: row )?(\d+): /;
 
-/** Orders rejected-line samples (`FILE:LINE: field: message`) by file name, then line number. */
+/** Orders rejected-line samples (`FILE:LINE: field: message`, `FILE: row N: ...`) by file name, then line or row. */
 export function compareSamples(a: string, b: string): number {
   const x = SAMPLE_AT.exec(a);
   const y = SAMPLE_AT.exec(b);
