@@ -165,6 +165,7 @@ describe('normalizeParquetValue', () => {
     ['an INT64 becomes a number', 1990n, 1990],
     ['a pyarrow LIST becomes an array', { list: [{ element: 'Ana' }, { element: 'Bo' }] }, ['Ana', 'Bo']],
     ['a LIST with item leaves', { list: [{ item: 'x' }] }, ['x']],
+    ['an empty LIST (read as list: null)', { list: null }, []],
     ['a repeated field stays an array', ['a', 'b'], ['a', 'b']],
     ['undefined becomes null', undefined, null],
     ['a plain string stays', 'post', 'post'],

@@ -48,9 +48,14 @@ export function normalizeParquetValue(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return value;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Row);
-    // The three-level LIST layout: { list: [{ element: v }, ...] } (pyarrow names the leaf `element` or `item`).
-    if (entries.length === 1 && entries[0]?.[0] === 'list' && Array.isArray(entries[0][1])) {
-      return (entries[0][1] as unknown[]).map((entry) => {
+    // The three-level LIST layout: { list: [{ element: v }, ...] } (pyarrow names the leaf `element` or `item`);
+    // parquetjs reads an empty list as { list: null }.
+    if (
+      entries.length === 1 &&
+      entries[0]?.[0] === 'list' &&
+      (entries[0][1] === null || Array.isArray(entries[0][1]))
+    ) {
+      return ((entries[0][1] ?? []) as unknown[]).map((entry) => {
         if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
           const inner = Object.values(entry as Row);
           return normalizeParquetValue(inner.length === 1 ? inner[0] : entry);
