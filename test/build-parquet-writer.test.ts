@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ByteWriter } from '../src/build/parquet/byte-writer.js';
 import { ParquetWriter, type ParquetWriterOptions, type StringColumn } from '../src/build/parquet/index.js';
 import { encodeHybrid } from '../src/build/parquet/rle-hybrid.js';
+import { CompactType, ThriftCompactWriter } from '../src/build/parquet/thrift-compact.js';
 import {
   type OutputRecord,
   openShardWriter,
@@ -375,6 +376,41 @@ describe('footer structure (independent Thrift compact decoding)', () => {
     const first = footer.rowGroups[0];
     expect(first?.columns.map((c) => c.encodings.includes(8))).toEqual([false, true, true, false]);
     expect(first?.columns.map((c) => c.dictionaryPageOffset !== undefined)).toEqual([false, true, true, false]);
+  });
+});
+
+describe('Thrift compact writer edge forms', () => {
+  it('writes long field-id jumps, negative and 53-bit integers, and lists of 15 or more', () => {
+    const t = new ThriftCompactWriter();
+    t.structBegin();
+    t.i32Field(1, -7);
+    t.i64Field(20, 2 ** 52 + 3);
+    t.listField(
+      21,
+      CompactType.I32,
+      Array.from({ length: 17 }, (_, i) => i - 8),
+      (v) => t.i32Element(v),
+    );
+    t.structField(40, () => t.boolField(2, true));
+    t.structEnd();
+    const decoded = new CompactReader(t.out.copy()).struct();
+    expect(decoded.get(1)).toBe(-7);
+    expect(decoded.get(20)).toBe(2 ** 52 + 3);
+    expect(decoded.get(21)).toEqual(Array.from({ length: 17 }, (_, i) => i - 8));
+    expect((decoded.get(40) as ThriftStruct).get(2)).toBe(true);
+  });
+
+  it('a schema of 20 columns (a list header with a size varint) reads back', async () => {
+    const columns = Array.from({ length: 20 }, (_, i) => ({
+      name: `c${i}`,
+      optional: i % 2 === 1,
+      dictionary: i % 3 === 0,
+    }));
+    const rows = Array.from({ length: 30 }, (_, r) =>
+      columns.map((c, i) => (c.optional && (r + i) % 4 === 0 ? null : `${r}:${i}`)),
+    );
+    const back = await readWithParquetjs(writeParquet(columns, rows, { rowGroupRows: 8 }));
+    expect(back.map((row) => columns.map((c) => (row[c.name] as string | undefined) ?? null))).toEqual(rows);
   });
 });
 
