@@ -34,6 +34,8 @@ export interface PatternSpec {
   readonly minDigitRun?: number;
   /** Skip this pattern when the text has no run of this many consecutive ASCII letters and digits (at most 32). */
   readonly minAlnumRun?: number;
+  /** Skip this pattern when no space or tab stands right before an ASCII digit (for regexes that require `[ \t]\d`). */
+  readonly spaceBeforeDigit?: boolean;
   /** Skip this pattern unless the text contains one of these substrings, exactly as written (case-sensitive). */
   readonly literals?: readonly string[];
   /** Skip this pattern unless the lower-cased text contains one of these substrings. */
@@ -82,6 +84,8 @@ export interface TextFeatures {
   readonly longestDigitRun: number;
   /** The longest run of consecutive ASCII letters and digits, up to 32. */
   readonly longestAlnumRun: number;
+  /** A space or tab stands right before an ASCII digit somewhere. */
+  readonly spaceBeforeDigit: boolean;
   /** The ASCII characters present. */
   readonly ascii: AsciiSet;
   /** The ASCII characters present in the lower-cased text (letters folded; 'i' and 'k' also from U+0130, U+212A). */
@@ -146,6 +150,7 @@ class Features implements TextFeatures {
     readonly digits: number,
     readonly longestDigitRun: number,
     readonly longestAlnumRun: number,
+    readonly spaceBeforeDigit: boolean,
     readonly ascii: AsciiSet,
     readonly asciiLower: AsciiSet,
     readonly lowerPairs: AsciiSet,
@@ -167,6 +172,8 @@ export function textFeatures(text: string): TextFeatures {
   let longestDigitRun = 0;
   let alnumRun = 0;
   let longestAlnumRun = 0;
+  let spaceBeforeDigit = false;
+  let before = -1; // the previous code unit
   let w0 = 0;
   let w1 = 0;
   let w2 = 0;
@@ -190,6 +197,7 @@ export function textFeatures(text: string): TextFeatures {
     }
     previous = code === 0x130 ? -1 : lowered;
     if (code >= 48 && code <= 57) {
+      if (before === 32 || before === 9) spaceBeforeDigit = true;
       digits++;
       run++;
       if (run > longestDigitRun) longestDigitRun = run;
@@ -209,12 +217,14 @@ export function textFeatures(text: string): TextFeatures {
     // toLowerCase maps these two non-ASCII letters to ASCII ones (İ → i + U+0307, Kelvin sign → k).
     else if (code === 0x130) extraLower |= 1 << (105 - 96);
     else if (code === 0x212a) extraLower |= 1 << (107 - 96);
+    before = code;
   }
   const features = new Features(
     text,
     Math.min(digits, DIGIT_CAP),
     Math.min(longestDigitRun, DIGIT_CAP),
     Math.min(longestAlnumRun, DIGIT_CAP),
+    spaceBeforeDigit,
     [w0, w1, w2, w3],
     // Upper-case letters (word 2) count as their lower-case forms (word 3, same bits).
     [w0, w1, w2 & ~LETTER_BITS, w3 | (w2 & LETTER_BITS) | extraLower],
@@ -268,6 +278,9 @@ function containsAny(haystack: string, present: AsciiSet, pairs: AsciiSet, needl
 interface NeedleSet {
   readonly needles: readonly Needle[];
   readonly any: RegExp;
+  /** The answer for the last record's features: patterns that share a word list search a record for it once. */
+  lastFeatures: TextFeatures | undefined;
+  lastFound: boolean;
 }
 
 /** Texts longer than this are searched with NeedleSet.any. */
@@ -275,11 +288,36 @@ const LONG_TEXT = 512;
 
 function toNeedleSet(values: readonly string[]): NeedleSet {
   const escaped = values.map((value) => value.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
-  return { needles: toNeedles(values), any: new RegExp(escaped.join('|')) };
+  return { needles: toNeedles(values), any: new RegExp(escaped.join('|')), lastFeatures: undefined, lastFound: false };
 }
 
-function containsAnyOf(haystack: string, present: AsciiSet, pairs: AsciiSet, set: NeedleSet): boolean {
-  return haystack.length > LONG_TEXT ? set.any.test(haystack) : containsAny(haystack, present, pairs, set.needles);
+/** One NeedleSet per distinct word list and use (literals search the text, anyOf its lower-cased form). */
+const needleSets = new Map<string, NeedleSet>();
+
+function needleSetOf(use: 'literals' | 'anyOf', values: readonly string[]): NeedleSet {
+  const key = `${use}\u0000${values.join('\u0000')}`;
+  let set = needleSets.get(key);
+  if (set === undefined) {
+    set = toNeedleSet(values);
+    needleSets.set(key, set);
+  }
+  return set;
+}
+
+/** Whether `haystack` (the record's text, or its lower-cased form for anyOf) holds a word of `set`. */
+function containsAnyOf(
+  haystack: string,
+  features: TextFeatures,
+  present: AsciiSet,
+  pairs: AsciiSet,
+  set: NeedleSet,
+): boolean {
+  if (set.lastFeatures === features) return set.lastFound;
+  const found =
+    haystack.length > LONG_TEXT ? set.any.test(haystack) : containsAny(haystack, present, pairs, set.needles);
+  set.lastFeatures = features;
+  set.lastFound = found;
+  return found;
 }
 
 /**
@@ -291,6 +329,7 @@ class CompiledPattern {
   readonly minDigits: number;
   readonly minDigitRun: number;
   readonly minAlnumRun: number;
+  readonly spaceBeforeDigit: boolean;
   readonly literals: NeedleSet | undefined;
   readonly anyOf: NeedleSet | undefined;
   readonly gate: RegExp | undefined;
@@ -299,8 +338,9 @@ class CompiledPattern {
     this.minDigits = spec.minDigits ?? 0;
     this.minDigitRun = spec.minDigitRun ?? 0;
     this.minAlnumRun = spec.minAlnumRun ?? 0;
-    this.literals = spec.literals ? toNeedleSet(spec.literals) : undefined;
-    this.anyOf = spec.anyOf ? toNeedleSet(spec.anyOf) : undefined;
+    this.spaceBeforeDigit = spec.spaceBeforeDigit ?? false;
+    this.literals = spec.literals ? needleSetOf('literals', spec.literals) : undefined;
+    this.anyOf = spec.anyOf ? needleSetOf('anyOf', spec.anyOf) : undefined;
     this.gate = spec.gate;
   }
 }
@@ -310,15 +350,18 @@ function gatesPass(pattern: CompiledPattern, text: string, features: TextFeature
   if (features.digits < pattern.minDigits) return false;
   if (features.longestDigitRun < pattern.minDigitRun) return false;
   if (features.longestAlnumRun < pattern.minAlnumRun) return false;
+  if (pattern.spaceBeforeDigit && !features.spaceBeforeDigit) return false;
   // Folded pairs serve both: a text holding a literal holds its folded pairs in lower case.
   const pairs = features.lowerPairs;
-  if (pattern.literals !== undefined && !containsAnyOf(text, features.ascii, pairs, pattern.literals)) return false;
+  if (pattern.literals !== undefined && !containsAnyOf(text, features, features.ascii, pairs, pattern.literals)) {
+    return false;
+  }
   if (pattern.anyOf !== undefined) {
     // The lower-cased text is built only once some word's characters and pairs are all present.
     const words = pattern.anyOf;
     const present = features.asciiLower;
     if (!mayContainAny(words.needles, present, pairs)) return false;
-    if (!containsAnyOf(features.lower(), present, pairs, words)) return false;
+    if (!containsAnyOf(features.lower(), features, present, pairs, words)) return false;
   }
   return pattern.gate === undefined || pattern.gate.test(text);
 }

@@ -28,6 +28,7 @@ export function createAgeRecognizer() {
         group: 1,
         score: 0.6,
         minDigits: 1,
+        spaceBeforeDigit: true,
         validate: ({ value, start, input }) => {
           const n = Number(value);
           if (n < 1 || n > 120) return 'invalid';

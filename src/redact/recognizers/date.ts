@@ -124,6 +124,7 @@ export function createDateRecognizer() {
         ),
         score: 0.7,
         minDigits: 1,
+        spaceBeforeDigit: true,
         refine: birthRefine,
       },
       {
@@ -131,6 +132,7 @@ export function createDateRecognizer() {
         regex: new RegExp(`(?<![\\p{L}\\d])${MONTH}(?:[ \\t]+(?:de|del|of))?,?[ \\t]+${YEAR}(?![\\p{L}\\d])`, 'giu'),
         score: 0.65,
         minDigits: 4,
+        spaceBeforeDigit: true,
         refine: birthRefine,
       },
       {
@@ -148,6 +150,7 @@ export function createDateRecognizer() {
         group: 1,
         score: 0.6,
         minDigits: 4,
+        spaceBeforeDigit: true,
         refine: birthRefine,
       },
     ],

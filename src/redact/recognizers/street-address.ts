@@ -282,6 +282,7 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.7,
+        spaceBeforeDigit: true,
         validate: notAYear,
         refine: extend,
       },
@@ -293,6 +294,7 @@ export function createStreetAddressRecognizer() {
         // Alone it scores below the default threshold; an address word before it or an address continuation after
         // it (unit, postal code, region) lifts it.
         score: 0.3,
+        spaceBeforeDigit: true,
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         validate: notAYear,
         refine: extend,
