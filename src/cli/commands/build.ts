@@ -1,4 +1,4 @@
-// `assent build`: one dataset for a purpose as of a time, from the store or from JSONL files, with a progress bar
+// `assent build`: one dataset for a purpose as of a time, from the store or from JSONL or Parquet files, with a progress bar
 // on a terminal. A thin shell over runBuild (src/build).
 
 import { accessSync, constants } from 'node:fs';
@@ -83,8 +83,12 @@ export function registerBuildCommand(program: Command): void {
     .option('--as-of <time>', 'decide as of this time (default: now)')
     .requiredOption('--out <dir>', 'output directory (must not hold a published build)')
     .option('--format <format>', `shard format: ${FORMATS.join(' or ')}`, 'parquet')
-    .option('--source <store|FILE...>', 'read from the store (default) or from content JSONL files', ['store'])
-    .option('--members <file>', 'members JSONL file (with content files in --source)')
+    .option(
+      '--source <store|FILE...>',
+      'read from the store (default) or from content files: JSONL, or Parquet by the .parquet extension',
+      ['store'],
+    )
+    .option('--members <file>', 'members JSONL or .parquet file (with content files in --source)')
     .option('--workers <n>', 'worker threads (default: every core)')
     .option('--strict', 'fail the build when any input line is malformed')
     .option('--json', 'print the result as JSON (and no progress bar)')
