@@ -211,6 +211,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
           onCommitted: (tokens, events) => {
             if (tokens) snapshot?.applyOwnWrite(tokens.before, tokens.after, events);
           },
+          ...(snapshot
+            ? { onGroup: { started: () => snapshot.ownWriteStarted(), settled: () => snapshot.ownWriteSettled() } }
+            : {}),
         });
   const ledger = adaptLedger(
     deps.ledger ?? createConsentLedger(deps.store),

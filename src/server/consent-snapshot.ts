@@ -90,6 +90,8 @@ export class ConsentSnapshot {
   private nextLoadAt = 0;
   /** Loads in a row that were stale before they finished (the store changes faster than it loads). */
   private staleLoads = 0;
+  /** This server's consent writes committed or committing but not yet applied (see `applyOwnWrite`). */
+  private ownWrites = 0;
   private closed = false;
   private readonly maxMembers: number;
   private readonly maxEvents: number;
@@ -108,6 +110,8 @@ export class ConsentSnapshot {
     }
     const token = await this.options.store.changeToken();
     if (loaded.token === token && this.loaded === loaded) return loaded;
+    // Our own write in flight explains the change until it is applied: answer from the store meanwhile.
+    if (this.ownWrites > 0) return undefined;
     // Tokens never repeat: a stale snapshot stays stale, so drop it and stop asking until a reload lands.
     if (this.loaded === loaded && loaded.token !== token) this.loaded = undefined;
     this.refresh();
@@ -125,6 +129,15 @@ export class ConsentSnapshot {
     if (!loaded || loaded.token !== before || this.options.store.capabilities.concurrentWriters) return;
     loaded.append(events);
     loaded.token = after;
+  }
+
+  /** A consent write by this server begins; until `ownWriteSettled`, a changed token does not drop the snapshot. */
+  ownWriteStarted(): void {
+    this.ownWrites += 1;
+  }
+
+  ownWriteSettled(): void {
+    this.ownWrites = Math.max(0, this.ownWrites - 1);
   }
 
   /** Starts a background load unless one is running or one finished too recently. */

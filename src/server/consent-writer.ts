@@ -1,7 +1,9 @@
 // Group commit for consent changes: changes that arrive together are recorded in one store transaction, each with
 // its own consent event and audit entry (each in its own savepoint, so one refused change does not undo the others),
-// and every caller is answered only after that one commit, so an acknowledged change is as durable as before, for
-// one disk flush per group instead of one per change.
+// and every caller is answered only after that transaction is on disk, so an acknowledged change is as durable as
+// before, for one disk flush per group instead of one per change. The flush runs in the background where the store
+// allows (`transactionWithDeferredFlush`): the next group is written while the previous one is flushed, and groups
+// are answered in commit order.
 
 import type { ConsentEvent, ConsentEventInput } from '../domain/index.js';
 import type { Store } from '../store/store.js';
@@ -19,13 +21,16 @@ export interface ConsentWriterOptions {
   /** Most changes per transaction (default 256). */
   readonly maxBatch?: number;
   /**
-   * Called after a group committed, before any caller is answered, with change tokens read inside the transaction
-   * after it began and after its last write (only for stores without concurrent writers), and the new events.
+   * Called once a group is durable (groups in commit order), before any of its callers is answered, with change
+   * tokens read inside the transaction after it began and after its last write (only for stores without concurrent
+   * writers), and the new events.
    */
   readonly onCommitted?: (
     tokens: { before: string; after: string } | undefined,
     events: readonly ConsentEvent[],
   ) => void;
+  /** Called before a group's transaction begins, and again (`settled`) once it was answered or failed. */
+  readonly onGroup?: { started(): void; settled(): void };
 }
 
 interface Pending {
@@ -48,6 +53,8 @@ export function createConsentWriter(options: ConsentWriterOptions) {
   let queue: Pending[] = [];
   let running: Promise<void> | undefined;
   let scheduled = false;
+  /** Resolves when every group committed so far is durable (never rejects). */
+  let lastDurable: Promise<void> = Promise.resolve();
 
   function schedule(): void {
     if (scheduled || running) return;
@@ -58,11 +65,14 @@ export function createConsentWriter(options: ConsentWriterOptions) {
     });
   }
 
+  /** Writes a group; resolves once it committed (its callers are answered when it is durable). */
   async function writeGroup(group: Pending[]): Promise<void> {
     const outcomes: Outcome[] = [];
     let tokens: { before: string; after: string } | undefined;
+    let durable: Promise<void>;
+    options.onGroup?.started();
     try {
-      await store.transaction(async (tx) => {
+      ({ durable } = await store.transactionWithDeferredFlush(async (tx) => {
         outcomes.length = 0;
         const before = trackTokens ? await tx.changeToken() : '';
         for (const item of group) {
@@ -74,10 +84,11 @@ export function createConsentWriter(options: ConsentWriterOptions) {
           }
         }
         if (trackTokens) tokens = { before, after: await tx.changeToken() };
-      });
+      }));
     } catch (error) {
       // The group could not commit (a lock timeout, a lost connection): nothing of it is stored. Each change gets
       // its own transaction, as if it had arrived alone, so one cause fails only the changes it concerns.
+      options.onGroup?.settled();
       if (group.length > 1) {
         for (const item of group) await writeGroup([item]);
         return;
@@ -85,14 +96,28 @@ export function createConsentWriter(options: ConsentWriterOptions) {
       for (const item of group) item.reject(error);
       return;
     }
-    const created: ConsentEvent[] = [];
-    for (const outcome of outcomes) if (outcome.ok && outcome.created) created.push(outcome.event);
-    options.onCommitted?.(tokens, created);
-    group.forEach((item, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) item.resolve({ event: outcome.event, created: outcome.created });
-      else item.reject(outcome ? outcome.error : new Error('consent writer: no outcome for a change'));
-    });
+    // In commit order: a group is answered only after every earlier group is durable too.
+    const inOrder = Promise.all([lastDurable, durable]).then(() => undefined);
+    lastDurable = inOrder.catch(() => undefined);
+    inOrder.then(
+      () => {
+        const created: ConsentEvent[] = [];
+        for (const outcome of outcomes) if (outcome.ok && outcome.created) created.push(outcome.event);
+        options.onCommitted?.(tokens, created);
+        group.forEach((item, i) => {
+          const outcome = outcomes[i];
+          if (outcome?.ok) item.resolve({ event: outcome.event, created: outcome.created });
+          else item.reject(outcome ? outcome.error : new Error('consent writer: no outcome for a change'));
+        });
+        options.onGroup?.settled();
+      },
+      // Committed, but not known to be on disk: nobody is told it succeeded. A retry with the same request id is
+      // answered as the repeat it then is.
+      (error: unknown) => {
+        for (const item of group) item.reject(error);
+        options.onGroup?.settled();
+      },
+    );
   }
 
   async function flush(): Promise<void> {
@@ -119,12 +144,13 @@ export function createConsentWriter(options: ConsentWriterOptions) {
         schedule();
       });
     },
-    /** Waits until every queued change is written. */
+    /** Waits until every queued change is written and durable. */
     async drain(): Promise<void> {
       while (running || queue.length > 0 || scheduled) {
         if (running) await running;
         else await new Promise((done) => setImmediate(done));
       }
+      await lastDurable;
     },
   };
 }

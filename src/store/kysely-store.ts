@@ -53,6 +53,16 @@ export interface StoreAdapter {
    * Absent: multi-row INSERTs batched to the parameter limit.
    */
   insertConsentEvents?(db: Kysely<Database>, events: readonly ConsentEvent[]): Promise<void>;
+  /**
+   * Lets `Store.transactionWithDeferredFlush` commit without waiting for the disk: `relax()` runs before BEGIN on the
+   * transaction's connection, `restore()` after it ended (committed or not), and `flush()` makes everything
+   * committed so far durable without blocking. Absent: commits are durable when they return.
+   */
+  readonly deferredFlush?: {
+    relax(): void;
+    restore(): void;
+    flush(): Promise<void>;
+  };
   /** See `Store.changeToken`; `db` is the open transaction when called inside one. */
   changeToken(db: Kysely<Database>): Promise<string>;
   /** Releases the connection(s) and anything else the adapter opened. */
@@ -121,6 +131,22 @@ class KyselyStore implements Store {
         throw error;
       }
     });
+  }
+
+  async transactionWithDeferredFlush<T>(
+    work: (tx: Store) => Promise<T>,
+  ): Promise<{ readonly result: T; readonly durable: Promise<void> }> {
+    const deferred = this.adapter.deferredFlush;
+    if (this.depth > 0 || !deferred) return { result: await this.transaction(work), durable: Promise.resolve() };
+    const result = await this.db.connection().execute(async (conn) => {
+      deferred.relax();
+      try {
+        return await new KyselyStore(conn, this.adapter, 0).transaction(work);
+      } finally {
+        deferred.restore();
+      }
+    });
+    return { result, durable: deferred.flush() };
   }
 
   close(): Promise<void> {

@@ -346,6 +346,34 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         for (let i = 1; i < tokens.length; i++) expect(tokens[i], `after write ${i}`).not.toBe(tokens[i - 1]);
       });
 
+      it('commits with a deferred flush: visible once committed, durable later, all or nothing', async () => {
+        const { result, durable } = await store.transactionWithDeferredFlush(async (tx) => {
+          await tx.upsertMembers([sampleMember('m1')]);
+          await tx.appendConsentEvents([sampleEvent('e1', 'm1')]);
+          return 'done';
+        });
+        expect(result).toBe('done');
+        await durable;
+        expect((await store.consentEventsFor('m1')).map((e) => e.id)).toEqual(['e1']);
+        await expect(
+          store.transactionWithDeferredFlush(async (tx) => {
+            await tx.appendConsentEvents([sampleEvent('e2', 'm1')]);
+            throw new Error('refused');
+          }),
+        ).rejects.toThrow('refused');
+        expect((await store.consentEventsFor('m1')).map((e) => e.id)).toEqual(['e1']);
+        // Ordinary transactions, and nesting, work as before afterwards.
+        await store.transaction(async (tx) => {
+          const inner = await tx.transactionWithDeferredFlush(async (nested) => {
+            await nested.appendConsentEvents([sampleEvent('e3', 'm1')]);
+            return 3;
+          });
+          expect(inner.result).toBe(3);
+          await inner.durable;
+        });
+        expect(await store.consentHeadSeq()).toBe(2);
+      });
+
       it('stores tokens by secret hash and revokes them', async () => {
         const token = {
           id: 't1',

@@ -112,6 +112,15 @@ export interface Store {
 
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, in two steps: resolves once the transaction committed (this store may run other work, and
+   * readers may see the commit), with `durable`, which resolves once the commit is on disk. Where flushing would
+   * block the process (SQLite) the flush runs in the background; elsewhere `durable` is already resolved. Callers
+   * acknowledge writes only after `durable`. Inside a transaction it is a nested `transaction`.
+   */
+  transactionWithDeferredFlush<T>(
+    work: (tx: Store) => Promise<T>,
+  ): Promise<{ readonly result: T; readonly durable: Promise<void> }>;
   close(): Promise<void>;
   /**
    * An opaque token for cache validation: two calls return the same token only if no write was committed to this

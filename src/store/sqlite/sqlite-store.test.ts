@@ -33,6 +33,36 @@ describe('SQLite file store', () => {
     }
   });
 
+  it('defers only the flush of a deferred-flush transaction and restores synchronous=FULL after it', async () => {
+    const file = join(dir, 'deferred.db');
+    let raw: BetterSqlite3.Database | undefined;
+    const store = await openSqliteStore({
+      file,
+      connect: (path) => {
+        raw = new BetterSqlite3(path);
+        return raw;
+      },
+    });
+    try {
+      const seen: unknown[] = [];
+      const { durable } = await store.transactionWithDeferredFlush(async (tx) => {
+        seen.push(raw?.pragma('synchronous', { simple: true }));
+        await tx.upsertMembers([sampleMember('m1')]);
+      });
+      expect(seen).toEqual([1]); // NORMAL inside
+      expect(raw?.pragma('synchronous', { simple: true })).toBe(2); // FULL again for everything else
+      await durable;
+      await expect(
+        store.transactionWithDeferredFlush(async () => {
+          throw new Error('no');
+        }),
+      ).rejects.toThrow('no');
+      expect(raw?.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps its change token across reads and changes it for a commit by another connection', async () => {
     const file = join(dir, 'tokens.db');
     const server = await openSqliteStore({ file });

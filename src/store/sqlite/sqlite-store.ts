@@ -1,6 +1,7 @@
 // The SQLite adapter: one file through better-sqlite3, in WAL mode, with synchronous=FULL so a commit is on disk
 // when its promise resolves (NORMAL in WAL mode may lose the last commits on power loss).
 
+import { type FileHandle, open } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
 import { createKyselyStore, type StoreAdapter } from '../kysely-store.js';
@@ -93,6 +94,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   );
   // data_version changes when another connection commits; total_changes() counts this connection's own row changes
   // (a rolled-back change still counts: a spurious change, never a missed one).
+  let wal: Promise<FileHandle> | undefined;
   const versions = connection.prepare('select data_version, total_changes() from pragma_data_version').raw(true);
   const adapter: StoreAdapter = {
     capabilities: Object.freeze({ dialect: 'sqlite', concurrentWriters: false, maxBatchRows: 2000 }),
@@ -124,11 +126,39 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     },
     // One synchronous statement on the single connection, outside Kysely's queue: inside another caller's open
     // transaction it may count that transaction's uncommitted changes, which only makes the token change early.
+    // In WAL mode with synchronous=NORMAL a commit writes the WAL without flushing it; flushing the WAL file from the
+    // thread pool afterwards makes exactly those commits durable without blocking the event loop meanwhile.
+    deferredFlush: {
+      relax: () => connection.pragma('synchronous = NORMAL'),
+      restore: () => connection.pragma('synchronous = FULL'),
+      flush: async () => {
+        wal ??= open(`${options.file}-wal`, 'r');
+        let handle: FileHandle;
+        try {
+          handle = await wal;
+        } catch {
+          // No WAL file (nothing written yet): flush the database file itself, and look for the WAL again next time.
+          wal = undefined;
+          const main = await open(options.file, 'r');
+          try {
+            await main.datasync();
+          } finally {
+            await main.close();
+          }
+          return;
+        }
+        await handle.datasync();
+      },
+    },
     changeToken: async () => {
       const [dataVersion, ownChanges] = versions.get() as [number, number];
       return `${dataVersion}.${ownChanges}`;
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      const handle = await wal?.catch(() => undefined);
+      await handle?.close();
+    },
   };
   return createKyselyStore(db, adapter);
 }
