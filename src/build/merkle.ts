@@ -33,8 +33,12 @@ export function merkleRoot(leaves: readonly Buffer[]): Buffer {
 
 /** Root over leaves after sorting them bytewise (as latin1 strings: one char per byte, sorted natively). */
 export function sortedMerkleRoot(leaves: readonly Buffer[]): Buffer {
-  const sorted = leaves.map((leaf) => leaf.toString('latin1')).sort();
-  return merkleRoot(sorted.map((leaf) => Buffer.from(leaf, 'latin1')));
+  return sortedLatin1MerkleRoot(leaves.map((leaf) => leaf.toString('latin1')));
+}
+
+/** sortedMerkleRoot for leaves given as latin1 strings (one char per byte); sorts the array in place. */
+export function sortedLatin1MerkleRoot(leaves: string[]): Buffer {
+  return merkleRoot(leaves.sort().map((leaf) => Buffer.from(leaf, 'latin1')));
 }
 
 /** The leaf for one (member pseudonym, content id) pair. */

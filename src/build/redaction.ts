@@ -349,6 +349,8 @@ export function basicAnalyze(text: string): Span[] {
   return spans;
 }
 
+const NO_COUNTS: Readonly<Partial<Record<EntityType, number>>> = Object.freeze({});
+
 /**
  * Creates a redactor: the analyzer's spans plus member-directory names, anonymized with src/redact's operators
  * under the policy's settings.
@@ -362,11 +364,16 @@ export function createRedactor(
   const anonymizer = createAnonymizer(redactionConfig(settings, pseudonymKey));
   return {
     redact(text: string, lang?: string | null): RedactionResult {
-      const spans = [...analyze(text, lang), ...findMemberNames(text, names)];
-      if (spans.length === 0) return { text, dropped: false, counts: {} };
+      const found = analyze(text, lang);
+      const named = findMemberNames(text, names);
+      if (found.length === 0 && named.length === 0) return { text, dropped: false, counts: NO_COUNTS };
+      const spans = named.length === 0 ? found : found.length === 0 ? named : [...found, ...named];
       const result = anonymizer.anonymize(text, spans);
       const counts: Partial<Record<EntityType, number>> = {};
-      for (const [type, n] of Object.entries(result.counts)) if (n > 0) counts[type as EntityType] = n;
+      for (const type in result.counts) {
+        const n = result.counts[type as EntityType] ?? 0;
+        if (n > 0) counts[type as EntityType] = n;
+      }
       return { text: result.text ?? '', dropped: result.dropped, counts };
     },
   };

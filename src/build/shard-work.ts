@@ -4,13 +4,13 @@
 // duplicates (keeping the smallest content-id hash), write, and compute the shard's lineage root.
 
 import { createHmac } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContentItem } from '../domain/index.js';
+import type { ContentItem, EntityType } from '../domain/index.js';
 import { itemReason } from './build-policy.js';
-import { compareHash64, hash64 } from './hash.js';
+import { hash64 } from './hash.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
-import { lineageLeaf, sortedMerkleRoot } from './merkle.js';
+import { lineageLeaf, sortedLatin1MerkleRoot } from './merkle.js';
 import { parseContentObject, parseJsonLine } from './parse-lines.js';
 import { createAnalyze, createRedactor, type Redactor } from './redaction.js';
 import { type OutputRecord, openShardWriter } from './shard-writer.js';
@@ -29,8 +29,8 @@ const HEADER = 4 * 5 + 32 + 4;
 const NO_VALUE = 0xffffffff;
 
 /** Reads the record a spill entry's payload holds (the layout written in pass 1). */
-function decodeRecord(payload: Buffer): OutputRecord {
-  let at = 0;
+function decodeRecord(payload: Buffer, start: number): OutputRecord {
+  let at = start;
   const field = (): string | null => {
     const length = payload.readUInt32LE(at);
     at += 4;
@@ -116,7 +116,9 @@ export function createDecidePass(init: WorkerInit): DecidePass {
     }
     stats.allowed++;
     const redacted = redactor.redact(item.text, item.language);
-    for (const [type, n] of Object.entries(redacted.counts)) stats.redactions[type] = (stats.redactions[type] ?? 0) + n;
+    for (const type in redacted.counts) {
+      stats.redactions[type] = (stats.redactions[type] ?? 0) + (redacted.counts[type as EntityType] ?? 0);
+    }
     if (redacted.dropped) {
       stats.dropped++;
       return;
@@ -202,72 +204,92 @@ export function createDecidePass(init: WorkerInit): DecidePass {
   };
 }
 
-interface SpillEntry {
-  chHi: number;
-  chLo: number;
-  thHi: number;
-  thLo: number;
-  member: number;
-  leaf: Buffer;
-  payload: Buffer;
+/** A shard's spill entries: one buffer holding every spill file, and each entry's offset and sort keys. */
+interface Spill {
+  readonly data: Buffer;
+  readonly count: number;
+  readonly offsets: Uint32Array;
+  /** chHi, chLo, thHi, thLo of entry i at 4i .. 4i+3. */
+  readonly keys: Uint32Array;
 }
 
-function readSpill(files: readonly string[]): SpillEntry[] {
-  const entries: SpillEntry[] = [];
-  for (const file of files) {
-    if (!existsSync(file)) continue;
-    const data = readFileSync(file);
-    let at = 0;
-    while (at + HEADER <= data.length) {
-      const length = data.readUInt32LE(at + 52);
-      entries.push({
-        chHi: data.readUInt32LE(at),
-        chLo: data.readUInt32LE(at + 4),
-        thHi: data.readUInt32LE(at + 8),
-        thLo: data.readUInt32LE(at + 12),
-        member: data.readUInt32LE(at + 16),
-        leaf: data.subarray(at + 20, at + 52),
-        payload: data.subarray(at + HEADER, at + HEADER + length),
-      });
-      at += HEADER + length;
+function readSpill(files: readonly string[]): Spill {
+  const present = files.filter((file) => existsSync(file));
+  const sizes = present.map((file) => statSync(file).size);
+  const data = Buffer.allocUnsafe(sizes.reduce((a, b) => a + b, 0));
+  let filled = 0;
+  present.forEach((file, i) => {
+    const fd = openSync(file, 'r');
+    try {
+      const end = filled + (sizes[i] ?? 0);
+      while (filled < end) {
+        const read = readSync(fd, data, filled, end - filled, null);
+        if (read === 0) throw new Error(`spill file ${file} shrank while being read`);
+        filled += read;
+      }
+    } finally {
+      closeSync(fd);
     }
+  });
+  let count = 0;
+  for (let at = 0; at + HEADER <= data.length; at += HEADER + data.readUInt32LE(at + 52)) count++;
+  const offsets = new Uint32Array(count);
+  const keys = new Uint32Array(count * 4);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    offsets[i] = at;
+    keys[4 * i] = data.readUInt32LE(at);
+    keys[4 * i + 1] = data.readUInt32LE(at + 4);
+    keys[4 * i + 2] = data.readUInt32LE(at + 8);
+    keys[4 * i + 3] = data.readUInt32LE(at + 12);
+    at += HEADER + data.readUInt32LE(at + 52);
   }
-  return entries;
+  return { data, count, offsets, keys };
 }
 
 /** Pass 2 for one shard (see the module comment). Records stream into the shard writer as they are kept. */
 export async function finishShard(task: ShardTask): Promise<ShardResult> {
-  const entries = readSpill(task.spillFiles);
-  entries.sort(
-    (a, b) =>
-      compareHash64(a.chHi, a.chLo, b.chHi, b.chLo) ||
-      compareHash64(a.thHi, a.thLo, b.thHi, b.thLo) ||
-      Buffer.compare(a.payload, b.payload),
-  );
+  const { data, count, offsets, keys } = readSpill(task.spillFiles);
+  // Content-id hash, then text hash, then the record's bytes: a total order whatever the spill files' order.
+  const order = Array.from({ length: count }, (_, i) => i);
+  order.sort((a, b) => {
+    for (let k = 0; k < 4; k++) {
+      const x = keys[4 * a + k] ?? 0;
+      const y = keys[4 * b + k] ?? 0;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    const pa = (offsets[a] ?? 0) + HEADER;
+    const pb = (offsets[b] ?? 0) + HEADER;
+    return data.compare(data, pb, pb + data.readUInt32LE(pb - 4), pa, pa + data.readUInt32LE(pa - 4));
+  });
   // Texts kept so far, by the first half of their hash (the second half and the text itself settle a collision).
   const seen = new Map<number, { lo: number; text: string }[]>();
-  const leaves: Buffer[] = [];
+  const leaves: string[] = [];
   const members: number[] = [];
   let duplicates = 0;
   let withdrawnDropped = 0;
   const writer = openShardWriter(task.outPath, task.format, task.withAuthor);
   try {
-    for (const entry of entries) {
-      if (task.withdrawn[entry.member] === 1) {
+    for (const i of order) {
+      const at = offsets[i] ?? 0;
+      const member = data.readUInt32LE(at + 16);
+      if (task.withdrawn[member] === 1) {
         withdrawnDropped++;
         continue;
       }
-      const record = decodeRecord(entry.payload);
-      const kept = seen.get(entry.thHi);
-      if (kept?.some((k) => k.lo === entry.thLo && k.text === record.text)) {
+      const record = decodeRecord(data, at + HEADER);
+      const thHi = keys[4 * i + 2] ?? 0;
+      const thLo = keys[4 * i + 3] ?? 0;
+      const kept = seen.get(thHi);
+      if (kept?.some((k) => k.lo === thLo && k.text === record.text)) {
         duplicates++;
         continue;
       }
-      if (kept) kept.push({ lo: entry.thLo, text: record.text });
-      else seen.set(entry.thHi, [{ lo: entry.thLo, text: record.text }]);
+      if (kept) kept.push({ lo: thLo, text: record.text });
+      else seen.set(thHi, [{ lo: thLo, text: record.text }]);
       writer.append(record);
-      leaves.push(entry.leaf);
-      members.push(entry.member);
+      leaves.push(data.toString('latin1', at + 20, at + 52));
+      members.push(member);
     }
   } catch (error) {
     writer.abort();
@@ -281,7 +303,7 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
     records: written.records,
     duplicates,
     withdrawnDropped,
-    merkleRoot: sortedMerkleRoot(leaves).toString('hex'),
+    merkleRoot: sortedLatin1MerkleRoot(leaves).toString('hex'),
     memberIndexes: Uint32Array.from(members),
   };
 }
