@@ -523,7 +523,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       },
       snapshot: {
         members: snapshotSize(snapshot),
-        bytes: snapshotBytes(snapshot) + names.bits.byteLength,
+        bytes: snapshotBytes(snapshot) + names.bits.byteLength + names.wordBits.byteLength,
         hashCollisions: snapshot.collisions,
       },
       redaction: { ...policy.redaction, analyzer: options.analyzer ?? 'engine' },

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readByteBatches, readLineBatches } from './source.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'assent-source-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Lines with their numbers as readByteBatches' batches give them (split at \n, as a worker does). */
+async function linesOfByteBatches(path: string, target: number): Promise<[number, string][]> {
+  const out: [number, string][] = [];
+  for await (const { firstLine, bytes } of readByteBatches(path, target)) {
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.byteLength).toBe(bytes.buffer.byteLength); // its own buffer, so it can be transferred
+    const text = Buffer.from(bytes).toString('utf8');
+    const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+    for (const [i, line] of lines.entries()) out.push([firstLine + i, line]);
+  }
+  return out;
+}
+
+async function linesOfLineBatches(path: string): Promise<[number, string][]> {
+  const out: [number, string][] = [];
+  for await (const { firstLine, lines } of readLineBatches(path, 3))
+    for (const [i, line] of lines.entries()) out.push([firstLine + i, line]);
+  return out;
+}
+
+describe('readByteBatches', () => {
+  it.each([
+    ['ends with a newline', '{"a":1}\n{"b":"é"}\n\n{"c":"日本"}\n'],
+    ['has no final newline', '{"a":1}\n{"b":2}'],
+    ['has a line longer than a batch', `{"a":1}\n{"long":"${'x'.repeat(100)}"}\n{"c":3}\n`],
+    ['is one line', '{"only":true}'],
+    ['has CRLF line ends', '{"a":1}\r\n{"b":2}\r\n'],
+  ])('gives the same numbered lines as readLineBatches when the file %s', async (name, content) => {
+    const path = join(dir, `${name.replace(/\W/g, '-')}.jsonl`);
+    writeFileSync(path, content);
+    for (const target of [1, 7, 16, 1 << 20]) {
+      expect(await linesOfByteBatches(path, target)).toEqual(await linesOfLineBatches(path));
+    }
+  });
+
+  it('gives nothing for an empty file', async () => {
+    const path = join(dir, 'empty.jsonl');
+    writeFileSync(path, '');
+    expect(await linesOfByteBatches(path, 8)).toEqual([]);
+  });
+});
