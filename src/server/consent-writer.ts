@@ -134,7 +134,7 @@ export function createConsentWriter(options: ConsentWriterOptions) {
   }
 
   return {
-    /** Records a change; resolves after the transaction holding it committed. */
+    /** Records a change; resolves once the transaction holding it is durable. */
     record(
       input: ConsentEventInput,
       actor: string,
