@@ -26,7 +26,8 @@ describe('renderCheckJson', () => {
     const a = { member_id: 'x', allowed: false, reason: 'minor', status: 'given', source: 'default' as const };
     const b = { ...a, source: 'explicit' as const };
     const c = { ...a, status: 'withdrawn' };
-    const answer = { ...base, results: [a, b, c, a] };
+    const odd = { ...a, allowed: true }; // not a shape check() produces, but rendered faithfully all the same
+    const answer = { ...base, results: [a, b, c, a, odd, { ...a, reason: null }] };
     expect(JSON.parse(renderCheckJson(answer))).toEqual(answer);
   });
 });

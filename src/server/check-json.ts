@@ -11,18 +11,31 @@ export interface CheckAnswer {
   readonly results: readonly CheckResult[];
 }
 
-const fragments = new Map<string, string>();
+/** Fragments by reason (null for allowed), then status, then source: lookups by short, interned strings. */
+const fragments = new Map<string | null, Map<string, Map<string, string>>>();
+let fragmentCount = 0;
 
 /** `,"allowed":…,"reason":…,"status":…,"source":…}` for one shape, cached (a few dozen shapes exist). */
 function tail(result: CheckResult): string {
-  const key = `${result.allowed}\u0000${result.reason}\u0000${result.status}\u0000${result.source}`;
-  let text = fragments.get(key);
-  if (text === undefined) {
-    text = `,"allowed":${result.allowed},"reason":${JSON.stringify(result.reason)},"status":${JSON.stringify(
-      result.status,
-    )},"source":${JSON.stringify(result.source)}}`;
-    if (fragments.size < 4096) fragments.set(key, text);
+  let byStatus = fragments.get(result.reason);
+  let bySource = byStatus?.get(result.status);
+  const cached = bySource?.get(result.source);
+  if (cached !== undefined && (result.reason === null) === result.allowed) return cached;
+  const text = `,"allowed":${result.allowed},"reason":${JSON.stringify(result.reason)},"status":${JSON.stringify(
+    result.status,
+  )},"source":${JSON.stringify(result.source)}}`;
+  // Only consistent shapes (allowed exactly when there is no reason) are cached; the rest are rendered each time.
+  if ((result.reason === null) !== result.allowed || fragmentCount >= 4096) return text;
+  if (!byStatus) {
+    byStatus = new Map();
+    fragments.set(result.reason, byStatus);
   }
+  if (!bySource) {
+    bySource = new Map();
+    byStatus.set(result.status, bySource);
+  }
+  bySource.set(result.source, text);
+  fragmentCount += 1;
   return text;
 }
 
