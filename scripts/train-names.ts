@@ -1,8 +1,10 @@
 // Rebuilds the name tagger's data files: the gazetteer (from @faker-js/faker and humannames, both MIT) and the
-// averaged-perceptron weights (from the train splits in ../shared/datasets/pii), then prints dev-split scores and
-// the tagger's throughput. Deterministic: same inputs and seed, same bytes.
+// averaged-perceptron weights (from the train splits in ../shared/datasets/pii) with their decoding bias (chosen on
+// held-out folds of those train splits, never on the dev splits), then prints dev-split scores and the tagger's
+// throughput. Deterministic: same inputs and seed, same bytes.
 //
-//   npm run train:names [-- --data ../shared/datasets/pii --epochs 8 --seed 17]
+//   npm run train:names [-- --data ../shared/datasets/pii --epochs 8 --seed 17 --folds 2 --person-recall 0.85]
+//   (--out DIR writes the files elsewhere; --bias P,L,O skips the tuning)
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +16,14 @@ import { resolveDataDir } from '../src/redact/names/data-dir.js';
 import { countDocument, scoreCounts, type TypeCounts } from '../src/redact/names/evaluate.js';
 import type { WordFeatures } from '../src/redact/names/features.js';
 import { formatGazetteer, GAZ, GAZETTEER_FILE, parseGazetteer } from '../src/redact/names/gazetteer.js';
-import { decodeModel, encodeModel, MODEL_FILE, NUM_TAGS, TAG_TYPES } from '../src/redact/names/model.js';
+import {
+  decodeModel,
+  encodeModel,
+  MODEL_FILE,
+  type NameModel,
+  NUM_TAGS,
+  TAG_TYPES,
+} from '../src/redact/names/model.js';
 import { biasByTagType } from '../src/redact/names/name-recognizer.js';
 import { createNameTagger } from '../src/redact/names/tagger.js';
 import { tokenize } from '../src/redact/names/tokenize.js';
@@ -191,15 +200,38 @@ function augment(doc: CorpusRecord): CorpusRecord {
 }
 
 const augmentCopies = arg('augment', '1') === '1';
-const train = [
-  // Social-media text is the smaller corpus and the harder domain: it is visited wnutRepeat times per epoch, the
-  // extra visits as augmented copies.
-  ...wnutTrain,
-  ...Array.from({ length: wnutRepeat - 1 }, () => (augmentCopies ? wnutTrain.map(augment) : wnutTrain)).flat(),
-  ...readCorpus('meddocan-train.jsonl'),
-  // Two thirds of the synthetic set train; the other third is a third held-out report.
-  ...presidio.filter((_, i) => i % 3 !== 2),
+const meddocanTrain = readCorpus('meddocan-train.jsonl');
+// Two thirds of the synthetic set train; the other third is reported beside the dev splits.
+const presidioTrain = presidio.filter((_, i) => i % 3 !== 2);
+
+// Held-out slices of the training corpora choose the decoding bias (the dev splits never choose anything): document i
+// of each corpus is in fold i mod k; for each of the first `folds` folds a model is trained without it and scored on
+// it, the counts are pooled, and the final model trains on everything with the bias that scored best.
+const foldCount = Number(arg('holdout-every', '5'));
+const tuningFolds = Number(arg('folds', '2'));
+const inFold =
+  (fold: number) =>
+  (_: unknown, i: number): boolean =>
+    i % foldCount === fold;
+const outOfFold =
+  (fold: number) =>
+  (_: unknown, i: number): boolean =>
+    i % foldCount !== fold;
+const CORPORA: readonly [string, readonly CorpusRecord[]][] = [
+  ['wnut17-train', wnutTrain],
+  ['meddocan-train', meddocanTrain],
+  ['presidio-synth-v2 (training two thirds)', presidioTrain],
 ];
+
+/** The training visits of a selection: social-media posts wnutRepeat times per epoch (the extra visits augmented). */
+function trainingDocuments(wnut: readonly CorpusRecord[], others: readonly CorpusRecord[]): CorpusRecord[] {
+  return [
+    ...wnut,
+    ...Array.from({ length: wnutRepeat - 1 }, () => (augmentCopies ? wnut.map(augment) : [...wnut])).flat(),
+    ...others,
+  ];
+}
+
 const devSets: [string, CorpusRecord[]][] = [
   ['wnut17-dev', readCorpus('wnut17-dev.jsonl')],
   ['meddocan-dev', readCorpus('meddocan-dev.jsonl')],
@@ -207,7 +239,7 @@ const devSets: [string, CorpusRecord[]][] = [
 ];
 
 // Counted over each document once, however often it is visited in training.
-markFrequentLowerCase([...wnutTrain, ...readCorpus('meddocan-train.jsonl'), ...presidio.filter((_, i) => i % 3 !== 2)]);
+markFrequentLowerCase([...wnutTrain, ...meddocanTrain, ...presidioTrain]);
 const gazetteerTsv = formatGazetteer(gazetteerEntries);
 const gazetteerBytes = gzipSync(Buffer.from(gazetteerTsv, 'utf8'), { level: 9 });
 writeFileSync(join(dataDir, GAZETTEER_FILE), gazetteerBytes);
@@ -217,32 +249,196 @@ console.log(`gazetteer: ${gazetteer.size} tokens, ${gazetteerBytes.length} bytes
 // ---- 3. Training --------------------------------------------------------------------------------------------------
 
 const cache = new Map<string, WordFeatures>();
-const started = Date.now();
-const sequences = train.map((doc) => prepareSequence(doc, gazetteer, tableBits, cache));
-console.log(`training: ${sequences.length} documents, ${sequences.reduce((a, s) => a + s.n, 0)} tokens`);
-// Several runs with different visiting orders and dropout draws, weights averaged: a perceptron is sensitive to
-// order, and the average of a few runs is steadier on text it has not seen.
 const runs = Number(arg('runs', '3'));
-const trained = {
-  weights: new Float32Array((1 << tableBits) * NUM_TAGS),
-  transitions: new Float32Array((NUM_TAGS + 1) * NUM_TAGS),
-};
-for (let run = 0; run < runs; run++) {
-  console.log(`run ${run + 1} of ${runs} (seed ${seed + run * 1000})`);
-  const one = trainPerceptron(sequences, {
-    tableBits,
-    epochs,
-    seed: seed + run * 1000,
-    wordDropout,
-    onEpoch: (epoch, errors, tokens) => console.log(`  epoch ${epoch}: ${errors} token errors / ${tokens}`),
-  });
-  for (let i = 0; i < one.weights.length; i++)
-    trained.weights[i] = (trained.weights[i] ?? 0) + (one.weights[i] ?? 0) / runs;
-  for (let i = 0; i < one.transitions.length; i++) {
-    trained.transitions[i] = (trained.transitions[i] ?? 0) + (one.transitions[i] ?? 0) / runs;
+
+/** Trains `runs` perceptrons with different visiting orders and dropout draws and averages their weights. */
+function trainAveraged(
+  label: string,
+  docs: readonly CorpusRecord[],
+): { weights: Float32Array; transitions: Float32Array } {
+  const sequences = docs.map((doc) => prepareSequence(doc, gazetteer, tableBits, cache));
+  console.log(`${label}: ${sequences.length} documents, ${sequences.reduce((a, s) => a + s.n, 0)} tokens`);
+  // A perceptron is sensitive to order, and the average of a few runs is steadier on text it has not seen.
+  const trained = {
+    weights: new Float32Array((1 << tableBits) * NUM_TAGS),
+    transitions: new Float32Array((NUM_TAGS + 1) * NUM_TAGS),
+  };
+  for (let run = 0; run < runs; run++) {
+    const one = trainPerceptron(sequences, {
+      tableBits,
+      epochs,
+      seed: seed + run * 1000,
+      wordDropout,
+      onEpoch: (epoch, errors, tokens) => {
+        if (epoch === epochs)
+          console.log(
+            `  run ${run + 1} (seed ${seed + run * 1000}): ${errors} token errors / ${tokens} in the last epoch`,
+          );
+      },
+    });
+    for (let i = 0; i < one.weights.length; i++)
+      trained.weights[i] = (trained.weights[i] ?? 0) + (one.weights[i] ?? 0) / runs;
+    for (let i = 0; i < one.transitions.length; i++) {
+      trained.transitions[i] = (trained.transitions[i] ?? 0) + (one.transitions[i] ?? 0) / runs;
+    }
+  }
+  return trained;
+}
+
+type Scores = Map<string, ReturnType<typeof scoreCounts>[number]>;
+
+/** Adds the tagger's span counts on `docs` to `counts`. */
+function countSpans(
+  model: NameModel,
+  bias: readonly number[],
+  docs: readonly CorpusRecord[],
+  counts: Map<string, TypeCounts>,
+): void {
+  const tagger = createNameTagger(model, gazetteer, { entityBias: bias });
+  for (const doc of docs) {
+    const predicted = tagger
+      .tag(doc.text)
+      .map((s) => ({ start: s.start, end: s.end, type: TAG_TYPES[s.typeIndex] ?? 'O' }));
+    countDocument(doc.spans, predicted, TAG_TYPES, counts);
   }
 }
-const { bytes, nonZero } = encodeModel(tableBits, trained.weights, trained.transitions);
+
+function evaluate(model: NameModel, bias: readonly number[], docs: readonly CorpusRecord[]): Scores {
+  const counts = new Map<string, TypeCounts>();
+  countSpans(model, bias, docs, counts);
+  return new Map(scoreCounts(counts).map((s) => [s.type, s]));
+}
+
+/** A model trained without one fold, and that fold's documents per corpus. */
+interface TuningFold {
+  readonly model: NameModel;
+  readonly heldOut: readonly (readonly CorpusRecord[])[];
+}
+
+/** Held-out scores per corpus, counts pooled over the tuning folds. */
+function heldOutScores(folds: readonly TuningFold[], bias: readonly number[]): Scores[] {
+  return CORPORA.map((_, c) => {
+    const counts = new Map<string, TypeCounts>();
+    for (const fold of folds) countSpans(fold.model, bias, fold.heldOut[c] ?? [], counts);
+    return new Map(scoreCounts(counts).map((s) => [s.type, s]));
+  });
+}
+
+// The objective the bias maximises on the held-out slices: F2 (recall first, as redaction wants), PERSON counted
+// twice, averaged over the corpora so that each domain weighs the same however many names it holds.
+const TYPE_WEIGHT: Readonly<Record<string, number>> = { PERSON: 2, LOCATION: 1, ORGANIZATION: 1 };
+function objective(perCorpus: readonly Scores[]): number {
+  let total = 0;
+  for (const scores of perCorpus) {
+    let sum = 0;
+    let weight = 0;
+    for (const type of TAG_TYPES) {
+      const s = scores.get(type);
+      if (s === undefined || s.gold === 0) continue;
+      sum += (TYPE_WEIGHT[type] ?? 1) * s.f2;
+      weight += TYPE_WEIGHT[type] ?? 1;
+    }
+    total += weight === 0 ? 0 : sum / weight;
+  }
+  return total / perCorpus.length;
+}
+
+const BIAS_GRID = Array.from({ length: 17 }, (_, i) => i * 5);
+
+/**
+ * Coordinate ascent over per-type biases on a grid of 5 score units, ties to the smaller bias. Then, when
+ * `personRecall` > 0, the PERSON bias is raised to the smallest grid value whose pooled held-out PERSON recall
+ * reaches it in every corpus (the issue's target is a recall floor; a name left in costs more than a word redacted),
+ * and the other types are swept again around it.
+ */
+function chooseBias(folds: readonly TuningFold[], personRecall: number): number[] {
+  const bias = TAG_TYPES.map(() => 20);
+  const best = { score: objective(heldOutScores(folds, bias)) };
+  const anything = (): boolean => true;
+  sweepBias(folds, bias, [0, 1, 2], best, anything);
+  sweepBias(folds, bias, [0, 1, 2], best, anything);
+  if (personRecall > 0) {
+    const reachesFloor = (perCorpus: readonly Scores[]): boolean =>
+      perCorpus.every((s) => (s.get('PERSON')?.recall ?? 1) >= personRecall);
+    for (const value of BIAS_GRID) {
+      if (value < (bias[0] ?? 0)) continue;
+      const candidate = bias.map((b, i) => (i === 0 ? value : b));
+      const perCorpus = heldOutScores(folds, candidate);
+      const recalls = perCorpus.map((s) => (s.get('PERSON')?.recall ?? 1).toFixed(3));
+      console.log(`  PERSON bias ${value}: held-out PERSON recall ${recalls.join(', ')}`);
+      if (reachesFloor(perCorpus) || value === BIAS_GRID[BIAS_GRID.length - 1]) {
+        bias[0] = value;
+        best.score = objective(perCorpus);
+        // The other types are swept again, keeping only biases that leave PERSON recall at the floor.
+        sweepBias(folds, bias, [1, 2], best, reachesFloor(perCorpus) ? reachesFloor : anything);
+        break;
+      }
+    }
+  }
+  return bias;
+}
+
+/** One coordinate-ascent pass over `types` (indices into TAG_TYPES), updating `bias` and `best` in place. */
+function sweepBias(
+  folds: readonly TuningFold[],
+  bias: number[],
+  types: readonly number[],
+  best: { score: number },
+  feasible: (perCorpus: readonly Scores[]) => boolean,
+): void {
+  for (const t of types) {
+    for (const value of BIAS_GRID) {
+      const candidate = bias.map((b, i) => (i === t ? value : b));
+      const perCorpus = heldOutScores(folds, candidate);
+      if (!feasible(perCorpus)) continue;
+      const score = objective(perCorpus);
+      if (process.env.NAMES_DEBUG) console.log(`    ${candidate.join('/')}: ${score.toFixed(4)}`);
+      if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && value < (bias[t] ?? 0))) {
+        best.score = score;
+        bias[t] = value;
+      }
+    }
+  }
+  console.log(
+    `  sweep: bias ${TAG_TYPES.map((type, i) => `${type} ${bias[i]}`).join(', ')}, objective ${best.score.toFixed(4)}`,
+  );
+}
+
+const started = Date.now();
+const folds: TuningFold[] = [];
+for (let fold = 0; fold < tuningFolds; fold++) {
+  const fit = trainAveraged(
+    `tuning model ${fold + 1} of ${tuningFolds} (fold ${fold} of every corpus left out)`,
+    trainingDocuments(wnutTrain.filter(outOfFold(fold)), [
+      ...meddocanTrain.filter(outOfFold(fold)),
+      ...presidioTrain.filter(outOfFold(fold)),
+    ]),
+  );
+  // Quantized exactly as the final model will be, so the bias is chosen for the weights the tagger really uses.
+  folds.push({
+    model: decodeModel(encodeModel(tableBits, fit.weights, fit.transitions).bytes),
+    heldOut: CORPORA.map(([, docs]) => docs.filter(inFold(fold))),
+  });
+}
+console.log('choosing the decoding bias on the held-out folds of the training data');
+const fixedBias = arg('bias', '');
+const entityBias =
+  fixedBias === '' ? chooseBias(folds, Number(arg('person-recall', '0.85'))) : fixedBias.split(',').map(Number);
+const pct = (x: number): string => x.toFixed(3);
+heldOutScores(folds, entityBias).forEach((scores, c) => {
+  console.log(`\n${CORPORA[c]?.[0]}, held-out folds pooled, bias ${entityBias.join('/')}`);
+  for (const s of scores.values()) {
+    console.log(
+      `  ${s.type.padEnd(13)} P ${pct(s.precision)}  R ${pct(s.recall)}  F2 ${pct(s.f2)}  predicted ${s.predicted}  gold ${s.gold}`,
+    );
+  }
+});
+
+const trained = trainAveraged(
+  'final model (all training documents)',
+  trainingDocuments(wnutTrain, [...meddocanTrain, ...presidioTrain]),
+);
+const { bytes, nonZero } = encodeModel(tableBits, trained.weights, trained.transitions, { entityBias });
 writeFileSync(join(dataDir, MODEL_FILE), bytes);
 console.log(
   `model: ${nonZero} non-zero weights, ${bytes.length} bytes -> src/redact/data/${MODEL_FILE} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -250,37 +446,39 @@ console.log(
 
 // ---- 4. Dev scores ------------------------------------------------------------------------------------------------
 
-const model = decodeModel(bytes);
-// Uniform biases to show the precision/recall trade-off, then the per-type default the recognizer uses.
-const biases: (number | 'default')[] = [...arg('biases', '0,20,30,40,50').split(',').map(Number), 'default'];
-const pct = (x: number): string => x.toFixed(3);
-for (const [name, docs] of devSets) {
-  console.log(`\n${name} (${docs.length} documents)`);
-  console.log('  bias    type          P      R      F2     predicted  gold');
-  for (const bias of biases) {
-    const tagger = createNameTagger(model, gazetteer, {
-      entityBias: bias === 'default' ? biasByTagType(undefined) : bias,
-    });
-    const counts = new Map<string, TypeCounts>();
-    for (const doc of docs) {
-      const predicted = tagger
-        .tag(doc.text)
-        .map((s) => ({ start: s.start, end: s.end, type: TAG_TYPES[s.typeIndex] ?? 'O' }));
-      countDocument(doc.spans, predicted, TAG_TYPES, counts);
-    }
-    for (const s of scoreCounts(counts)) {
-      console.log(
-        `  ${String(bias).padEnd(7)} ${s.type.padEnd(13)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f2)}  ${String(s.predicted).padStart(9)}  ${s.gold}`,
-      );
+function printTable(
+  model: NameModel,
+  biases: readonly (readonly number[])[],
+  sets: readonly [string, CorpusRecord[]][],
+): void {
+  const pct = (x: number): string => x.toFixed(3);
+  for (const [name, docs] of sets) {
+    console.log(`\n${name} (${docs.length} documents)`);
+    console.log('  bias (P/L/O)   type          P      R      F2     predicted  gold');
+    for (const bias of biases) {
+      for (const s of evaluate(model, bias, docs).values()) {
+        console.log(
+          `  ${bias.join('/').padEnd(14)} ${s.type.padEnd(13)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f2)}  ${String(s.predicted).padStart(9)}  ${s.gold}`,
+        );
+      }
     }
   }
 }
+
+const model = decodeModel(bytes);
+// The chosen bias, then uniform biases to show the precision/recall trade-off.
+const extraBiases = arg('biases', '0,20,40')
+  .split(',')
+  .filter((b) => b !== '')
+  .map((b) => TAG_TYPES.map(() => Number(b)));
+console.log('\nheld-out dev splits, final model (the chosen bias first)');
+printTable(model, [model.entityBias, ...extraBiases], devSets);
 
 // ---- 5. Throughput ------------------------------------------------------------------------------------------------
 
 const texts = (devSets[0]?.[1] ?? []).map((d) => d.text);
 const mb = texts.reduce((a, t) => a + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
-const tagger = createNameTagger(model, gazetteer, { entityBias: biasByTagType(undefined) });
+const tagger = createNameTagger(model, gazetteer, { entityBias: biasByTagType(undefined, model) });
 for (const t of texts) tagger.tag(t);
 let rounds = 0;
 const t0 = process.hrtime.bigint();

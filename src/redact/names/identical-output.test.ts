@@ -1,5 +1,7 @@
 // Guard for speed work on the tagger: its spans on the dev corpora must stay byte-identical (same model, same
-// decisions). The hash was recorded from the tagger before the speed-ups; skips when ../shared is absent.
+// decisions); skips when ../shared is absent. After retraining the model, record the new hash printed by
+// `npx tsx bench/names.ts --spans` here and in bench/names.ts (last recorded for the model of `npm run train:names`
+// with held-out bias tuning).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +35,7 @@ function spanDigest(dir: string, cacheSize?: number): string {
   return hash.digest('hex');
 }
 
-const EXPECTED = 'd14fb1467184c1f015bbdbd4b0d6cc95e5301da0b1d150e69e62c3b61cc522ba';
+const EXPECTED = '14efb13ae311ba07817d79977d5fc8acfae5fa7120c1ae8ca924d7e8394a5f0f';
 
 describe.skipIf(!present)('name tagger output on the dev corpora', () => {
   it('is byte-identical to the recorded spans (warm cache)', () => {

@@ -5,7 +5,6 @@ export { loadGazetteer } from './gazetteer.js';
 export { loadNameModel, TAG_TYPES } from './model.js';
 export {
   createNameRecognizer,
-  DEFAULT_ENTITY_BIAS,
   NAME_RECOGNIZER,
   type NameRecognizerOptions,
   type NameType,

@@ -36,6 +36,16 @@ describe('model encoding', () => {
     expect((model.weights[200 * STRIDE + 6] ?? 0) * model.scale).toBeCloseTo(-5, 3);
     expect(model.weights[7 * STRIDE]).toBe(0);
     expect(model.transitions[5]).toBeCloseTo(0.5, 5);
+    expect(model.entityBias).toEqual([0, 0, 0]);
+  });
+
+  it('carries the decoding bias chosen at training time', () => {
+    const bits = 8;
+    const weights = new Float32Array((1 << bits) * NUM_TAGS);
+    weights[1] = 1;
+    const transitions = new Float32Array((NUM_TAGS + 1) * NUM_TAGS);
+    const model = decodeModel(encodeModel(bits, weights, transitions, { entityBias: [25, 10, 5] }).bytes);
+    expect(model.entityBias).toEqual([25, 10, 5]);
   });
 
   it('rejects a file that is not a model', () => {

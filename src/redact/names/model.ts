@@ -15,7 +15,9 @@ export const STRIDE = 8;
 export const MODEL_FILE = 'names-model.bin.gz';
 
 const MAGIC = 0x4d4e5341; // "ASNM" little-endian
-const VERSION = 1;
+const HEADER_BYTES = 24;
+// Version 2 adds the per-type entity bias chosen by the training script on held-out training data.
+const VERSION = 2;
 
 /** Loaded, immutable model. Scores are `weights[row * STRIDE + tag] * scale`. */
 export interface NameModel {
@@ -24,6 +26,18 @@ export interface NameModel {
   readonly weights: Int16Array;
   /** (NUM_TAGS + 1) x NUM_TAGS: row 0 is the start of a text, row 1 + p follows tag p. */
   readonly transitions: Float32Array;
+  /**
+   * Default decoding bias per type in TAG_TYPES order (score units), chosen by `npm run train:names` on a held-out
+   * slice of the training data, never on the dev splits.
+   */
+  readonly entityBias: readonly number[];
+}
+
+export interface EncodeOptions {
+  /** Default decoding bias per type in TAG_TYPES order (default 0 each). */
+  readonly entityBias?: readonly number[];
+  /** Quantized weights with |q| below this are dropped (default 1). */
+  readonly minQuantum?: number;
 }
 
 export function tagIsBegin(tag: number): boolean {
@@ -46,8 +60,10 @@ export function encodeModel(
   tableBits: number,
   weights: Float32Array | Float64Array,
   transitions: Float32Array,
-  minQuantum = 1,
+  options: EncodeOptions = {},
 ): { bytes: Buffer; nonZero: number } {
+  const minQuantum = options.minQuantum ?? 1;
+  const entityBias = TAG_TYPES.map((_, i) => options.entityBias?.[i] ?? 0);
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i] ?? 0));
   const scale = max > 0 ? max / 32767 : 1;
@@ -60,7 +76,7 @@ export function encodeModel(
       values.push(q);
     }
   }
-  const headerBytes = 24 + transitions.length * 4;
+  const headerBytes = HEADER_BYTES + transitions.length * 4 + TAG_TYPES.length * 4;
   const buf = Buffer.alloc(headerBytes + indices.length * 4 + indices.length * 2);
   buf.writeUInt32LE(MAGIC, 0);
   buf.writeUInt32LE(VERSION, 4);
@@ -68,7 +84,10 @@ export function encodeModel(
   buf.writeUInt32LE(NUM_TAGS, 12);
   buf.writeFloatLE(scale, 16);
   buf.writeUInt32LE(indices.length, 20);
-  for (let i = 0; i < transitions.length; i++) buf.writeFloatLE(transitions[i] ?? 0, 24 + i * 4);
+  for (let i = 0; i < transitions.length; i++) buf.writeFloatLE(transitions[i] ?? 0, HEADER_BYTES + i * 4);
+  for (let i = 0; i < entityBias.length; i++) {
+    buf.writeFloatLE(entityBias[i] ?? 0, HEADER_BYTES + transitions.length * 4 + i * 4);
+  }
   // Indices are delta-encoded so gzip finds the repetition in a sparse table.
   let offset = headerBytes;
   let last = 0;
@@ -87,7 +106,7 @@ export function encodeModel(
 /** Decodes model file bytes (gzipped). Throws a sentence when the file is not a model of this version. */
 export function decodeModel(gz: Buffer): NameModel {
   const buf = gunzipSync(gz);
-  if (buf.length < 24 || buf.readUInt32LE(0) !== MAGIC) throw new Error('names model file: bad magic number');
+  if (buf.length < HEADER_BYTES || buf.readUInt32LE(0) !== MAGIC) throw new Error('names model file: bad magic number');
   if (buf.readUInt32LE(4) !== VERSION) throw new Error(`names model file: expected version ${VERSION}`);
   const tableBits = buf.readUInt32LE(8);
   if (buf.readUInt32LE(12) !== NUM_TAGS || tableBits < 8 || tableBits > 24) {
@@ -96,8 +115,10 @@ export function decodeModel(gz: Buffer): NameModel {
   const scale = buf.readFloatLE(16);
   const count = buf.readUInt32LE(20);
   const transitions = new Float32Array((NUM_TAGS + 1) * NUM_TAGS);
-  for (let i = 0; i < transitions.length; i++) transitions[i] = buf.readFloatLE(24 + i * 4);
-  const headerBytes = 24 + transitions.length * 4;
+  const headerBytes = HEADER_BYTES + transitions.length * 4 + TAG_TYPES.length * 4;
+  if (buf.length < headerBytes) throw new Error('names model file: truncated');
+  for (let i = 0; i < transitions.length; i++) transitions[i] = buf.readFloatLE(HEADER_BYTES + i * 4);
+  const entityBias = TAG_TYPES.map((_, i) => buf.readFloatLE(HEADER_BYTES + transitions.length * 4 + i * 4));
   if (buf.length !== headerBytes + count * 6) throw new Error('names model file: truncated');
   const weights = new Int16Array((1 << tableBits) * STRIDE);
   let index = 0;
@@ -106,7 +127,7 @@ export function decodeModel(gz: Buffer): NameModel {
     const row = Math.floor(index / NUM_TAGS);
     weights[row * STRIDE + (index % NUM_TAGS)] = buf.readInt16LE(headerBytes + count * 4 + i * 2);
   }
-  return Object.freeze({ tableBits, scale, weights, transitions });
+  return Object.freeze({ tableBits, scale, weights, transitions, entityBias: Object.freeze(entityBias) });
 }
 
 // Load-once cache per data directory; entries are never changed after they are set.

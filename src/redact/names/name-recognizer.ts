@@ -6,20 +6,10 @@ import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '..
 import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
 import { type Gazetteer, loadGazetteer } from './gazetteer.js';
-import { loadNameModel, TAG_TYPES } from './model.js';
+import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
 import { createNameTagger, type NameTagger } from './tagger.js';
 
 export const NAME_RECOGNIZER = 'name-tagger';
-
-/**
- * Entity bias (in the model's score units) chosen from the training script's dev table: it favours recall, as
- * redaction should (F2). Re-check it after retraining.
- */
-export const DEFAULT_ENTITY_BIAS: Readonly<Record<NameType, number>> = Object.freeze({
-  PERSON: 40,
-  LOCATION: 25,
-  ORGANIZATION: 25,
-});
 
 /** The types the name tagger produces. */
 export type NameType = 'PERSON' | 'LOCATION' | 'ORGANIZATION';
@@ -27,7 +17,10 @@ export type NameType = 'PERSON' | 'LOCATION' | 'ORGANIZATION';
 export interface NameRecognizerOptions {
   /** Types to report (default all three). */
   readonly types?: readonly EntityType[];
-  /** > 0 finds more names at some cost in precision: one number for all types, or per type. Default DEFAULT_ENTITY_BIAS. */
+  /**
+   * > 0 finds more names at some cost in precision: one number for all types, or per type. Default: the model's
+   * own bias, chosen for F2 by the training script on held-out training data.
+   */
   readonly entityBias?: number | Partial<Readonly<Record<NameType, number>>>;
   /** Spans scoring below this are dropped (default 0). */
   readonly minScore?: number;
@@ -37,10 +30,13 @@ export interface NameRecognizerOptions {
   readonly dataDir?: string;
 }
 
-/** Per-type biases in TAG_TYPES order, defaults filled in. */
-export function biasByTagType(bias: NameRecognizerOptions['entityBias']): number[] {
+/** Per-type biases in TAG_TYPES order, the model's defaults filled in. */
+export function biasByTagType(
+  bias: NameRecognizerOptions['entityBias'],
+  model: Pick<NameModel, 'entityBias'>,
+): number[] {
   if (typeof bias === 'number') return TAG_TYPES.map(() => bias);
-  return TAG_TYPES.map((t) => bias?.[t as NameType] ?? DEFAULT_ENTITY_BIAS[t as NameType]);
+  return TAG_TYPES.map((t, i) => bias?.[t as NameType] ?? model.entityBias[i] ?? 0);
 }
 
 /**
@@ -60,8 +56,9 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): Recog
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
-      tagger = createNameTagger(loadNameModel(dataDir), getGazetteer(), {
-        entityBias: biasByTagType(options.entityBias),
+      const model = loadNameModel(dataDir);
+      tagger = createNameTagger(model, getGazetteer(), {
+        entityBias: biasByTagType(options.entityBias, model),
         ...(options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize }),
       });
     }
