@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from './data-dir.js';
-import { createNameRecognizer } from './name-recognizer.js';
+import { loadNameModel } from './model.js';
+import { biasByTagType, createNameRecognizer } from './name-recognizer.js';
 
 const recognizer = createNameRecognizer();
 const found = (text: string, type = 'PERSON'): string[] =>
@@ -68,6 +69,21 @@ describe('createNameRecognizer', () => {
     const tiny = createNameRecognizer({ cacheSize: 2 });
     expect(tiny.analyze({ text })).toEqual(first);
     expect(tiny.analyze({ text })).toEqual(first);
+  });
+
+  it('decodes with the bias stored in the model unless one is given', () => {
+    const model = loadNameModel();
+    expect(biasByTagType(undefined, model)).toEqual([...model.entityBias]);
+    expect(biasByTagType({ PERSON: 7 }, model)).toEqual([7, ...model.entityBias.slice(1)]);
+    expect(biasByTagType(3, model)).toEqual([3, 3, 3]);
+    const text = 'lol saw kaito and bree at the mall, then dinner with sam';
+    const [person = 0, location = 0, organization = 0] = model.entityBias;
+    const explicit = createNameRecognizer({
+      entityBias: { PERSON: person, LOCATION: location, ORGANIZATION: organization },
+    });
+    expect(recognizer.analyze({ text })).toEqual(explicit.analyze({ text }));
+    // A strongly negative bias suppresses every name: the option really reaches the decoder.
+    expect(createNameRecognizer({ entityBias: -1000 }).analyze({ text })).toEqual([]);
   });
 
   it('finds the data directory from a compiled module path under dist/', () => {
