@@ -74,24 +74,49 @@ export function createDecidePass(init: WorkerInit): DecidePass {
     init.buildKey,
   );
   const key = Buffer.from(init.buildKey, 'hex');
-  const buffers: Buffer[][] = Array.from({ length: init.shardCount }, () => []);
+  // Records are written straight into a chunk per shard (memory outside the JS heap, so buffered records cost the
+  // garbage collector nothing); full chunks wait in `parts` until the shard is flushed.
+  const chunkSize = Math.max(4096, Math.min(FLUSH_AT, Math.floor(MAX_BUFFERED / init.shardCount)));
+  const chunks: (Buffer | undefined)[] = new Array(init.shardCount).fill(undefined);
+  const used = new Array<number>(init.shardCount).fill(0);
+  const parts: Buffer[][] = Array.from({ length: init.shardCount }, () => []);
   const sizes = new Array<number>(init.shardCount).fill(0);
   let buffered = 0;
   let lastAuthor = '';
   let lastPseudonym = '';
 
+  /** Room for `bytes` more in the shard's chunk; returns the chunk and the offset to write at. */
+  const reserve = (shard: number, bytes: number): { chunk: Buffer; at: number } => {
+    let chunk = chunks[shard];
+    const at = used[shard] ?? 0;
+    if (chunk === undefined || at + bytes > chunk.length) {
+      if (chunk !== undefined && at > 0) (parts[shard] as Buffer[]).push(chunk.subarray(0, at));
+      chunk = Buffer.allocUnsafeSlow(Math.max(chunkSize, bytes));
+      chunks[shard] = chunk;
+      used[shard] = bytes;
+      return { chunk, at: 0 };
+    }
+    used[shard] = at + bytes;
+    return { chunk, at };
+  };
+
   // Appends and closes: no descriptor stays open, so thousands of shards need no more than one at a time. Pass 1
   // starts with an empty spill directory (run-build.ts), so appending never follows a stale file.
   const flushShard = (shard: number) => {
-    const parts = buffers[shard] ?? [];
-    if (parts.length === 0) return;
+    const pending = parts[shard] as Buffer[];
+    const chunk = chunks[shard];
+    const inChunk = used[shard] ?? 0;
+    if (chunk !== undefined && inChunk > 0) pending.push(chunk.subarray(0, inChunk));
+    if (pending.length === 0) return;
     const fd = openSync(spillPath(init.spillDir, init.workerIndex, shard), 'a');
     try {
-      writeSync(fd, parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts));
+      writeSync(fd, pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending));
     } finally {
       closeSync(fd);
     }
-    buffers[shard] = [];
+    // The chunk is reused from the start: what it held is written (writeSync returns when the bytes are copied).
+    parts[shard] = [];
+    used[shard] = 0;
     buffered -= sizes[shard] ?? 0;
     sizes[shard] = 0;
   };
@@ -141,16 +166,17 @@ export function createDecidePass(init: WorkerInit): DecidePass {
     const contentHash = hash64(item.id);
     const textHash = hash64(text);
     const shard = textHash.hi % init.shardCount;
-    const out = Buffer.allocUnsafe(HEADER + length);
-    out.writeUInt32LE(contentHash.hi, 0);
-    out.writeUInt32LE(contentHash.lo, 4);
-    out.writeUInt32LE(textHash.hi, 8);
-    out.writeUInt32LE(textHash.lo, 12);
-    out.writeUInt32LE(index, 16);
-    lineageLeaf(pseudonym, item.id).copy(out, 20);
-    out.writeUInt32LE(length, 52);
+    const total = HEADER + length;
+    const { chunk: out, at: base } = reserve(shard, total);
+    out.writeUInt32LE(contentHash.hi, base);
+    out.writeUInt32LE(contentHash.lo, base + 4);
+    out.writeUInt32LE(textHash.hi, base + 8);
+    out.writeUInt32LE(textHash.lo, base + 12);
+    out.writeUInt32LE(index, base + 16);
+    lineageLeaf(pseudonym, item.id).copy(out, base + 20);
+    out.writeUInt32LE(length, base + 52);
     // The record: each field as a u32 byte length (NO_VALUE for a null language or no author) and its UTF-8 bytes.
-    let at = HEADER;
+    let at = base + HEADER;
     at = out.writeUInt32LE(textBytes, at);
     at += out.write(text, at, 'utf8');
     at = out.writeUInt32LE(kindBytes, at);
@@ -161,9 +187,8 @@ export function createDecidePass(init: WorkerInit): DecidePass {
     at += out.write(month, at, 'utf8');
     at = out.writeUInt32LE(author === null ? NO_VALUE : authorBytes, at);
     if (author !== null) out.write(author, at, 'utf8');
-    (buffers[shard] as Buffer[]).push(out);
-    sizes[shard] = (sizes[shard] ?? 0) + out.length;
-    buffered += out.length;
+    sizes[shard] = (sizes[shard] ?? 0) + total;
+    buffered += total;
     if ((sizes[shard] ?? 0) >= FLUSH_AT) flushShard(shard);
     else if (buffered >= MAX_BUFFERED) for (let s = 0; s < init.shardCount; s++) flushShard(s);
   };
