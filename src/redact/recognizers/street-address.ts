@@ -228,7 +228,8 @@ export function createStreetAddressRecognizer() {
   return createPatternRecognizer({
     name: 'street-address',
     types: ['STREET_ADDRESS'],
-    prefilter: (text) => /\d/.test(text),
+    // Texts without an ASCII digit are skipped (as /\d/ did), read from the shared digit count instead of a regex.
+    prefilter: (_text, features) => features.digits > 0,
     context: { words: ADDRESS_WORDS, before: 40, boost: 0.3 },
     patterns: [
       {
