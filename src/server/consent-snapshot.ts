@@ -101,11 +101,15 @@ export class ConsentSnapshot {
     this.maxEvents = options.maxEvents ?? 5_000_000;
   }
 
-  /** The snapshot when it is current for the store's latest commit; otherwise undefined, and a reload is started. */
-  async current(): Promise<SnapshotView | undefined> {
+  /**
+   * The snapshot when it is current for the store's latest commit; otherwise undefined, and a reload is started
+   * unless `reload` is false (a write path: a stream of changes should not keep reloading a snapshot nobody reads).
+   */
+  async current(options: { readonly reload?: boolean } = {}): Promise<SnapshotView | undefined> {
+    const reload = options.reload ?? true;
     const loaded = this.loaded;
     if (loaded === undefined) {
-      this.refresh();
+      if (reload) this.refresh();
       return undefined;
     }
     const token = await this.options.store.changeToken();
@@ -114,7 +118,7 @@ export class ConsentSnapshot {
     if (this.ownWrites > 0) return undefined;
     // Tokens never repeat: a stale snapshot stays stale, so drop it and stop asking until a reload lands.
     if (this.loaded === loaded && loaded.token !== token) this.loaded = undefined;
-    this.refresh();
+    if (reload) this.refresh();
     return undefined;
   }
 

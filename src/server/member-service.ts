@@ -98,7 +98,7 @@ export interface MemberServiceDeps {
   readonly ledger: LedgerPort;
   readonly now?: () => Date;
   /** The in-process snapshot (consent-snapshot.ts): used when current, otherwise the store answers. */
-  readonly snapshot?: { current(): Promise<SnapshotView | undefined> };
+  readonly snapshot?: { current(options?: { readonly reload?: boolean }): Promise<SnapshotView | undefined> };
 }
 
 export type MemberService = ReturnType<typeof createMemberService>;
@@ -116,9 +116,15 @@ export function createMemberService(deps: MemberServiceDeps) {
 
   const snapshot = deps.snapshot;
 
-  async function consentOf(member: Member, purpose: string, asOf: string): Promise<MemberConsentView> {
+  /** `afterWrite`: right after this server's own change, which must not start a reload of the whole snapshot. */
+  async function consentOf(
+    member: Member,
+    purpose: string,
+    asOf: string,
+    afterWrite = false,
+  ): Promise<MemberConsentView> {
     const defaultStatus = policy.defaultStatus(purpose, member, asOf);
-    const view = await snapshot?.current();
+    const view = await snapshot?.current({ reload: !afterWrite });
     const state = view
       ? ledger.resolve(view.events(member.id), {
           memberId: member.id,
@@ -168,7 +174,7 @@ export function createMemberService(deps: MemberServiceDeps) {
       readonly actor: string;
     }): Promise<{ readonly view: MemberConsentView; readonly created: boolean }> {
       assertPurpose(input.purpose);
-      const view = await snapshot?.current();
+      const view = await snapshot?.current({ reload: false });
       const member = view ? view.member(input.memberId)?.member : await store.getMember(input.memberId);
       if (!member) throw httpError('ASSENT_ERR_MEMBER_NOT_FOUND', { memberId: input.memberId.slice(0, 80) });
       const at = now().toISOString();
@@ -191,7 +197,7 @@ export function createMemberService(deps: MemberServiceDeps) {
         },
         input.actor,
       );
-      return { view: await consentOf(member, input.purpose, now().toISOString()), created };
+      return { view: await consentOf(member, input.purpose, now().toISOString(), true), created };
     },
 
     /**
