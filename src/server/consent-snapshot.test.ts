@@ -157,6 +157,44 @@ for (const database of DATABASES) {
       }
     });
 
+    it('keeps writing groups while earlier ones are in flight: every change stored once, the chain intact', async () => {
+      const { server } = await open();
+      const writer = createConsentWriter({
+        store: server,
+        maxBatch: 3,
+        recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
+      });
+      const pending: Promise<unknown>[] = [];
+      for (let wave = 0; wave < 4; wave++) {
+        for (let i = 0; i < 5; i++) {
+          const memberId = ['m1', 'm2', 'm3'][(wave + i) % 3] ?? 'm1';
+          pending.push(
+            writer.record(
+              {
+                memberId,
+                purpose: GEN,
+                status: i % 2 ? 'ConsentGiven' : 'ConsentWithdrawn',
+                method: 'api',
+                requestId: `w${wave}-${i}`,
+              },
+              'token:t',
+            ),
+          );
+        }
+        await new Promise((done) => setImmediate(done));
+      }
+      const results = await Promise.all(pending);
+      await writer.drain();
+      expect(results.every((r) => (r as { created: boolean }).created)).toBe(true);
+      const events = [];
+      for await (const batch of server.scanConsentEvents()) events.push(...batch);
+      expect(events.map((e) => e.requestId).sort()).toEqual(
+        Array.from({ length: 20 }, (_, k) => `w${Math.floor(k / 5)}-${k % 5}`).sort(),
+      );
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, k) => k + 1));
+      expect(await verifyAudit(server)).toMatchObject({ ok: true, entries: 20 });
+    });
+
     it('group-commits concurrent changes: each durable and audited, refusals isolated, answered after commit', async () => {
       const { server } = await open();
       let transactions = 0;

@@ -20,6 +20,8 @@ export interface ConsentWriterOptions {
   readonly recordOn: RecordOn;
   /** Most changes per transaction (default 256). */
   readonly maxBatch?: number;
+  /** Groups written at once where the store has concurrent writers (default 2, leaving pool connections for reads; otherwise always 1). */
+  readonly maxConcurrentGroups?: number;
   /**
    * Called once a group is durable (groups in commit order), before any of its callers is answered, with change
    * tokens read inside the transaction after it began and after its last write (only for stores without concurrent
@@ -50,18 +52,24 @@ export function createConsentWriter(options: ConsentWriterOptions) {
   const { store, recordOn } = options;
   const maxBatch = options.maxBatch ?? 256;
   const trackTokens = !store.capabilities.concurrentWriters;
+  // Where several transactions can write at once (PostgreSQL), a few groups run side by side: their reads overlap,
+  // and the store's ledger lock still orders their appends. With one writer, one group at a time.
+  const maxRunning = store.capabilities.concurrentWriters ? (options.maxConcurrentGroups ?? 2) : 1;
   let queue: Pending[] = [];
-  let running: Promise<void> | undefined;
+  let running = 0;
+  /** Settles when no group is running any more (re-created for each busy period). */
+  let idle: Promise<void> = Promise.resolve();
+  let markIdle: () => void = () => {};
   let scheduled = false;
   /** Resolves when every group committed so far is durable (never rejects). */
   let lastDurable: Promise<void> = Promise.resolve();
 
   function schedule(): void {
-    if (scheduled || running) return;
+    if (scheduled || running >= maxRunning) return;
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
-      void flush();
+      pump();
     });
   }
 
@@ -120,16 +128,18 @@ export function createConsentWriter(options: ConsentWriterOptions) {
     );
   }
 
-  async function flush(): Promise<void> {
-    while (queue.length > 0) {
+  /** Starts groups from the queue while there is room; a finished group makes room for the next. */
+  function pump(): void {
+    while (running < maxRunning && queue.length > 0) {
       const group = queue.slice(0, maxBatch);
       queue = queue.slice(group.length);
-      running = writeGroup(group);
-      try {
-        await running;
-      } finally {
-        running = undefined;
-      }
+      if (running === 0) idle = new Promise((done) => (markIdle = done));
+      running += 1;
+      void writeGroup(group).finally(() => {
+        running -= 1;
+        if (running === 0) markIdle();
+        pump();
+      });
     }
   }
 
@@ -146,8 +156,8 @@ export function createConsentWriter(options: ConsentWriterOptions) {
     },
     /** Waits until every queued change is written and durable. */
     async drain(): Promise<void> {
-      while (running || queue.length > 0 || scheduled) {
-        if (running) await running;
+      while (running > 0 || queue.length > 0 || scheduled) {
+        if (running > 0) await idle;
         else await new Promise((done) => setImmediate(done));
       }
       await lastDurable;
