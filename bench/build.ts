@@ -11,153 +11,27 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import type { Measurement } from '../src/build/bench-harness.js';
 import { writeFixtureFiles } from '../src/build/fixture.js';
 import { ANALYZERS, type AnalyzerChoice } from '../src/build/redaction.js';
-import type { ShardWriter } from '../src/build/shard-writer.js';
-
-/** The modules a measurement runs, from compiled JavaScript (as `assent build` runs) or from the sources. */
-interface Lib {
-  readonly policy: typeof import('../src/build/build-policy.js');
-  readonly harness: typeof import('../src/build/crash-harness.js');
-  readonly parse: typeof import('../src/build/parse-lines.js');
-  readonly run: typeof import('../src/build/run-build.js');
-  readonly shards: typeof import('../src/build/shard-writer.js');
-  readonly source: typeof import('../src/build/source.js');
-  readonly store: typeof import('../src/store/open-store.js');
-}
-
-async function loadLib(compiled: string | undefined): Promise<Lib> {
-  const load = (path: string) =>
-    import(compiled ? pathToFileURL(join(compiled, `${path}.js`)).href : `../src/${path}.js`);
-  return {
-    policy: await load('build/build-policy'),
-    harness: await load('build/crash-harness'),
-    parse: await load('build/parse-lines'),
-    run: await load('build/run-build'),
-    shards: await load('build/shard-writer'),
-    source: await load('build/source'),
-    store: await load('store/open-store'),
-  };
-}
-
-interface Measurement {
-  readonly items: number;
-  readonly records: number;
-  readonly seconds: number;
-  /**
-   * User + system CPU of the whole process (all threads) during the measurement, module loading excluded: the machine
-   * may be shared, so wall time alone misleads.
-   */
-  readonly cpuSeconds: number;
-  readonly peakRssMb: number;
-}
-
-function cpuSeconds(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-}
 
 function flag(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
-async function buildOnce(lib: Lib, dir: string, workers: number, analyzer: AnalyzerChoice): Promise<Measurement> {
-  const { rulesPolicy } = lib.policy;
-  const { TEST_POLICY_RULES } = lib.harness;
-  const { runBuild } = lib.run;
-  const { fileSource } = lib.source;
-  const store = await lib.store.openStore({ dataDir: join(dir, `store-${workers}-${analyzer}`) });
-  const started = performance.now();
-  const cpu0 = cpuSeconds();
-  try {
-    const result = await runBuild({
-      store,
-      policy: rulesPolicy(TEST_POLICY_RULES, 'c'.repeat(64)),
-      purpose: TEST_POLICY_RULES.purpose,
-      asOf: TEST_POLICY_RULES.asOf,
-      outDir: join(dir, `out-${workers}-${analyzer}`),
-      format: 'parquet',
-      sources: fileSource(join(dir, 'members.jsonl'), [join(dir, 'content.jsonl')]),
-      workers,
-      actor: 'bench',
-      analyzer,
-    });
-    return {
-      items: result.summary.items,
-      records: result.summary.records,
-      seconds: (performance.now() - started) / 1000,
-      cpuSeconds: cpuSeconds() - cpu0,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
-    };
-  } finally {
-    await store.close();
-  }
-}
-
-/**
- * Copy-only: read, parse, and write the same minimal records as Parquet shards of the build's size (streamed, one
- * thread); nothing decided or redacted.
- */
-async function copyOnce(lib: Lib, dir: string): Promise<Measurement> {
-  const { parseContentObject, parseJsonLine } = lib.parse;
-  const { openShardWriter } = lib.shards;
-  const { ITEMS_PER_SHARD } = lib.run;
-  const { readLineBatches } = lib.source;
-  const started = performance.now();
-  const cpu0 = cpuSeconds();
-  let items = 0;
-  let shard = 0;
-  let writer: ShardWriter | undefined;
-  let inShard = 0;
-  for await (const { lines } of readLineBatches(join(dir, 'content.jsonl'), 2000)) {
-    for (const line of lines) {
-      const json = parseJsonLine(line);
-      const parsed = json.ok ? parseContentObject(json.value) : json;
-      if (!parsed.ok) continue;
-      items++;
-      const item = parsed.value;
-      writer ??= openShardWriter(join(dir, `copy-${shard++}.parquet`), 'parquet', false);
-      writer.append({ text: item.text, kind: item.kind, language: item.language, month: item.createdAt.slice(0, 7) });
-      if (++inShard >= ITEMS_PER_SHARD) {
-        await writer.close();
-        writer = undefined;
-        inShard = 0;
-      }
-    }
-  }
-  await writer?.close();
-  return {
-    items,
-    records: items,
-    seconds: (performance.now() - started) / 1000,
-    cpuSeconds: cpuSeconds() - cpu0,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  };
-}
-
+/** Runs one measurement in its own process: the compiled harness with plain node, or its source through tsx. */
 function child(args: string[], compiled: string | undefined): Measurement {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-    env: { ...process.env, ASSENT_BENCH_COMPILED: compiled ?? '' },
-  });
+  const entry = compiled
+    ? [join(compiled, 'build', 'bench-harness.js')]
+    : ['--import', 'tsx', fileURLToPath(new URL('../src/build/bench-harness.ts', import.meta.url))];
+  const run = spawnSync(process.execPath, [...entry, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Measurement;
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--child')) {
-    const [mode, dir, workers, analyzer] = process.argv.slice(process.argv.indexOf('--child') + 1);
-    const lib = await loadLib(process.env.ASSENT_BENCH_COMPILED || undefined);
-    const m =
-      mode === 'copy'
-        ? await copyOnce(lib, dir as string)
-        : await buildOnce(lib, dir as string, Number(workers), analyzer as AnalyzerChoice);
-    process.stdout.write(`${JSON.stringify(m)}\n`);
-    return;
-  }
   const sizes = flag('sizes', '1000000,4000000').split(',').map(Number);
   const analyzers = flag('analyzer', 'fast,engine').split(',') as AnalyzerChoice[];
   const workerCounts = flag('workers', `1,${availableParallelism()}`).split(',').map(Number);
@@ -175,9 +49,9 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  // By default the measured code is compiled with the project's tsc into bench-output/ (as `assent build` runs it;
-  // under tsx every worker thread also runs tsx's loader: 461 vs 366 MB peak RSS with 2 workers on 1M items).
-  // --sources measures the TypeScript sources through tsx instead.
+  // By default the measured code is compiled with the project's tsc into bench-output/ and each measurement runs
+  // with plain node, as `assent build` runs (tsx would add its loader to every thread: 461 vs 366 MB peak RSS with 2
+  // workers on 1M items). --sources measures the TypeScript sources through tsx instead.
   let compiled: string | undefined;
   if (!process.argv.includes('--sources')) {
     const root = fileURLToPath(new URL('..', import.meta.url));
