@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allLocales } from '@faker-js/faker';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import { compileKnownIdentities, type KnownIdentity } from '../src/redact/known/index.js';
 import { resolveDataDir } from '../src/redact/names/index.js';
-import { seededRandom } from '../src/redact/names/train.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc;

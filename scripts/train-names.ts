@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { allLocales } from '@faker-js/faker';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import { foldToken } from '../src/redact/known/fold.js';
 import { resolveDataDir } from '../src/redact/names/data-dir.js';
 import { countDocument, scoreCounts, type TypeCounts } from '../src/redact/names/evaluate.js';
@@ -27,7 +28,7 @@ import {
 import { biasByTagType } from '../src/redact/names/name-recognizer.js';
 import { createNameTagger } from '../src/redact/names/tagger.js';
 import { tokenize } from '../src/redact/names/tokenize.js';
-import { prepareSequence, seededRandom, type TrainingDocument, trainPerceptron } from '../src/redact/names/train.js';
+import { prepareSequence, type TrainingDocument, trainPerceptron } from '../src/redact/names/train.js';
 
 interface CorpusRecord extends TrainingDocument {
   readonly id: string;

@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import { ERRORS } from '../src/server/errors.js';
 import { type RunningServer, startTestServer } from '../src/server/testing/server-harness.js';
 import type { Store } from '../src/store/store.js';
@@ -10,18 +11,6 @@ import { openTestStores } from '../src/store/testing.js';
 
 const GEN = 'train_ai_system.generative';
 const REQUESTS = 2000;
-
-/** A small deterministic PRNG so a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzRequest {
   readonly method: string;
@@ -246,7 +235,7 @@ for (const factory of openTestStores()) {
 
       it(`survives ${REQUESTS} malformed requests without a 500 or a change to stored state`, async () => {
         const before = await digestOf(store);
-        const random = mulberry32(20_261_129);
+        const random = seededRandom(20_261_129);
         const failures: string[] = [];
         const statuses = new Map<number, number>();
         for (let sent = 0; sent < REQUESTS; sent += 50) {

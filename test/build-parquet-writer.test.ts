@@ -18,6 +18,7 @@ import {
   shardExtension,
   writeShard,
 } from '../src/build/shard-writer.js';
+import { seededRandom } from '../src/domain/seeded-random.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assent-parquet-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,18 +43,6 @@ async function readWithParquetjs(bytes: Buffer): Promise<Record<string, unknown>
   } finally {
     await reader.close();
   }
-}
-
-/** A seeded generator so failures reproduce. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ALPHABETS = ['abc xyz', 'éèçñü', '日本語テキスト', '😀🎉👍🏽', 'a\u0000b\n\t"\\', 'Ωμέγα кириллица'];
@@ -148,7 +137,7 @@ const COLUMNS: readonly StringColumn[] = [
 ];
 
 function generate(shape: Shape, seed: number): Row[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pool = Array.from({ length: Math.min(shape.distinct, 1000) }, () => text(rand, 12));
   const pick = () =>
     shape.distinct > 1000

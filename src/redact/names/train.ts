@@ -1,6 +1,7 @@
 // Training of the name tagger: a structured averaged perceptron over hashed token features with Viterbi decoding.
 // Deterministic: documents are visited in a seeded order, and feature dropout uses the same seeded generator.
 
+import { seededRandom } from '../../domain/seeded-random.js';
 import { documentCase, endsSentence, positionFeatures, ROLE, type WordFeatures, wordFeatures } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { NUM_TAGS, TAG_TYPES } from './model.js';
@@ -102,18 +103,6 @@ export function prepareSequence(
     features: Int32Array.from(list),
     wordFeature,
     gold: goldTags(doc, tokens.starts, tokens.ends, n),
-  };
-}
-
-/** Mulberry32: a small seeded generator, so training is repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
