@@ -2,7 +2,7 @@
 // delay); no killed run leaves a manifest, and re-running gives byte-identical shards to an uninterrupted build.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ function runHarness(args: string[], env: Record<string, string> = {}, killAfterM
 describe('build crash safety (real child processes)', () => {
   let dir: string;
   let files: { members: string; content: string };
-  let reference: { shards: { file: string; sha256: string }[]; root: string };
+  let reference: { shards: { file: string; sha256: string }[]; root: string; counts: Record<string, unknown> };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'assent-build-crash-'));
@@ -78,4 +78,23 @@ describe('build crash safety (real child processes)', () => {
     },
     120_000,
   );
+
+  it('killed after pass 1 wrote its spill files, re-run with another worker count: stale spill files are not read again', async () => {
+    const out = join(dir, 'out-after-spill');
+    const data = join(dir, 'data-after-spill');
+    const killed = await runHarness([data, files.members, files.content, out, '2'], {
+      ASSENT_TEST_CRASH_AFTER_SPILL: '1',
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+    const spill = join(out, '.assent-partial', 'spill');
+    expect(existsSync(spill) && readdirSync(spill).length).toBeGreaterThan(0);
+    const again = await runHarness([data, files.members, files.content, out, '1']);
+    expect(again.stderr).toBe('');
+    const result = JSON.parse(again.stdout) as typeof reference;
+    expect(result.shards).toEqual(reference.shards);
+    expect(result.root).toBe(reference.root);
+    // Records read twice would be removed as duplicates and leave the shards alone, but not the counts.
+    expect(result.counts).toEqual(reference.counts);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 // A small entry script for the crash-safety tests: runs one file-source build against an SQLite store in a data
 // directory, and prints the result as JSON. `ASSENT_TEST_CRASH_AFTER_SHARDS=N` makes it SIGKILL itself after N
-// shards (see run-build.ts). Usage: tsx crash-harness.ts DATA_DIR MEMBERS CONTENT OUT WORKERS
+// shards, `ASSENT_TEST_CRASH_AFTER_SPILL=1` once pass 1 has written its spill files (see run-build.ts). Usage: tsx crash-harness.ts DATA_DIR MEMBERS CONTENT OUT WORKERS
 
 import { openStore } from '../store/open-store.js';
 import { rulesPolicy } from './build-policy.js';
@@ -40,7 +40,7 @@ async function main(argv: readonly string[]): Promise<void> {
       itemsPerShard: 150,
     });
     process.stdout.write(
-      `${JSON.stringify({ buildId: result.buildId, resumed: result.resumed, shards: result.manifest.shards, root: result.manifest.lineage.merkleRoot })}\n`,
+      `${JSON.stringify({ buildId: result.buildId, resumed: result.resumed, shards: result.manifest.shards, root: result.manifest.lineage.merkleRoot, counts: result.manifest.counts })}\n`,
     );
   } finally {
     await store.close();

@@ -357,6 +357,8 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       await Promise.all(inflight);
       if (failed !== undefined) throw failed;
       await Promise.all(Array.from({ length: workers }, (_, w) => pool?.send(w, (id) => ({ type: 'flush', id }))));
+      // Crash-safety tests kill the build here: spill files complete, pass 1 not yet recorded as finished.
+      if (process.env.ASSENT_TEST_CRASH_AFTER_SPILL === '1') process.kill(process.pid, 'SIGKILL');
       totals.rejected += memberRejects.length;
       const memberSamples = memberRejects
         .slice(0, MAX_REJECTED_SAMPLES)
