@@ -173,6 +173,17 @@ function sameDraft(a: ConsentDraft, b: ConsentDraft): boolean {
   return (Object.keys(a) as (keyof ConsentDraft)[]).every((key) => a[key] === b[key]);
 }
 
+/** Whether the event `draft` supersedes exists and belongs to the same member and purpose (or a parent purpose). */
+async function supersedesOwnEvent(store: Store, draft: ConsentDraft): Promise<boolean> {
+  if (draft.supersedes === null) return true;
+  const earlier = await store.consentEventById(draft.supersedes);
+  return (
+    earlier !== undefined &&
+    earlier.memberId === draft.memberId &&
+    purposeLineage(draft.purpose).includes(earlier.purpose)
+  );
+}
+
 function conflict(requestId: string): ConsentError {
   return new ConsentError(
     'ASSENT_ERR_CONSENT_IDEMPOTENCY_CONFLICT',
@@ -250,12 +261,7 @@ export function createConsentLedger(store: Store, options: ConsentLedgerOptions 
         );
       }
       if (draft.supersedes !== null) {
-        const earlier = await tx.consentEventById(draft.supersedes);
-        if (
-          !earlier ||
-          earlier.memberId !== draft.memberId ||
-          !purposeLineage(draft.purpose).includes(earlier.purpose)
-        ) {
+        if (!(await supersedesOwnEvent(tx, draft))) {
           throw new ConsentError(
             'ASSENT_ERR_CONSENT_UNKNOWN_EVENT',
             `supersedes: event ${draft.supersedes} does not exist for member ${draft.memberId} and this purpose`,
@@ -396,12 +402,7 @@ function importConsent(
           seenRequests.set(draft.requestId, draft);
         }
         if (draft.supersedes !== null) {
-          const earlier = await tx.consentEventById(draft.supersedes);
-          if (
-            !earlier ||
-            earlier.memberId !== draft.memberId ||
-            !purposeLineage(draft.purpose).includes(earlier.purpose)
-          ) {
+          if (!(await supersedesOwnEvent(tx, draft))) {
             issues.add(
               line,
               'supersedes',
