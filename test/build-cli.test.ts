@@ -33,13 +33,8 @@ describe('assent build / scan / model / lineage (compiled CLI)', () => {
     manifest: { shards: { sha256: string }[] };
   };
 
-  beforeAll(() => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before these tests`);
-    dir = mkdtempSync(join(tmpdir(), 'assent-build-cli-'));
-    data = join(dir, 'data');
-    const demo = assent(data, 'demo', '--members', '250', '--seed', '11', '--no-serve', '--json');
-    expect(demo.code).toBe(0);
-    const run = assent(
+  const buildTo = (out: string, workers: number) =>
+    assent(
       data,
       'build',
       '--purpose',
@@ -47,11 +42,19 @@ describe('assent build / scan / model / lineage (compiled CLI)', () => {
       '--as-of',
       '2025-10-01T00:00:00Z',
       '--out',
-      join(dir, 'b1'),
+      join(dir, out),
       '--workers',
-      '2',
+      String(workers),
       '--json',
     );
+
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before these tests`);
+    dir = mkdtempSync(join(tmpdir(), 'assent-build-cli-'));
+    data = join(dir, 'data');
+    const demo = assent(data, 'demo', '--members', '250', '--seed', '11', '--no-serve', '--json');
+    expect(demo.code).toBe(0);
+    const run = buildTo('b1', 2);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     build = JSON.parse(run.stdout);
@@ -59,19 +62,7 @@ describe('assent build / scan / model / lineage (compiled CLI)', () => {
 
   it('publishes a build whose shards match a one-worker build of the same inputs', () => {
     expect(build.summary.records).toBeGreaterThan(0);
-    const again = assent(
-      data,
-      'build',
-      '--purpose',
-      PURPOSE,
-      '--as-of',
-      '2025-10-01T00:00:00Z',
-      '--out',
-      join(dir, 'b2'),
-      '--workers',
-      '1',
-      '--json',
-    );
+    const again = buildTo('b2', 1);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).manifest.shards.map((s: { sha256: string }) => s.sha256)).toEqual(
       build.manifest.shards.map((s) => s.sha256),

@@ -173,6 +173,34 @@ function sameDraft(a: ConsentDraft, b: ConsentDraft): boolean {
   return (Object.keys(a) as (keyof ConsentDraft)[]).every((key) => a[key] === b[key]);
 }
 
+/**
+ * The event to append for a validated draft: jurisdiction defaults to the member's country, recorded time to `now`
+ * (imports may give an earlier one), and valid time to the recorded time.
+ */
+function eventFromDraft(
+  draft: ConsentDraft,
+  id: string,
+  country: string | null,
+  actor: string,
+  now: string,
+): Omit<ConsentEvent, 'seq'> {
+  const recordedAt = draft.recordedAt ?? now;
+  return {
+    id,
+    memberId: draft.memberId,
+    purpose: draft.purpose,
+    status: draft.status,
+    method: draft.method,
+    noticeVersion: draft.noticeVersion,
+    jurisdiction: draft.jurisdiction ?? country,
+    validFrom: draft.validFrom ?? recordedAt,
+    recordedAt,
+    actor,
+    requestId: draft.requestId,
+    supersedes: draft.supersedes,
+  };
+}
+
 /** Whether the event `draft` supersedes exists and belongs to the same member and purpose (or a parent purpose). */
 async function supersedesOwnEvent(store: Store, draft: ConsentDraft): Promise<boolean> {
   if (draft.supersedes === null) return true;
@@ -269,22 +297,7 @@ export function createConsentLedger(store: Store, options: ConsentLedgerOptions 
           );
         }
       }
-      const [event] = await tx.appendConsentEvents([
-        {
-          id: nextId(),
-          memberId: draft.memberId,
-          purpose: draft.purpose,
-          status: draft.status,
-          method: draft.method,
-          noticeVersion: draft.noticeVersion,
-          jurisdiction: draft.jurisdiction ?? member.country,
-          validFrom: draft.validFrom ?? now,
-          recordedAt: now,
-          actor,
-          requestId: draft.requestId,
-          supersedes: draft.supersedes,
-        },
-      ]);
+      const [event] = await tx.appendConsentEvents([eventFromDraft(draft, nextId(), member.country, actor, now)]);
       if (!event) throw new Error('consent ledger: the store returned no event for an append');
       await appendAudit(tx, {
         at: now,
@@ -412,21 +425,7 @@ function importConsent(
           }
         }
         if (refusing()) continue;
-        const recordedAt = draft.recordedAt ?? now;
-        accepted.push({
-          id: nextId(),
-          memberId: draft.memberId,
-          purpose: draft.purpose,
-          status: draft.status,
-          method: draft.method,
-          noticeVersion: draft.noticeVersion,
-          jurisdiction: draft.jurisdiction ?? country,
-          validFrom: draft.validFrom ?? recordedAt,
-          recordedAt,
-          actor: options.actor,
-          requestId: draft.requestId,
-          supersedes: draft.supersedes,
-        });
+        accepted.push(eventFromDraft(draft, nextId(), country, options.actor, now));
       }
       if (refusing()) return 0;
       const stored = await tx.appendConsentEvents(accepted);
