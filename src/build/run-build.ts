@@ -25,7 +25,7 @@ import { merkleRoot } from './merkle.js';
 import { addName, createNameFilter, type NameFilterData } from './name-filter.js';
 import type { AnalyzerChoice } from './redaction.js';
 import { type ShardFormat, shardFileName } from './shard-writer.js';
-import type { BuildSource, RejectedLine } from './source.js';
+import type { BuildSource, ContentBatch, RejectedLine } from './source.js';
 import { createWorkerPool } from './worker-pool.js';
 import {
   compareSamples,
@@ -34,6 +34,8 @@ import {
   mergeStats,
   type PassStats,
   type ShardResult,
+  type ShardTask,
+  type WorkerInit,
 } from './worker-protocol.js';
 
 /** Items per output shard (the shard count depends only on the input size, never on the worker count). */
@@ -73,6 +75,73 @@ export interface RunBuildOptions {
   /** Detection: the full src/redact engine (default) or fast patterns (see redaction.ts); part of the inputs. */
   readonly analyzer?: AnalyzerChoice;
   readonly deps?: Partial<BuildDeps>;
+  /** Where pass 1 and pass 2 run; default: worker threads of this process (`threadExecutor`). */
+  readonly executor?: CreateBuildExecutor;
+}
+
+/** Runs a build's pass 1 and pass 2 work: worker threads here, or jobs for other processes (src/build/distributed). */
+export interface BuildExecutor {
+  /** How many shard tasks to run at once. */
+  readonly slots: number;
+  /**
+   * Pass 1 over every batch into the spill directory; `onStats` sees each batch's (or job's) stats as it finishes.
+   * Resolves with the summed stats once every spill file is complete.
+   */
+  decide(batches: AsyncIterable<ContentBatch>, onStats: (stats: PassStats) => void): Promise<PassStats>;
+  /** Pass 2 of one shard; `slot` is below `slots`. */
+  shard(task: ShardTask, slot: number): Promise<ShardResult>;
+  close(): Promise<void>;
+}
+
+export interface BuildExecutorSetup {
+  readonly buildId: string;
+  /** The build's `.assent-partial` directory. */
+  readonly partialDir: string;
+  /** The `--workers` count. */
+  readonly workers: number;
+  /** Pass 1 settings for a worker with this index (the snapshot and name filter are shared, not copied). */
+  init(workerIndex: number): WorkerInit;
+}
+
+export type CreateBuildExecutor = (setup: BuildExecutorSetup) => Promise<BuildExecutor>;
+
+/** The default executor: `setup.workers` worker threads of this process. */
+export async function threadExecutor(setup: BuildExecutorSetup): Promise<BuildExecutor> {
+  const pool = createWorkerPool(setup.workers, (workerIndex) => setup.init(workerIndex));
+  return {
+    slots: setup.workers,
+    async decide(batches, onStats) {
+      const totals = emptyStats();
+      const inflight = new Set<Promise<void>>();
+      let failed: unknown;
+      for await (const batch of batches) {
+        if (failed !== undefined) break; // a worker failed (e.g. disk full): stop reading, report below
+        const transfer = batch.kind === 'bytes' ? [batch.bytes.buffer as ArrayBuffer] : [];
+        const { reply } = await pool.dispatch((id) => ({ type: 'batch', id, batch }), transfer);
+        const settle = reply.then((message) => {
+          if (message.type === 'done' && message.stats) {
+            mergeStats(totals, message.stats);
+            onStats(message.stats);
+          }
+        });
+        inflight.add(settle);
+        void settle
+          .finally(() => inflight.delete(settle))
+          .catch((error: unknown) => {
+            failed ??= error;
+          });
+      }
+      await Promise.all(inflight);
+      if (failed !== undefined) throw failed;
+      await Promise.all(Array.from({ length: setup.workers }, (_, w) => pool.send(w, (id) => ({ type: 'flush', id }))));
+      return totals;
+    },
+    async shard(task, slot) {
+      const reply = await pool.send(slot, (id) => ({ type: 'shard', id, task }));
+      return (reply.type === 'done' ? reply.shard : undefined) as ShardResult;
+    },
+    close: () => pool.close(),
+  };
 }
 
 const DEFAULT_DEPS: BuildDeps = { appendAudit, now: () => new Date().toISOString() };
@@ -310,25 +379,30 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
   };
 
   const memberRejects: RejectedLine[] = [];
-  let pool: ReturnType<typeof createWorkerPool> | undefined;
+  let executor: BuildExecutor | undefined;
   try {
     const { snapshot, names, members } = await snapshotMembers({ ...options, onProgress: progress }, head, (r) =>
       memberRejects.push(r),
     );
-    pool = createWorkerPool(workers, (workerIndex) => ({
-      workerIndex,
-      snapshot,
-      names,
-      itemRules: policy.itemRules,
-      redaction: policy.redaction,
-      analyzer: options.analyzer ?? 'engine',
-      policyVersion: policy.versionId,
-      buildKey,
-      authorKey: policy.authorKey,
-      shardCount,
-      spillDir: join(partial, 'spill'),
-      asOf: options.asOf,
-    }));
+    executor = await (options.executor ?? threadExecutor)({
+      buildId,
+      partialDir: partial,
+      workers,
+      init: (workerIndex) => ({
+        workerIndex,
+        snapshot,
+        names,
+        itemRules: policy.itemRules,
+        redaction: policy.redaction,
+        analyzer: options.analyzer ?? 'engine',
+        policyVersion: policy.versionId,
+        buildKey,
+        authorKey: policy.authorKey,
+        shardCount,
+        spillDir: join(partial, 'spill'),
+        asOf: options.asOf,
+      }),
+    });
 
     // Pass 1: decide and redact into spill files.
     let pass1 = state.pass1;
@@ -336,27 +410,11 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       // Spill files of a run killed during pass 1 are partial, and which worker wrote what varies: start pass 1 clean.
       rmSync(join(partial, 'spill'), { recursive: true, force: true });
       mkdirSync(join(partial, 'spill'), { recursive: true });
-      const totals = emptyStats();
-      const inflight = new Set<Promise<void>>();
-      let failed: unknown;
-      for await (const batch of options.sources.content(BATCH)) {
-        if (failed !== undefined) break; // a worker failed (e.g. disk full): stop reading, report below
-        const transfer = batch.kind === 'bytes' ? [batch.bytes.buffer as ArrayBuffer] : [];
-        const { reply } = await pool.dispatch((id) => ({ type: 'batch', id, batch }), transfer);
-        const settle = reply.then((message) => {
-          if (message.type === 'done' && message.stats) mergeStats(totals, message.stats);
-          progress({ phase: 'decide', done: totals.items + totals.rejected, total: contentCount });
-        });
-        inflight.add(settle);
-        void settle
-          .finally(() => inflight.delete(settle))
-          .catch((error: unknown) => {
-            failed ??= error;
-          });
-      }
-      await Promise.all(inflight);
-      if (failed !== undefined) throw failed;
-      await Promise.all(Array.from({ length: workers }, (_, w) => pool?.send(w, (id) => ({ type: 'flush', id }))));
+      let decided = 0;
+      const totals = await executor.decide(options.sources.content(BATCH), (stats) => {
+        decided += stats.items + stats.rejected;
+        progress({ phase: 'decide', done: decided, total: contentCount });
+      });
       // Crash-safety tests kill the build here: spill files complete, pass 1 not yet recorded as finished.
       if (process.env.ASSENT_TEST_CRASH_AFTER_SPILL === '1') process.kill(process.pid, 'SIGKILL');
       totals.rejected += memberRejects.length;
@@ -390,10 +448,8 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     let written = 0;
     const runShard = async (shard: number, worker: number) => {
       const file = shardFileName(shard, shardCount, options.format);
-      const reply = await pool?.send(worker, (id) => ({
-        type: 'shard',
-        id,
-        task: {
+      const result = await (executor as BuildExecutor).shard(
+        {
           shard,
           spillFiles: spillFiles(shard),
           outPath: join(partial, 'shards', file),
@@ -401,8 +457,8 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
           withAuthor: policy.authorKey,
           withdrawn,
         },
-      }));
-      const result = (reply?.type === 'done' ? reply.shard : undefined) as ShardResult;
+        worker,
+      );
       const marker: ShardMarker = {
         file,
         sha256: result.sha256,
@@ -424,7 +480,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     const runShards = async (shards: number[]) => {
       const queue = [...shards];
       await Promise.all(
-        Array.from({ length: workers }, async (_, worker) => {
+        Array.from({ length: (executor as BuildExecutor).slots }, async (_, worker) => {
           for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) await runShard(shard, worker);
         }),
       );
@@ -587,6 +643,6 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     }
     throw new BuildError('ASSENT_BUILD_WRITE_FAILED', message);
   } finally {
-    await pool?.close();
+    await executor?.close();
   }
 }
