@@ -18,7 +18,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { type NameModel, NUM_TAGS, STRIDE, tagTypeIndex } from './model.js';
 import { createTokenizer } from './tokenize.js';
 import { createViterbiScratch, viterbi, viterbi7 } from './viterbi.js';
-import { createWordCache, rangeHash } from './word-cache.js';
+import { rangeHash, WordCache } from './word-cache.js';
 
 /** A tagged entity: offsets into the text, the index of its type in TAG_TYPES, a confidence in [0, 1]. */
 export interface TaggedSpan {
@@ -54,6 +54,8 @@ const TRIM_SLOT = WORD_VECTOR + 2;
 /** 1 when the word ends a sentence (the next token then starts one). */
 const END_SLOT = WORD_VECTOR + 3;
 const VECTOR_LENGTH = WORD_VECTOR + 4;
+/** Slab stride of a word's vector. */
+const VL = 40;
 
 /** Creates a tagger over a loaded model and gazetteer. Each tagger owns its word cache; share none. */
 export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options: NameTaggerOptions = {}): NameTagger {
@@ -63,8 +65,8 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   const cacheSize = options.cacheSize ?? 50_000;
   const mask = (1 << model.tableBits) - 1;
   const { weights, scale, transitions } = model;
-  // Words memoised by their range in the text (see word-cache.ts); null when caching is off.
-  const cache = cacheSize > 0 ? createWordCache(cacheSize) : null;
+  // Word vectors, memoised by their range in the text (see word-cache.ts); with cacheSize 0, kept for one text only.
+  const cache = new WordCache(cacheSize, VL);
   // Scratch buffers reused across calls (tag() is synchronous, so calls never interleave); grown on demand.
   let emissions = new Float32Array(256 * NUM_TAGS);
   let tags = new Uint8Array(256);
@@ -100,29 +102,21 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     }
   }
 
-  const wordVector = (text: string, start: number, end: number): Float32Array => {
-    // Long tokens (URLs, hashes, keyboard mashing) are rarely repeated: not worth the cache's memory.
-    const cacheable = cache !== null && end - start <= MAX_CACHED_LENGTH;
-    const hash = cacheable ? rangeHash(text, start, end) : 0;
-    if (cacheable) {
-      const cached = cache.get(text, start, end, hash);
-      if (cached !== undefined) return cached;
-    }
+  // Fills the vector of word `text.slice(start, end)` at `offset` of the cache's slab: its role scores, then its case
+  // class, gazetteer flags, trim and sentence-end flags, so a cache hit needs no other test.
+  const fillVector = (text: string, start: number, end: number, offset: number): void => {
+    const vectors = cache.vectors;
+    vectors.fill(0, offset, offset + VECTOR_LENGTH);
     const token = text.slice(start, end);
-    const vector = new Float32Array(VECTOR_LENGTH);
     const features = wordFeatures(token, gazetteer);
-    for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vector, r * NUM_TAGS);
-    // The last slots carry the word's case class, gazetteer flags, trim and sentence-end flags: a cache hit needs
-    // no other test.
-    vector[CASE_SLOT] = features.caseClass;
-    vector[GAZ_SLOT] = features.gazetteer;
-    vector[TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;
-    vector[END_SLOT] = endsSentence(token) ? 1 : 0;
-    if (cacheable) cache.set(token, hash, vector);
-    return vector;
+    for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vectors, offset + r * NUM_TAGS);
+    vectors[offset + CASE_SLOT] = features.caseClass;
+    vectors[offset + GAZ_SLOT] = features.gazetteer;
+    vectors[offset + TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;
+    vectors[offset + END_SLOT] = endsSentence(token) ? 1 : 0;
   };
 
-  let vectors: Float32Array[] = [];
+  let offsets = new Int32Array(256);
 
   return Object.freeze({
     tag(text: string): TaggedSpan[] {
@@ -133,119 +127,63 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         cases = new Uint8Array(n * 2);
         starts = new Uint8Array(n * 2);
         trims = new Uint8Array(n * 2);
-        vectors = new Array(n * 2);
+        offsets = new Int32Array(n * 2);
       }
       const tokenStarts = tokens.starts;
       const tokenEnds = tokens.ends;
+      cache.begin();
+      for (let i = 0; i < n; i++) {
+        const start = tokenStarts[i] as number;
+        const end = tokenEnds[i] as number;
+        // Long tokens (URLs, hashes, keyboard mashing) are rarely repeated: not worth the cache's memory.
+        let entry: number;
+        if (end - start <= MAX_CACHED_LENGTH) {
+          entry = cache.lookup(text, start, end, rangeHash(text, start, end));
+          if (cache.missed) fillVector(text, start, end, entry * VL);
+        } else {
+          entry = cache.unkeyed();
+          fillVector(text, start, end, entry * VL);
+        }
+        offsets[i] = entry * VL;
+      }
+      // Read after the lookups: a lookup may have grown the slab.
+      const V = cache.vectors;
       let sentenceStart = 1;
       for (let i = 0; i < n; i++) {
-        const vector = wordVector(text, tokenStarts[i] as number, tokenEnds[i] as number);
-        vectors[i] = vector;
-        cases[i] = vector[CASE_SLOT] as number;
-        trims[i] = vector[TRIM_SLOT] as number;
+        const o = offsets[i] as number;
+        cases[i] = V[o + CASE_SLOT] as number;
+        trims[i] = V[o + TRIM_SLOT] as number;
         starts[i] = sentenceStart;
-        sentenceStart = vector[END_SLOT] as number;
+        sentenceStart = V[o + END_SLOT] as number;
       }
       const docCase = documentCase(cases, starts, n);
       if (emissions.length < n * T) emissions = new Float32Array(n * T * 2);
       if (tags.length < n) tags = new Uint8Array(n * 2);
       const e = emissions;
       const docBase = docCase * CASE_COUNT;
-      // Same additions in the same order as before (position + self, then previous, next, previous-but-one and
-      // next-but-one), each rounded to float32 as a Float32Array store would: identical scores, identical tags.
-      if (T === 7) {
-        // Unrolled over the 7 tags, without edge tests: a missing neighbour (text edges) is ABSENT, all -0, and
-        // x + -0 === x exactly in IEEE arithmetic (also for x = +0 and -0). Role offsets: PREV 7, NEXT 14, PREV2
-        // 21, NEXT2 28.
-        let v2: Float32Array = ABSENT;
-        let v1: Float32Array = ABSENT;
-        let v0 = vectors[0] as Float32Array;
-        let n1: Float32Array = n > 1 ? (vectors[1] as Float32Array) : ABSENT;
-        for (let i = 0; i < n; i++) {
-          const n2: Float32Array = i + 2 < n ? (vectors[i + 2] as Float32Array) : ABSENT;
-          const base = i * 7;
-          const pos =
-            (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
-              (v0[GAZ_SLOT] as number)) *
-            7;
-          e[base + 0] =
+      // Position + self, then previous, next, previous-but-one and next-but-one, each sum rounded to float32 as a
+      // Float32Array store would (the order the model was trained and its spans recorded with). A missing neighbour
+      // (text edges) is entry 0 of the slab, all -0, and x + -0 === x exactly (also for x = +0 and -0).
+      for (let i = 0; i < n; i++) {
+        const o0 = offsets[i] as number;
+        const o1 = i > 0 ? (offsets[i - 1] as number) + PREV_OFFSET : PREV_OFFSET;
+        const n1 = i + 1 < n ? (offsets[i + 1] as number) + NEXT_OFFSET : NEXT_OFFSET;
+        const o2 = i > 1 ? (offsets[i - 2] as number) + PREV2_OFFSET : PREV2_OFFSET;
+        const n2 = i + 2 < n ? (offsets[i + 2] as number) + NEXT2_OFFSET : NEXT2_OFFSET;
+        const base = i * T;
+        const pos =
+          (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
+            (V[o0 + GAZ_SLOT] as number)) *
+          T;
+        for (let t = 0; t < T; t++) {
+          e[base + t] =
             Math.fround(
               Math.fround(
-                Math.fround(Math.fround((positionScores[pos + 0] as number) + (v0[0] as number)) + (v1[7] as number)) +
-                  (n1[14] as number),
-              ) + (v2[21] as number),
-            ) + (n2[28] as number);
-          e[base + 1] =
-            Math.fround(
-              Math.fround(
-                Math.fround(Math.fround((positionScores[pos + 1] as number) + (v0[1] as number)) + (v1[8] as number)) +
-                  (n1[15] as number),
-              ) + (v2[22] as number),
-            ) + (n2[29] as number);
-          e[base + 2] =
-            Math.fround(
-              Math.fround(
-                Math.fround(Math.fround((positionScores[pos + 2] as number) + (v0[2] as number)) + (v1[9] as number)) +
-                  (n1[16] as number),
-              ) + (v2[23] as number),
-            ) + (n2[30] as number);
-          e[base + 3] =
-            Math.fround(
-              Math.fround(
-                Math.fround(Math.fround((positionScores[pos + 3] as number) + (v0[3] as number)) + (v1[10] as number)) +
-                  (n1[17] as number),
-              ) + (v2[24] as number),
-            ) + (n2[31] as number);
-          e[base + 4] =
-            Math.fround(
-              Math.fround(
-                Math.fround(Math.fround((positionScores[pos + 4] as number) + (v0[4] as number)) + (v1[11] as number)) +
-                  (n1[18] as number),
-              ) + (v2[25] as number),
-            ) + (n2[32] as number);
-          e[base + 5] =
-            Math.fround(
-              Math.fround(
-                Math.fround(Math.fround((positionScores[pos + 5] as number) + (v0[5] as number)) + (v1[12] as number)) +
-                  (n1[19] as number),
-              ) + (v2[26] as number),
-            ) + (n2[33] as number);
-          e[base + 6] =
-            Math.fround(
-              Math.fround(
-                Math.fround(Math.fround((positionScores[pos + 6] as number) + (v0[6] as number)) + (v1[13] as number)) +
-                  (n1[20] as number),
-              ) + (v2[27] as number),
-            ) + (n2[34] as number);
-          v2 = v1;
-          v1 = v0;
-          v0 = n1;
-          n1 = n2;
-        }
-      } else {
-        let v2: Float32Array | undefined;
-        let v1: Float32Array | undefined;
-        let v0 = vectors[0] as Float32Array;
-        let n1: Float32Array | undefined = n > 1 ? vectors[1] : undefined;
-        for (let i = 0; i < n; i++) {
-          const n2: Float32Array | undefined = i + 2 < n ? vectors[i + 2] : undefined;
-          const base = i * T;
-          const pos =
-            (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
-              (v0[GAZ_SLOT] as number)) *
-            T;
-          for (let t = 0; t < T; t++) {
-            let x = Math.fround((positionScores[pos + t] as number) + (v0[t] as number));
-            if (v1 !== undefined) x = Math.fround(x + (v1[PREV_OFFSET + t] as number));
-            if (n1 !== undefined) x = Math.fround(x + (n1[NEXT_OFFSET + t] as number));
-            if (v2 !== undefined) x = Math.fround(x + (v2[PREV2_OFFSET + t] as number));
-            if (n2 !== undefined) x = x + (n2[NEXT2_OFFSET + t] as number);
-            e[base + t] = x;
-          }
-          v2 = v1;
-          v1 = v0;
-          v0 = n1 as Float32Array;
-          n1 = n2;
+                Math.fround(
+                  Math.fround((positionScores[pos + t] as number) + (V[o0 + t] as number)) + (V[o1 + t] as number),
+                ) + (V[n1 + t] as number),
+              ) + (V[o2 + t] as number),
+            ) + (V[n2 + t] as number);
         }
       }
       if (T === 7) viterbi7(e, n, transitions64, tags, scratch);
@@ -258,8 +196,6 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
 // Module-local copies of imported constants: under some loaders (tsx, vitest) every read of an imported binding
 // is a getter call, which dominated the per-token loop.
 const T: number = NUM_TAGS;
-/** The word vector of a neighbour beyond the text's edge: all -0, so adding any of its slices changes nothing. */
-const ABSENT = new Float32Array(VECTOR_LENGTH).fill(-0);
 const GAZ_VALUES_LOCAL: number = GAZ_VALUES;
 const PREV_OFFSET: number = ROLE.PREV * NUM_TAGS;
 const NEXT_OFFSET: number = ROLE.NEXT * NUM_TAGS;

@@ -1,25 +1,10 @@
-// The tagger's per-word memo, keyed by a range of the text being tagged so a hit needs no substring: open
-// addressing over a string-range hash, the stored word compared character by character. Two generations, as before:
-// when the young table holds `limit` words it becomes the old one, and words found in the old one move back, so
-// frequent words survive a turnover. A pure cache: the tagger's output never depends on what it holds.
-
-interface Table {
-  keys: (string | undefined)[];
-  values: (Float32Array | undefined)[];
-  hashes: Int32Array;
-  mask: number;
-  size: number;
-}
-
-function createTable(capacity: number): Table {
-  return {
-    keys: new Array<string | undefined>(capacity).fill(undefined),
-    values: new Array<Float32Array | undefined>(capacity).fill(undefined),
-    hashes: new Int32Array(capacity),
-    mask: capacity - 1,
-    size: 0,
-  };
-}
+// The tagger's per-word memo, keyed by a range of the text being tagged so a hit needs no substring. Everything is
+// in flat typed arrays (no object per word): open addressing over a string-range hash, the words' characters in one
+// Uint16Array pool, and each word's score vector in one Float32Array slab, so a hit is a few reads of adjacent memory
+// and the tagger sums neighbours straight from the slab. Two generations: when the young table holds `limit` words it
+// becomes the old one (at the start of a text, so offsets handed out while tagging a text stay valid), and words
+// found in the old one are copied back, so frequent words survive a turnover. A pure cache: the tagger's output never
+// depends on what it holds.
 
 /** FNV-1a-style hash of `text.slice(start, end)`, without making the substring. */
 export function rangeHash(text: string, start: number, end: number): number {
@@ -29,68 +14,167 @@ export function rangeHash(text: string, start: number, end: number): number {
   return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
 }
 
-function find(table: Table, text: string, start: number, end: number, hash: number): number {
-  const { keys, hashes, mask } = table;
-  const length = end - start;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const key = keys[slot];
-    if (key === undefined) return -1 - slot;
-    if (hashes[slot] === hash && key.length === length) {
-      let i = 0;
-      while (i < length && key.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-      if (i === length) return slot;
+class Table {
+  /** Entry index per slot, 0 = empty (entry 0 is the reserved all -0 vector, never in a slot). */
+  slots: Int32Array;
+  mask: number;
+  /** Entries in use, including the reserved entry 0. */
+  entries = 1;
+  hashes: Int32Array;
+  keyStarts: Int32Array;
+  keyLengths: Int32Array;
+  chars: Uint16Array;
+  charsUsed = 0;
+  vectors: Float32Array;
+
+  constructor(
+    capacity: number,
+    readonly width: number,
+  ) {
+    this.slots = new Int32Array(capacity * 2);
+    this.mask = capacity * 2 - 1;
+    this.hashes = new Int32Array(capacity);
+    this.keyStarts = new Int32Array(capacity);
+    this.keyLengths = new Int32Array(capacity);
+    this.chars = new Uint16Array(capacity * 8);
+    this.vectors = new Float32Array(capacity * width);
+    this.vectors.fill(-0, 0, width);
+  }
+
+  /** Entry index of `text.slice(start, end)`, or -1. */
+  find(text: string, start: number, end: number, hash: number): number {
+    const { slots, mask, hashes, keyLengths, keyStarts, chars } = this;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot] as number;
+      if (entry === 0) return -1;
+      if (hashes[entry] === hash && keyLengths[entry] === length) {
+        const key = keyStarts[entry] as number;
+        let i = 0;
+        while (i < length && chars[key + i] === text.charCodeAt(start + i)) i++;
+        if (i === length) return entry;
+      }
     }
+  }
+
+  /** A new entry for `text.slice(start, end)` (known absent); its vector is the caller's to fill. */
+  add(text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    if (this.entries === this.hashes.length) this.growEntries();
+    if (this.charsUsed + length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + length));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    if ((this.entries + 1) * 2 > this.mask + 1) this.rehash();
+    const entry = this.entries++;
+    const { chars, charsUsed } = this;
+    for (let i = 0; i < length; i++) chars[charsUsed + i] = text.charCodeAt(start + i);
+    this.keyStarts[entry] = charsUsed;
+    this.keyLengths[entry] = length;
+    this.charsUsed = charsUsed + length;
+    this.hashes[entry] = hash;
+    let slot = hash & this.mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[slot] = entry;
+    return entry;
+  }
+
+  /** A new entry that no lookup finds (a word not worth memoising); its vector is the caller's to fill. */
+  addUnkeyed(): number {
+    if (this.entries === this.hashes.length) this.growEntries();
+    return this.entries++;
+  }
+
+  /** Forgets every entry (entry 0 stays). */
+  clear(): void {
+    this.slots.fill(0);
+    this.entries = 1;
+    this.charsUsed = 0;
+  }
+
+  private growEntries(): void {
+    const capacity = this.hashes.length * 2;
+    const widen = <A extends Int32Array | Float32Array>(from: A, to: A): A => {
+      to.set(from);
+      return to;
+    };
+    this.hashes = widen(this.hashes, new Int32Array(capacity));
+    this.keyStarts = widen(this.keyStarts, new Int32Array(capacity));
+    this.keyLengths = widen(this.keyLengths, new Int32Array(capacity));
+    this.vectors = widen(this.vectors, new Float32Array(capacity * this.width));
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array((this.mask + 1) * 2);
+    const mask = slots.length - 1;
+    for (let entry = 1; entry < this.entries; entry++) {
+      let slot = (this.hashes[entry] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry;
+    }
+    this.slots = slots;
+    this.mask = mask;
   }
 }
 
-function insert(table: Table, key: string, hash: number, value: Float32Array): void {
-  const { keys, mask } = table;
-  let slot = hash & mask;
-  while (keys[slot] !== undefined) slot = (slot + 1) & mask;
-  keys[slot] = key;
-  table.values[slot] = value;
-  table.hashes[slot] = hash;
-  table.size++;
-}
+/**
+ * A two-generation word memo. `lookup` returns an entry whose vector is `vectors.subarray(entry * width, ...)`;
+ * read `vectors` after the lookups of a text (a lookup may reallocate it). Entry 0 is a vector of -0.
+ */
+export class WordCache {
+  private young: Table;
+  private old: Table;
+  /** Set by `lookup`: whether the returned entry is new, its vector still to be filled by the caller. */
+  missed = false;
 
-export interface WordCache {
-  /** The memoised vector of `text.slice(start, end)` (hash from rangeHash), or undefined. */
-  get(text: string, start: number, end: number, hash: number): Float32Array | undefined;
-  /** Memoises `vector` for `word` (hash = rangeHash of it); the caller has checked `get` missed. */
-  set(word: string, hash: number, vector: Float32Array): void;
-}
+  constructor(
+    private readonly limit: number,
+    readonly width: number,
+  ) {
+    this.young = new Table(1024, width);
+    this.old = new Table(1, width);
+  }
 
-/** A two-generation word cache holding up to `limit` words per generation (limit > 0). */
-export function createWordCache(limit: number): WordCache {
-  const initial = 1024;
-  let young = createTable(initial);
-  let old = createTable(16);
-  const grow = (table: Table): Table => {
-    const bigger = createTable((table.mask + 1) * 2);
-    for (let slot = 0; slot <= table.mask; slot++) {
-      const key = table.keys[slot];
-      if (key !== undefined) insert(bigger, key, table.hashes[slot] as number, table.values[slot] as Float32Array);
+  get vectors(): Float32Array {
+    return this.young.vectors;
+  }
+
+  /** Call before the lookups of each text: turns the generations over when the young one is full. */
+  begin(): void {
+    if (this.young.entries <= this.limit) return;
+    if (this.limit > 0) {
+      this.old = this.young;
+      this.young = new Table(1024, this.width);
+    } else if (this.young.entries > 4096) {
+      this.young = new Table(1024, this.width);
+    } else {
+      this.young.clear();
     }
-    return bigger;
-  };
-  const set = (word: string, hash: number, vector: Float32Array): void => {
-    if (young.size >= limit) {
-      old = young;
-      young = createTable(initial);
+  }
+
+  /** A fresh entry for a word that is not memoised (too long to be worth it); counts towards the limit. */
+  unkeyed(): number {
+    return this.young.addUnkeyed();
+  }
+
+  /** The entry of `text.slice(start, end)` (hash from rangeHash); a new, unfilled one when `missed`. */
+  lookup(text: string, start: number, end: number, hash: number): number {
+    const young = this.young;
+    const entry = young.find(text, start, end, hash);
+    if (entry >= 0) {
+      this.missed = false;
+      return entry;
     }
-    if ((young.size + 1) * 2 > young.mask + 1) young = grow(young);
-    insert(young, word, hash, vector);
-  };
-  return {
-    get(text: string, start: number, end: number, hash: number): Float32Array | undefined {
-      const slot = find(young, text, start, end, hash);
-      if (slot >= 0) return young.values[slot];
-      const oldSlot = find(old, text, start, end, hash);
-      if (oldSlot < 0) return undefined;
-      const vector = old.values[oldSlot] as Float32Array;
-      set(old.keys[oldSlot] as string, hash, vector);
-      return vector;
-    },
-    set,
-  };
+    const added = young.add(text, start, end, hash);
+    const oldEntry = this.old.find(text, start, end, hash);
+    if (oldEntry < 0) {
+      this.missed = true;
+      return added;
+    }
+    const w = this.width;
+    young.vectors.set(this.old.vectors.subarray(oldEntry * w, oldEntry * w + w), added * w);
+    this.missed = false;
+    return added;
+  }
 }

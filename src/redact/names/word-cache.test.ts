@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { rangeHash, WordCache } from './word-cache.js';
+
+const WIDTH = 4;
+
+/** Looks `word` up as a range of a longer text, filling a new entry's vector with `fill`. */
+function lookup(cache: WordCache, word: string, fill: number): { entry: number; missed: boolean } {
+  const text = `  ${word} `;
+  const entry = cache.lookup(text, 2, 2 + word.length, rangeHash(text, 2, 2 + word.length));
+  const missed = cache.missed;
+  if (missed) cache.vectors.fill(fill, entry * WIDTH, entry * WIDTH + WIDTH);
+  return { entry, missed };
+}
+
+const vectorOf = (cache: WordCache, entry: number): number[] => [
+  ...cache.vectors.subarray(entry * WIDTH, entry * WIDTH + WIDTH),
+];
+
+describe('WordCache', () => {
+  it('finds a word by its range, compares characters, and keeps entry 0 as -0', () => {
+    const cache = new WordCache(100, WIDTH);
+    cache.begin();
+    const a = lookup(cache, 'maria', 1);
+    expect(a.missed).toBe(true);
+    expect(lookup(cache, 'maria', 9)).toEqual({ entry: a.entry, missed: false });
+    const b = lookup(cache, 'mario', 2);
+    expect(b.missed).toBe(true);
+    expect(b.entry).not.toBe(a.entry);
+    expect(vectorOf(cache, a.entry)).toEqual([1, 1, 1, 1]);
+    expect(vectorOf(cache, 0).every((x) => Object.is(x, -0))).toBe(true);
+  });
+
+  it('grows past its initial size and keeps every vector', () => {
+    const cache = new WordCache(100_000, WIDTH);
+    cache.begin();
+    const entries = Array.from({ length: 5000 }, (_, i) => lookup(cache, `w${i}`, i).entry);
+    for (let i = 0; i < 5000; i++) {
+      expect(lookup(cache, `w${i}`, -1)).toEqual({ entry: entries[i], missed: false });
+      expect(vectorOf(cache, entries[i] as number)[0]).toBe(i);
+    }
+  });
+
+  it('turns generations over between texts and carries back the words still in use', () => {
+    const cache = new WordCache(3, WIDTH);
+    cache.begin();
+    for (const [i, w] of ['a', 'b', 'c'].entries()) lookup(cache, w, i + 1);
+    cache.begin(); // young is full: it becomes the old generation
+    const b = lookup(cache, 'b', 99);
+    expect(b.missed).toBe(false);
+    expect(vectorOf(cache, b.entry)).toEqual([2, 2, 2, 2]);
+    expect(lookup(cache, 'd', 4).missed).toBe(true);
+    lookup(cache, 'e', 5);
+    cache.begin(); // b, d, e are now old; a and c are gone
+    expect(lookup(cache, 'a', 7).missed).toBe(true);
+    expect(lookup(cache, 'd', 7).missed).toBe(false);
+  });
+
+  it('with limit 0 remembers words within one text only; unkeyed entries are never found', () => {
+    const cache = new WordCache(0, WIDTH);
+    cache.begin();
+    lookup(cache, 'x', 1);
+    expect(lookup(cache, 'x', 2).missed).toBe(false);
+    const unkeyed = cache.unkeyed();
+    expect(unkeyed).toBeGreaterThan(0);
+    cache.begin();
+    expect(lookup(cache, 'x', 3).missed).toBe(true);
+  });
+});
