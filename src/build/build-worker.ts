@@ -2,8 +2,9 @@
 
 import { parentPort } from 'node:worker_threads';
 import { createDecidePass, type DecidePass, finishShard } from './shard-work.js';
-import type { FromWorker, ToWorker } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
+let init: WorkerInit | undefined;
 let pass: DecidePass | undefined;
 
 function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
@@ -16,14 +17,18 @@ parentPort?.on('message', (message: ToWorker) => {
     try {
       switch (message.type) {
         case 'init':
-          pass = createDecidePass(message.init);
+          init = message.init;
           return;
         case 'batch':
-          if (!pass) throw new Error('worker used before init');
+          if (!init) throw new Error('worker used before init');
+          // Pass 1 (and its analyzer) starts with the first batch: a resumed build that only writes shards never loads it.
+          pass ??= createDecidePass(init);
           reply({ type: 'done', id, stats: pass.process(message.batch) });
           return;
         case 'flush':
+          // After the flush only pass 2 runs here: dropping pass 1 lets the analyzer and its caches be collected.
           pass?.finish();
+          pass = undefined;
           reply({ type: 'done', id });
           return;
         case 'shard': {

@@ -511,6 +511,10 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       if (again.length === 0) break;
       await runShards(again);
     }
+    // The workers are done: stop them before publishing, so their heaps are not held while the lineage rows are
+    // written (at 2M items with the engine this was the build's peak RSS: 545 MB).
+    await executor.close();
+    executor = undefined;
 
     // Publish: shards into place, lineage rows, metadata, and the manifest last.
     progress({ phase: 'publish', done: 0, total: null });
