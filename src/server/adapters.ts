@@ -31,6 +31,28 @@ function consentInput(state: ConsentState) {
 
 /** The server's view of a parsed policy; decisions go through the policy module's own evaluation. */
 export function adaptPolicy(policy: Policy): PolicyPort {
+  // Compiled rules depend on the decision time only through the version in force and the UTC day (the age cutoff),
+  // and defaults only through the version: times with the same key decide alike.
+  const decisionKey = (purpose: string, at: string): string | undefined => {
+    const ms = Date.parse(at);
+    if (Number.isNaN(ms)) return undefined;
+    const version = versionAt(policy, at);
+    const index = version ? policy.versions.indexOf(version) : -1;
+    return `${index} ${new Date(ms).toISOString().slice(0, 10)} ${purpose}`;
+  };
+  // Batch checks compile rules per request; a handful of (purpose, version, day) combinations cover nearly all.
+  const compiled = new Map<string, ReturnType<typeof compilePolicy>>();
+  const compiledRules = (purpose: string, at: string) => {
+    const key = decisionKey(purpose, at);
+    const hit = key === undefined ? undefined : compiled.get(key);
+    if (hit) return hit;
+    const rules = compilePolicy(policy, purpose, at);
+    if (key !== undefined) {
+      if (compiled.size >= 64) compiled.clear();
+      compiled.set(key, rules);
+    }
+    return rules;
+  };
   return {
     name: policy.name,
     versionAt: (at) => versionAt(policy, at)?.id ?? null,
@@ -50,7 +72,7 @@ export function adaptPolicy(policy: Policy): PolicyPort {
       };
     },
     compilePackedDecider(purpose, at) {
-      const rules = compilePolicy(policy, purpose, at);
+      const rules = compiledRules(purpose, at);
       return (member, state) =>
         reasonOfCode(
           decideMemberFast(
@@ -62,6 +84,7 @@ export function adaptPolicy(policy: Policy): PolicyPort {
           ),
         );
     },
+    decisionKey: (purpose, at) => decisionKey(purpose, at),
     gpcIsWithdrawal: (at) => gpcIsWithdrawal(policy, 'train_ai_system.generative', at),
     onWithdrawal: (at) => withdrawalEffect(policy, 'train_ai_system.generative', at),
   };

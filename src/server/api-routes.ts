@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fas
 import { PURPOSES } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 import { type Authenticator, type Principal, requireMemberAccess, requireScope } from './auth.js';
-import { renderCheckJson } from './check-json.js';
 import type { DashboardService } from './dashboard-service.js';
 import { ERROR_BODY_SCHEMA, httpError } from './errors.js';
 import {
@@ -222,10 +221,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     async (request, reply) => {
       const principal = await auth.require(request);
       requireScope(principal, 'read');
-      const answer = await members.check(request.body.purpose, request.body.as_of, request.body.member_ids);
+      const json = await members.checkJson(request.body.purpose, request.body.as_of, request.body.member_ids);
       // Already JSON: Fastify sends a string with a JSON content type as it is (the schema above documents it).
       reply.type('application/json; charset=utf-8');
-      return renderCheckJson(answer);
+      return json;
     },
   );
 

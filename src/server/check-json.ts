@@ -39,17 +39,19 @@ function tail(result: CheckResult): string {
   return text;
 }
 
+/** One result as JSON, `{"member_id":…,"allowed":…,"reason":…,"status":…,"source":…}`. */
+export function checkResultJson(result: CheckResult): string {
+  return `{"member_id":${JSON.stringify(result.member_id)}${tail(result)}`;
+}
+
+/** The answer around results already rendered by `checkResultJson`, in order. */
+export function renderCheckAnswer(head: Omit<CheckAnswer, 'results'>, results: readonly string[]): string {
+  return `{"purpose":${JSON.stringify(head.purpose)},"as_of":${JSON.stringify(head.as_of)},"policy_version":${JSON.stringify(
+    head.policy_version,
+  )},"results":[${results.join(',')}]}`;
+}
+
 /** The same JSON a schema serializer would produce for `answer`, field for field and in the same order. */
 export function renderCheckJson(answer: CheckAnswer): string {
-  const parts: string[] = new Array(answer.results.length * 2 + 2);
-  parts[0] = `{"purpose":${JSON.stringify(answer.purpose)},"as_of":${JSON.stringify(answer.as_of)},"policy_version":${JSON.stringify(
-    answer.policy_version,
-  )},"results":[`;
-  let at = 1;
-  answer.results.forEach((result, i) => {
-    parts[at++] = `${i === 0 ? '' : ','}{"member_id":${JSON.stringify(result.member_id)}`;
-    parts[at++] = tail(result);
-  });
-  parts[at] = ']}';
-  return parts.join('');
+  return renderCheckAnswer(answer, answer.results.map(checkResultJson));
 }

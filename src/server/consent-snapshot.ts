@@ -8,15 +8,29 @@ import type { ConsentEvent, Member } from '../domain/index.js';
 import { MEMBER_FLAGS, type PackedMember, packMember } from '../policy/index.js';
 import type { Store } from '../store/store.js';
 
+/**
+ * A batch-check result rendered for one member, kept with the member by the server: valid for decision times with
+ * policy decision key `key` in [`from`, `until`) (ms), and for knowledge times from `knownFrom` on. The snapshot drops
+ * it whenever the member's events change.
+ */
+export interface CheckMemo {
+  readonly key: string;
+  readonly from: number;
+  readonly until: number;
+  readonly knownFrom: number;
+  readonly json: string;
+}
+
 /** A member as batch checks need it: the directory entry, its packed decision facts, and its consent events. */
 export interface SnapshotMember extends PackedMember {
   readonly member: Member;
   /** Every purpose, in seq order. */
   readonly events: readonly ConsentEvent[];
+  /** Free for the batch check to fill (see CheckMemo); cleared when `events` changes. */
+  checkMemo: CheckMemo | undefined;
 }
 
-interface MutableEntry extends PackedMember {
-  readonly member: Member;
+interface MutableEntry extends SnapshotMember {
   events: ConsentEvent[];
 }
 
@@ -69,6 +83,7 @@ class LoadedSnapshot implements SnapshotView {
       if (entry) {
         // A fresh array: a request holding the old one keeps the state it started with.
         entry.events = entry.events === NO_EVENTS_MUTABLE ? [event] : [...entry.events, event];
+        entry.checkMemo = undefined;
         continue;
       }
       const list = this.orphans.get(event.memberId);
@@ -191,7 +206,7 @@ export class ConsentSnapshot {
       if (this.closed) return;
       for (const member of batch) {
         const { country, birth, flags } = packMember(member);
-        members.set(member.id, { member, country, birth, flags, events: NO_EVENTS_MUTABLE });
+        members.set(member.id, { member, country, birth, flags, events: NO_EVENTS_MUTABLE, checkMemo: undefined });
       }
     }
     const orphans = new Map<string, ConsentEvent[]>();

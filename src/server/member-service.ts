@@ -14,8 +14,8 @@ import {
   STATUS_ALIASES,
 } from '../domain/index.js';
 import type { BuildRecord, ModelRecord, Store } from '../store/store.js';
-import type { SnapshotView } from './consent-snapshot.js';
-import { UNKNOWN_MEMBER } from './consent-snapshot.js';
+import { type CheckAnswer, checkResultJson, renderCheckAnswer, renderCheckJson } from './check-json.js';
+import { type SnapshotView, UNKNOWN_MEMBER } from './consent-snapshot.js';
 import { httpError } from './errors.js';
 import type { LedgerPort, PolicyPort } from './ports.js';
 
@@ -57,6 +57,30 @@ function realCalendarDate(raw: string): boolean {
   const [y, m, d] = raw.slice(0, 10).split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The decision times (ms) around `asOfMs` in which `resolveState` sees the same events: it compares the decision
+ * time only with valid-from times, and every event is known from `knownFrom` on. Undefined when an event is not yet
+ * known at `knownAtMs` or a time does not parse.
+ */
+function stableWindow(
+  events: readonly ConsentEvent[],
+  asOfMs: number,
+  knownAtMs: number,
+): { from: number; until: number; knownFrom: number } | undefined {
+  let from = Number.NEGATIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  let knownFrom = Number.NEGATIVE_INFINITY;
+  for (const event of events) {
+    const valid = Date.parse(event.validFrom);
+    const recorded = Date.parse(event.recordedAt);
+    if (Number.isNaN(valid) || Number.isNaN(recorded)) return undefined;
+    if (valid <= asOfMs) from = Math.max(from, valid);
+    else until = Math.min(until, valid);
+    knownFrom = Math.max(knownFrom, recorded);
+  }
+  return knownFrom <= knownAtMs ? { from, until, knownFrom } : undefined;
 }
 
 export interface MemberConsentView {
@@ -135,6 +159,92 @@ export function createMemberService(deps: MemberServiceDeps) {
         })
       : await ledger.stateAsOf(member.id, purpose, { asOf, defaultStatus });
     return { memberId: member.id, purpose, state, decision: policy.decideMember(member, state, purpose, asOf) };
+  }
+
+  /**
+   * The batch check's evaluation of one member from a current snapshot: packed facts and compiled rules, the
+   * ledger's rule only for members with events. Undefined when the policy offers no packed decider.
+   */
+  function snapshotChecker(view: SnapshotView, purpose: string, asOf: string, knownAt: string) {
+    const decide = policy.compilePackedDecider?.(purpose, asOf);
+    if (!decide) return undefined;
+    const unknownDefault = policy.defaultStatus(purpose, undefined, asOf);
+    // The default depends only on where the member is; computed once per country.
+    const defaults = new Map<string | null, ConsentStatus>();
+    return (memberId: string): CheckResult => {
+      const facts = view.member(memberId);
+      let defaultStatus = unknownDefault;
+      if (facts) {
+        const country = facts.member.country;
+        const known = defaults.get(country);
+        if (known === undefined) {
+          defaultStatus = policy.defaultStatus(purpose, facts.member, asOf);
+          defaults.set(country, defaultStatus);
+        } else defaultStatus = known;
+      }
+      const own = facts ? facts.events : view.events(memberId);
+      const state: ConsentState | undefined =
+        own.length > 0 ? ledger.resolve(own, { memberId, purpose, asOf, knownAt, defaultStatus }) : undefined;
+      const reason = decide(facts ?? UNKNOWN_MEMBER, state);
+      return {
+        member_id: memberId,
+        allowed: reason === null,
+        reason,
+        status: shortStatus(state ? state.status : defaultStatus),
+        source: state ? state.source : 'default',
+      };
+    };
+  }
+
+  /** The batch check from the store: one query for the members, one for their events. */
+  async function checkFromStore(
+    purpose: string,
+    asOf: string,
+    knownAt: string,
+    ids: readonly string[],
+  ): Promise<CheckResult[]> {
+    const [members, events] = await Promise.all([
+      store.getMembers(ids),
+      store.consentEventsForMembers(ids, purposeLineage(purpose)),
+    ]);
+    const byMember = new Map<string, ConsentEvent[]>();
+    for (const event of events) {
+      const list = byMember.get(event.memberId);
+      if (list) list.push(event);
+      else byMember.set(event.memberId, [event]);
+    }
+    const fast = policy.compileMemberDecider?.(purpose, asOf);
+    const decide =
+      fast ??
+      ((member: Member | undefined, state: ConsentState) => policy.decideMember(member, state, purpose, asOf).reason);
+    // The default depends only on where the member is; compute it once per country in the batch.
+    const defaults = new Map<string | null, ConsentStatus>();
+    const defaultFor = (member: Member | undefined): ConsentStatus => {
+      if (!member) return policy.defaultStatus(purpose, undefined, asOf);
+      let status = defaults.get(member.country);
+      if (status === undefined) {
+        status = policy.defaultStatus(purpose, member, asOf);
+        defaults.set(member.country, status);
+      }
+      return status;
+    };
+    return ids.map((memberId) => {
+      const member = members.get(memberId);
+      const defaultStatus = defaultFor(member);
+      const own = byMember.get(memberId);
+      // Most members never made a choice: their state is the default, without running the resolver.
+      const state: ConsentState = own
+        ? ledger.resolve(own, { memberId, purpose, asOf, knownAt, defaultStatus })
+        : { memberId, purpose, status: defaultStatus, source: 'default', event: null, asOf, knownAt };
+      const reason = decide(member, state);
+      return {
+        member_id: memberId,
+        allowed: reason === null,
+        reason,
+        status: shortStatus(state.status),
+        source: state.source,
+      };
+    });
   }
 
   /** Latest withdrawal (valid-from) of the generative purpose that is still in force, or null. */
@@ -236,91 +346,63 @@ export function createMemberService(deps: MemberServiceDeps) {
     },
 
     /**
-     * Decisions for many members at once: one query for the members, one for their events, then pure evaluation.
-     * Duplicated ids answer once each, in the order asked.
+     * Decisions for many members at once: from the snapshot when it is current, else one query for the members and
+     * one for their events, then pure evaluation. Duplicated ids answer once each, in the order asked.
      */
-    async check(purpose: string, asOfRaw: string | undefined, memberIds: readonly string[]) {
+    async check(purpose: string, asOfRaw: string | undefined, memberIds: readonly string[]): Promise<CheckAnswer> {
       assertPurpose(purpose);
       const asOf = parseInstant('as_of', asOfRaw, now());
       const knownAt = now().toISOString();
       const ids = [...new Set(memberIds)];
       const view = await snapshot?.current();
-      const packed = view && policy.compilePackedDecider?.(purpose, asOf);
-      const results: CheckResult[] = new Array(ids.length);
-      if (view && packed) {
-        // From the snapshot: packed facts and compiled rules, the ledger's rule only for members with events.
-        const unknownDefault = policy.defaultStatus(purpose, undefined, asOf);
-        const defaults = new Map<string | null, ConsentStatus>();
-        for (let i = 0; i < ids.length; i++) {
-          const memberId = ids[i] as string;
-          const facts = view.member(memberId);
-          let defaultStatus = unknownDefault;
-          if (facts) {
-            const country = facts.member.country;
-            const known = defaults.get(country);
-            if (known === undefined) {
-              defaultStatus = policy.defaultStatus(purpose, facts.member, asOf);
-              defaults.set(country, defaultStatus);
-            } else defaultStatus = known;
-          }
-          const own = facts ? facts.events : view.events(memberId);
-          const state: ConsentState | undefined =
-            own.length > 0 ? ledger.resolve(own, { memberId, purpose, asOf, knownAt, defaultStatus }) : undefined;
-          const reason = packed(facts ?? UNKNOWN_MEMBER, state);
-          results[i] = {
-            member_id: memberId,
-            allowed: reason === null,
-            reason,
-            status: shortStatus(state ? state.status : defaultStatus),
-            source: state ? state.source : 'default',
-          };
-        }
-        return { purpose, as_of: asOf, policy_version: policy.versionAt(asOf), results };
-      }
-      const [members, events] = await Promise.all([
-        store.getMembers(ids),
-        store.consentEventsForMembers(ids, purposeLineage(purpose)),
-      ]);
-      const byMember = new Map<string, ConsentEvent[]>();
-      for (const event of events) {
-        const list = byMember.get(event.memberId);
-        if (list) list.push(event);
-        else byMember.set(event.memberId, [event]);
-      }
-      const fast = policy.compileMemberDecider?.(purpose, asOf);
-      const decide =
-        fast ??
-        ((member: Member | undefined, state: ConsentState) => policy.decideMember(member, state, purpose, asOf).reason);
-      // The default depends only on where the member is; compute it once per country in the batch.
-      const defaults = new Map<string | null, ConsentStatus>();
-      const defaultFor = (member: Member | undefined): ConsentStatus => {
-        if (!member) return policy.defaultStatus(purpose, undefined, asOf);
-        let status = defaults.get(member.country);
-        if (status === undefined) {
-          status = policy.defaultStatus(purpose, member, asOf);
-          defaults.set(member.country, status);
-        }
-        return status;
-      };
-      for (let i = 0; i < ids.length; i++) {
-        const memberId = ids[i] as string;
-        const member = members.get(memberId);
-        const defaultStatus = defaultFor(member);
-        const own = byMember.get(memberId);
-        // Most members never made a choice: their state is the default, without running the resolver.
-        const state: ConsentState = own
-          ? ledger.resolve(own, { memberId, purpose, asOf, knownAt, defaultStatus })
-          : { memberId, purpose, status: defaultStatus, source: 'default', event: null, asOf, knownAt };
-        const reason = decide(member, state);
-        results[i] = {
-          member_id: memberId,
-          allowed: reason === null,
-          reason,
-          status: shortStatus(state.status),
-          source: state.source,
-        };
-      }
+      const fromSnapshot = view && snapshotChecker(view, purpose, asOf, knownAt);
+      const results = fromSnapshot ? ids.map(fromSnapshot) : await checkFromStore(purpose, asOf, knownAt, ids);
       return { purpose, as_of: asOf, policy_version: policy.versionAt(asOf), results };
+    },
+
+    /**
+     * `check` rendered as JSON. From a current snapshot, a member's rendered result is kept with the member and
+     * reused while the policy decides alike (`PolicyPort.decisionKey`) and the decision time stays between the
+     * member's own events' valid-from times (the only times `resolveState` compares it with), until their events
+     * change.
+     */
+    async checkJson(purpose: string, asOfRaw: string | undefined, memberIds: readonly string[]): Promise<string> {
+      assertPurpose(purpose);
+      const asOf = parseInstant('as_of', asOfRaw, now());
+      const knownAt = now().toISOString();
+      const view = await snapshot?.current();
+      const fromSnapshot = view && snapshotChecker(view, purpose, asOf, knownAt);
+      const head = { purpose, as_of: asOf, policy_version: policy.versionAt(asOf) };
+      if (!view || !fromSnapshot) {
+        const results = await checkFromStore(purpose, asOf, knownAt, [...new Set(memberIds)]);
+        return renderCheckJson({ ...head, results });
+      }
+      const key = policy.decisionKey?.(purpose, asOf);
+      const asOfMs = Date.parse(asOf);
+      const knownAtMs = Date.parse(knownAt);
+      const seen = new Set<string>();
+      const parts: string[] = [];
+      for (const memberId of memberIds) {
+        if (seen.has(memberId)) continue;
+        seen.add(memberId);
+        const facts = view.member(memberId);
+        const memo = facts?.checkMemo;
+        if (
+          memo !== undefined &&
+          memo.key === key &&
+          memo.from <= asOfMs &&
+          asOfMs < memo.until &&
+          memo.knownFrom <= knownAtMs
+        ) {
+          parts.push(memo.json);
+          continue;
+        }
+        const json = checkResultJson(fromSnapshot(memberId));
+        parts.push(json);
+        const window = facts && key !== undefined ? stableWindow(facts.events, asOfMs, knownAtMs) : undefined;
+        if (facts && window) facts.checkMemo = { key: key as string, ...window, json };
+      }
+      return renderCheckAnswer(head, parts);
     },
 
     async transparency(memberId: string): Promise<Transparency> {

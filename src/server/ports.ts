@@ -68,6 +68,12 @@ export interface PolicyPort {
     purpose: string,
     at: string,
   ): (member: PackedMember, state: ConsentState | undefined) => string | null;
+  /**
+   * Optional: a key such that two decision times with the same key (for `purpose`) get the same `defaultStatus`
+   * and `decideMember` answers for every member and consent state (e.g. same policy version, same day). Lets batch
+   * checks reuse a member's rendered result across requests; undefined when no such promise can be made.
+   */
+  decisionKey?(purpose: string, at: string): string | undefined;
   /** Whether a Global Privacy Control signal counts as a withdrawal at `at`. */
   gpcIsWithdrawal(at: string): boolean;
   onWithdrawal(at: string): WithdrawalEffect;

@@ -1,0 +1,179 @@
+// The batch check's fast paths (the snapshot, results kept per member between requests) against the store path on
+// generated members and events: the same answer for every decision time, including times just before and after a
+// member's events take effect, a policy version that changes in the middle of a day, events recorded in the future
+// of the clock (and a clock set back), and changes recorded between requests.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createConsentLedger } from '../consent/index.js';
+import type { ConsentEvent, ConsentStatus, Member } from '../domain/index.js';
+import { seededRandom } from '../domain/seeded-random.js';
+import { presetsDirectory, validatePolicy } from '../policy/index.js';
+import { sampleMember } from '../store/store.contract.js';
+import type { Store } from '../store/store.js';
+import { openTempSqliteStore } from '../store/testing.js';
+import { adaptLedger, adaptPolicy } from './adapters.js';
+import { createApp } from './app.js';
+import { ConsentSnapshot } from './consent-snapshot.js';
+import { createMemberService } from './member-service.js';
+import { createApiToken } from './tokens.js';
+
+const GEN = 'train_ai_system.generative';
+const PURPOSES = [GEN, 'train_ai_system.non_generative', 'train_ai_system'];
+const DAY = 86_400_000;
+/** Version 2 of the preset starts at noon, so one day has two versions. */
+const SWITCH = Date.parse('2025-11-03T12:00:00.000Z');
+
+function policyWithMiddayVersion() {
+  const text = readFileSync(join(presetsDirectory(), 'platform-2025-11.yaml'), 'utf8').replace(
+    'valid_from: 2025-11-03T00:00:00Z',
+    'valid_from: 2025-11-03T12:00:00Z',
+  );
+  const result = validatePolicy(text, 'midday.yaml');
+  if (!result.ok) throw new Error('test policy does not validate');
+  return result.policy;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('batch check fast paths', () => {
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
+
+  it('answer exactly as the store path for generated members, events and decision times', async () => {
+    store = await openTempSqliteStore();
+    const random = seededRandom(20261129);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+    let clock = SWITCH + 2 * DAY;
+    const members: Member[] = [];
+    for (let i = 0; i < 240; i++) {
+      // Birthdays close to the 18th birthday around the switch day, so the age cutoff moves between days.
+      const born = new Date(SWITCH - 18 * 365.25 * DAY + (random() - 0.5) * 8 * DAY);
+      members.push({
+        id: `m-${i}`,
+        country: pick(['US', 'DE', 'FR', 'BR', 'US-CA', 'GB', 'XX', null] as const),
+        birthDate: random() < 0.9 ? born.toISOString().slice(0, 10) : null,
+        birthYear: null,
+        ageSignals: random() < 0.05 ? { selfDeclaredMinor: true } : {},
+        language: 'en',
+        accountState: pick(['active', 'active', 'active', 'deactivated', 'deleted'] as const),
+        names: [`Member ${i}`],
+        createdAt: '2020-01-01T00:00:00.000Z',
+      });
+    }
+    await store.upsertMembers(members);
+    // Event times on a grid around the switch, so decision times can land on, just before and just after them.
+    const grid = Array.from({ length: 12 }, (_, k) => SWITCH + (k - 6) * (DAY / 4));
+    const statuses: ConsentStatus[] = ['ConsentGiven', 'ConsentWithdrawn', 'ConsentRefused'];
+    const events: Omit<ConsentEvent, 'seq'>[] = [];
+    for (const member of members) {
+      const count = random() < 0.5 ? 0 : 1 + Math.floor(random() * 3);
+      for (let k = 0; k < count; k++) {
+        const valid = pick(grid);
+        // A few are recorded after the clock's current time: not known yet, until the clock passes them.
+        const recorded = random() < 0.1 ? clock + DAY : Math.min(clock - 1000, valid + random() * DAY);
+        events.push({
+          id: `e-${member.id}-${k}`,
+          memberId: member.id,
+          purpose: pick(PURPOSES),
+          status: pick(statuses),
+          method: pick(['api', 'gpc', 'toggle', 'import'] as const),
+          noticeVersion: null,
+          jurisdiction: null,
+          validFrom: iso(valid),
+          recordedAt: iso(recorded),
+          actor: 'test',
+          requestId: null,
+          supersedes: null,
+        });
+      }
+    }
+    await store.appendConsentEvents(events);
+
+    const policy = adaptPolicy(policyWithMiddayVersion());
+    const snapshot = new ConsentSnapshot({ store });
+    await snapshot.ready();
+    const deps = { store, policy, ledger: adaptLedger(createConsentLedger(store)), now: () => new Date(clock) };
+    const fast = createMemberService({ ...deps, snapshot });
+    const reference = createMemberService(deps);
+
+    const asOfs: (string | undefined)[] = [undefined];
+    for (const t of grid) asOfs.push(iso(t - 1), iso(t), iso(t + 1));
+    for (let d = -3; d <= 3; d++) asOfs.push(iso(SWITCH + d * DAY), iso(SWITCH + d * DAY - 1));
+    const ids = [...members.map((m) => m.id), 'nobody', 'orphan'];
+    let compared = 0;
+    const start = clock;
+    for (let round = 0; round < 3; round++) {
+      // The clock moves on past the future-recorded events, then back before them (a clock may be set back).
+      for (const at of [start, start + 4 * DAY, start + DAY / 2]) {
+        clock = at;
+        for (const asOf of [...asOfs, ...asOfs.slice().reverse()]) {
+          const asked = Array.from({ length: 60 }, () => pick(ids));
+          const purpose = pick(PURPOSES);
+          const expected = JSON.parse(await reference.checkJson(purpose, asOf, asked));
+          expect(JSON.parse(await fast.checkJson(purpose, asOf, asked))).toEqual(expected);
+          expect(await fast.check(purpose, asOf, asked)).toEqual(expected);
+          compared += expected.results.length;
+        }
+      }
+      // Changes recorded between rounds.
+      const writer = createConsentLedger(store);
+      for (let k = 0; k < 5; k++) {
+        const memberId = pick(members).id;
+        await writer.record(
+          { memberId, purpose: GEN, status: pick(statuses), method: 'api', requestId: `r${round}-${k}` },
+          'test',
+        );
+      }
+      await snapshot.ready();
+    }
+    expect(compared).toBeGreaterThan(5000);
+    await snapshot.close();
+  });
+
+  it('forgets a member’s kept result when this server records a change for them', async () => {
+    store = await openTempSqliteStore();
+    await store.upsertMembers([sampleMember('m1'), sampleMember('m2')]);
+    const { secret } = await createApiToken(store, { name: 't', scopes: ['admin'] });
+    const snapshot = new ConsentSnapshot({ store });
+    await snapshot.ready();
+    const app = await createApp({ store, mode: 'production', logger: false, builds: false, snapshot });
+    const headers = { authorization: `Bearer ${secret}` };
+    const check = async () =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/v1/consent/check',
+          headers,
+          payload: { purpose: GEN, member_ids: ['m1', 'm2'] },
+        })
+      ).json().results;
+    try {
+      expect((await check())[0]).toMatchObject({ member_id: 'm1', allowed: true, source: 'default' });
+      for (const [key, status, allowed] of [
+        ['k1', 'withdrawn', false],
+        ['k2', 'given', true],
+      ] as const) {
+        const put = await app.inject({
+          method: 'PUT',
+          url: `/v1/members/m1/consent/${GEN}`,
+          headers: { ...headers, 'idempotency-key': key },
+          payload: { status },
+        });
+        expect(put.statusCode).toBe(201);
+        // Moved forward in place (one writer), not reloaded: the kept results are what is being tested.
+        expect(await snapshot.current()).toBeDefined();
+        expect(await check()).toEqual([
+          { member_id: 'm1', allowed, reason: allowed ? null : 'opted_out', status, source: 'explicit' },
+          { member_id: 'm2', allowed: true, reason: null, status: 'given', source: 'default' },
+        ]);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
