@@ -1,4 +1,5 @@
-// Throughput of the name tagger on wnut17-dev text (social-media posts): MB/s of UTF-8 input on one core.
+// Throughput of the name tagger on one core: the generated posts of bench:redact and wnut17-dev (real social-media
+// posts); MB of UTF-8 input, tokens and texts per second of wall time and per CPU-second (steadier on a shared machine).
 //   npx tsx bench/names.ts [path/to/wnut17-dev.jsonl]
 // Output check for speed work: the spans on wnut17-dev, meddocan-dev and presidio-synth-v2 must not change.
 //   npx tsx bench/names.ts --spans [path/to/datasets/pii]   (prints the digest; exit 1 when it differs)
@@ -6,8 +7,10 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createNameRecognizer, resolveDataDir } from '../src/redact/names/index.js';
+import { basename, join } from 'node:path';
+import { createNameRecognizer, resolveDataDir, tokenize } from '../src/redact/names/index.js';
+import type { Recognizer } from '../src/redact/recognizer.js';
+import { generatePosts } from './social-posts.js';
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
@@ -51,16 +54,20 @@ if (!existsSync(file)) {
   console.error(`bench/names: corpus not found at ${file}; pass the path of wnut17-dev.jsonl`);
   process.exit(2);
 }
-const texts = readTexts(file);
-const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
+// The redaction benchmark's generated posts (same count and seed as bench:redact) and a real social-media corpus.
+const datasets: [string, string[]][] = [
+  ['generated posts (20000, bench:redact)', generatePosts(20_000).map((p) => p.text)],
+  [basename(file), readTexts(file)],
+];
 
 const loadStart = process.hrtime.bigint();
-let recognizer = createNameRecognizer();
-recognizer.analyze({ text: 'warm up' });
+createNameRecognizer().analyze({ text: 'warm up' });
 console.log(`load: ${(Number(process.hrtime.bigint() - loadStart) / 1e6).toFixed(0)} ms`);
 
 // Wall time and CPU time: on a shared machine the CPU time of this process is the steadier measure of one core.
-function run(label: string, seconds: number): void {
+function run(label: string, texts: readonly string[], recognizer: Recognizer, seconds: number): void {
+  const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
+  const tokens = texts.reduce((sum, t) => sum + tokenize(t).count, 0);
   let rounds = 0;
   let spans = 0;
   const t0 = process.hrtime.bigint();
@@ -74,12 +81,15 @@ function run(label: string, seconds: number): void {
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(
-    `${label}: ${((megabytes * rounds) / elapsed).toFixed(1)} MB/s wall, ${((megabytes * rounds) / cpuSeconds).toFixed(1)} MB per CPU-second, ${((texts.length * rounds) / elapsed).toFixed(0)} posts/s, ${spans / rounds} spans per pass`,
+    `  ${label.padEnd(44)} ${((megabytes * rounds) / elapsed).toFixed(1).padStart(6)} MB/s wall ${((megabytes * rounds) / cpuSeconds).toFixed(1).padStart(6)} MB/cpu-s ${((tokens * rounds) / cpuSeconds / 1e6).toFixed(2).padStart(6)} M tokens/cpu-s ${((texts.length * rounds) / cpuSeconds).toFixed(0).padStart(8)} texts/cpu-s  ${spans / rounds} spans/pass`,
   );
 }
 
-run('first pass (cold word cache, includes JIT warm-up)', 0);
-run('steady state', 3);
-// Worst case: every word featurized afresh (a stream of posts whose words were never seen).
-recognizer = createNameRecognizer({ cacheSize: 0 });
-run('no word cache', 2);
+for (const [name, texts] of datasets) {
+  console.log(`${name}: ${texts.length} texts`);
+  const recognizer = createNameRecognizer();
+  run('first pass (cold word cache, JIT warm-up)', texts, recognizer, 0);
+  run('steady state (warm word cache)', texts, recognizer, 3);
+  // Worst case: every word featurized afresh (a stream of posts whose words were never seen).
+  run('no word cache (every word featurized)', texts, createNameRecognizer({ cacheSize: 0 }), 2);
+}

@@ -132,6 +132,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       const tokenStarts = tokens.starts;
       const tokenEnds = tokens.ends;
       cache.begin();
+      let sentenceStart = 1;
       for (let i = 0; i < n; i++) {
         const start = tokenStarts[i] as number;
         const end = tokenEnds[i] as number;
@@ -144,18 +145,17 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
           entry = cache.unkeyed();
           fillVector(text, start, end, entry * VL);
         }
-        offsets[i] = entry * VL;
+        const o = entry * VL;
+        offsets[i] = o;
+        // The slab may grow during a lookup: read it again for each word.
+        const vectors = cache.vectors;
+        cases[i] = vectors[o + CASE_SLOT] as number;
+        trims[i] = vectors[o + TRIM_SLOT] as number;
+        starts[i] = sentenceStart;
+        sentenceStart = vectors[o + END_SLOT] as number;
       }
       // Read after the lookups: a lookup may have grown the slab.
       const V = cache.vectors;
-      let sentenceStart = 1;
-      for (let i = 0; i < n; i++) {
-        const o = offsets[i] as number;
-        cases[i] = V[o + CASE_SLOT] as number;
-        trims[i] = V[o + TRIM_SLOT] as number;
-        starts[i] = sentenceStart;
-        sentenceStart = V[o + END_SLOT] as number;
-      }
       const docCase = documentCase(cases, starts, n);
       if (emissions.length < n * T) emissions = new Float32Array(n * T * 2);
       if (tags.length < n) tags = new Uint8Array(n * 2);
