@@ -2,11 +2,14 @@
 // schemas here validate input and feed the OpenAPI document.
 
 import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyValidationResult } from 'fastify/types/schema.js';
 import { PURPOSES } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 import { type Authenticator, type Principal, requireMemberAccess, requireScope } from './auth.js';
+import { ScannedCheckBody, scanCheckBody } from './check-body.js';
 import type { DashboardService } from './dashboard-service.js';
 import { ERROR_BODY_SCHEMA, httpError } from './errors.js';
+import { registerJsonBodyParser } from './json-body.js';
 import {
   assertPurpose,
   buildHoldingJson,
@@ -91,6 +94,11 @@ const BUILD_SCHEMA = {
   },
 } as const;
 
+interface CheckBody {
+  readonly purpose: string;
+  readonly as_of?: string;
+  readonly member_ids: string[];
+}
 interface MemberParams {
   readonly id: string;
 }
@@ -175,58 +183,78 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     },
   );
 
-  app.post<{ Body: { purpose: string; as_of?: string; member_ids: string[] } }>(
-    '/v1/consent/check',
-    {
-      schema: {
-        tags: ['consent'],
-        summary: 'Decisions for up to 10,000 members at once (one query for members, one for events)',
-        security: [{ bearer: [] }],
-        body: {
-          type: 'object',
-          required: ['purpose', 'member_ids'],
-          additionalProperties: false,
-          properties: {
-            purpose: PURPOSE,
-            as_of: { type: 'string', maxLength: 40 },
-            member_ids: { type: 'array', minItems: 1, maxItems: 10_000, items: MEMBER_ID },
-          },
+  // The batch check reads the plain shape of its body straight from the bytes (check-body.ts): such a body
+  // satisfies the schema by construction and skips it; any other body is parsed and validated as usual.
+  await app.register(async (scope) => {
+    registerJsonBodyParser(scope, scanCheckBody);
+    scope.post<{ Body: CheckBody | ScannedCheckBody }>(
+      '/v1/consent/check',
+      {
+        validatorCompiler: (input) => {
+          // The compiler the rest of the API uses (Ajv, set up by the routes registered before this one).
+          const compile = app.validatorCompiler;
+          if (!compile) throw new Error('the batch check route must be registered after a route with a schema');
+          const validate = compile(input);
+          if (input.httpPart !== 'body') return validate;
+          const validateBody: FastifyValidationResult = (data: unknown) => {
+            if (data instanceof ScannedCheckBody) return true;
+            const result = validate(data);
+            validateBody.errors = validate.errors ?? null;
+            return result;
+          };
+          return validateBody;
         },
-        response: {
-          200: {
+        schema: {
+          tags: ['consent'],
+          summary: 'Decisions for up to 10,000 members at once (one query for members, one for events)',
+          security: [{ bearer: [] }],
+          body: {
             type: 'object',
+            required: ['purpose', 'member_ids'],
+            additionalProperties: false,
             properties: {
-              purpose: { type: 'string' },
-              as_of: { type: 'string' },
-              policy_version: { type: ['string', 'null'] },
-              results: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    member_id: { type: 'string' },
-                    allowed: { type: 'boolean' },
-                    reason: { type: ['string', 'null'] },
-                    status: { type: 'string' },
-                    source: { type: 'string' },
+              purpose: PURPOSE,
+              as_of: { type: 'string', maxLength: 40 },
+              member_ids: { type: 'array', minItems: 1, maxItems: 10_000, items: MEMBER_ID },
+            },
+          },
+          response: {
+            200: {
+              type: 'object',
+              properties: {
+                purpose: { type: 'string' },
+                as_of: { type: 'string' },
+                policy_version: { type: ['string', 'null'] },
+                results: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      member_id: { type: 'string' },
+                      allowed: { type: 'boolean' },
+                      reason: { type: ['string', 'null'] },
+                      status: { type: 'string' },
+                      source: { type: 'string' },
+                    },
                   },
                 },
               },
             },
+            ...errors(400, 401, 403, 413),
           },
-          ...errors(400, 401, 403, 413),
         },
       },
-    },
-    async (request, reply) => {
-      const principal = await auth.require(request);
-      requireScope(principal, 'read');
-      const json = await members.checkJson(request.body.purpose, request.body.as_of, request.body.member_ids);
-      // Already JSON: Fastify sends a string with a JSON content type as it is (the schema above documents it).
-      reply.type('application/json; charset=utf-8');
-      return json;
-    },
-  );
+      async (request, reply) => {
+        const principal = await auth.require(request);
+        requireScope(principal, 'read');
+        const { body } = request;
+        const json = await members.checkJson(body.purpose, body.as_of, body.member_ids);
+        // Already JSON (text or bytes): Fastify sends it as it is (the schema above documents it).
+        reply.type('application/json; charset=utf-8');
+        return json;
+      },
+    );
+  });
 
   app.get<{ Params: MemberParams }>(
     '/v1/members/:id/transparency',

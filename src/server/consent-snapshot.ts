@@ -7,27 +7,15 @@
 import type { ConsentEvent, Member } from '../domain/index.js';
 import { MEMBER_FLAGS, type PackedMember, packMember } from '../policy/index.js';
 import type { Store } from '../store/store.js';
-
-/**
- * A batch-check result rendered for one member, kept with the member by the server: valid for decision times with
- * policy decision key `key` in [`from`, `until`) (ms), and for knowledge times from `knownFrom` on. The snapshot drops
- * it whenever the member's events change.
- */
-export interface CheckMemo {
-  readonly key: string;
-  readonly from: number;
-  readonly until: number;
-  readonly knownFrom: number;
-  readonly json: string;
-}
+import { BatchCheckIndex } from './check-index.js';
 
 /** A member as batch checks need it: the directory entry, its packed decision facts, and its consent events. */
 export interface SnapshotMember extends PackedMember {
   readonly member: Member;
   /** Every purpose, in seq order. */
   readonly events: readonly ConsentEvent[];
-  /** Free for the batch check to fill (see CheckMemo); cleared when `events` changes. */
-  checkMemo: CheckMemo | undefined;
+  /** The member's place in the directory (for `batchIndex`). */
+  readonly position: number;
 }
 
 interface MutableEntry extends SnapshotMember {
@@ -39,6 +27,10 @@ export interface SnapshotView {
   /** The store's change token the snapshot is valid for. */
   readonly token: string;
   member(memberId: string): SnapshotMember | undefined;
+  /** The member at a position of `batchIndex`. */
+  memberAt(position: number): SnapshotMember;
+  /** The directory indexed by id bytes, with the results batch checks keep per member (built on first use). */
+  batchIndex(): BatchCheckIndex;
   /** The member's events for every purpose, in seq order (empty when none). */
   events(memberId: string): readonly ConsentEvent[];
 }
@@ -62,15 +54,27 @@ const NO_EVENTS_MUTABLE = NO_EVENTS as ConsentEvent[];
 export const UNKNOWN_MEMBER: PackedMember = Object.freeze({ country: 0, birth: 0, flags: MEMBER_FLAGS.unknown });
 
 class LoadedSnapshot implements SnapshotView {
+  private index: BatchCheckIndex | undefined;
   constructor(
     public token: string,
     private readonly members: Map<string, MutableEntry>,
+    /** The same entries by position. */
+    private readonly entries: readonly MutableEntry[],
     /** Events of ids the directory does not hold (none, unless rows were removed by hand). */
     private readonly orphans: Map<string, ConsentEvent[]>,
   ) {}
 
   member(memberId: string): SnapshotMember | undefined {
     return this.members.get(memberId);
+  }
+
+  memberAt(position: number): SnapshotMember {
+    return this.entries[position] as MutableEntry;
+  }
+
+  batchIndex(): BatchCheckIndex {
+    this.index ??= new BatchCheckIndex(this.entries.map((entry) => entry.member.id));
+    return this.index;
   }
 
   events(memberId: string): readonly ConsentEvent[] {
@@ -83,7 +87,7 @@ class LoadedSnapshot implements SnapshotView {
       if (entry) {
         // A fresh array: a request holding the old one keeps the state it started with.
         entry.events = entry.events === NO_EVENTS_MUTABLE ? [event] : [...entry.events, event];
-        entry.checkMemo = undefined;
+        this.index?.forget(entry.position);
         continue;
       }
       const list = this.orphans.get(event.memberId);
@@ -202,11 +206,15 @@ export class ConsentSnapshot {
       return;
     }
     const members = new Map<string, MutableEntry>();
+    const entries: MutableEntry[] = [];
     for await (const batch of store.scanMembers({ batchSize })) {
       if (this.closed) return;
       for (const member of batch) {
+        if (members.has(member.id)) continue;
         const { country, birth, flags } = packMember(member);
-        members.set(member.id, { member, country, birth, flags, events: NO_EVENTS_MUTABLE, checkMemo: undefined });
+        const entry = { member, country, birth, flags, events: NO_EVENTS_MUTABLE, position: entries.length };
+        members.set(member.id, entry);
+        entries.push(entry);
       }
     }
     const orphans = new Map<string, ConsentEvent[]>();
@@ -235,6 +243,6 @@ export class ConsentSnapshot {
       return;
     }
     this.staleLoads = 0;
-    this.loaded = new LoadedSnapshot(token, members, orphans);
+    this.loaded = new LoadedSnapshot(token, members, entries, orphans);
   }
 }

@@ -7,12 +7,20 @@ import { errorCodes, type FastifyInstance } from 'fastify';
 
 const RISKY = ['__proto__', 'constructor', '\\'] as const;
 
-/** Replaces the application/json parser of `app`; rejects prototype-poisoning keys as Fastify's default does. */
-export function registerJsonBodyParser(app: FastifyInstance): void {
+/**
+ * Replaces the application/json parser of `app`; rejects prototype-poisoning keys as Fastify's default does. `read`,
+ * when given, is tried first and may return a body of its own (undefined: parse as JSON).
+ */
+export function registerJsonBodyParser(app: FastifyInstance, read?: (bytes: Buffer) => unknown): void {
   const secure = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
+    const own = read?.(bytes);
+    if (own !== undefined) {
+      done(null, own);
+      return;
+    }
     if (bytes.length === 0 || RISKY.some((needle) => bytes.includes(needle))) {
       secure(request, bytes.toString('utf8'), done);
       return;

@@ -14,7 +14,9 @@ import {
   STATUS_ALIASES,
 } from '../domain/index.js';
 import type { BuildRecord, ModelRecord, Store } from '../store/store.js';
-import { type CheckAnswer, checkResultJson, renderCheckAnswer, renderCheckJson } from './check-json.js';
+import { type RequestedIds, ScannedCheckBody } from './check-body.js';
+import type { BatchCheckIndex } from './check-index.js';
+import { type CheckAnswer, fragmentOf, renderCheckBytes, renderCheckFragments, renderCheckJson } from './check-json.js';
 import { type SnapshotView, UNKNOWN_MEMBER } from './consent-snapshot.js';
 import { httpError } from './errors.js';
 import type { LedgerPort, PolicyPort } from './ports.js';
@@ -196,6 +198,60 @@ export function createMemberService(deps: MemberServiceDeps) {
     };
   }
 
+  /**
+   * The fragment (check-json) of each requested member, first asks only, reusing results kept in `index` and keeping
+   * new ones. Undefined when a result has a shape without a fragment (then the caller renders results as text).
+   */
+  function keptFragments(
+    view: SnapshotView,
+    index: BatchCheckIndex,
+    resultOf: (memberId: string) => CheckResult,
+    request: {
+      readonly key: string;
+      readonly asOfMs: number;
+      readonly knownAtMs: number;
+      readonly ids: readonly string[] | RequestedIds;
+    },
+  ): { asked: number[]; fragments: number[] } | undefined {
+    const { asOfMs, knownAtMs, ids } = request;
+    const strings = Array.isArray(ids) ? (ids as readonly string[]) : undefined;
+    const ranges = strings ? undefined : (ids as RequestedIds);
+    const count = strings ? strings.length : (ranges as RequestedIds).starts.length;
+    const keyId = index.keyId(request.key);
+    const stamp = index.beginRequest();
+    const asked: number[] = [];
+    const fragments: number[] = [];
+    let unknown: Set<string> | undefined;
+    for (let k = 0; k < count; k++) {
+      const position = ranges
+        ? index.find(ranges.bytes, ranges.starts[k] as number, ranges.ends[k] as number)
+        : (view.member((strings as readonly string[])[k] as string)?.position ?? -1);
+      let fragment: number;
+      if (position >= 0) {
+        if (!index.firstAsk(position, stamp)) continue;
+        fragment = index.keptFragment(position, keyId, asOfMs, knownAtMs);
+        if (fragment < 0) {
+          const entry = view.memberAt(position);
+          fragment = fragmentOf(resultOf(entry.member.id));
+          const window = stableWindow(entry.events, asOfMs, knownAtMs);
+          if (fragment >= 0 && window) index.keep(position, keyId, window, fragment);
+        }
+      } else {
+        const memberId = ranges
+          ? ranges.bytes.toString('latin1', ranges.starts[k], ranges.ends[k])
+          : ((strings as readonly string[])[k] as string);
+        unknown ??= new Set();
+        if (unknown.has(memberId)) continue;
+        unknown.add(memberId);
+        fragment = fragmentOf(resultOf(memberId));
+      }
+      if (fragment < 0) return undefined;
+      asked.push(k);
+      fragments.push(fragment);
+    }
+    return { asked, fragments };
+  }
+
   /** The batch check from the store: one query for the members, one for their events. */
   async function checkFromStore(
     purpose: string,
@@ -361,48 +417,42 @@ export function createMemberService(deps: MemberServiceDeps) {
     },
 
     /**
-     * `check` rendered as JSON. From a current snapshot, a member's rendered result is kept with the member and
-     * reused while the policy decides alike (`PolicyPort.decisionKey`) and the decision time stays between the
-     * member's own events' valid-from times (the only times `resolveState` compares it with), until their events
-     * change.
+     * `check` rendered as JSON; ids may be strings or ranges of the request body (`scanCheckBody`), answered as bytes.
+     * From a current snapshot, the result rendered for a member is kept (`BatchCheckIndex`) and reused while the
+     * policy decides alike (`PolicyPort.decisionKey`) and the decision time stays between the member's own events'
+     * valid-from times (the only times `resolveState` compares it with); it is dropped when their events change.
      */
-    async checkJson(purpose: string, asOfRaw: string | undefined, memberIds: readonly string[]): Promise<string> {
+    async checkJson(
+      purpose: string,
+      asOfRaw: string | undefined,
+      memberIds: readonly string[] | RequestedIds,
+    ): Promise<string | Buffer> {
       assertPurpose(purpose);
       const asOf = parseInstant('as_of', asOfRaw, now());
       const knownAt = now().toISOString();
       const view = await snapshot?.current();
       const fromSnapshot = view && snapshotChecker(view, purpose, asOf, knownAt);
-      const head = { purpose, as_of: asOf, policy_version: policy.versionAt(asOf) };
-      if (!view || !fromSnapshot) {
-        const results = await checkFromStore(purpose, asOf, knownAt, [...new Set(memberIds)]);
-        return renderCheckJson({ ...head, results });
-      }
       const key = policy.decisionKey?.(purpose, asOf);
-      const asOfMs = Date.parse(asOf);
-      const knownAtMs = Date.parse(knownAt);
-      const seen = new Set<string>();
-      const parts: string[] = [];
-      for (const memberId of memberIds) {
-        if (seen.has(memberId)) continue;
-        seen.add(memberId);
-        const facts = view.member(memberId);
-        const memo = facts?.checkMemo;
-        if (
-          memo !== undefined &&
-          memo.key === key &&
-          memo.from <= asOfMs &&
-          asOfMs < memo.until &&
-          memo.knownFrom <= knownAtMs
-        ) {
-          parts.push(memo.json);
-          continue;
+      const head = { purpose, as_of: asOf, policy_version: policy.versionAt(asOf) };
+      const byRange = !Array.isArray(memberIds) ? (memberIds as RequestedIds) : undefined;
+      const strings = byRange ? undefined : (memberIds as readonly string[]);
+      if (view && fromSnapshot && key !== undefined) {
+        const index = view.batchIndex();
+        const picked = keptFragments(view, index, fromSnapshot, {
+          key,
+          asOfMs: Date.parse(asOf),
+          knownAtMs: Date.parse(knownAt),
+          ids: memberIds,
+        });
+        if (picked && byRange) return renderCheckBytes(head, byRange, picked.asked, picked.fragments);
+        if (picked && strings) {
+          const ids = picked.asked.map((k) => strings[k] as string);
+          return renderCheckFragments(head, ids, picked.fragments);
         }
-        const json = checkResultJson(fromSnapshot(memberId));
-        parts.push(json);
-        const window = facts && key !== undefined ? stableWindow(facts.events, asOfMs, knownAtMs) : undefined;
-        if (facts && window) facts.checkMemo = { key: key as string, ...window, json };
       }
-      return renderCheckAnswer(head, parts);
+      const ids = [...new Set(byRange ? new ScannedCheckBody(purpose, asOfRaw, byRange).memberIdStrings() : strings)];
+      const results = fromSnapshot ? ids.map(fromSnapshot) : await checkFromStore(purpose, asOf, knownAt, ids);
+      return renderCheckJson({ ...head, results });
     },
 
     async transparency(memberId: string): Promise<Transparency> {
