@@ -277,6 +277,26 @@ for (const factory of openTestStores()) {
       expect(existsSync(join(dir, 'files-strict', 'manifest.json'))).toBe(false);
     });
 
+    it('keeps a text longer than a spill chunk whole and removes its duplicate, the same for 1 and 2 workers', async () => {
+      const files = join(dir, 'long');
+      mkdirSync(files, { recursive: true });
+      const f = await writeFixtureFiles(files, { members: 10, itemsPerMember: 3, textLength: 40 });
+      const long = 'team project launch growth '.repeat(12_000); // ~320 kB: more than a pass 1 spill chunk
+      const item = (id: string) =>
+        JSON.stringify({ ...fixtureContent(0, 0, () => 0.5, 40), content_id: id, text: long, kind: 'post' });
+      writeFileSync(f.content, `${readFileSync(f.content, 'utf8')}${item('c-long-1')}\n${item('c-long-2')}\n`);
+      const one = await build('long-w1', 1, { sources: fileSource(f.members, [f.content]) });
+      const two = await build('long-w2', 2, { sources: fileSource(f.members, [f.content]) });
+      expect(two.manifest.shards).toEqual(one.manifest.shards);
+      expect(two.manifest.lineage.merkleRoot).toBe(one.manifest.lineage.merkleRoot);
+      expect(one.summary.duplicatesRemoved).toBe(1);
+      const texts: string[] = [];
+      for (const shard of one.manifest.shards)
+        texts.push(...(await readShard(join(one.outDir, shard.file))).map((r) => r.text));
+      expect(texts.filter((t) => t === long)).toHaveLength(1);
+      expect(texts).toHaveLength(one.summary.records);
+    });
+
     it('fails cleanly on a read-only output directory and refuses to overwrite a published build', async () => {
       const readOnly = join(dir, 'ro');
       mkdirSync(readOnly);

@@ -509,6 +509,19 @@ describe('shard writer', () => {
     }
   }
 
+  it.each(['parquet', 'jsonl'] as const)(
+    '%s: texts given as UTF-8 bytes give the same file as strings',
+    async (format) => {
+      const a = join(dir, `strings${shardExtension(format)}`);
+      const b = join(dir, `bytes${shardExtension(format)}`);
+      const strings = openShardWriter(a, format, true, { rowGroupRows: 100 });
+      for (const r of records) strings.append(r);
+      const bytes = openShardWriter(b, format, true, { rowGroupRows: 100 });
+      for (const r of records) bytes.append({ ...r, text: Buffer.from(r.text, 'utf8') });
+      expect((await bytes.close()).sha256).toBe((await strings.close()).sha256);
+    },
+  );
+
   it('writeShard gives the same bytes as streaming, and abort leaves no file', async () => {
     const a = join(dir, 'a.parquet');
     const b = join(dir, 'b.parquet');

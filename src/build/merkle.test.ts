@@ -23,6 +23,13 @@ describe('lineage Merkle root', () => {
     else expect(root).toEqual(leaves[0]);
   });
 
+  it('sorts leaves bytewise, also where their first bytes tie', () => {
+    // Leaves equal in their first 8 bytes and different after, given in reverse order.
+    const tied = [3, 2, 1, 0].map((n) => Buffer.concat([Buffer.alloc(8, 7), Buffer.alloc(24, n)]));
+    const all = [...tied, ...leaves];
+    expect(sortedMerkleRoot(all)).toEqual(merkleRoot([...all].sort(Buffer.compare)));
+  });
+
   it('computes leaves and nodes as the documented sha256 formulas', () => {
     const sha = (...parts: (Buffer | string)[]) => {
       const h = createHash('sha256');

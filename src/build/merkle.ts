@@ -2,43 +2,69 @@
 // leaves, and the build's root is over the shard roots in shard order, so it is the same for any worker count.
 
 import { hash } from 'node:crypto';
+import { orderByKey64 } from './key-order.js';
+
+/** Bytes of a leaf or node (sha256). */
+export const NODE_BYTES = 32;
 
 // One-shot hashing (crypto.hash) over one buffer: the same digests as createHash().update()..., without a Hash
 // object per node (half the cost of a shard's pass 2 went to those).
 const EMPTY = hash('sha256', '', 'buffer');
-const PAIR = Buffer.alloc(65);
+const PAIR = Buffer.alloc(1 + 2 * NODE_BYTES);
 PAIR[0] = 1;
 
-function pair(left: Buffer, right: Buffer): Buffer {
-  left.copy(PAIR, 1);
-  right.copy(PAIR, 33);
-  return hash('sha256', PAIR, 'buffer');
-}
-
-/** Root over leaves in the given order; an odd node is carried up unchanged; no leaves gives sha256(""). */
-export function merkleRoot(leaves: readonly Buffer[]): Buffer {
-  if (leaves.length === 0) return EMPTY;
-  let level = [...leaves];
-  while (level.length > 1) {
-    const next: Buffer[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const left = level[i] as Buffer;
-      const right = level[i + 1];
-      next.push(right ? pair(left, right) : left);
+/**
+ * Root over the `count` nodes laid end to end in `level`, in that order; an odd node is carried up unchanged; no
+ * nodes gives sha256(""). Overwrites `level`.
+ */
+function rootInPlace(level: Buffer, count: number): Buffer {
+  if (count === 0) return EMPTY;
+  let n = count;
+  while (n > 1) {
+    let w = 0;
+    for (let i = 0; i < n; i += 2, w++) {
+      const at = i * NODE_BYTES;
+      if (i + 1 < n) {
+        // The pair's two nodes are adjacent: 0x01 | left | right is one copy.
+        level.copy(PAIR, 1, at, at + 2 * NODE_BYTES);
+        hash('sha256', PAIR, 'buffer').copy(level, w * NODE_BYTES);
+      } else level.copy(level, w * NODE_BYTES, at, at + NODE_BYTES);
     }
-    level = next;
+    n = w;
   }
-  return level[0] as Buffer;
+  return Buffer.from(level.subarray(0, NODE_BYTES));
 }
 
-/** Root over leaves after sorting them bytewise (as latin1 strings: one char per byte, sorted natively). */
+/** Root over leaves in the given order (see rootInPlace). */
+export function merkleRoot(leaves: readonly Buffer[]): Buffer {
+  return rootInPlace(Buffer.concat(leaves), leaves.length);
+}
+
+/**
+ * Root over the `count` leaves laid end to end in `leaves`, after sorting them bytewise. Sorts by each leaf's first
+ * eight bytes, then whole leaves where those tie.
+ */
+export function sortedLeavesRoot(leaves: Buffer, count: number): Buffer {
+  const hi = new Uint32Array(count);
+  const lo = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    hi[i] = leaves.readUInt32BE(i * NODE_BYTES);
+    lo[i] = leaves.readUInt32BE(i * NODE_BYTES + 4);
+  }
+  const order = orderByKey64(hi, lo, (a, b) =>
+    leaves.compare(leaves, b * NODE_BYTES, (b + 1) * NODE_BYTES, a * NODE_BYTES, (a + 1) * NODE_BYTES),
+  );
+  const level = Buffer.allocUnsafe(count * NODE_BYTES);
+  for (let j = 0; j < count; j++) {
+    const i = order[j] ?? 0;
+    leaves.copy(level, j * NODE_BYTES, i * NODE_BYTES, (i + 1) * NODE_BYTES);
+  }
+  return rootInPlace(level, count);
+}
+
+/** Root over leaves after sorting them bytewise. */
 export function sortedMerkleRoot(leaves: readonly Buffer[]): Buffer {
-  return sortedLatin1MerkleRoot(leaves.map((leaf) => leaf.toString('latin1')));
-}
-
-/** sortedMerkleRoot for leaves given as latin1 strings (one char per byte); sorts the array in place. */
-export function sortedLatin1MerkleRoot(leaves: string[]): Buffer {
-  return merkleRoot(leaves.sort().map((leaf) => Buffer.from(leaf, 'latin1')));
+  return sortedLeavesRoot(Buffer.concat(leaves), leaves.length);
 }
 
 /** The leaf for one (member pseudonym, content id) pair. */

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import type { ContentItem, EntityType } from '../domain/index.js';
 import { itemReason } from './build-policy.js';
 import { hash64 } from './hash.js';
+import { orderByKey64 } from './key-order.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
-import { lineageLeaf, sortedLatin1MerkleRoot } from './merkle.js';
+import { lineageLeaf, NODE_BYTES, sortedLeavesRoot } from './merkle.js';
 import { parseContentObject, parseJsonLine } from './parse-lines.js';
 import { createAnalyze, createRedactor, type Redactor } from './redaction.js';
-import { type OutputRecord, openShardWriter } from './shard-writer.js';
+import { openShardWriter, type Utf8TextRecord } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
 import {
   emptyStats,
@@ -28,9 +29,12 @@ const HEADER = 4 * 5 + 32 + 4;
 /** Field length that stands for null (no language) or absent (no author key). */
 const NO_VALUE = 0xffffffff;
 
-/** Reads the record a spill entry's payload holds (the layout written in pass 1). */
-function decodeRecord(payload: Buffer, start: number): OutputRecord {
+/** Reads the record a spill entry's payload holds (the layout written in pass 1); the text stays UTF-8 bytes. */
+function decodeRecord(payload: Buffer, start: number): Utf8TextRecord {
   let at = start;
+  const length = payload.readUInt32LE(at);
+  at += 4 + length;
+  const text = payload.subarray(at - length, at);
   const field = (): string | null => {
     const length = payload.readUInt32LE(at);
     at += 4;
@@ -38,14 +42,13 @@ function decodeRecord(payload: Buffer, start: number): OutputRecord {
     at += length;
     return payload.toString('utf8', at - length, at);
   };
-  const text = field() ?? '';
   const kind = field() ?? '';
   const language = field();
   const month = field() ?? '';
   const author = field();
   return author === null ? { text, kind, language, month } : { text, kind, language, month, author };
 }
-/** A shard's buffer is written at this size; all of them when the worker holds MAX_BUFFERED (any shard count). */
+/** Largest spill chunk per shard; chunks are smaller when there are more than MAX_BUFFERED / FLUSH_AT shards. */
 const FLUSH_AT = 1 << 18;
 const MAX_BUFFERED = 8 << 20;
 
@@ -74,51 +77,47 @@ export function createDecidePass(init: WorkerInit): DecidePass {
     init.buildKey,
   );
   const key = Buffer.from(init.buildKey, 'hex');
-  // Records are written straight into a chunk per shard (memory outside the JS heap, so buffered records cost the
-  // garbage collector nothing); full chunks wait in `parts` until the shard is flushed.
+  // Records are written straight into one chunk per shard (memory outside the JS heap, so buffered records cost the
+  // garbage collector nothing), allocated once and reused: a chunk is appended to the shard's spill file when the
+  // next record does not fit. All chunks together hold about MAX_BUFFERED whatever the shard count.
   const chunkSize = Math.max(4096, Math.min(FLUSH_AT, Math.floor(MAX_BUFFERED / init.shardCount)));
   const chunks: (Buffer | undefined)[] = new Array(init.shardCount).fill(undefined);
-  const used = new Array<number>(init.shardCount).fill(0);
-  const parts: Buffer[][] = Array.from({ length: init.shardCount }, () => []);
-  const sizes = new Array<number>(init.shardCount).fill(0);
-  let buffered = 0;
+  const used = new Uint32Array(init.shardCount);
   let lastAuthor = '';
   let lastPseudonym = '';
 
-  /** Room for `bytes` more in the shard's chunk; returns the chunk and the offset to write at. */
-  const reserve = (shard: number, bytes: number): { chunk: Buffer; at: number } => {
-    let chunk = chunks[shard];
-    const at = used[shard] ?? 0;
-    if (chunk === undefined || at + bytes > chunk.length) {
-      if (chunk !== undefined && at > 0) (parts[shard] as Buffer[]).push(chunk.subarray(0, at));
-      chunk = Buffer.allocUnsafeSlow(Math.max(chunkSize, bytes));
-      chunks[shard] = chunk;
-      used[shard] = bytes;
-      return { chunk, at: 0 };
-    }
-    used[shard] = at + bytes;
-    return { chunk, at };
-  };
-
   // Appends and closes: no descriptor stays open, so thousands of shards need no more than one at a time. Pass 1
   // starts with an empty spill directory (run-build.ts), so appending never follows a stale file.
-  const flushShard = (shard: number) => {
-    const pending = parts[shard] as Buffer[];
-    const chunk = chunks[shard];
-    const inChunk = used[shard] ?? 0;
-    if (chunk !== undefined && inChunk > 0) pending.push(chunk.subarray(0, inChunk));
-    if (pending.length === 0) return;
+  const append = (shard: number, bytes: Buffer) => {
     const fd = openSync(spillPath(init.spillDir, init.workerIndex, shard), 'a');
     try {
-      writeSync(fd, pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending));
+      writeSync(fd, bytes);
     } finally {
       closeSync(fd);
     }
-    // The chunk is reused from the start: what it held is written (writeSync returns when the bytes are copied).
-    parts[shard] = [];
+  };
+  const flushShard = (shard: number) => {
+    const chunk = chunks[shard];
+    if (chunk === undefined || used[shard] === 0) return;
+    append(shard, chunk.subarray(0, used[shard]));
     used[shard] = 0;
-    buffered -= sizes[shard] ?? 0;
-    sizes[shard] = 0;
+  };
+  /** Room for `bytes` more for the shard: its chunk and the offset to write at, or a buffer of its own if larger. */
+  const reserve = (shard: number, bytes: number): { chunk: Buffer; at: number } => {
+    const at = used[shard] ?? 0;
+    let chunk = chunks[shard];
+    if (chunk !== undefined && at + bytes <= chunk.length) {
+      used[shard] = at + bytes;
+      return { chunk, at };
+    }
+    flushShard(shard);
+    if (bytes > chunkSize) return { chunk: Buffer.allocUnsafe(bytes), at: 0 };
+    if (chunk === undefined) {
+      chunk = Buffer.allocUnsafeSlow(chunkSize);
+      chunks[shard] = chunk;
+    }
+    used[shard] = bytes;
+    return { chunk, at: 0 };
   };
 
   const asOf = Date.parse(init.asOf);
@@ -187,10 +186,8 @@ export function createDecidePass(init: WorkerInit): DecidePass {
     at += out.write(month, at, 'utf8');
     at = out.writeUInt32LE(author === null ? NO_VALUE : authorBytes, at);
     if (author !== null) out.write(author, at, 'utf8');
-    sizes[shard] = (sizes[shard] ?? 0) + total;
-    buffered += total;
-    if ((sizes[shard] ?? 0) >= FLUSH_AT) flushShard(shard);
-    else if (buffered >= MAX_BUFFERED) for (let s = 0; s < init.shardCount; s++) flushShard(s);
+    // A record larger than a chunk was written in a buffer of its own (the shard's chunk is flushed already).
+    if (out !== chunks[shard]) append(shard, out);
   };
 
   return {
@@ -229,19 +226,32 @@ export function createDecidePass(init: WorkerInit): DecidePass {
   };
 }
 
-/** A shard's spill entries: one buffer holding every spill file, and each entry's offset and sort keys. */
+/** A shard's spill entries: every spill file in one buffer, each entry's offset, and its sort keys. */
 interface Spill {
   readonly data: Buffer;
   readonly count: number;
   readonly offsets: Uint32Array;
-  /** chHi, chLo, thHi, thLo of entry i at 4i .. 4i+3. */
-  readonly keys: Uint32Array;
+  /** Content-id hash and text hash of each entry, as high and low 32-bit halves. */
+  readonly chHi: Uint32Array;
+  readonly chLo: Uint32Array;
+  readonly thHi: Uint32Array;
+  readonly thLo: Uint32Array;
 }
+
+/** The spill buffer of the last shard, reused by the next one in this thread (allocated once, not per shard). */
+let spareSpillBuffer: Buffer | undefined;
+/** A larger spill buffer is freed after its shard rather than kept. */
+const KEEP_SPILL_BUFFER = 64 << 20;
 
 function readSpill(files: readonly string[]): Spill {
   const present = files.filter((file) => existsSync(file));
   const sizes = present.map((file) => statSync(file).size);
-  const data = Buffer.allocUnsafe(sizes.reduce((a, b) => a + b, 0));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  // Taken, not shared: a second shard running meanwhile in this thread gets a buffer of its own.
+  let buffer = spareSpillBuffer;
+  spareSpillBuffer = undefined;
+  if (buffer === undefined || buffer.length < total) buffer = Buffer.allocUnsafeSlow(total);
+  const data = buffer.subarray(0, total);
   let filled = 0;
   present.forEach((file, i) => {
     const fd = openSync(file, 'r');
@@ -259,76 +269,108 @@ function readSpill(files: readonly string[]): Spill {
   let count = 0;
   for (let at = 0; at + HEADER <= data.length; at += HEADER + data.readUInt32LE(at + 52)) count++;
   const offsets = new Uint32Array(count);
-  const keys = new Uint32Array(count * 4);
+  const chHi = new Uint32Array(count);
+  const chLo = new Uint32Array(count);
+  const thHi = new Uint32Array(count);
+  const thLo = new Uint32Array(count);
   let at = 0;
   for (let i = 0; i < count; i++) {
     offsets[i] = at;
-    keys[4 * i] = data.readUInt32LE(at);
-    keys[4 * i + 1] = data.readUInt32LE(at + 4);
-    keys[4 * i + 2] = data.readUInt32LE(at + 8);
-    keys[4 * i + 3] = data.readUInt32LE(at + 12);
+    chHi[i] = data.readUInt32LE(at);
+    chLo[i] = data.readUInt32LE(at + 4);
+    thHi[i] = data.readUInt32LE(at + 8);
+    thLo[i] = data.readUInt32LE(at + 12);
     at += HEADER + data.readUInt32LE(at + 52);
   }
-  return { data, count, offsets, keys };
+  return { data, count, offsets, chHi, chLo, thHi, thLo };
+}
+
+function releaseSpill(spill: Spill): void {
+  const buffer = Buffer.from(spill.data.buffer);
+  if (buffer.length <= KEEP_SPILL_BUFFER && (spareSpillBuffer?.length ?? 0) < buffer.length) spareSpillBuffer = buffer;
 }
 
 /** Pass 2 for one shard (see the module comment). Records stream into the shard writer as they are kept. */
 export async function finishShard(task: ShardTask): Promise<ShardResult> {
-  const { data, count, offsets, keys } = readSpill(task.spillFiles);
-  // Content-id hash, then text hash, then the record's bytes: a total order whatever the spill files' order.
-  const order = Array.from({ length: count }, (_, i) => i);
-  order.sort((a, b) => {
-    for (let k = 0; k < 4; k++) {
-      const x = keys[4 * a + k] ?? 0;
-      const y = keys[4 * b + k] ?? 0;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    const pa = (offsets[a] ?? 0) + HEADER;
-    const pb = (offsets[b] ?? 0) + HEADER;
-    return data.compare(data, pb, pb + data.readUInt32LE(pb - 4), pa, pa + data.readUInt32LE(pa - 4));
-  });
-  // Texts kept so far, by the first half of their hash (the second half and the text itself settle a collision).
-  const seen = new Map<number, { lo: number; text: string }[]>();
-  const leaves: string[] = [];
-  const members: number[] = [];
-  let duplicates = 0;
-  let withdrawnDropped = 0;
-  const writer = openShardWriter(task.outPath, task.format, task.withAuthor);
+  const spill = readSpill(task.spillFiles);
+  const { data, count, offsets, thHi, thLo } = spill;
   try {
-    for (const i of order) {
-      const at = offsets[i] ?? 0;
-      const member = data.readUInt32LE(at + 16);
-      if (task.withdrawn[member] === 1) {
-        withdrawnDropped++;
-        continue;
+    const textAt = (i: number) => (offsets[i] ?? 0) + HEADER;
+    const textEnd = (i: number) => textAt(i) + 4 + data.readUInt32LE(textAt(i));
+    // Content-id hash, then text hash, then the record's bytes, then the rest of the entry (author index, lineage
+    // leaf): a total order whatever the spill files' order.
+    const order = orderByKey64(spill.chHi, spill.chLo, (a, b) => {
+      const ha = thHi[a] ?? 0;
+      const hb = thHi[b] ?? 0;
+      if (ha !== hb) return ha < hb ? -1 : 1;
+      const la = thLo[a] ?? 0;
+      const lb = thLo[b] ?? 0;
+      if (la !== lb) return la < lb ? -1 : 1;
+      const pa = textAt(a);
+      const pb = textAt(b);
+      return (
+        data.compare(data, pb, pb + data.readUInt32LE(pb - 4), pa, pa + data.readUInt32LE(pa - 4)) ||
+        data.compare(data, pb - HEADER + 16, pb - 4, pa - HEADER + 16, pa - 4)
+      );
+    });
+    // Entries kept so far, by text hash (open addressing; the text's bytes settle a collision of both halves).
+    let capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    const kept = new Int32Array(capacity).fill(-1);
+    const mask = capacity - 1;
+    const leaves = Buffer.allocUnsafe(count * NODE_BYTES);
+    const members = new Uint32Array(count);
+    let records = 0;
+    let duplicates = 0;
+    let withdrawnDropped = 0;
+    const writer = openShardWriter(task.outPath, task.format, task.withAuthor);
+    try {
+      for (const i of order) {
+        const at = offsets[i] ?? 0;
+        const member = data.readUInt32LE(at + 16);
+        if (task.withdrawn[member] === 1) {
+          withdrawnDropped++;
+          continue;
+        }
+        const hi = thHi[i] ?? 0;
+        const lo = thLo[i] ?? 0;
+        const start = textAt(i);
+        const end = textEnd(i);
+        let slot = lo & mask;
+        let duplicate = false;
+        for (let j = kept[slot] ?? -1; j >= 0; slot = (slot + 1) & mask, j = kept[slot] ?? -1) {
+          if (thHi[j] === hi && thLo[j] === lo && data.compare(data, textAt(j), textEnd(j), start, end) === 0) {
+            duplicate = true;
+            break;
+          }
+        }
+        if (duplicate) {
+          duplicates++;
+          continue;
+        }
+        kept[slot] = i;
+        writer.append(decodeRecord(data, start));
+        data.copy(leaves, records * NODE_BYTES, at + 20, at + 52);
+        members[records] = member;
+        records++;
       }
-      const record = decodeRecord(data, at + HEADER);
-      const thHi = keys[4 * i + 2] ?? 0;
-      const thLo = keys[4 * i + 3] ?? 0;
-      const kept = seen.get(thHi);
-      if (kept?.some((k) => k.lo === thLo && k.text === record.text)) {
-        duplicates++;
-        continue;
-      }
-      if (kept) kept.push({ lo: thLo, text: record.text });
-      else seen.set(thHi, [{ lo: thLo, text: record.text }]);
-      writer.append(record);
-      leaves.push(data.toString('latin1', at + 20, at + 52));
-      members.push(member);
+    } catch (error) {
+      writer.abort();
+      throw error;
     }
-  } catch (error) {
-    writer.abort();
-    throw error;
+    const root = sortedLeavesRoot(leaves, records);
+    const written = await writer.close();
+    return {
+      shard: task.shard,
+      sha256: written.sha256,
+      bytes: written.bytes,
+      records: written.records,
+      duplicates,
+      withdrawnDropped,
+      merkleRoot: root.toString('hex'),
+      memberIndexes: members.slice(0, records),
+    };
+  } finally {
+    releaseSpill(spill);
   }
-  const written = await writer.close();
-  return {
-    shard: task.shard,
-    sha256: written.sha256,
-    bytes: written.bytes,
-    records: written.records,
-    duplicates,
-    withdrawnDropped,
-    merkleRoot: sortedLatin1MerkleRoot(leaves).toString('hex'),
-    memberIndexes: Uint32Array.from(members),
-  };
 }

@@ -24,6 +24,11 @@ export interface OutputRecord {
   readonly author?: string;
 }
 
+/** An OutputRecord with its text given as UTF-8 bytes (pass 2 reads them from spill files and never decodes them). */
+export interface Utf8TextRecord extends Omit<OutputRecord, 'text'> {
+  readonly text: Uint8Array;
+}
+
 /** What a finished shard is: its digest and size, as the manifest records them. */
 export interface ShardWritten {
   readonly sha256: string;
@@ -33,7 +38,7 @@ export interface ShardWritten {
 
 /** An open shard: append records in their final order, then close (or abort). */
 export interface ShardWriter {
-  append(record: OutputRecord): void;
+  append(record: OutputRecord | Utf8TextRecord): void;
   /** Writes what is buffered, fsyncs, renames the temporary file into place. */
   close(): Promise<ShardWritten>;
   /** Removes the temporary file; the final name is never touched. */
@@ -138,7 +143,7 @@ export function openShardWriter(
   const file = new HashingFile(`${path}.tmp`);
   let records = 0;
   let done = false;
-  let append: (record: OutputRecord) => void;
+  let append: (record: OutputRecord | Utf8TextRecord) => void;
   let end: () => void;
   try {
     if (format === 'jsonl') {
@@ -147,7 +152,11 @@ export function openShardWriter(
         if (text !== '') file.write(gzipSync(Buffer.from(text, 'utf8'), { level: 6 }));
         text = '';
       };
-      append = (r) => {
+      append = (given) => {
+        const r =
+          typeof given.text === 'string'
+            ? given
+            : { ...given, text: Buffer.from(given.text.buffer, given.text.byteOffset, given.text.length).toString() };
         text += `${JSON.stringify(withAuthor ? r : { text: r.text, kind: r.kind, language: r.language, month: r.month })}\n`;
         if (text.length >= JSONL_MEMBER) flushMember();
       };

@@ -57,6 +57,14 @@ export class ByteWriter {
     this.length += 4 + written;
   }
 
+  /** Writes `data` prefixed by its length as a 4-byte little-endian integer (Parquet PLAIN). */
+  lengthPrefixedBytes(data: Uint8Array): void {
+    this.reserve(4 + data.length);
+    this.buffer.writeUInt32LE(data.length, this.length);
+    this.buffer.set(data, this.length + 4);
+    this.length += 4 + data.length;
+  }
+
   /** Writes `text` as UTF-8 prefixed by its byte length as a varint (Thrift compact binary). */
   varintPrefixedUtf8(text: string): void {
     const bytes = Buffer.from(text, 'utf8');

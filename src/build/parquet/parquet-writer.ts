@@ -32,6 +32,13 @@ export interface ParquetWriterOptions {
   readonly maxDictionaryBytes?: number;
 }
 
+/** A cell: a string, the UTF-8 bytes of one, or null. */
+export type CellValue = string | Uint8Array | null;
+
+function utf8String(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 /** Receives the file's bytes in order. */
 export type ByteSink = (chunk: Buffer) => void;
 
@@ -123,9 +130,11 @@ class ColumnChunkBuilder {
     this.dictionaryMode = column.dictionary;
   }
 
-  append(value: string | null): void {
+  append(given: CellValue): void {
+    // UTF-8 bytes go straight into a PLAIN page; a dictionary needs the string.
+    const value = given instanceof Uint8Array && this.dictionaryMode ? utf8String(given) : given;
     if (value !== null) {
-      if (this.dictionaryMode) {
+      if (this.dictionaryMode && typeof value === 'string') {
         let index = this.dictionary.get(value);
         if (index === undefined) {
           const bytes = 4 + Buffer.byteLength(value, 'utf8');
@@ -152,7 +161,10 @@ class ColumnChunkBuilder {
           this.indices[this.pageValues] = index;
         }
       }
-      if (!this.dictionaryMode) this.plain.lengthPrefixedUtf8(value);
+      if (!this.dictionaryMode) {
+        if (typeof value === 'string') this.plain.lengthPrefixedUtf8(value);
+        else this.plain.lengthPrefixedBytes(value);
+      }
       this.pageValues++;
     } else if (!this.column.optional) {
       throw new TypeError(`column ${this.column.name} is required and got null`);
@@ -308,8 +320,11 @@ export class ParquetWriter {
     this.sink(chunk);
   }
 
-  /** Appends one row: a value per column, in schema order; null only in optional columns. */
-  appendRow(values: readonly (string | null)[]): void {
+  /**
+   * Appends one row: a value per column, in schema order (a string, or a string's UTF-8 bytes, which the writer does
+   * not check); null only in optional columns.
+   */
+  appendRow(values: readonly CellValue[]): void {
     if (this.closed) throw new Error('the Parquet writer is closed');
     if (values.length !== this.builders.length) {
       throw new TypeError(`expected ${this.builders.length} values per row, got ${values.length}`);
