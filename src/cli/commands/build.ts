@@ -5,6 +5,7 @@ import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { BUILD_QUEUE, distributedExecutor, maintenanceSecondsFor } from '../../build/distributed/index.js';
 import {
   type BuildProgress,
   type BuildSource,
@@ -19,6 +20,7 @@ import { isPurpose } from '../../domain/index.js';
 import { UsageError } from '../cli-error.js';
 import { parseTimeFlag, withContext } from '../context.js';
 import { printJson, printLine, printTable } from '../output.js';
+import { openQueueOrFail, requireDatabaseUrl } from './worker.js';
 
 interface BuildFlags {
   purpose: string;
@@ -30,6 +32,8 @@ interface BuildFlags {
   workers?: string;
   strict?: boolean;
   json?: boolean;
+  distributed?: boolean;
+  jobTimeout: string;
 }
 
 function sourceFrom(flags: BuildFlags, store: Parameters<typeof storeSource>[0]): BuildSource {
@@ -92,6 +96,8 @@ export function registerBuildCommand(program: Command): void {
     .option('--workers <n>', 'worker threads (default: every core)')
     .option('--strict', 'fail the build when any input line is malformed')
     .option('--json', 'print the result as JSON (and no progress bar)')
+    .option('--distributed', 'queue the work in PostgreSQL for `assent worker` processes instead of running it here')
+    .option('--job-timeout <seconds>', 'with --distributed: retry a job elsewhere when an attempt runs longer', '600')
     .action(async (flags: BuildFlags, command: Command) => {
       if (!isPurpose(flags.purpose)) throw new UsageError(`--purpose: unknown purpose "${flags.purpose}"`);
       if (!(FORMATS as readonly string[]).includes(flags.format)) {
@@ -102,6 +108,18 @@ export function registerBuildCommand(program: Command): void {
         throw new UsageError(`--workers: expected a whole number from 1 to 64, found "${flags.workers}"`);
       }
       const asOf = parseTimeFlag('--as-of', flags.asOf) ?? new Date().toISOString();
+      const jobTimeoutSeconds = Number(flags.jobTimeout);
+      if (!Number.isInteger(jobTimeoutSeconds) || jobTimeoutSeconds < 1) {
+        throw new UsageError(`--job-timeout: expected a whole number of seconds, found "${flags.jobTimeout}"`);
+      }
+      const queue = flags.distributed
+        ? await openQueueOrFail(requireDatabaseUrl(command, '--distributed'), maintenanceSecondsFor(jobTimeoutSeconds))
+        : undefined;
+      if (queue && !flags.json) {
+        process.stderr.write(
+          `distributed: jobs go to queue ${BUILD_QUEUE} in schema ${queue.schema}; run \`assent worker\` with this database where ${flags.out} is visible\n`,
+        );
+      }
       await withContext(command, async ({ store, policy, policySha256, actor }) => {
         const sources = sourceFrom(flags, store);
         const progress = progressReporter(!flags.json && process.stderr.isTTY === true);
@@ -119,6 +137,7 @@ export function registerBuildCommand(program: Command): void {
             actor,
             strict: flags.strict === true,
             onProgress: (p) => progress.update(p),
+            ...(queue ? { executor: distributedExecutor(queue, { jobTimeoutSeconds }) } : {}),
           });
         } finally {
           progress.stop();
@@ -158,6 +177,8 @@ export function registerBuildCommand(program: Command): void {
         printLine(
           `${Math.round(result.throughput.itemsPerSecond).toLocaleString('en-US')} items/s over ${result.throughput.seconds.toFixed(1)} s`,
         );
+      }).finally(async () => {
+        await queue?.close();
       });
     });
 }

@@ -14,6 +14,7 @@ import { registerPolicyCommand } from './policy.js';
 import { registerScanCommand } from './scan.js';
 import { registerServeCommand } from './serve.js';
 import { registerTokenCommand } from './token.js';
+import { registerWorkerCommand } from './worker.js';
 
 export const COMMANDS: readonly ((program: Command) => void)[] = Object.freeze([
   registerDemoCommand,
@@ -28,5 +29,6 @@ export const COMMANDS: readonly ((program: Command) => void)[] = Object.freeze([
   registerLineageCommand,
   registerAuditCommand,
   registerServeCommand,
+  registerWorkerCommand,
   registerTokenCommand,
 ]);
