@@ -42,6 +42,9 @@ export interface NameTagger {
   tag(text: string): TaggedSpan[];
 }
 
+// The loops below are written out for O plus B/I for three types.
+if (NUM_TAGS !== 7) throw new Error('name tagger: expected 7 BIO tags');
+
 const WORD_VECTOR = ROLE_COUNT * NUM_TAGS;
 const MAX_CACHED_LENGTH = 48;
 /** documentCase() of a mostly upper-case text. */
@@ -77,11 +80,33 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   const transitions64 = Float64Array.from(transitions);
   const tokenize = createTokenizer();
 
+  // Adds the features' weight rows to `into[offset .. offset + 7)`, rounding to float32 after each feature as a
+  // store into a Float32Array would (the sums the model's spans were recorded with), in locals until the end.
   const addFeatures = (ids: readonly number[], into: Float32Array, offset: number): void => {
-    for (const id of ids) {
-      const row = (id & mask) * STRIDE;
-      for (let t = 0; t < NUM_TAGS; t++) into[offset + t] = (into[offset + t] ?? 0) + (weights[row + t] ?? 0) * scale;
+    let a0 = into[offset] as number;
+    let a1 = into[offset + 1] as number;
+    let a2 = into[offset + 2] as number;
+    let a3 = into[offset + 3] as number;
+    let a4 = into[offset + 4] as number;
+    let a5 = into[offset + 5] as number;
+    let a6 = into[offset + 6] as number;
+    for (let k = 0; k < ids.length; k++) {
+      const row = ((ids[k] as number) & mask) * STRIDE;
+      a0 = Math.fround(a0 + (weights[row] as number) * scale);
+      a1 = Math.fround(a1 + (weights[row + 1] as number) * scale);
+      a2 = Math.fround(a2 + (weights[row + 2] as number) * scale);
+      a3 = Math.fround(a3 + (weights[row + 3] as number) * scale);
+      a4 = Math.fround(a4 + (weights[row + 4] as number) * scale);
+      a5 = Math.fround(a5 + (weights[row + 5] as number) * scale);
+      a6 = Math.fround(a6 + (weights[row + 6] as number) * scale);
     }
+    into[offset] = a0;
+    into[offset + 1] = a1;
+    into[offset + 2] = a2;
+    into[offset + 3] = a3;
+    into[offset + 4] = a4;
+    into[offset + 5] = a5;
+    into[offset + 6] = a6;
   };
 
   // Scores of the position features (document casing x token casing x sentence start x gazetteer flags), all
