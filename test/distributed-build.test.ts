@@ -64,6 +64,7 @@ interface HarnessResult {
   root: string;
   counts: Record<string, unknown>;
   jobs: { decide: number; shard: number };
+  withdrawnInLineage?: boolean;
 }
 
 function parseResult(run: Run): HarnessResult {
@@ -116,8 +117,9 @@ describe.skipIf(BASE_URL === undefined)(
     let reference: HarnessResult;
 
     /** A coordinator run, killed after 150 s (a hang then fails with its output instead of a test timeout). */
-    const harness = (mode: 'local' | 'distributed', out: string, timeout = '600') => {
-      const { child, done } = spawnProcess(HARNESS, [mode, url, files.members, files.content, join(dir, out), timeout]);
+    const harness = (mode: 'local' | 'distributed', out: string, timeout = '600', env: Record<string, string> = {}) => {
+      const args = [mode, url, files.members, files.content, join(dir, out), timeout];
+      const { child, done } = spawnProcess(HARNESS, args, env);
       const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
       return done.finally(() => clearTimeout(timer));
     };
@@ -244,6 +246,18 @@ describe.skipIf(BASE_URL === undefined)(
         (JSON.parse(run.stdout) as { manifest: { shards: { sha256: string }[] } }).manifest.shards.map((s) => s.sha256);
       expect(shards(distributed)).toEqual(shards(local));
       expect(shards(local).length).toBeGreaterThan(0);
+    }, 180_000);
+
+    // Last: the withdrawal stays in this schema's ledger and would change the inputs of the builds above.
+    it('a withdrawal recorded while shard jobs run drops the member (strict withdrawals): touched shards are queued again', async () => {
+      const coordinator = harness('distributed', 'withdrawal', '600', { ASSENT_TEST_WITHDRAW: 'm00000000' });
+      const helper = worker();
+      const run = await coordinator;
+      await helper.stop();
+      const result = parseResult(run);
+      expect((result.counts as { withdrawnDuringBuild: number }).withdrawnDuringBuild).toBeGreaterThan(0);
+      expect(result.withdrawnInLineage).toBe(false);
+      expect(result.jobs.shard).toBeGreaterThan(8);
     }, 180_000);
   },
 );

@@ -1,6 +1,8 @@
 // An entry script for the distributed-build tests: runs one file-source build against the PostgreSQL store at a URL,
 // either here (`local`, worker threads) or as queued jobs (`distributed`, for `assent worker` processes), with small
 // shards and jobs so that a small input makes several of each, and prints the result as JSON.
+// `ASSENT_TEST_WITHDRAW=MEMBER` records that member's withdrawal once the first shard is written (strict mode then
+// rewrites the shards holding their items) and reports whether the member is in the build's lineage.
 // Usage: tsx harness.ts local|distributed DATABASE_URL MEMBERS CONTENT OUT [JOB_TIMEOUT_SECONDS]
 
 import { openStore } from '../../store/open-store.js';
@@ -23,6 +25,8 @@ async function main(argv: readonly string[]): Promise<void> {
       ? await openJobQueue(url, { maintenanceSeconds: maintenanceSecondsFor(jobTimeoutSeconds) })
       : undefined;
   const jobs = { decide: 0, shard: 0 };
+  const withdraw = process.env.ASSENT_TEST_WITHDRAW;
+  let withdrawal: Promise<unknown> | undefined;
   try {
     const result = await runBuild({
       store,
@@ -46,10 +50,39 @@ async function main(argv: readonly string[]): Promise<void> {
             }),
           }
         : {}),
-      onProgress: (p) => process.stderr.write(`progress ${p.phase} ${p.done}/${p.total ?? '-'}\n`),
+      onProgress: (p) => {
+        process.stderr.write(`progress ${p.phase} ${p.done}/${p.total ?? '-'}\n`);
+        if (withdraw && p.phase === 'shards' && withdrawal === undefined) {
+          const at = new Date().toISOString();
+          withdrawal = store.appendConsentEvents([
+            {
+              id: `withdrawal-${withdraw}-${at}`,
+              memberId: withdraw,
+              purpose: TEST_POLICY_RULES.purpose,
+              status: 'ConsentWithdrawn',
+              method: 'toggle',
+              noticeVersion: null,
+              jurisdiction: 'US',
+              validFrom: at,
+              recordedAt: at,
+              actor: 'test:distributed-harness',
+              requestId: null,
+              supersedes: null,
+            },
+          ]);
+        }
+      },
     });
+    await withdrawal;
+    let withdrawnInLineage: boolean | undefined;
+    if (withdraw) {
+      withdrawnInLineage = false;
+      for await (const rows of store.scanBuildMembers(result.buildId)) {
+        if (rows.some((row) => row.memberId === withdraw)) withdrawnInLineage = true;
+      }
+    }
     process.stdout.write(
-      `${JSON.stringify({ shards: result.manifest.shards, root: result.manifest.lineage.merkleRoot, counts: result.manifest.counts, jobs })}\n`,
+      `${JSON.stringify({ shards: result.manifest.shards, root: result.manifest.lineage.merkleRoot, counts: result.manifest.counts, jobs, withdrawnInLineage })}\n`,
     );
   } finally {
     await queue?.close();
