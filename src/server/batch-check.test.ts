@@ -17,6 +17,7 @@ import { adaptLedger, adaptPolicy } from './adapters.js';
 import { createApp } from './app.js';
 import { scanCheckBody } from './check-body.js';
 import { ConsentSnapshot } from './consent-snapshot.js';
+import { createConsentWriter } from './consent-writer.js';
 import { createMemberService } from './member-service.js';
 import { createApiToken } from './tokens.js';
 
@@ -180,5 +181,34 @@ describe('batch check fast paths', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('answers for a change of its own from the snapshot that holds it, as of that commit', async () => {
+    store = await openTempSqliteStore();
+    await store.upsertMembers([sampleMember('m1'), sampleMember('m2')]);
+    const snapshot = new ConsentSnapshot({ store });
+    await snapshot.ready();
+    const writer = createConsentWriter({
+      store,
+      recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
+      onCommitted: (tokens, events) => {
+        if (tokens) snapshot.applyOwnWrite(tokens.before, tokens.after, events);
+      },
+    });
+    const change = { memberId: 'm1', purpose: GEN, status: 'ConsentWithdrawn', method: 'api' } as const;
+    const { event } = await writer.record({ ...change, requestId: 'a' }, 'test');
+    expect(snapshot.holding(event)?.events('m1')).toEqual([event]);
+    // Only the very event it applied: not an equal copy, not one it never saw.
+    expect(snapshot.holding({ ...event })).toBeUndefined();
+    const other = await createConsentLedger(store).record({ ...change, memberId: 'm2', requestId: 'b' }, 'test');
+    expect(snapshot.holding(other.event)).toBeUndefined();
+    // That write was not applied in place: the snapshot is stale, dropped on the next look, and reloaded.
+    expect(await snapshot.current()).toBeUndefined();
+    expect(snapshot.holding(event)).toBeUndefined();
+    await snapshot.ready();
+    expect(snapshot.holding(event)).toBeUndefined();
+    expect((await snapshot.current())?.events('m1').map((e) => e.id)).toEqual([event.id]);
+    await writer.drain();
+    await snapshot.close();
   });
 });

@@ -142,6 +142,16 @@ export class ConsentSnapshot {
   }
 
   /**
+   * The snapshot when it holds `event`, an event this server recorded and applied with `applyOwnWrite`: it then is
+   * the store as of that event's commit (or of a later one of this server's), whether or not another process has
+   * committed since. Answers about the change itself may come from it; anything else asks `current()`.
+   */
+  holding(event: ConsentEvent): SnapshotView | undefined {
+    const loaded = this.loaded;
+    return loaded?.events(event.memberId).includes(event) ? loaded : undefined;
+  }
+
+  /**
    * Records this server's own committed consent events. `before` and `after` are change tokens read inside the
    * writing transaction, after it took the only write lock and after its last write: when the snapshot was current
    * at `before`, it is current at `after` once the events are added. Only valid for stores without concurrent

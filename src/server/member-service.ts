@@ -124,7 +124,11 @@ export interface MemberServiceDeps {
   readonly ledger: LedgerPort;
   readonly now?: () => Date;
   /** The in-process snapshot (consent-snapshot.ts): used when current, otherwise the store answers. */
-  readonly snapshot?: { current(options?: { readonly reload?: boolean }): Promise<SnapshotView | undefined> };
+  readonly snapshot?: {
+    current(options?: { readonly reload?: boolean }): Promise<SnapshotView | undefined>;
+    /** The snapshot when it holds `event` as this server recorded it (see ConsentSnapshot). */
+    holding?(event: ConsentEvent): SnapshotView | undefined;
+  };
 }
 
 export type MemberService = ReturnType<typeof createMemberService>;
@@ -142,15 +146,20 @@ export function createMemberService(deps: MemberServiceDeps) {
 
   const snapshot = deps.snapshot;
 
-  /** `afterWrite`: right after this server's own change, which must not start a reload of the whole snapshot. */
+  /**
+   * `afterWrite`: right after this server's own change, which must not start a reload of the whole snapshot; with
+   * the event it recorded, a snapshot that holds that event answers (it is the store as of that commit or later).
+   */
   async function consentOf(
     member: Member,
     purpose: string,
     asOf: string,
-    afterWrite = false,
+    afterWrite: boolean | ConsentEvent = false,
   ): Promise<MemberConsentView> {
     const defaultStatus = policy.defaultStatus(purpose, member, asOf);
-    const view = await snapshot?.current({ reload: !afterWrite });
+    const view =
+      (typeof afterWrite === 'object' ? snapshot?.holding?.(afterWrite) : undefined) ??
+      (await snapshot?.current({ reload: !afterWrite }));
     const state = view
       ? ledger.resolve(view.events(member.id), {
           memberId: member.id,
@@ -350,7 +359,7 @@ export function createMemberService(deps: MemberServiceDeps) {
         throw httpError('ASSENT_ERR_CONSENT_NO_CHOICE', { purpose: input.purpose });
       }
       const status: ConsentStatus = input.status === 'given' ? 'ConsentGiven' : 'ConsentWithdrawn';
-      const { created } = await ledger.record(
+      const { event, created } = await ledger.record(
         {
           memberId: member.id,
           purpose: input.purpose,
@@ -363,7 +372,7 @@ export function createMemberService(deps: MemberServiceDeps) {
         },
         input.actor,
       );
-      return { view: await consentOf(member, input.purpose, now().toISOString(), true), created };
+      return { view: await consentOf(member, input.purpose, now().toISOString(), created ? event : true), created };
     },
 
     /**
