@@ -248,6 +248,41 @@ describe.skipIf(BASE_URL === undefined)(
       expect(shards(local).length).toBeGreaterThan(0);
     }, 180_000);
 
+    it('a job that fails on every attempt fails the build: one sentence, exit code 1, nothing published', async () => {
+      const out = join(dir, 'failing');
+      const coordinator = start(CLI, [
+        '--database-url',
+        url,
+        'build',
+        '--purpose',
+        'train_ai_system.generative',
+        '--as-of',
+        '2025-06-01T00:00:00Z',
+        '--out',
+        out,
+        '--source',
+        files.content,
+        '--members',
+        files.members,
+        '--json',
+        '--distributed',
+      ]);
+      // What a worker on a machine that does not see the output directory finds: no build setup.
+      const setup = join(out, '.assent-partial', 'distributed', 'setup.json');
+      for (let i = 0; i < 600 && !existsSync(setup); i++) await new Promise((r) => setTimeout(r, 100));
+      rmSync(setup);
+      const helper = worker();
+      const run = await coordinator;
+      const logs = await helper.stop();
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^assent: writing the build failed, nothing was published: a pass 1 job failed: .*is not visible here: a worker must see the build's output directory/,
+      );
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+      expect(logs.stdout).toMatch(/decide job failed \(attempt 4\)/);
+    }, 180_000);
+
     // Last: the withdrawal stays in this schema's ledger and would change the inputs of the builds above.
     it('a withdrawal recorded while shard jobs run drops the member (strict withdrawals): touched shards are queued again', async () => {
       const coordinator = harness('distributed', 'withdrawal', '600', { ASSENT_TEST_WITHDRAW: 'm00000000' });

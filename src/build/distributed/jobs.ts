@@ -3,7 +3,7 @@
 // place, with names and bytes that depend only on the job, so a retried or duplicated attempt rewrites the same files.
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-file.js';
 import { snapshotSize } from '../member-snapshot.js';
@@ -71,6 +71,11 @@ export function createJobRunner(): (job: BuildJob, attempt: string) => Promise<J
     const key = `${job.dir}\n${job.buildId}`;
     if (loaded?.key !== key) {
       loaded = undefined; // let the previous snapshot go before reading the next
+      if (!existsSync(join(job.dir, 'setup.json'))) {
+        throw new Error(
+          `${job.dir} is not visible here: a worker must see the build's output directory at the same path as the coordinator`,
+        );
+      }
       const setup = readBuildSetup(job.dir);
       if (setup.buildId !== job.buildId) throw new Error(`${job.dir} holds build ${setup.buildId}, not ${job.buildId}`);
       loaded = { key, setup };

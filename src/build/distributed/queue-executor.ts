@@ -64,22 +64,24 @@ export function distributedExecutor(queue: JobQueue, options: DistributedOptions
           const jobIndex = index++;
           const id = await queue.send(job, send);
           settings.onJob?.({ kind: 'decide', state: 'sent', index: jobIndex });
-          const settle = queue.outcome(id).then((output) => {
-            rmSync(input.path, { force: true });
-            const stats = output as PassStats;
-            mergeStats(totals, stats);
-            onStats(stats);
-            settings.onJob?.({ kind: 'decide', state: 'done', index: jobIndex });
-          });
+          // Never rejects: a failure is recorded in `failed` before the promise settles.
+          const settle: Promise<void> = queue
+            .outcome(id)
+            .then(
+              (output) => {
+                rmSync(input.path, { force: true });
+                const stats = output as PassStats;
+                mergeStats(totals, stats);
+                onStats(stats);
+                settings.onJob?.({ kind: 'decide', state: 'done', index: jobIndex });
+              },
+              (error: unknown) => {
+                failed ??= error;
+              },
+            )
+            .finally(() => inflight.delete(settle));
           inflight.add(settle);
-          void settle
-            .finally(() => inflight.delete(settle))
-            .catch((error: unknown) => {
-              failed ??= error;
-            });
-          while (inflight.size >= settings.maxQueuedJobs && failed === undefined) {
-            await Promise.race(inflight).catch(() => undefined);
-          }
+          while (inflight.size >= settings.maxQueuedJobs && failed === undefined) await Promise.race(inflight);
         };
         try {
           for await (const batch of batches) {
@@ -93,7 +95,7 @@ export function distributedExecutor(queue: JobQueue, options: DistributedOptions
             }
           }
           if (writer && failed === undefined) await submit(writer);
-          await Promise.allSettled(inflight);
+          await Promise.all(inflight);
         } finally {
           if (failed !== undefined) await queue.cancelUnfinished(dir).catch(() => undefined);
         }
