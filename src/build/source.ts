@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ContentItem, Member } from '../domain/index.js';
 import type { Store } from '../store/store.js';
@@ -85,32 +86,48 @@ export async function* readLineBatches(
 }
 
 /**
- * Reads a file as batches of whole lines of raw bytes, each about `targetBytes` long and in its own ArrayBuffer (so it
- * can be transferred), with the 1-based number of its first line. Lines split at byte 10, as readLineBatches does
- * (UTF-8 never has that byte inside a character).
+ * Reads a file as batches of whole lines of raw bytes, each at most `targetBytes` long (a longer line makes a larger
+ * batch) and in its own ArrayBuffer (so it can be transferred), with the 1-based number of its first line. Lines split
+ * at byte 10, as readLineBatches does (UTF-8 never has that byte inside a character). The file is read into one reused
+ * buffer: each batch costs one allocation, its own.
  */
 export async function* readByteBatches(
   path: string,
   targetBytes: number,
 ): AsyncIterable<{ firstLine: number; bytes: Uint8Array }> {
-  let carry: Buffer = Buffer.alloc(0);
-  let lineNo = 1;
-  for await (const chunk of createReadStream(path, { highWaterMark: targetBytes })) {
-    const data = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-    const lastNewline = data.lastIndexOf(10);
-    if (lastNewline < 0) {
-      carry = data;
-      continue;
+  const file = await open(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafeSlow(Math.max(1, targetBytes));
+    let filled = 0;
+    let lineNo = 1;
+    let eof = false;
+    while (!eof || filled > 0) {
+      if (!eof) {
+        if (filled === buffer.length) {
+          // No line end in a full buffer: a line longer than a batch.
+          const bigger = Buffer.allocUnsafeSlow(buffer.length * 2);
+          buffer.copy(bigger, 0, 0, filled);
+          buffer = bigger;
+        }
+        const { bytesRead } = await file.read(buffer, filled, buffer.length - filled, null);
+        if (bytesRead === 0) eof = true;
+        filled += bytesRead;
+        if (!eof && filled < buffer.length) continue;
+      }
+      const end = eof ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
+      if (end === 0) continue;
+      const bytes = new Uint8Array(end);
+      bytes.set(buffer.subarray(0, end));
+      let lines = 0;
+      for (let i = buffer.indexOf(10); i >= 0 && i < end; i = buffer.indexOf(10, i + 1)) lines++;
+      yield { firstLine: lineNo, bytes };
+      lineNo += lines;
+      buffer.copyWithin(0, end, filled);
+      filled -= end;
     }
-    const bytes = new Uint8Array(lastNewline + 1);
-    bytes.set(data.subarray(0, lastNewline + 1));
-    let lines = 0;
-    for (let i = data.indexOf(10); i >= 0 && i <= lastNewline; i = data.indexOf(10, i + 1)) lines++;
-    yield { firstLine: lineNo, bytes };
-    lineNo += lines;
-    carry = Buffer.from(data.subarray(lastNewline + 1));
+  } finally {
+    await file.close();
   }
-  if (carry.length > 0) yield { firstLine: lineNo, bytes: new Uint8Array(carry) };
 }
 
 async function digestFile(path: string): Promise<{ sha256: string; bytes: number; lines: number }> {
@@ -118,12 +135,20 @@ async function digestFile(path: string): Promise<{ sha256: string; bytes: number
   let bytes = 0;
   let lines = 0;
   let last = 10;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const buffer = chunk as Buffer;
-    hash.update(buffer);
-    bytes += buffer.length;
-    for (let i = buffer.indexOf(10); i >= 0; i = buffer.indexOf(10, i + 1)) lines++;
-    last = buffer[buffer.length - 1] ?? last;
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(1 << 20);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      bytes += bytesRead;
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+      last = chunk[bytesRead - 1] ?? last;
+    }
+  } finally {
+    await file.close();
   }
   if (bytes > 0 && last !== 10) lines++;
   return { sha256: hash.digest('hex'), bytes, lines };
