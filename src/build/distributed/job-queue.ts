@@ -70,7 +70,8 @@ export async function openJobQueue(
     schema,
     max: 4,
     maintenanceIntervalSeconds: options.maintenanceSeconds ?? 60,
-    // Queue state counts are not used.
+    // Neither cron schedules nor queue state counts are used.
+    schedule: false,
     monitorStateIntervalSeconds: 3600,
   });
   let lastError: Error | undefined;

@@ -109,8 +109,8 @@ export function registerBuildCommand(program: Command): void {
       }
       const asOf = parseTimeFlag('--as-of', flags.asOf) ?? new Date().toISOString();
       const jobTimeoutSeconds = Number(flags.jobTimeout);
-      if (!Number.isInteger(jobTimeoutSeconds) || jobTimeoutSeconds < 1) {
-        throw new UsageError(`--job-timeout: expected a whole number of seconds, found "${flags.jobTimeout}"`);
+      if (!Number.isInteger(jobTimeoutSeconds) || jobTimeoutSeconds < 1 || jobTimeoutSeconds >= 86_400) {
+        throw new UsageError(`--job-timeout: expected whole seconds from 1 to 86399, found "${flags.jobTimeout}"`);
       }
       const queue = flags.distributed
         ? await openQueueOrFail(requireDatabaseUrl(command, '--distributed'), maintenanceSecondsFor(jobTimeoutSeconds))
