@@ -39,6 +39,15 @@ function policyWithMiddayVersion() {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Waits until the current snapshot's batch index is built (it builds in the background on first use). */
+async function batchIndexed(snapshot: ConsentSnapshot): Promise<void> {
+  for (let tick = 0; tick < 1000; tick++) {
+    if ((await snapshot.current())?.batchIndex()) return;
+    await new Promise((resume) => setImmediate(resume));
+  }
+  throw new Error('the batch index was not built');
+}
+
 describe('batch check fast paths', () => {
   let store: Store | undefined;
   afterEach(async () => {
@@ -110,6 +119,7 @@ describe('batch check fast paths', () => {
     let compared = 0;
     const start = clock;
     for (let round = 0; round < 3; round++) {
+      await batchIndexed(snapshot);
       // The clock moves on past the future-recorded events, then back before them (a clock may be set back).
       for (const at of [start, start + 4 * DAY, start + DAY / 2]) {
         clock = at;
@@ -147,6 +157,7 @@ describe('batch check fast paths', () => {
     const { secret } = await createApiToken(store, { name: 't', scopes: ['admin'] });
     const snapshot = new ConsentSnapshot({ store });
     await snapshot.ready();
+    await batchIndexed(snapshot);
     const app = await createApp({ store, mode: 'production', logger: false, builds: false, snapshot });
     const headers = { authorization: `Bearer ${secret}` };
     const check = async () =>

@@ -29,40 +29,56 @@ export class BatchCheckIndex {
   private request = 0;
   private readonly keys = new Map<string, number>();
 
-  /** `ids[i]` is the id of the member at position i. */
-  constructor(ids: readonly string[]) {
+  /**
+   * Indexes `ids` (`ids[i]` is the id of the member at position i), yielding to the event loop every `chunk` ids:
+   * a million ids take about half a second of CPU, which requests should not wait behind.
+   */
+  static async build(ids: readonly string[], chunk = 20_000): Promise<BatchCheckIndex> {
+    const pause = () => new Promise<void>((resume) => setImmediate(resume));
     const n = ids.length;
     let total = 0;
-    for (const id of ids) total += Buffer.byteLength(id);
-    this.idBytes = Buffer.allocUnsafe(total);
-    this.idStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      total += Buffer.byteLength(ids[i] as string);
+      if (i % chunk === chunk - 1) await pause();
+    }
+    const index = new BatchCheckIndex(n, Buffer.allocUnsafe(total));
     let at = 0;
     for (let i = 0; i < n; i++) {
-      this.idStart[i] = at;
-      at += this.idBytes.write(ids[i] as string, at, 'utf8');
+      index.idStart[i] = at;
+      at += index.idBytes.write(ids[i] as string, at, 'utf8');
+      if (i % chunk === chunk - 1) await pause();
     }
-    this.idStart[n] = at;
+    index.idStart[n] = at;
+    for (let i = 0; i < n; i++) {
+      index.insert(i);
+      if (i % chunk === chunk - 1) await pause();
+    }
+    return index;
+  }
+
+  private constructor(n: number, idBytes: Buffer) {
+    this.idBytes = idBytes;
+    this.idStart = new Int32Array(n + 1);
     let capacity = 16;
     while (capacity < n * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.slots = new Int32Array(capacity * 2);
-    for (let i = 0; i < n; i++) {
-      const start = this.idStart[i] as number;
-      const end = this.idStart[i + 1] as number;
-      const hash = hashIdBytes(this.idBytes, start, end);
-      let slot = hash & this.mask;
-      while (this.slots[slot * 2 + 1] !== 0) {
-        // A repeated id keeps its first position, as the directory's map does.
-        if (this.sameId(this.slots[slot * 2 + 1] as number, this.idBytes, start, end)) break;
-        slot = (slot + 1) & this.mask;
-      }
-      if (this.slots[slot * 2 + 1] === 0) {
-        this.slots[slot * 2] = hash;
-        this.slots[slot * 2 + 1] = i + 1;
-      }
-    }
     this.kept = new Float64Array(n * STRIDE);
     this.asked = new Uint32Array(n);
+  }
+
+  private insert(position: number): void {
+    const start = this.idStart[position] as number;
+    const end = this.idStart[position + 1] as number;
+    const hash = hashIdBytes(this.idBytes, start, end);
+    let slot = hash & this.mask;
+    while (this.slots[slot * 2 + 1] !== 0) {
+      // A repeated id keeps its first position, as the directory's map does.
+      if (this.sameId(this.slots[slot * 2 + 1] as number, this.idBytes, start, end)) return;
+      slot = (slot + 1) & this.mask;
+    }
+    this.slots[slot * 2] = hash;
+    this.slots[slot * 2 + 1] = position + 1;
   }
 
   private sameId(positionPlusOne: number, bytes: Uint8Array, start: number, end: number): boolean {

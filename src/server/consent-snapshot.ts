@@ -29,8 +29,11 @@ export interface SnapshotView {
   member(memberId: string): SnapshotMember | undefined;
   /** The member at a position of `batchIndex`. */
   memberAt(position: number): SnapshotMember;
-  /** The directory indexed by id bytes, with the results batch checks keep per member (built on first use). */
-  batchIndex(): BatchCheckIndex;
+  /**
+   * The directory indexed by id bytes, with the results batch checks keep per member; undefined until built (the
+   * first call starts building it in the background).
+   */
+  batchIndex(): BatchCheckIndex | undefined;
   /** The member's events for every purpose, in seq order (empty when none). */
   events(memberId: string): readonly ConsentEvent[];
 }
@@ -55,6 +58,7 @@ export const UNKNOWN_MEMBER: PackedMember = Object.freeze({ country: 0, birth: 0
 
 class LoadedSnapshot implements SnapshotView {
   private index: BatchCheckIndex | undefined;
+  private building: Promise<void> | undefined;
   constructor(
     public token: string,
     private readonly members: Map<string, MutableEntry>,
@@ -72,8 +76,17 @@ class LoadedSnapshot implements SnapshotView {
     return this.entries[position] as MutableEntry;
   }
 
-  batchIndex(): BatchCheckIndex {
-    this.index ??= new BatchCheckIndex(this.entries.map((entry) => entry.member.id));
+  batchIndex(): BatchCheckIndex | undefined {
+    if (this.index === undefined && this.building === undefined) {
+      // Results kept before the index exists would have nothing to forget them: there are none, it starts empty.
+      this.building = BatchCheckIndex.build(this.entries.map((entry) => entry.member.id)).then(
+        (index) => {
+          this.index = index;
+        },
+        // Without an index, checks answer from the snapshot without kept results.
+        () => undefined,
+      );
+    }
     return this.index;
   }
 

@@ -445,8 +445,8 @@ export function createMemberService(deps: MemberServiceDeps) {
       const head = { purpose, as_of: asOf, policy_version: policy.versionAt(asOf) };
       const byRange = !Array.isArray(memberIds) ? (memberIds as RequestedIds) : undefined;
       const strings = byRange ? undefined : (memberIds as readonly string[]);
-      if (view && fromSnapshot && key !== undefined) {
-        const index = view.batchIndex();
+      const index = view && key !== undefined ? view.batchIndex() : undefined;
+      if (view && fromSnapshot && key !== undefined && index) {
         const picked = keptFragments(view, index, fromSnapshot, {
           key,
           asOfMs: Date.parse(asOf),
