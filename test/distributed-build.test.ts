@@ -65,6 +65,7 @@ interface HarnessResult {
   counts: Record<string, unknown>;
   jobs: { decide: number; shard: number };
   withdrawnInLineage?: boolean;
+  resumed: boolean;
 }
 
 function parseResult(run: Run): HarnessResult {
@@ -247,6 +248,26 @@ describe.skipIf(BASE_URL === undefined)(
       expect(shards(distributed)).toEqual(shards(local));
       expect(shards(local).length).toBeGreaterThan(0);
     }, 180_000);
+
+    it.each([
+      ['after 3 shards were finished', { ASSENT_TEST_CRASH_AFTER_SHARDS: '3' }, true],
+      ['after pass 1 jobs wrote every spill file', { ASSENT_TEST_CRASH_AFTER_SPILL: '1' }, false],
+    ] as const)(
+      'the coordinator killed %s: the same command again publishes the identical build',
+      async (_what, env, resumes) => {
+        const out = `coordinator-${Object.keys(env)[0]}`;
+        const helper = worker();
+        const killed = await harness('distributed', out, '600', env);
+        expect(killed.signal).toBe('SIGKILL');
+        expect(existsSync(join(dir, out, 'manifest.json'))).toBe(false);
+        const run = await harness('distributed', out);
+        await helper.stop();
+        const result = parseResult(run);
+        expect(result.resumed).toBe(resumes);
+        expectSameAsReference(result);
+      },
+      180_000,
+    );
 
     it('a job that fails on every attempt fails the build: one sentence, exit code 1, nothing published', async () => {
       const out = join(dir, 'failing');

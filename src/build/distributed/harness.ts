@@ -82,7 +82,7 @@ async function main(argv: readonly string[]): Promise<void> {
       }
     }
     process.stdout.write(
-      `${JSON.stringify({ shards: result.manifest.shards, root: result.manifest.lineage.merkleRoot, counts: result.manifest.counts, jobs, withdrawnInLineage })}\n`,
+      `${JSON.stringify({ shards: result.manifest.shards, root: result.manifest.lineage.merkleRoot, counts: result.manifest.counts, jobs, withdrawnInLineage, resumed: result.resumed })}\n`,
     );
   } finally {
     await queue?.close();
