@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentObject, parseJsonLine, parseMemberObject } from './parse-lines.js';
+import { seededRandom } from '../domain/seeded-random.js';
+import { parseContentObject, parseJsonLine, parseMemberObject, timestampMillis } from './parse-lines.js';
 
 const content = {
   content_id: 'c1',
@@ -58,5 +59,37 @@ describe('member lines', () => {
     [{ country: 'US' }, 'member_id'],
   ])('rejects %j at %s', (obj, field) => {
     expect(parseMemberObject(obj)).toMatchObject({ ok: false, field });
+  });
+});
+
+describe('timestampMillis', () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+  it('gives what Date.parse gives, for canonical UTC timestamps and anything else', () => {
+    const random = seededRandom(11);
+    const pick = (n: number) => Math.floor(random() * n);
+    const samples = [
+      '2024-02-29T23:59:59.999Z',
+      '2023-02-29T10:00:00Z',
+      '1900-02-29T00:00:00.000Z',
+      '2000-02-29T00:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '2024-04-31T00:00:00.000Z',
+      '2024-03-15T24:00:00.000Z',
+      '2024-12-31T23:59:60.000Z',
+      '2024-05-01T00:00:00+02:00',
+      '2024-05-01T00:00:00.5Z',
+      '2024-05-01',
+      '2024-5-01T00:00:00Z',
+      'yesterday',
+      '',
+    ];
+    for (let i = 0; i < 20_000; i++) {
+      const date = `${pad(pick(10_000), 4)}-${pad(1 + pick(13), 2)}-${pad(pick(33), 2)}`;
+      const time = `${pad(pick(25), 2)}:${pad(pick(61), 2)}:${pad(pick(61), 2)}`;
+      samples.push(i % 2 ? `${date}T${time}Z` : `${date}T${time}.${pad(pick(1000), 3)}Z`);
+    }
+    for (const text of samples) expect([text, timestampMillis(text)]).toEqual([text, Date.parse(text)]);
   });
 });

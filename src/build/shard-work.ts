@@ -12,7 +12,7 @@ import { hash64 } from './hash.js';
 import { orderByKey64 } from './key-order.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
 import { lineageLeaf, NODE_BYTES, sortedLeavesRoot } from './merkle.js';
-import { parseContentObject, parseJsonLine } from './parse-lines.js';
+import { parseContentObject, parseJsonLine, timestampMillis } from './parse-lines.js';
 import { createAnalyze, createRedactor, type Redactor } from './redaction.js';
 import { openShardWriter, type Utf8TextRecord } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
@@ -123,7 +123,7 @@ export function createDecidePass(init: WorkerInit): DecidePass {
   const asOf = Date.parse(init.asOf);
   const handle = (item: ContentItem, stats: PassStats) => {
     stats.items++;
-    if (Date.parse(item.createdAt) > asOf) {
+    if (timestampMillis(item.createdAt) > asOf) {
       stats.createdAfterAsOf++;
       return;
     }
@@ -198,13 +198,15 @@ export function createDecidePass(init: WorkerInit): DecidePass {
         return stats;
       }
       const { bytes } = batch;
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const at = batch.numbering === 'row' ? `${batch.file}: row ` : `${batch.file}:`;
       let lineNo = batch.firstLine;
-      for (let start = 0; start < text.length; lineNo++) {
-        let end = text.indexOf('\n', start);
-        if (end < 0) end = text.length;
-        const line = text.slice(start, end);
+      // Each line is decoded alone (a string of its own in the young generation, not slices of one large string that
+      // only a full collection frees).
+      for (let start = 0; start < data.length; lineNo++) {
+        let end = data.indexOf(10, start);
+        if (end < 0) end = data.length;
+        const line = data.toString('utf8', start, end);
         start = end + 1;
         if (line.charCodeAt(0) !== 123 && line.trim() === '') continue; // blank line ('{' starts every record)
         const json = parseJsonLine(line);
