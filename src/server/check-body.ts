@@ -21,9 +21,13 @@ export class ScannedCheckBody {
 
   /** The ids as strings, for the paths that need them. */
   memberIdStrings(): string[] {
-    const { bytes, starts, ends } = this.member_ids;
-    return starts.map((start, k) => bytes.toString('latin1', start, ends[k]));
+    return idStrings(this.member_ids);
   }
+}
+
+/** Requested ids as strings. */
+export function idStrings(ids: RequestedIds): string[] {
+  return ids.starts.map((start, k) => ids.bytes.toString('latin1', start, ids.ends[k]));
 }
 
 /** The same limits as the route's JSON schema. */

@@ -14,7 +14,7 @@ import {
   STATUS_ALIASES,
 } from '../domain/index.js';
 import type { BuildRecord, ModelRecord, Store } from '../store/store.js';
-import { type RequestedIds, ScannedCheckBody } from './check-body.js';
+import { idStrings, type RequestedIds } from './check-body.js';
 import type { BatchCheckIndex } from './check-index.js';
 import { type CheckAnswer, fragmentOf, renderCheckBytes, renderCheckFragments, renderCheckJson } from './check-json.js';
 import { type SnapshotView, UNKNOWN_MEMBER } from './consent-snapshot.js';
@@ -445,7 +445,7 @@ export function createMemberService(deps: MemberServiceDeps) {
       const head = { purpose, as_of: asOf, policy_version: policy.versionAt(asOf) };
       const byRange = !Array.isArray(memberIds) ? (memberIds as RequestedIds) : undefined;
       const strings = byRange ? undefined : (memberIds as readonly string[]);
-      const index = view && key !== undefined ? view.batchIndex() : undefined;
+      const index = fromSnapshot && key !== undefined ? view?.batchIndex() : undefined;
       if (view && fromSnapshot && key !== undefined && index) {
         const picked = keptFragments(view, index, fromSnapshot, {
           key,
@@ -459,7 +459,7 @@ export function createMemberService(deps: MemberServiceDeps) {
           return renderCheckFragments(head, ids, picked.fragments);
         }
       }
-      const ids = [...new Set(byRange ? new ScannedCheckBody(purpose, asOfRaw, byRange).memberIdStrings() : strings)];
+      const ids = [...new Set(byRange ? idStrings(byRange) : strings)];
       const results = fromSnapshot ? ids.map(fromSnapshot) : await checkFromStore(purpose, asOf, knownAt, ids);
       return renderCheckJson({ ...head, results });
     },
