@@ -68,14 +68,21 @@ export interface DecidePass {
   finish(): void;
 }
 
-/** Creates pass 1 for one worker. */
-export function createDecidePass(init: WorkerInit): DecidePass {
-  const redactor: Redactor = createRedactor(
+/** The redactor of pass 1 for a build's settings. */
+export function createBuildRedactor(init: WorkerInit): Redactor {
+  return createRedactor(
     init.redaction,
     init.names,
     createAnalyze(init.analyzer, init.redaction.minScore),
     init.buildKey,
   );
+}
+
+/**
+ * Creates pass 1 for one worker. `redactor` may be one kept from an earlier pass of the same build (a distributed
+ * worker runs one pass per job): its analyzer's model and caches are loaded already.
+ */
+export function createDecidePass(init: WorkerInit, redactor: Redactor = createBuildRedactor(init)): DecidePass {
   const key = Buffer.from(init.buildKey, 'hex');
   // Records are written straight into one chunk per shard (memory outside the JS heap, so buffered records cost the
   // garbage collector nothing), allocated once and reused: a chunk is appended to the shard's spill file when the
