@@ -64,6 +64,19 @@ export function overlapTier(type: EntityType): number {
 }
 
 /**
+ * The spans sorted by start when none is empty and none overlaps another (the rule then keeps them all), else null.
+ */
+function disjointByStart(spans: readonly DetectedSpan[]): DetectedSpan[] | null {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let reach = -1;
+  for (const span of sorted) {
+    if (span.start < reach || span.end <= span.start) return null;
+    reach = span.end;
+  }
+  return sorted;
+}
+
+/**
  * The overlap rule, total and deterministic. First, a span strictly inside a tier-0 span is dropped.
  * Then candidates are ranked by overlapTier (0 first), overlapRank (higher first), length (longer first), start
  * (earlier first), entity type (order of ENTITY_TYPES), recognizer name; each candidate is kept when it overlaps no
@@ -71,6 +84,8 @@ export function overlapTier(type: EntityType): number {
  */
 export function resolveOverlaps(spans: readonly DetectedSpan[], textLength: number): DetectedSpan[] {
   if (spans.length <= 1) return [...spans];
+  const byStart = disjointByStart(spans);
+  if (byStart !== null) return byStart;
   const ranked = dropContainedInDirect(spans).sort(
     (a, b) =>
       overlapTier(a.type) - overlapTier(b.type) ||
@@ -110,25 +125,40 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const recognizers = Object.freeze([...(options.recognizers ?? createDefaultRecognizers())]);
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
 
-  // Records mostly share a few language tags: the last tag's primary subtag is kept.
+  // The recognizers that run for a language tag, per tag seen (records share a few tags).
+  const byTag = new Map<string | undefined, readonly Recognizer[]>();
   let lastTag: string | undefined;
-  let lastLang: string | undefined;
+  let active = activeFor(undefined);
+
+  function activeFor(tag: string | undefined): readonly Recognizer[] {
+    let list = byTag.get(tag);
+    if (list === undefined) {
+      const lang = primaryLanguage(tag);
+      list = recognizers.filter((r) => lang === undefined || !r.languages || r.languages.includes(lang));
+      if (byTag.size >= 256) byTag.clear();
+      byTag.set(tag, list);
+    }
+    return list;
+  }
 
   function analyze(input: AnalysisInput, analyzeOptions?: AnalyzeOptions): DetectedSpan[] {
     if (input.text.length === 0) return [];
     if (input.lang !== lastTag) {
       lastTag = input.lang;
-      lastLang = primaryLanguage(input.lang);
+      active = activeFor(input.lang);
     }
-    const lang = lastLang;
     const candidates: DetectedSpan[] = [];
-    for (const recognizer of recognizers) {
-      if (lang !== undefined && recognizer.languages && !recognizer.languages.includes(lang)) continue;
-      for (const span of recognizer.analyze(input, analyzeOptions)) {
-        if (span.score >= minScore && span.end > span.start) candidates.push(span);
-      }
+    for (const recognizer of active) {
+      if (recognizer.analyzeInto !== undefined) recognizer.analyzeInto(input, candidates, analyzeOptions);
+      else for (const span of recognizer.analyze(input, analyzeOptions)) candidates.push(span);
     }
-    return resolveOverlaps(candidates, input.text.length);
+    // Spans below minScore or empty are dropped (a filtered copy only when there is one).
+    let allKept = true;
+    for (const span of candidates) allKept &&= span.score >= minScore && span.end > span.start;
+    return resolveOverlaps(
+      allKept ? candidates : candidates.filter((span) => span.score >= minScore && span.end > span.start),
+      input.text.length,
+    );
   }
 
   return Object.freeze({ recognizers, analyze });

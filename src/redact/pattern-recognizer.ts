@@ -36,6 +36,10 @@ export interface PatternSpec {
   readonly minAlnumRun?: number;
   /** Skip this pattern when no space or tab stands right before an ASCII digit (for regexes that require `[ \t]\d`). */
   readonly spaceBeforeDigit?: boolean;
+  /** Skip this pattern when no ASCII capital letter stands right before an ASCII digit (regexes requiring `[A-Z]\d`). */
+  readonly upperBeforeDigit?: boolean;
+  /** Skip this pattern when no ASCII digit stands right before an ASCII capital letter (regexes requiring `\d[A-Z]`). */
+  readonly digitBeforeUpper?: boolean;
   /** Skip this pattern unless the text contains one of these substrings, exactly as written (case-sensitive). */
   readonly literals?: readonly string[];
   /** Skip this pattern unless the lower-cased text contains one of these substrings. */
@@ -74,7 +78,7 @@ const DIGIT_CAP = 32;
 
 /**
  * Facts about a record's text computed in one pass and shared by every recognizer, so that a pattern that cannot
- * match (too few digits, a missing character or literal) is skipped without running its regex: records are short
+ * match (too few digits, a missing character or word) is skipped without running its regex: records are short
  * and most carry no identifier, so the cost of a record is mostly the regexes started on it.
  */
 export interface TextFeatures {
@@ -88,60 +92,52 @@ export interface TextFeatures {
   readonly spaceBeforeDigit: boolean;
   /** The ASCII characters present. */
   readonly ascii: AsciiSet;
-  /** The ASCII characters present in the lower-cased text (letters folded; 'i' and 'k' also from U+0130, U+212A). */
-  readonly asciiLower: AsciiSet;
-  /** The pairs of adjacent ASCII characters of the lower-cased text, hashed into 128 bits (see pairBit). */
-  readonly lowerPairs: AsciiSet;
-  /** The text in lower case (computed on first use). */
+  /** The text in lower case, long s (U+017F) as 's' (computed on first use). */
   lower(): string;
 }
 
-/** A set of 128 bits, four 32-bit words: ASCII characters (bit `code & 31` of word `code >> 5`), or hashed pairs. */
+/** A set of 128 bits, four 32-bit words: ASCII characters (bit `code & 31` of word `code >> 5`). */
 export type AsciiSet = readonly [number, number, number, number];
 
-/** The bit (0-127) of a pair of adjacent ASCII characters (codes 0-127) in a pair set. */
-function pairBit(first: number, second: number): number {
-  return Math.imul((first << 7) | second, 0x9e3779b1) >>> 25;
+/*
+ * The record's gate bits: one 31-bit word in which every pattern's numeric and one-character gates are a mask, so
+ * that a pattern that cannot match is skipped with one AND. Bit i of a level list means "at least LEVELS[i]"; a gate
+ * value between levels uses the level below it (a weaker, still necessary condition) and is then compared exactly.
+ */
+const DIGIT_LEVELS = [1, 3, 4, 6, 7, 9, 11, 14] as const;
+const DIGIT_RUN_LEVELS = [2, 3, 4, 5, 7, 9, 11, 12] as const;
+const ALNUM_RUN_LEVELS = [4, 15, 26] as const;
+const DIGIT_RUN_SHIFT = DIGIT_LEVELS.length;
+const ALNUM_RUN_SHIFT = DIGIT_RUN_SHIFT + DIGIT_RUN_LEVELS.length;
+const SPACE_BEFORE_DIGIT_BIT = 1 << (ALNUM_RUN_SHIFT + ALNUM_RUN_LEVELS.length);
+const UPPER_BEFORE_DIGIT_BIT = SPACE_BEFORE_DIGIT_BIT << 1;
+const DIGIT_BEFORE_UPPER_BIT = SPACE_BEFORE_DIGIT_BIT << 2;
+/** One-character literals with a bit of their own (the rest are searched as words). */
+const GATE_CHARS = '@.:/-,=';
+const CHAR_SHIFT = ALNUM_RUN_SHIFT + ALNUM_RUN_LEVELS.length + 3;
+if (CHAR_SHIFT + GATE_CHARS.length > 31) throw new Error('gate bits: more than 31');
+
+function levelBits(value: number, levels: readonly number[], shift: number): number {
+  let bits = 0;
+  for (let i = 0; i < levels.length && value >= (levels[i] as number); i++) bits |= 1 << (shift + i);
+  return bits;
 }
 
-/** ASCII upper-case letters in lower case; other code units unchanged. */
-function foldAscii(code: number): number {
-  return code >= 65 && code <= 90 ? code + 32 : code;
+/** The bit of the highest level at or below `value` (0 when none), and whether that level is `value` itself. */
+function levelGate(value: number, levels: readonly number[], shift: number): { bit: number; exact: boolean } {
+  let at = -1;
+  for (let i = 0; i < levels.length && value >= (levels[i] as number); i++) at = i;
+  return at < 0 ? { bit: 0, exact: value <= 0 } : { bit: 1 << (shift + at), exact: levels[at] === value };
 }
 
-/** The pair set of `value`'s adjacent ASCII characters, letters folded to lower case. */
-function pairSetOf(value: string): AsciiSet {
-  const words = [0, 0, 0, 0];
-  for (let i = 1; i < value.length; i++) {
-    const first = foldAscii(value.charCodeAt(i - 1));
-    const second = foldAscii(value.charCodeAt(i));
-    if (first >= 128 || second >= 128) continue;
-    const bit = pairBit(first, second);
-    words[bit >> 5] = (words[bit >> 5] ?? 0) | (1 << (bit & 31));
-  }
-  return [words[0] ?? 0, words[1] ?? 0, words[2] ?? 0, words[3] ?? 0];
-}
-
-function asciiSetOf(value: string): AsciiSet {
-  const words = [0, 0, 0, 0];
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 128) words[code >> 5] = (words[code >> 5] ?? 0) | (1 << (code & 31));
-  }
-  return [words[0] ?? 0, words[1] ?? 0, words[2] ?? 0, words[3] ?? 0];
-}
-
-function isSubset(mask: AsciiSet, present: AsciiSet): boolean {
-  return (
-    (present[0] & mask[0]) === mask[0] &&
-    (present[1] & mask[1]) === mask[1] &&
-    (present[2] & mask[2]) === mask[2] &&
-    (present[3] & mask[3]) === mask[3]
-  );
-}
-
-/** Bits of the letters A-Z in word 2 and a-z in word 3 (codes 65-90 and 97-122). */
-const LETTER_BITS = 0x07fffffe;
+/** Per ASCII code: DIGIT, ALNUM (letter or digit), UPPER (A-Z). */
+const DIGIT = 1;
+const ALNUM = 2;
+const UPPER = 4;
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 48; code <= 57; code++) ASCII_CLASS[code] = DIGIT | ALNUM;
+for (let code = 65; code <= 90; code++) ASCII_CLASS[code] = ALNUM | UPPER;
+for (let code = 97; code <= 122; code++) ASCII_CLASS[code] = ALNUM;
 
 class Features implements TextFeatures {
   #lower: string | undefined;
@@ -152,20 +148,33 @@ class Features implements TextFeatures {
     readonly longestAlnumRun: number,
     readonly spaceBeforeDigit: boolean,
     readonly ascii: AsciiSet,
-    readonly asciiLower: AsciiSet,
-    readonly lowerPairs: AsciiSet,
+    readonly gateBits: number,
+    /** The text has a long s (U+017F), which lower() spells 's'. */
+    readonly longS: boolean,
   ) {}
+  /**
+   * The text in lower case, long s as 's': a word list (anyOf) is searched in it, and must be found wherever its
+   * pattern's regex can match, even with the i and u flags, which read 'ſ' as 's' (and the Kelvin sign as 'k', which
+   * toLowerCase does too).
+   */
   lower(): string {
-    this.#lower ??= this.text.toLowerCase();
+    if (this.#lower === undefined) {
+      const lower = this.text.toLowerCase();
+      this.#lower = this.longS ? lower.replaceAll('\u017f', 's') : lower;
+    }
     return this.#lower;
   }
 }
 
 let lastText: string | undefined;
-let lastFeatures: TextFeatures | undefined;
+let lastFeatures: Features | undefined;
 
 /** The features of `text`; the last text's features are kept, so recognizers run on one record compute them once. */
 export function textFeatures(text: string): TextFeatures {
+  return featuresOf(text);
+}
+
+function featuresOf(text: string): Features {
   if (lastFeatures !== undefined && lastText === text) return lastFeatures;
   let digits = 0;
   let run = 0;
@@ -173,63 +182,62 @@ export function textFeatures(text: string): TextFeatures {
   let alnumRun = 0;
   let longestAlnumRun = 0;
   let spaceBeforeDigit = false;
+  let upperBeforeDigit = false;
+  let digitBeforeUpper = false;
+  let longS = false;
   let before = -1; // the previous code unit
   let w0 = 0;
   let w1 = 0;
   let w2 = 0;
   let w3 = 0;
-  let extraLower = 0;
-  let p0 = 0;
-  let p1 = 0;
-  let p2 = 0;
-  let p3 = 0;
-  let previous = -1; // the previous code unit of the lower-cased text when ASCII, else -1
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // In lower case: ASCII letters folded, U+0130 becomes 'i' + U+0307, the Kelvin sign 'k'.
-    const lowered = code < 128 ? foldAscii(code) : code === 0x130 ? 105 : code === 0x212a ? 107 : -1;
-    if (lowered >= 0 && previous >= 0) {
-      const bit = pairBit(previous, lowered);
-      if (bit < 32) p0 |= 1 << bit;
-      else if (bit < 64) p1 |= 1 << (bit - 32);
-      else if (bit < 96) p2 |= 1 << (bit - 64);
-      else p3 |= 1 << (bit - 96);
-    }
-    previous = code === 0x130 ? -1 : lowered;
-    if (code >= 48 && code <= 57) {
-      if (before === 32 || before === 9) spaceBeforeDigit = true;
-      digits++;
-      run++;
-      if (run > longestDigitRun) longestDigitRun = run;
+    if (code < 128) {
+      const bit = 1 << (code & 31);
+      if (code >= 96) w3 |= bit;
+      else if (code >= 64) w2 |= bit;
+      else if (code >= 32) w1 |= bit;
+      else w0 |= bit;
+      const kind = ASCII_CLASS[code] as number;
+      if (kind & DIGIT) {
+        if (before === 32 || before === 9) spaceBeforeDigit = true;
+        else if (before >= 65 && before <= 90) upperBeforeDigit = true;
+        digits++;
+        run++;
+        if (run > longestDigitRun) longestDigitRun = run;
+      } else {
+        run = 0;
+        if (kind & UPPER && before >= 48 && before <= 57) digitBeforeUpper = true;
+      }
+      if (kind & ALNUM) {
+        alnumRun++;
+        if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
+      } else {
+        alnumRun = 0;
+      }
     } else {
       run = 0;
-    }
-    if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) {
-      alnumRun++;
-      if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
-    } else {
       alnumRun = 0;
+      if (code === 0x17f) longS = true;
     }
-    if (code < 32) w0 |= 1 << code;
-    else if (code < 64) w1 |= 1 << (code - 32);
-    else if (code < 96) w2 |= 1 << (code - 64);
-    else if (code < 128) w3 |= 1 << (code - 96);
-    // toLowerCase maps these two non-ASCII letters to ASCII ones (İ → i + U+0307, Kelvin sign → k).
-    else if (code === 0x130) extraLower |= 1 << (105 - 96);
-    else if (code === 0x212a) extraLower |= 1 << (107 - 96);
     before = code;
   }
-  const features = new Features(
-    text,
-    Math.min(digits, DIGIT_CAP),
-    Math.min(longestDigitRun, DIGIT_CAP),
-    Math.min(longestAlnumRun, DIGIT_CAP),
-    spaceBeforeDigit,
-    [w0, w1, w2, w3],
-    // Upper-case letters (word 2) count as their lower-case forms (word 3, same bits).
-    [w0, w1, w2 & ~LETTER_BITS, w3 | (w2 & LETTER_BITS) | extraLower],
-    [p0, p1, p2, p3],
-  );
+  digits = Math.min(digits, DIGIT_CAP);
+  longestDigitRun = Math.min(longestDigitRun, DIGIT_CAP);
+  longestAlnumRun = Math.min(longestAlnumRun, DIGIT_CAP);
+  let bits =
+    levelBits(digits, DIGIT_LEVELS, 0) |
+    levelBits(longestDigitRun, DIGIT_RUN_LEVELS, DIGIT_RUN_SHIFT) |
+    levelBits(longestAlnumRun, ALNUM_RUN_LEVELS, ALNUM_RUN_SHIFT) |
+    (spaceBeforeDigit ? SPACE_BEFORE_DIGIT_BIT : 0) |
+    (upperBeforeDigit ? UPPER_BEFORE_DIGIT_BIT : 0) |
+    (digitBeforeUpper ? DIGIT_BEFORE_UPPER_BIT : 0);
+  const ascii: AsciiSet = [w0, w1, w2, w3];
+  for (let i = 0; i < GATE_CHARS.length; i++) {
+    const code = GATE_CHARS.charCodeAt(i);
+    if ((ascii[code >> 5] as number) & (1 << (code & 31))) bits |= 1 << (CHAR_SHIFT + i);
+  }
+  const features = new Features(text, digits, longestDigitRun, longestAlnumRun, spaceBeforeDigit, ascii, bits, longS);
   lastText = text;
   lastFeatures = features;
   return features;
@@ -243,127 +251,162 @@ export function hasAscii(features: TextFeatures, char: string): boolean {
   return code < 128 && (word & (1 << (code & 31))) !== 0;
 }
 
-/**
- * A substring to look for, with the set of its ASCII characters and of its adjacent ASCII pairs (folded): a text
- * lacking one of them cannot contain it, and the substring search is skipped.
- */
-interface Needle {
-  readonly value: string;
-  readonly mask: AsciiSet;
-  readonly pairs: AsciiSet;
-}
-
-function toNeedles(values: readonly string[]): readonly Needle[] {
-  return values.map((value) => ({ value, mask: asciiSetOf(value), pairs: pairSetOf(value) }));
-}
-
-function mayContain(needle: Needle, present: AsciiSet, pairs: AsciiSet): boolean {
-  return isSubset(needle.mask, present) && isSubset(needle.pairs, pairs);
-}
-
-function mayContainAny(needles: readonly Needle[], present: AsciiSet, pairs: AsciiSet): boolean {
-  for (const needle of needles) if (mayContain(needle, present, pairs)) return true;
-  return false;
-}
-
-function containsAny(haystack: string, present: AsciiSet, pairs: AsciiSet, needles: readonly Needle[]): boolean {
-  for (const needle of needles) if (mayContain(needle, present, pairs) && haystack.includes(needle.value)) return true;
-  return false;
+/** The index key of two code units: their low seven bits (code units beyond ASCII share keys; words are compared). */
+function pairKey(first: number, second: number): number {
+  return ((first & 0x7f) << 7) | (second & 0x7f);
 }
 
 /**
- * Substrings to look for: their character and pair sets decide for short texts; in a long text every set is
- * present, and one scan by a regex of all the substrings costs less than a substring search per substring.
+ * The words of every word list (literals, searched in the text; anyOf, in its lower-cased form), indexed by their
+ * first two code units. One scan of a record's text answers every list at once, on the first question: at each
+ * position, only the words starting with the two code units there are compared. The cost is one table read per
+ * character, whatever the number of lists and words.
  */
-interface NeedleSet {
-  readonly needles: readonly Needle[];
-  readonly any: RegExp;
-  /** The answer for the last record's features: patterns that share a word list search a record for it once. */
-  lastFeatures: TextFeatures | undefined;
-  lastFound: boolean;
-}
+class WordIndex {
+  /** Lists registered; a list's number is its index in the answer. */
+  lists = 0;
+  /** First entry per pairKey of a word's first two code units, -1 when none. */
+  readonly heads = new Int32Array(128 * 128).fill(-1);
+  readonly nextEntry: number[] = [];
+  readonly words: string[] = [];
+  /** Each word's third code unit, -1 for a word of two: most candidates fail on it, before a string comparison. */
+  readonly thirds: number[] = [];
+  readonly owners: number[] = [];
+  /** Words of one code unit, searched one by one. */
+  readonly loose: { word: string; list: number }[] = [];
+  /** The answer for the last text scanned: 1 per list found. */
+  found = new Uint8Array(16);
+  scanned: string | undefined;
 
-/** Texts longer than this are searched with NeedleSet.any. */
-const LONG_TEXT = 512;
-
-function toNeedleSet(values: readonly string[]): NeedleSet {
-  const escaped = values.map((value) => value.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
-  return { needles: toNeedles(values), any: new RegExp(escaped.join('|')), lastFeatures: undefined, lastFound: false };
-}
-
-/** One NeedleSet per distinct word list and use (literals search the text, anyOf its lower-cased form). */
-const needleSets = new Map<string, NeedleSet>();
-
-function needleSetOf(use: 'literals' | 'anyOf', values: readonly string[]): NeedleSet {
-  const key = `${use}\u0000${values.join('\u0000')}`;
-  let set = needleSets.get(key);
-  if (set === undefined) {
-    set = toNeedleSet(values);
-    needleSets.set(key, set);
+  add(words: readonly string[]): number {
+    const list = this.lists++;
+    for (const word of words) {
+      if (word.length >= 2) {
+        const key = pairKey(word.charCodeAt(0), word.charCodeAt(1));
+        this.nextEntry.push(this.heads[key] as number);
+        this.heads[key] = this.words.length;
+        this.words.push(word);
+        this.thirds.push(word.length > 2 ? word.charCodeAt(2) : -1);
+        this.owners.push(list);
+      } else {
+        this.loose.push({ word, list });
+      }
+    }
+    this.scanned = undefined;
+    return list;
   }
-  return set;
+
+  /** Whether `haystack` holds a word of list `list` (the haystack of one record is scanned once). */
+  has(haystack: string, list: number): boolean {
+    if (this.scanned !== haystack) this.scan(haystack);
+    return this.found[list] === 1;
+  }
+
+  private scan(haystack: string): void {
+    if (this.found.length < this.lists) this.found = new Uint8Array(this.lists * 2);
+    const found = this.found;
+    found.fill(0);
+    const { heads, nextEntry, words, thirds, owners } = this;
+    const length = haystack.length;
+    let first = length > 0 ? haystack.charCodeAt(0) : 0;
+    for (let i = 1; i < length; i++) {
+      const second = haystack.charCodeAt(i);
+      {
+        let entry = heads[pairKey(first, second)] as number;
+        if (entry >= 0) {
+          const third = i + 1 < length ? haystack.charCodeAt(i + 1) : -2;
+          for (; entry >= 0; entry = nextEntry[entry] as number) {
+            const wanted = thirds[entry] as number;
+            if (wanted >= 0 && wanted !== third) continue;
+            const owner = owners[entry] as number;
+            if (found[owner] === 0 && (wanted < 0 || haystack.startsWith(words[entry] as string, i - 1)))
+              found[owner] = 1;
+          }
+        }
+      }
+      first = second;
+    }
+    for (const { word, list } of this.loose) {
+      if (found[list] === 0 && haystack.includes(word)) found[list] = 1;
+    }
+    this.scanned = haystack;
+  }
 }
 
-/** Whether `haystack` (the record's text, or its lower-cased form for anyOf) holds a word of `set`. */
-function containsAnyOf(
-  haystack: string,
-  features: TextFeatures,
-  present: AsciiSet,
-  pairs: AsciiSet,
-  set: NeedleSet,
-): boolean {
-  if (set.lastFeatures === features) return set.lastFound;
-  const found =
-    haystack.length > LONG_TEXT ? set.any.test(haystack) : containsAny(haystack, present, pairs, set.needles);
-  set.lastFeatures = features;
-  set.lastFound = found;
-  return found;
+/** Literals are searched in the text as written, anyOf words in the lower-cased text. */
+const literalIndex = new WordIndex();
+const lowerIndex = new WordIndex();
+
+/** One list number per distinct word list and index. */
+const wordLists = new Map<string, number>();
+
+function wordListOf(index: WordIndex, use: string, words: readonly string[]): number {
+  const key = `${use}\u0000${words.join('\u0000')}`;
+  let list = wordLists.get(key);
+  if (list === undefined) {
+    // A word holding another word of the list is found whenever that one is: only the shortest forms are indexed.
+    list = index.add(words.filter((word) => !words.some((other) => other !== word && word.includes(other))));
+    wordLists.set(key, list);
+  }
+  return list;
 }
 
 /**
- * A pattern with its gates compiled. Every instance has the same fields (absent gates are 0 or undefined), so the
- * per-record checks read one object shape whatever the pattern declared.
+ * A pattern with its gates compiled: the numeric and one-character gates into masks of Features.gateBits, the rest
+ * (exact numbers between levels, word lists, a gate regex) checked after them. Every instance has the same fields.
  */
 class CompiledPattern {
   readonly regex: RegExp;
+  /** Gate bits that must all be set. */
+  readonly need: number;
+  /** Gate bits of which one must be set (one-character literals), or 0. */
+  readonly needOne: number;
+  /** Whether a check beyond the masks remains (checkedGatesPass). */
+  readonly checked: boolean;
   readonly minDigits: number;
   readonly minDigitRun: number;
   readonly minAlnumRun: number;
-  readonly spaceBeforeDigit: boolean;
-  readonly literals: NeedleSet | undefined;
-  readonly anyOf: NeedleSet | undefined;
+  /** List numbers in literalIndex and lowerIndex, -1 when none. */
+  readonly literals: number;
+  readonly anyOf: number;
   readonly gate: RegExp | undefined;
   constructor(readonly spec: PatternSpec) {
     this.regex = spec.regex;
     this.minDigits = spec.minDigits ?? 0;
     this.minDigitRun = spec.minDigitRun ?? 0;
     this.minAlnumRun = spec.minAlnumRun ?? 0;
-    this.spaceBeforeDigit = spec.spaceBeforeDigit ?? false;
-    this.literals = spec.literals ? needleSetOf('literals', spec.literals) : undefined;
-    this.anyOf = spec.anyOf ? needleSetOf('anyOf', spec.anyOf) : undefined;
+    const digits = levelGate(this.minDigits, DIGIT_LEVELS, 0);
+    const digitRun = levelGate(this.minDigitRun, DIGIT_RUN_LEVELS, DIGIT_RUN_SHIFT);
+    const alnumRun = levelGate(this.minAlnumRun, ALNUM_RUN_LEVELS, ALNUM_RUN_SHIFT);
+    this.need =
+      digits.bit |
+      digitRun.bit |
+      alnumRun.bit |
+      (spec.spaceBeforeDigit ? SPACE_BEFORE_DIGIT_BIT : 0) |
+      (spec.upperBeforeDigit ? UPPER_BEFORE_DIGIT_BIT : 0) |
+      (spec.digitBeforeUpper ? DIGIT_BEFORE_UPPER_BIT : 0);
+    const oneCharacter = spec.literals?.every((literal) => literal.length === 1 && GATE_CHARS.includes(literal));
+    let needOne = 0;
+    for (const literal of oneCharacter ? (spec.literals ?? []) : []) {
+      needOne |= 1 << (CHAR_SHIFT + GATE_CHARS.indexOf(literal));
+    }
+    this.needOne = needOne;
+    this.literals = spec.literals && !oneCharacter ? wordListOf(literalIndex, 'literals', spec.literals) : -1;
+    this.anyOf = spec.anyOf ? wordListOf(lowerIndex, 'anyOf', spec.anyOf) : -1;
     this.gate = spec.gate;
+    const exact = digits.exact && digitRun.exact && alnumRun.exact;
+    this.checked = !exact || this.literals >= 0 || this.anyOf >= 0 || this.gate !== undefined;
   }
 }
 
-/** True when every cheap gate of the pattern (digit counts, literals, words, gate regex) passes on this text. */
-function gatesPass(pattern: CompiledPattern, text: string, features: TextFeatures): boolean {
+/** The gates the masks leave: exact digit counts between levels, word lists, the gate regex. */
+function checkedGatesPass(pattern: CompiledPattern, features: Features): boolean {
   if (features.digits < pattern.minDigits) return false;
   if (features.longestDigitRun < pattern.minDigitRun) return false;
   if (features.longestAlnumRun < pattern.minAlnumRun) return false;
-  if (pattern.spaceBeforeDigit && !features.spaceBeforeDigit) return false;
-  // Folded pairs serve both: a text holding a literal holds its folded pairs in lower case.
-  const pairs = features.lowerPairs;
-  if (pattern.literals !== undefined && !containsAnyOf(text, features, features.ascii, pairs, pattern.literals)) {
-    return false;
-  }
-  if (pattern.anyOf !== undefined) {
-    // The lower-cased text is built only once some word's characters and pairs are all present.
-    const words = pattern.anyOf;
-    const present = features.asciiLower;
-    if (!mayContainAny(words.needles, present, pairs)) return false;
-    if (!containsAnyOf(features.lower(), features, present, pairs, words)) return false;
-  }
-  return pattern.gate === undefined || pattern.gate.test(text);
+  if (pattern.literals >= 0 && !literalIndex.has(features.text, pattern.literals)) return false;
+  if (pattern.anyOf >= 0 && !lowerIndex.has(features.lower(), pattern.anyOf)) return false;
+  return pattern.gate === undefined || pattern.gate.test(features.text);
 }
 
 const LETTER = /\p{L}/u;
@@ -419,75 +462,100 @@ export function createPatternRecognizer(spec: PatternRecognizerSpec): Recognizer
   if (firstType === undefined) throw new Error(`recognizer ${spec.name}: no types`);
   const defaultType: EntityType = firstType;
   const patterns = spec.patterns.map((pattern) => new CompiledPattern(pattern));
+  // Bits every pattern needs: without them the recognizer has nothing to do.
+  const needAll = patterns.reduce((bits, pattern) => bits & pattern.need, -1);
 
-  function analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
+  function analyzeInto(input: AnalysisInput, spans: DetectedSpan[], options?: AnalyzeOptions): void {
     const text = input.text;
-    const features = textFeatures(text);
-    if (spec.prefilter && !spec.prefilter(text, features)) return [];
-    const spans: DetectedSpan[] = [];
+    const features = featuresOf(text);
+    const bits = features.gateBits;
+    if ((bits & needAll) !== needAll) return;
+    let prefiltered = spec.prefilter === undefined;
     for (const compiled of patterns) {
-      if (!gatesPass(compiled, text, features)) continue;
-      const pattern = compiled.spec;
-      const regex = compiled.regex;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        let start = m.index;
-        let end = start + m[0].length;
-        if (pattern.group !== undefined) {
-          const range = m.indices?.[pattern.group];
-          if (!range) continue;
-          [start, end] = range;
-        }
-        const match: PatternMatch = { value: text.slice(start, end), start, end, input };
-        const validation: Validation = pattern.validate ? pattern.validate(match) : 'not_applicable';
-        if (validation === 'invalid') continue;
-        let score = pattern.score;
-        let type = pattern.type ?? defaultType;
-        const context = pattern.context ?? spec.context;
-        let contextWords: string[] = [];
-        if (context) {
-          contextWords = findContextWords(contextWindow(text, start, end, context), context.words);
-          if (contextWords.length > 0) score = Math.min(1, score + (context.boost ?? 0.35));
-          else if (context.required) continue;
-        }
-        if (pattern.refine) {
-          const refined = pattern.refine(match);
-          if (refined === null) continue;
-          start = refined.start;
-          end = refined.end;
-          if (refined.score !== undefined) score = Math.max(score, refined.score);
-          if (refined.type !== undefined) type = refined.type;
-        }
-        const span: DetectedSpan = options?.explain
-          ? {
-              start,
-              end,
-              type,
-              score,
-              recognizer: spec.name,
-              explanation: {
-                recognizer: spec.name,
-                pattern: pattern.name,
-                originalScore: pattern.score,
-                contextWords,
-                validation,
-              },
-            }
-          : { start, end, type, score, recognizer: spec.name };
-        spans.push(span);
+      if ((bits & compiled.need) !== compiled.need || (compiled.needOne !== 0 && (bits & compiled.needOne) === 0)) {
+        continue;
       }
+      // The recognizer's prefilter runs once some pattern's masks pass (both are pure, so the order is free).
+      if (!prefiltered) {
+        if (!spec.prefilter?.(text, features)) return;
+        prefiltered = true;
+      }
+      if (compiled.checked && !checkedGatesPass(compiled, features)) continue;
+      matchPattern(compiled, input, spans, options);
     }
-    return spans;
+  }
+
+  function matchPattern(
+    compiled: CompiledPattern,
+    input: AnalysisInput,
+    spans: DetectedSpan[],
+    options?: AnalyzeOptions,
+  ) {
+    const text = input.text;
+    const pattern = compiled.spec;
+    const regex = compiled.regex;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      let start = m.index;
+      let end = start + m[0].length;
+      if (pattern.group !== undefined) {
+        const range = m.indices?.[pattern.group];
+        if (!range) continue;
+        [start, end] = range;
+      }
+      const match: PatternMatch = { value: text.slice(start, end), start, end, input };
+      const validation: Validation = pattern.validate ? pattern.validate(match) : 'not_applicable';
+      if (validation === 'invalid') continue;
+      let score = pattern.score;
+      let type = pattern.type ?? defaultType;
+      const context = pattern.context ?? spec.context;
+      let contextWords: string[] = [];
+      if (context) {
+        contextWords = findContextWords(contextWindow(text, start, end, context), context.words);
+        if (contextWords.length > 0) score = Math.min(1, score + (context.boost ?? 0.35));
+        else if (context.required) continue;
+      }
+      if (pattern.refine) {
+        const refined = pattern.refine(match);
+        if (refined === null) continue;
+        start = refined.start;
+        end = refined.end;
+        if (refined.score !== undefined) score = Math.max(score, refined.score);
+        if (refined.type !== undefined) type = refined.type;
+      }
+      const span: DetectedSpan = options?.explain
+        ? {
+            start,
+            end,
+            type,
+            score,
+            recognizer: spec.name,
+            explanation: {
+              recognizer: spec.name,
+              pattern: pattern.name,
+              originalScore: pattern.score,
+              contextWords,
+              validation,
+            },
+          }
+        : { start, end, type, score, recognizer: spec.name };
+      spans.push(span);
+    }
   }
 
   return Object.freeze({
     name: spec.name,
     types: spec.types,
     ...(spec.languages ? { languages: spec.languages } : {}),
-    analyze,
+    analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
+      const spans: DetectedSpan[] = [];
+      analyzeInto(input, spans, options);
+      return spans;
+    },
+    analyzeInto,
   });
 }

@@ -39,4 +39,6 @@ export interface Recognizer {
   /** Languages it supports (BCP 47 primary subtags); absent means every language. */
   readonly languages?: readonly string[];
   analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[];
+  /** The same spans as analyze, appended to `spans` (the analyzer's candidates): no array per call. Optional. */
+  analyzeInto?(input: AnalysisInput, spans: DetectedSpan[], options?: AnalyzeOptions): void;
 }

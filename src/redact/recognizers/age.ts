@@ -29,6 +29,8 @@ export function createAgeRecognizer() {
         score: 0.6,
         minDigits: 1,
         spaceBeforeDigit: true,
+        // Each phrase holds one of these (the regex has the i flag without u, so ASCII matches ASCII only).
+        anyOf: ['age', 'turn', "i'm", 'i am', "he's", "she's", 'he is', 'she is', 'is a', 'was', 'as a'],
         validate: ({ value, start, input }) => {
           const n = Number(value);
           if (n < 1 || n > 120) return 'invalid';

@@ -24,6 +24,8 @@ const MONTHS = [
   'janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev',
 ].join('|');
 const MONTH = `(?:${MONTHS})\\.?`;
+/** The month names, for the word-list gate of the patterns that need one. */
+const MONTH_WORDS = MONTHS.split('|');
 const WEEKDAYS =
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira';
 const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
@@ -114,6 +116,7 @@ export function createDateRecognizer() {
         ),
         score: 0.7,
         minDigits: 1,
+        anyOf: MONTH_WORDS,
         refine: birthRefine,
       },
       {
@@ -125,6 +128,7 @@ export function createDateRecognizer() {
         score: 0.7,
         minDigits: 1,
         spaceBeforeDigit: true,
+        anyOf: MONTH_WORDS,
         refine: birthRefine,
       },
       {
@@ -133,6 +137,7 @@ export function createDateRecognizer() {
         score: 0.65,
         minDigits: 4,
         spaceBeforeDigit: true,
+        anyOf: MONTH_WORDS,
         refine: birthRefine,
       },
       {

@@ -123,6 +123,7 @@ export function createIbanRecognizer() {
         regex: /(?<![\w])[A-Z]{2}\d{2}(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,3})?(?![\w])/g,
         score: 0.95,
         minDigitRun: 2,
+        upperBeforeDigit: true,
         validate: ({ value }) => (ibanValid(value) ? 'valid' : 'invalid'),
       },
     ],

@@ -41,6 +41,7 @@ export function createIpAddressRecognizer() {
         score: 0.8,
         minDigits: 4,
         literals: ['.'],
+        anyOf: [...'0123456789'].map((digit) => `.${digit}`),
       },
       {
         name: 'ipv6',
@@ -48,6 +49,8 @@ export function createIpAddressRecognizer() {
           /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?:%[\w]{1,16})?(?![\w:])/g,
         score: 0.85,
         literals: [':'],
+        // The gate's second character: a hex digit (any case: the word list is searched in lower case) or ':'.
+        anyOf: ['::', ...[...'0123456789abcdef'].map((hex) => `:${hex}`)],
         gate: /[0-9A-Fa-f]?:[0-9A-Fa-f]{0,4}:/,
         validate: ({ value }) => (ipv6Valid(value) ? 'valid' : 'invalid'),
       },

@@ -2,6 +2,8 @@
 
 import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
+const HEX = [...'0123456789abcdef'];
+
 /** EUI-48 hardware addresses. */
 export function createMacAddressRecognizer() {
   return createPatternRecognizer({
@@ -15,6 +17,8 @@ export function createMacAddressRecognizer() {
         regex: /(?<![\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])/g,
         score: 0.8,
         literals: [':', '-'],
+        // A separator followed by a hex digit (any case: the word list is searched in lower case).
+        anyOf: [...HEX.map((hex) => `:${hex}`), ...HEX.map((hex) => `-${hex}`)],
         validate: ({ value }) => (/^(?:00[:-]){5}00$/.test(value) ? 'invalid' : 'valid'),
       },
       {
@@ -22,7 +26,9 @@ export function createMacAddressRecognizer() {
         regex: /(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/g,
         score: 0.6,
         minDigits: 1,
+        minAlnumRun: 4,
         literals: ['.'],
+        anyOf: HEX.map((hex) => `.${hex}`),
         validate: ({ value }) => (/\d/.test(value) && /[a-f]/i.test(value) ? 'valid' : 'invalid'),
       },
     ],

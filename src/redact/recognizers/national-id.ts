@@ -118,7 +118,14 @@ export function createNationalIdRecognizer() {
         minDigitRun: 4,
         validate: check((v) => verhoeffValid(digitsOf(v))),
       },
-      { name: 'in-pan', regex: /\b[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z]\b/g, score: 0.6, minDigitRun: 4 },
+      {
+        name: 'in-pan',
+        regex: /\b[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z]\b/g,
+        score: 0.6,
+        minDigitRun: 4,
+        upperBeforeDigit: true,
+        digitBeforeUpper: true,
+      },
       {
         name: 'br-cpf',
         regex: /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])/g,

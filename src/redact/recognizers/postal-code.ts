@@ -39,12 +39,15 @@ export function createPostalCodeRecognizer() {
         name: 'gb',
         regex: /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPS-UW\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/g,
         score: 0.6,
+        digitBeforeUpper: true,
         validate: ({ value }) => (/\d/.test(value) && value.length >= 5 ? 'valid' : 'invalid'),
       },
       {
         name: 'ca',
         regex: /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g,
         score: 0.6,
+        upperBeforeDigit: true,
+        digitBeforeUpper: true,
         minDigits: 3,
       },
       {

@@ -37,6 +37,7 @@ export function createUrlRecognizer() {
         ),
         score: 0.6,
         literals: ['.'],
+        anyOf: COMMON_TLDS.split('|').map((tld) => `.${tld}`),
         gate: new RegExp(`\\.(?:${COMMON_TLDS})(?![\\w-])`, 'i'),
         refine: trimTrailing,
       },
