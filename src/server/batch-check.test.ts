@@ -222,4 +222,36 @@ describe('batch check fast paths', () => {
     await writer.drain();
     await snapshot.close();
   });
+
+  it('stays current while its own writer holds the write lock, and takes the change in at commit', async () => {
+    store = await openTempSqliteStore();
+    await store.upsertMembers([sampleMember('m1'), sampleMember('m2')]);
+    const snapshot = new ConsentSnapshot({ store });
+    await snapshot.ready();
+    let during: { events: number } | undefined;
+    const writer = createConsentWriter({
+      store,
+      recordOn: async (tx, input, actor) => {
+        const recorded = await createConsentLedger(tx).record(input, actor);
+        // Written but not committed: the snapshot is still the committed state, and says so.
+        const view = await snapshot.current();
+        during = view && { events: view.events('m1').length };
+        return recorded;
+      },
+      onCommitted: (tokens, events) => {
+        if (tokens) snapshot.applyOwnWrite(tokens.before, tokens.after, events);
+      },
+      onWriting: { began: (before) => snapshot.ownWriteBegan(before), ended: () => snapshot.ownWriteEnded() },
+      onGroup: { started: () => snapshot.ownWriteStarted(), settled: () => snapshot.ownWriteSettled() },
+    });
+    const change = { memberId: 'm1', purpose: GEN, status: 'ConsentWithdrawn', method: 'api' } as const;
+    const { event } = await writer.record({ ...change, requestId: 'a' }, 'test');
+    expect(during).toEqual({ events: 0 });
+    expect((await snapshot.current())?.events('m1')).toEqual([event]);
+    // Any other write, even on this same connection, still makes it stale.
+    await store.upsertMembers([sampleMember('m3')]);
+    expect(await snapshot.current()).toBeUndefined();
+    await writer.drain();
+    await snapshot.close();
+  });
 });

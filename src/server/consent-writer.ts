@@ -23,14 +23,20 @@ export interface ConsentWriterOptions {
   /** Groups written at once where the store has concurrent writers (default 2, leaving pool connections for reads; otherwise always 1). */
   readonly maxConcurrentGroups?: number;
   /**
-   * Called once a group is durable (groups in commit order), before any of its callers is answered, with change
-   * tokens read inside the transaction after it began and after its last write (only for stores without concurrent
-   * writers), and the new events.
+   * Called as soon as a group's transaction committed (before it is durable, and before any of its callers is
+   * answered), with change tokens read inside the transaction after it began and after its last write (only for
+   * stores without concurrent writers, where groups commit one at a time, in order), and the new events.
    */
   readonly onCommitted?: (
     tokens: { before: string; after: string } | undefined,
     events: readonly ConsentEvent[],
   ) => void;
+  /**
+   * Stores without concurrent writers only: `began` once a group's transaction holds the write lock, with the change
+   * token then; `ended` when it committed (after `onCommitted`) or failed. In between, nobody else can commit, and
+   * the store's token moves only with this group's uncommitted writes.
+   */
+  readonly onWriting?: { began(before: string): void; ended(): void };
   /** Called before a group's transaction begins, and again (`settled`) once it was answered or failed. */
   readonly onGroup?: { started(): void; settled(): void };
 }
@@ -78,11 +84,16 @@ export function createConsentWriter(options: ConsentWriterOptions) {
     const outcomes: Outcome[] = [];
     let tokens: { before: string; after: string } | undefined;
     let durable: Promise<void>;
+    let writing = false;
     options.onGroup?.started();
     try {
       ({ durable } = await store.transactionWithDeferredFlush(async (tx) => {
         outcomes.length = 0;
         const before = trackTokens ? await tx.changeToken() : '';
+        if (trackTokens) {
+          writing = true;
+          options.onWriting?.began(before);
+        }
         for (const item of group) {
           try {
             const { event, created } = await recordOn(tx, item.input, item.actor);
@@ -94,6 +105,7 @@ export function createConsentWriter(options: ConsentWriterOptions) {
         if (trackTokens) tokens = { before, after: await tx.changeToken() };
       }));
     } catch (error) {
+      if (writing) options.onWriting?.ended();
       // The group could not commit (a lock timeout, a lost connection): nothing of it is stored. Each change gets
       // its own transaction, as if it had arrived alone, so one cause fails only the changes it concerns.
       options.onGroup?.settled();
@@ -104,14 +116,15 @@ export function createConsentWriter(options: ConsentWriterOptions) {
       for (const item of group) item.reject(error);
       return;
     }
+    const created: ConsentEvent[] = [];
+    for (const outcome of outcomes) if (outcome.ok && outcome.created) created.push(outcome.event);
+    options.onCommitted?.(tokens, created);
+    if (writing) options.onWriting?.ended();
     // In commit order: a group is answered only after every earlier group is durable too.
     const inOrder = Promise.all([lastDurable, durable]).then(() => undefined);
     lastDurable = inOrder.catch(() => undefined);
     inOrder.then(
       () => {
-        const created: ConsentEvent[] = [];
-        for (const outcome of outcomes) if (outcome.ok && outcome.created) created.push(outcome.event);
-        options.onCommitted?.(tokens, created);
         group.forEach((item, i) => {
           const outcome = outcomes[i];
           if (outcome?.ok) item.resolve({ event: outcome.event, created: outcome.created });
