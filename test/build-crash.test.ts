@@ -43,11 +43,15 @@ describe('build crash safety (real child processes)', () => {
   let dir: string;
   let files: { members: string; content: string };
   let reference: { shards: { file: string; sha256: string }[]; root: string; counts: Record<string, unknown> };
+  /** How long the uninterrupted reference build took (2 workers); the timed kill comes well before a 1-worker run ends. */
+  let referenceMs = 0;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'assent-build-crash-'));
     files = await writeFixtureFiles(dir, { members: 120, itemsPerMember: 5, textLength: 120 });
+    const started = performance.now();
     const run = await runHarness([join(dir, 'data-ref'), files.members, files.content, join(dir, 'ref'), '2']);
+    referenceMs = performance.now() - started;
     expect(run.stderr).toBe('');
     reference = JSON.parse(run.stdout) as typeof reference;
     expect(reference.shards.length).toBe(4);
@@ -58,13 +62,22 @@ describe('build crash safety (real child processes)', () => {
   it.each([
     ['after 1 shard', { ASSENT_TEST_CRASH_AFTER_SHARDS: '1' }, undefined, '1'],
     ['after 3 shards', { ASSENT_TEST_CRASH_AFTER_SHARDS: '3' }, undefined, '2'],
-    ['at a timed moment', {}, 1_800, '1'],
+    ['at a timed moment', {}, 0.6, '1'],
   ] as const)(
     'killed %s: no manifest, and the re-run matches an uninterrupted build',
-    async (_name, env, killAfter, workers) => {
+    async (_name, env, killAt, workers) => {
       const out = join(dir, `out-${_name.replace(/\W+/g, '-')}`);
       const data = join(dir, `data-${_name.replace(/\W+/g, '-')}`);
-      const killed = await runHarness([data, files.members, files.content, out, workers], env, killAfter);
+      // A fixed delay goes stale as builds get faster or the machine quieter: the kill comes at a share of the
+      // reference build's own duration, and sooner (from scratch) whenever the build finished before it.
+      let killAfter = killAt === undefined ? undefined : Math.round(killAt * referenceMs);
+      let killed = await runHarness([data, files.members, files.content, out, workers], env, killAfter);
+      while (killAfter !== undefined && killed.signal === null && killAfter > 100) {
+        killAfter = Math.round(killAfter / 2);
+        rmSync(out, { recursive: true, force: true });
+        rmSync(data, { recursive: true, force: true });
+        killed = await runHarness([data, files.members, files.content, out, workers], env, killAfter);
+      }
       expect(killed.signal).toBe('SIGKILL');
       expect(existsSync(join(out, 'manifest.json'))).toBe(false);
       const again = await runHarness([data, files.members, files.content, out, workers]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addName, createNameFilter, mayHoldName } from './name-filter.js';
+import { addName, createNameFilter, mayBeNameWord, mayHoldName, normaliseName } from './name-filter.js';
 import {
   basicAnalyze,
   createAnalyze,
@@ -88,20 +88,28 @@ describe('isRedactionOutput', () => {
   });
 });
 
-/** The first implementation of findMemberNames (one normaliseName per candidate run): the reference for the fast one. */
+/**
+ * The first implementation of findMemberNames (one normaliseName per candidate run), with the rule it gained later: a
+ * run holds only words the filter of name words may hold. The reference for the fast one.
+ */
 function referenceMemberNames(text: string, filter: typeof names): [number, number][] {
   const wordRe = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
   const gap = /^\s*\.?\s+$|^\.?\s+$/;
   const words = [...text.matchAll(wordRe)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const nameWord = (w: { start: number; end: number } | undefined) =>
+    w !== undefined &&
+    normaliseName(text.slice(w.start, w.end))
+      .split(' ')
+      .every((part) => mayBeNameWord(filter, part, 0, part.length));
   const spans: [number, number][] = [];
   let i = 0;
   while (i < words.length) {
     let matchedEnd = -1;
     let matchedLast = i;
-    for (let len = 2; len <= 4 && i + len <= words.length; len++) {
+    for (let len = 2; len <= 4 && i + len <= words.length && nameWord(words[i]); len++) {
       const prev = words[i + len - 2];
       const last = words[i + len - 1];
-      if (!prev || !last || !gap.test(text.slice(prev.end, last.start))) break;
+      if (!prev || !last || !gap.test(text.slice(prev.end, last.start)) || !nameWord(last)) break;
       const first = words[i];
       if (first && mayHoldName(filter, text.slice(first.start, last.end).replace(/\s*\.\s*/g, ' '))) {
         matchedEnd = last.end;
@@ -156,6 +164,8 @@ describe('findMemberNames', () => {
       'Ǆ',
       'İ',
       'ß',
+      '…',
+      'Souza…',
     ];
     let seed = 7;
     const random = () => {
