@@ -1,8 +1,9 @@
 // An entry script for the distributed-build tests: runs one file-source build against the PostgreSQL store at a URL,
 // either here (`local`, worker threads) or as queued jobs (`distributed`, for `assent worker` processes), with small
 // shards and jobs so that a small input makes several of each, and prints the result as JSON.
-// `ASSENT_TEST_WITHDRAW=MEMBER` records that member's withdrawal once the first shard is written (strict mode then
-// rewrites the shards holding their items) and reports whether the member is in the build's lineage.
+// `ASSENT_TEST_WITHDRAW=MEMBER` records that member's withdrawal while the member snapshot is read (after the ledger
+// head the build reads from, so strict mode must drop the member in pass 2) and reports whether the member is in the
+// build's lineage.
 // Usage: tsx harness.ts local|distributed DATABASE_URL MEMBERS CONTENT OUT [JOB_TIMEOUT_SECONDS]
 
 import { openStore } from '../../store/open-store.js';
@@ -52,7 +53,7 @@ async function main(argv: readonly string[]): Promise<void> {
         : {}),
       onProgress: (p) => {
         process.stderr.write(`progress ${p.phase} ${p.done}/${p.total ?? '-'}\n`);
-        if (withdraw && p.phase === 'shards' && withdrawal === undefined) {
+        if (withdraw && p.phase === 'members' && withdrawal === undefined) {
           const at = new Date().toISOString();
           withdrawal = store.appendConsentEvents([
             {

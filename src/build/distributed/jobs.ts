@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-file.js';
 import { snapshotSize } from '../member-snapshot.js';
-import { createDecidePass, finishShard } from '../shard-work.js';
+import type { Redactor } from '../redaction.js';
+import { createBuildRedactor, createDecidePass, finishShard } from '../shard-work.js';
 import type { ShardFormat } from '../shard-writer.js';
 import { emptyStats, mergeStats, type PassStats, type ShardResult } from '../worker-protocol.js';
 import { type BuildSetup, readBuildSetup, readJobInput } from './build-files.js';
@@ -64,10 +65,13 @@ function testKillPoint(kind: BuildJob['kind']): void {
   if (process.env.ASSENT_TEST_WORKER_KILL === kind) process.kill(process.pid, 'SIGKILL');
 }
 
-/** Runs build jobs, keeping the last build's setup (snapshot and name filter) loaded between jobs. */
+/**
+ * Runs build jobs, keeping the last build's setup (snapshot and name filter) and its redactor (analyzer model and
+ * caches; they never change the output) loaded between jobs.
+ */
 export function createJobRunner(): (job: BuildJob, attempt: string) => Promise<JobSummary> {
-  let loaded: { key: string; setup: BuildSetup } | undefined;
-  const setupOf = (job: BuildJob): BuildSetup => {
+  let loaded: { key: string; setup: BuildSetup; redactor?: Redactor } | undefined;
+  const buildOf = (job: BuildJob): { setup: BuildSetup; redactor?: Redactor } => {
     const key = `${job.dir}\n${job.buildId}`;
     if (loaded?.key !== key) {
       loaded = undefined; // let the previous snapshot go before reading the next
@@ -80,17 +84,19 @@ export function createJobRunner(): (job: BuildJob, attempt: string) => Promise<J
       if (setup.buildId !== job.buildId) throw new Error(`${job.dir} holds build ${setup.buildId}, not ${job.buildId}`);
       loaded = { key, setup };
     }
-    return loaded.setup;
+    return loaded;
   };
 
   return async (job, attempt) => {
-    const { init } = setupOf(job);
+    const build = buildOf(job);
+    const { init } = build.setup;
     // A directory and file names of this attempt alone: an attempt presumed dead may still be writing.
     const unique = `${attempt}-${process.pid}-${randomBytes(4).toString('hex')}`;
     if (job.kind === 'decide') {
       const tmp = join(job.dir, 'tmp', unique);
       mkdirSync(tmp, { recursive: true });
-      const pass = createDecidePass({ ...init, workerIndex: job.index, spillDir: tmp });
+      build.redactor ??= createBuildRedactor(init);
+      const pass = createDecidePass({ ...init, workerIndex: job.index, spillDir: tmp }, build.redactor);
       const stats = emptyStats();
       for (const batch of readJobInput(job.input)) mergeStats(stats, pass.process(batch));
       pass.finish();
