@@ -14,7 +14,7 @@ import { generatePosts } from './social-posts.js';
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
-const RECORDED_SPANS = '14efb13ae311ba07817d79977d5fc8acfae5fa7120c1ae8ca924d7e8394a5f0f';
+const RECORDED_SPANS = 'bbe68a04eada6ed1a937c6faa63ea203462fe9c6f2a20fb02ca9419485fc063c';
 
 function readTexts(file: string): string[] {
   return readFileSync(file, 'utf8')

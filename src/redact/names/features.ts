@@ -30,6 +30,9 @@ const T = Object.freeze({
   CASECTX: 11,
   NOGAZ: 12,
   GAZDOC: 13,
+  CASE3: 14,
+  SUF4: 15,
+  PRE2: 16,
   PWORD: 20,
   PSHAPE: 21,
   PGAZ: 22,
@@ -216,6 +219,10 @@ export function wordFeatures(token: string, gazetteer: Gazetteer): WordFeatures 
     self.push(hashFeature(T.SUF3, folded.slice(-3)), hashFeature(T.PRE3, folded.slice(0, 3)));
   }
   if (folded.length > 2) self.push(hashFeature(T.SUF2, folded.slice(-2)));
+  // Longer suffixes (-son, -ova, -ez, -ito) and the first two letters with the case class: character evidence for
+  // names the gazetteers and the training text do not hold.
+  if (folded.length > 4) self.push(hashFeature(T.SUF4, folded.slice(-4)));
+  if (folded.length > 2) self.push(hashFeature(T.PRE2 * CASE_COUNT + cc, folded.slice(0, 2)));
   for (let bit = 0; bit < GAZ_FLAG_COUNT; bit++) {
     if (gaz & (1 << bit)) self.push(hashInts(T.GAZ, bit, cc));
   }
@@ -276,6 +283,18 @@ export function positionFeatures(
   // With sentence start too: a capitalized dictionary word opening a sentence is rarely a name.
   if (gazetteer !== 0) features.push(hashInts(T.GAZDOC, gazetteer, context * 2 + sentenceStart));
   return features;
+}
+
+/** Case classes around a token: CASE values, or CASE_NONE beyond the text's edge. */
+export const CASE_NONE = CASE_COUNT;
+export const CASE_CONTEXTS = CASE_COUNT + 1;
+
+/**
+ * The case classes of the previous, current and next token together ("Capitalized Capitalized" mid-sentence, a
+ * lone capital among lower-case words): evidence that crosses tokens, so it is not part of any one word's features.
+ */
+export function caseContextFeature(previous: number, current: number, next: number): number {
+  return hashInts(T.CASE3, previous * CASE_CONTEXTS + current, next);
 }
 
 /** Whether a token text ends a sentence (the next token then starts one). */

@@ -16,8 +16,9 @@ export const MODEL_FILE = 'names-model.bin.gz';
 
 const MAGIC = 0x4d4e5341; // "ASNM" little-endian
 const HEADER_BYTES = 24;
-// Version 2 adds the per-type entity bias chosen by the training script on held-out training data.
-const VERSION = 2;
+// Version 2 adds the per-type entity bias chosen by the training script on held-out training data; version 3 (same
+// layout) is trained with the case-context and longer character features, which older weights do not score.
+const VERSION = 3;
 
 /** Loaded, immutable model. Scores are `weights[row * STRIDE + tag] * scale`. */
 export interface NameModel {

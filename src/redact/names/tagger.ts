@@ -3,7 +3,10 @@
 
 import {
   CASE,
+  CASE_CONTEXTS,
   CASE_COUNT,
+  CASE_NONE,
+  caseContextFeature,
   DOC_CASES,
   documentCase,
   endsSentence,
@@ -127,6 +130,20 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     }
   }
 
+  // Scores of the case-context feature (previous, current and next token's case class), all combinations.
+  const caseContextScores = new Float32Array(CASE_CONTEXTS * CASE_CONTEXTS * CASE_CONTEXTS * NUM_TAGS);
+  for (let p = 0; p < CASE_CONTEXTS; p++) {
+    for (let c = 0; c < CASE_CONTEXTS; c++) {
+      for (let x = 0; x < CASE_CONTEXTS; x++) {
+        addFeatures(
+          [caseContextFeature(p, c, x)],
+          caseContextScores,
+          ((p * CASE_CONTEXTS + c) * CASE_CONTEXTS + x) * NUM_TAGS,
+        );
+      }
+    }
+  }
+
   // Fills the vector of word `text.slice(start, end)` at `offset` of the cache's slab: its role scores, then its case
   // class, gazetteer flags, trim and sentence-end flags, so a cache hit needs no other test.
   const fillVector = (text: string, start: number, end: number, offset: number): void => {
@@ -186,7 +203,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       if (tags.length < n) tags = new Uint8Array(n * 2);
       const e = emissions;
       const docBase = docCase * CASE_COUNT;
-      // Position + self, then previous, next, previous-but-one and next-but-one, each sum rounded to float32 as a
+      // Position + case context, then self, previous, next, previous-but-one and next-but-one, each sum rounded to float32 as a
       // Float32Array store would (the order the model was trained and its spans recorded with). A missing neighbour
       // (text edges) is entry 0 of the slab, all -0, and x + -0 === x exactly (also for x = +0 and -0).
       for (let i = 0; i < n; i++) {
@@ -200,13 +217,20 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
           (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
             (V[o0 + GAZ_SLOT] as number)) *
           T;
+        const context =
+          (((i > 0 ? (cases[i - 1] as number) : CASE_NONE_LOCAL) * CASE_CONTEXTS_LOCAL + (cases[i] as number)) *
+            CASE_CONTEXTS_LOCAL +
+            (i + 1 < n ? (cases[i + 1] as number) : CASE_NONE_LOCAL)) *
+          T;
         for (let t = 0; t < T; t++) {
+          const position = Math.fround(
+            (positionScores[pos + t] as number) + (caseContextScores[context + t] as number),
+          );
           e[base + t] =
             Math.fround(
               Math.fround(
-                Math.fround(
-                  Math.fround((positionScores[pos + t] as number) + (V[o0 + t] as number)) + (V[o1 + t] as number),
-                ) + (V[n1 + t] as number),
+                Math.fround(Math.fround(position + (V[o0 + t] as number)) + (V[o1 + t] as number)) +
+                  (V[n1 + t] as number),
               ) + (V[o2 + t] as number),
             ) + (V[n2 + t] as number);
         }
@@ -222,6 +246,8 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
 // is a getter call, which dominated the per-token loop.
 const T: number = NUM_TAGS;
 const GAZ_VALUES_LOCAL: number = GAZ_VALUES;
+const CASE_NONE_LOCAL: number = CASE_NONE;
+const CASE_CONTEXTS_LOCAL: number = CASE_CONTEXTS;
 const PREV_OFFSET: number = ROLE.PREV * NUM_TAGS;
 const NEXT_OFFSET: number = ROLE.NEXT * NUM_TAGS;
 const PREV2_OFFSET: number = ROLE.PREV2 * NUM_TAGS;

@@ -2,7 +2,16 @@
 // Deterministic: documents are visited in a seeded order, and feature dropout uses the same seeded generator.
 
 import { seededRandom } from '../../domain/seeded-random.js';
-import { documentCase, endsSentence, positionFeatures, ROLE, type WordFeatures, wordFeatures } from './features.js';
+import {
+  CASE_NONE,
+  caseContextFeature,
+  documentCase,
+  endsSentence,
+  positionFeatures,
+  ROLE,
+  type WordFeatures,
+  wordFeatures,
+} from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { NUM_TAGS, TAG_TYPES } from './model.js';
 import { tokenize } from './tokenize.js';
@@ -89,6 +98,9 @@ export function prepareSequence(
     offsets[i] = list.length;
     const gaz = words[i]?.gazetteer ?? 0;
     for (const id of positionFeatures(docCase, cases[i] ?? 0, sentenceStarts[i] ?? 0, gaz)) list.push(id & mask);
+    const previous = i > 0 ? (cases[i - 1] ?? CASE_NONE) : CASE_NONE;
+    const next = i + 1 < n ? (cases[i + 1] ?? CASE_NONE) : CASE_NONE;
+    list.push(caseContextFeature(previous, cases[i] ?? 0, next) & mask);
     wordFeature[i] = list.length;
     for (const id of roleAt(i, ROLE.SELF)) list.push(id & mask);
     if (i > 0) for (const id of roleAt(i - 1, ROLE.PREV)) list.push(id & mask);
