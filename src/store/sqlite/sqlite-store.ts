@@ -95,7 +95,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   // data_version changes when another connection commits; total_changes() counts this connection's own row changes
   // (a rolled-back change still counts: a spurious change, never a missed one).
   let wal: Promise<FileHandle> | undefined;
-  const versions = connection.prepare('select data_version, total_changes() from pragma_data_version').raw(true);
+  // Two plain statements: together ~1.5 us a read where the table-valued `pragma_data_version` joined with
+  // total_changes() took ~2.4 us (better-sqlite3 alone; through the store ~2.3 against ~2.55 us).
+  const dataVersion = connection.prepare('pragma data_version').raw(true);
+  const totalChanges = connection.prepare('select total_changes()').raw(true);
   const adapter: StoreAdapter = {
     capabilities: Object.freeze({ dialect: 'sqlite', concurrentWriters: false, maxBatchRows: 2000 }),
     location: options.file,
@@ -151,8 +154,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       },
     },
     changeToken: async () => {
-      const [dataVersion, ownChanges] = versions.get() as [number, number];
-      return `${dataVersion}.${ownChanges}`;
+      const [version] = dataVersion.get() as [number];
+      const [ownChanges] = totalChanges.get() as [number];
+      return `${version}.${ownChanges}`;
     },
     close: async () => {
       await db.destroy();
