@@ -265,8 +265,8 @@ function pairKey(first: number, second: number): number {
 class WordIndex {
   /** Lists registered; a list's number is its index in the answer. */
   lists = 0;
-  /** First entry per pairKey of a word's first two code units, -1 when none. */
-  readonly heads = new Int32Array(128 * 128).fill(-1);
+  /** First entry per pairKey of a word's first two code units, -1 when none (16-bit: the table stays in cache). */
+  readonly heads = new Int16Array(128 * 128).fill(-1);
   readonly nextEntry: number[] = [];
   readonly words: string[] = [];
   /** Each word's third code unit, -1 for a word of two: most candidates fail on it, before a string comparison. */
@@ -282,6 +282,7 @@ class WordIndex {
     const list = this.lists++;
     for (const word of words) {
       if (word.length >= 2) {
+        if (this.words.length >= 0x7fff) throw new Error('word lists: more than 32767 words');
         const key = pairKey(word.charCodeAt(0), word.charCodeAt(1));
         this.nextEntry.push(this.heads[key] as number);
         this.heads[key] = this.words.length;

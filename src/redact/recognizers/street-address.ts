@@ -17,6 +17,10 @@ const ROMANCE_TYPES =
 const SUFFIX_STREETS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|vegur|tún';
 
+// Capitalised street words after one to three capitalised words ("Unter den Linden Straße 5", "Andrássy út 12").
+const CAPITAL_SUFFIX_STREETS =
+  'Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|tér';
+
 // Written without a space after them: "C/Castanera, 26", "C/. Piamonte, 7", "Av/ Puertollano, 9".
 const SLASH_TYPES = 'C/\\.?|Av/|Avda/';
 
@@ -60,6 +64,19 @@ const ADDRESS_WORDS = [
   'mora na',
   'mora em',
 ];
+
+/**
+ * The words an alternation of words (as in the constants above) can match, for a literals gate: an optional last
+ * character (`s?`, `\\.?`) is left out, escapes are undone. Anything else that is not a plain character throws.
+ */
+function alternationLiterals(alternation: string): string[] {
+  return alternation.split('|').map((alternative) => {
+    const word = alternative.replace(/(?:\\.|[^\\])\?$/, '').replace(/\\([./])/g, '$1');
+    if (word.length === 0 || /[\\()[\]{}?*+|^$]/.test(word))
+      throw new Error(`street-address: not a plain word: ${alternative}`);
+    return word;
+  });
+}
 
 // Continuation components, tried at the start of each following line or comma-separated item.
 const SEPARATOR =
@@ -239,6 +256,7 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.7,
+        literals: alternationLiterals(EN_SUFFIXES),
         refine: extend,
       },
       {
@@ -248,6 +266,7 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.75,
+        literals: alternationLiterals(`${ROMANCE_TYPES}|${SLASH_TYPES}`),
         refine: extend,
       },
       {
@@ -279,11 +298,12 @@ export function createStreetAddressRecognizer() {
         name: 'suffix-street',
         // The lookahead (letters, then a number) rules out most words before the suffix alternation is tried.
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:(?=[\\p{L}-]{1,60}\\.?[ \\t]\\d)\\p{L}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|tér))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
+          `(?<![\\p{L}\\d])(?:\\d{1,6}[ \\t])?(?:(?=[\\p{L}-]{1,60}\\.?[ \\t]\\d)\\p{L}[\\p{L}-]{0,40}(?:${SUFFIX_STREETS})|(?:\\p{Lu}[\\p{L}-]{1,30}[ \\t]){1,3}(?:${CAPITAL_SUFFIX_STREETS}))[ \\t]\\d{1,5}[ \\t]?[a-zA-Z]?(?![\\p{L}\\d])`,
           'gu',
         ),
         score: 0.7,
         spaceBeforeDigit: true,
+        literals: alternationLiterals(`${SUFFIX_STREETS}|${CAPITAL_SUFFIX_STREETS}`),
         validate: notAYear,
         refine: extend,
       },
