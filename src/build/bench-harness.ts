@@ -23,6 +23,8 @@ export interface Measurement {
    */
   readonly cpuSeconds: number;
   readonly peakRssMb: number;
+  /** Wall seconds of each phase of a build, in order (see BuildProgress; `start` is before the member snapshot). */
+  readonly phases?: readonly (readonly [string, number])[];
 }
 
 function cpuSeconds(): number {
@@ -34,6 +36,10 @@ async function buildOnce(dir: string, workers: number, analyzer: AnalyzerChoice)
   const store = await openStore({ dataDir: join(dir, `store-${workers}-${analyzer}`) });
   const started = performance.now();
   const cpu0 = cpuSeconds();
+  const phases: [string, number][] = [];
+  let phase = 'start';
+  let phaseStarted = started;
+  const endPhase = () => phases.push([phase, (performance.now() - phaseStarted) / 1000]);
   try {
     const result = await runBuild({
       store,
@@ -46,13 +52,21 @@ async function buildOnce(dir: string, workers: number, analyzer: AnalyzerChoice)
       workers,
       actor: 'bench',
       analyzer,
+      onProgress: (p) => {
+        if (p.phase === phase) return;
+        endPhase();
+        phase = p.phase;
+        phaseStarted = performance.now();
+      },
     });
+    endPhase();
     return {
       items: result.summary.items,
       records: result.summary.records,
       seconds: (performance.now() - started) / 1000,
       cpuSeconds: cpuSeconds() - cpu0,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      phases,
     };
   } finally {
     await store.close();

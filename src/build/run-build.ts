@@ -411,6 +411,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       rmSync(join(partial, 'spill'), { recursive: true, force: true });
       mkdirSync(join(partial, 'spill'), { recursive: true });
       let decided = 0;
+      progress({ phase: 'decide', done: 0, total: contentCount });
       const totals = await executor.decide(options.sources.content(BATCH), (stats) => {
         decided += stats.items + stats.rejected;
         progress({ phase: 'decide', done: decided, total: contentCount });
@@ -501,6 +502,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
         }
       } else todo.push(shard);
     }
+    progress({ phase: 'shards', done: markers.size, total: shardCount });
     await runShards(todo);
     while (policy.strictWithdrawals) {
       const recheck = await collectWithdrawals(options, snapshot, withdrawn, checkedUpTo);
