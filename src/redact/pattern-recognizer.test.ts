@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../domain/seeded-random.js';
+import { createPatternRecognizer, type PatternSpec } from './pattern-recognizer.js';
+
+// Gates are necessary conditions of their regex: the same patterns without gates must find the same spans.
+const GATED: readonly PatternSpec[] = [
+  {
+    name: 'words',
+    regex: /(?<!\p{L})(?:sunday|año|día|zz|q)(?!\p{L})/giu,
+    score: 0.9,
+    anyOf: ['sunday', 'año', 'día', 'zz', 'q', 'sundays'],
+  },
+  { name: 'literals', regex: /Box \d+|C\/[a-z]+|Ñu|x/g, score: 0.9, literals: ['Box', 'C/', 'Ñu', 'x'] },
+  {
+    name: 'shape',
+    regex: /[A-Z]\d{3}[A-Z]/g,
+    score: 0.9,
+    minDigits: 3,
+    minDigitRun: 3,
+    upperBeforeDigit: true,
+    digitBeforeUpper: true,
+  },
+  { name: 'characters', regex: /[a-z]+@[a-z]+|\d+:\d+/g, score: 0.9, literals: ['@', ':'] },
+  { name: 'between-levels', regex: /\d{5}[a-z]{0,20}/g, score: 0.9, minDigits: 5, minDigitRun: 5, minAlnumRun: 5 },
+  { name: 'spaced', regex: /[ \t]\d{2}/g, score: 0.9, spaceBeforeDigit: true, gate: /\s\d/ },
+];
+
+function ungated(spec: PatternSpec): PatternSpec {
+  return { name: spec.name, regex: new RegExp(spec.regex.source, spec.regex.flags), score: spec.score };
+}
+
+const gated = createPatternRecognizer({ name: 'gated', types: ['ID'], patterns: GATED });
+const plain = createPatternRecognizer({ name: 'gated', types: ['ID'], patterns: GATED.map(ungated) });
+
+const PIECES = [
+  'sunday',
+  'SUNDAY',
+  'ſunday',
+  'Sundays',
+  'año',
+  'AÑO',
+  'día',
+  'Zz',
+  'q',
+  'İ',
+  'K',
+  'Box 12',
+  'box 12',
+  'C/mayor',
+  'ñu',
+  'Ñu',
+  'x',
+  'X',
+  'A123B',
+  'a123b',
+  'A 123B',
+  'ab@cd',
+  '12:30',
+  '12345',
+  '1234',
+  'abcdefghij0123456789',
+  ' 42',
+  '\t7',
+  ' ',
+  '.',
+  '@',
+  ':',
+  '-',
+  '😂',
+  '\u0000',
+  'é',
+];
+
+describe('pattern gates', () => {
+  it('never hide a match: gated and ungated patterns find the same spans', () => {
+    const random = seededRandom(7);
+    const texts = [...PIECES];
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const n = 1 + Math.floor(random() * 8);
+      for (let j = 0; j < n; j++) text += PIECES[Math.floor(random() * PIECES.length)] + (random() < 0.5 ? ' ' : '');
+      texts.push(text, text.repeat(60)); // the repeat is longer than the short-text paths
+    }
+    let matched = 0;
+    for (const text of texts) {
+      const expected = plain.analyze({ text });
+      expect(gated.analyze({ text }), text).toEqual(expected);
+      matched += expected.length;
+    }
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('reads a long s as s in word lists, as a regex with the i and u flags does', () => {
+    expect(gated.analyze({ text: 'on ſunday' }).map((s) => s.start)).toEqual([3]);
+  });
+});
