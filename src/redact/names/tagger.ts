@@ -203,9 +203,10 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       if (tags.length < n) tags = new Uint8Array(n * 2);
       const e = emissions;
       const docBase = docCase * CASE_COUNT;
-      // Position + case context, then self, previous, next, previous-but-one and next-but-one, each sum rounded to float32 as a
-      // Float32Array store would (the order the model was trained and its spans recorded with). A missing neighbour
-      // (text edges) is entry 0 of the slab, all -0, and x + -0 === x exactly (also for x = +0 and -0).
+      // Position + case context, then self, previous, next, previous-but-one and next-but-one, each sum rounded to
+      // float32 (the arithmetic the recorded span digest was made with; training sums integer weights, where order
+      // does not matter). A missing neighbour (text edges) is entry 0 of the slab, all -0, and x + -0 === x exactly
+      // (also for x = +0 and -0).
       for (let i = 0; i < n; i++) {
         const o0 = offsets[i] as number;
         const o1 = i > 0 ? (offsets[i - 1] as number) + PREV_OFFSET : PREV_OFFSET;
