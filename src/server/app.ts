@@ -212,10 +212,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
             if (tokens) snapshot?.applyOwnWrite(tokens.before, tokens.after, events);
           },
           ...(snapshot
-            ? {
-                onGroup: { started: () => snapshot.ownWriteStarted(), settled: () => snapshot.ownWriteSettled() },
-                onWriting: { began: (before) => snapshot.ownWriteBegan(before), ended: () => snapshot.ownWriteEnded() },
-              }
+            ? { onGroup: { started: () => snapshot.ownWriteStarted(), settled: () => snapshot.ownWriteSettled() } }
             : {}),
         });
   const ledger = adaptLedger(

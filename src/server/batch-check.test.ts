@@ -223,34 +223,52 @@ describe('batch check fast paths', () => {
     await snapshot.close();
   });
 
-  it('stays current while its own writer holds the write lock, and takes the change in at commit', async () => {
-    store = await openTempSqliteStore();
-    await store.upsertMembers([sampleMember('m1'), sampleMember('m2')]);
-    const snapshot = new ConsentSnapshot({ store });
+  it('takes its own group in at commit, while the group is still being flushed and its callers wait', async () => {
+    const real = await openTempSqliteStore();
+    store = real;
+    await real.upsertMembers([sampleMember('m1'), sampleMember('m2')]);
+    const snapshot = new ConsentSnapshot({ store: real });
     await snapshot.ready();
-    let during: { events: number } | undefined;
-    const writer = createConsentWriter({
-      store,
-      recordOn: async (tx, input, actor) => {
-        const recorded = await createConsentLedger(tx).record(input, actor);
-        // Written but not committed: the snapshot is still the committed state, and says so.
-        const view = await snapshot.current();
-        during = view && { events: view.events('m1').length };
-        return recorded;
+    // A disk that holds the flush until the test lets it go.
+    let release = () => {};
+    const flushed = new Promise<void>((done) => {
+      release = done;
+    });
+    const slowDisk: Store = Object.create(real, {
+      transactionWithDeferredFlush: {
+        value: async (work: (tx: Store) => Promise<unknown>) => {
+          const { result, durable } = await real.transactionWithDeferredFlush(work);
+          return { result, durable: durable.then(() => flushed) };
+        },
       },
+    });
+    let committed = false;
+    const writer = createConsentWriter({
+      store: slowDisk,
+      recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
       onCommitted: (tokens, events) => {
+        committed = true;
         if (tokens) snapshot.applyOwnWrite(tokens.before, tokens.after, events);
       },
-      onWriting: { began: (before) => snapshot.ownWriteBegan(before), ended: () => snapshot.ownWriteEnded() },
       onGroup: { started: () => snapshot.ownWriteStarted(), settled: () => snapshot.ownWriteSettled() },
     });
+    let answered = false;
     const change = { memberId: 'm1', purpose: GEN, status: 'ConsentWithdrawn', method: 'api' } as const;
-    const { event } = await writer.record({ ...change, requestId: 'a' }, 'test');
-    expect(during).toEqual({ events: 0 });
-    expect((await snapshot.current())?.events('m1')).toEqual([event]);
-    // Any other write, even on this same connection, still makes it stale.
-    await store.upsertMembers([sampleMember('m3')]);
-    expect(await snapshot.current()).toBeUndefined();
+    const pending = writer.record({ ...change, requestId: 'a' }, 'test').then((result) => {
+      answered = true;
+      return result;
+    });
+    try {
+      for (let tick = 0; tick < 1000 && !committed; tick++) await new Promise((resume) => setImmediate(resume));
+      expect(committed).toBe(true);
+      // Committed, not yet durable: the caller waits, and checks already answer from the snapshot, with the change.
+      expect(answered).toBe(false);
+      expect((await snapshot.current())?.events('m1').map((e) => e.requestId)).toEqual(['a']);
+    } finally {
+      release();
+    }
+    const { event } = await pending;
+    expect(snapshot.holding(event)).toBeDefined();
     await writer.drain();
     await snapshot.close();
   });

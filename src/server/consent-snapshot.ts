@@ -124,8 +124,6 @@ export class ConsentSnapshot {
   private staleLoads = 0;
   /** This server's consent writes committed or committing but not yet applied (see `applyOwnWrite`). */
   private ownWrites = 0;
-  /** The token when this server's writer took the write lock, while its transaction is open (see ownWriteBegan). */
-  private writingFrom: string | undefined;
   private closed = false;
   private readonly maxMembers: number;
   private readonly maxEvents: number;
@@ -147,7 +145,7 @@ export class ConsentSnapshot {
       return undefined;
     }
     const token = await this.options.store.changeToken();
-    if (this.loaded === loaded && (loaded.token === token || loaded.token === this.writingFrom)) return loaded;
+    if (loaded.token === token && this.loaded === loaded) return loaded;
     // Our own write in flight explains the change until it is applied: answer from the store meanwhile.
     if (this.ownWrites > 0) return undefined;
     // Tokens never repeat: a stale snapshot stays stale, so drop it and stop asking until a reload lands.
@@ -177,19 +175,6 @@ export class ConsentSnapshot {
     if (!loaded || loaded.token !== before || this.options.store.capabilities.concurrentWriters) return;
     loaded.append(events);
     loaded.token = after;
-  }
-
-  /**
-   * This server's consent writer holds the only write lock from a commit with token `before` on (stores without
-   * concurrent writers): until `ownWriteEnded`, the store's token moves only with that transaction's uncommitted
-   * writes, so a snapshot current at `before` is still the committed state. It is applied or dropped after.
-   */
-  ownWriteBegan(before: string): void {
-    this.writingFrom = before;
-  }
-
-  ownWriteEnded(): void {
-    this.writingFrom = undefined;
   }
 
   /** A consent write by this server begins; until `ownWriteSettled`, a changed token does not drop the snapshot. */

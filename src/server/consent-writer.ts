@@ -31,12 +31,6 @@ export interface ConsentWriterOptions {
     tokens: { before: string; after: string } | undefined,
     events: readonly ConsentEvent[],
   ) => void;
-  /**
-   * Stores without concurrent writers only: `began` once a group's transaction holds the write lock, with the change
-   * token then; `ended` when it committed (after `onCommitted`) or failed. In between, nobody else can commit, and
-   * the store's token moves only with this group's uncommitted writes.
-   */
-  readonly onWriting?: { began(before: string): void; ended(): void };
   /** Called before a group's transaction begins, and again (`settled`) once it was answered or failed. */
   readonly onGroup?: { started(): void; settled(): void };
 }
@@ -84,16 +78,11 @@ export function createConsentWriter(options: ConsentWriterOptions) {
     const outcomes: Outcome[] = [];
     let tokens: { before: string; after: string } | undefined;
     let durable: Promise<void>;
-    let writing = false;
     options.onGroup?.started();
     try {
       ({ durable } = await store.transactionWithDeferredFlush(async (tx) => {
         outcomes.length = 0;
         const before = trackTokens ? await tx.changeToken() : '';
-        if (trackTokens) {
-          writing = true;
-          options.onWriting?.began(before);
-        }
         for (const item of group) {
           try {
             const { event, created } = await recordOn(tx, item.input, item.actor);
@@ -105,7 +94,6 @@ export function createConsentWriter(options: ConsentWriterOptions) {
         if (trackTokens) tokens = { before, after: await tx.changeToken() };
       }));
     } catch (error) {
-      if (writing) options.onWriting?.ended();
       // The group could not commit (a lock timeout, a lost connection): nothing of it is stored. Each change gets
       // its own transaction, as if it had arrived alone, so one cause fails only the changes it concerns.
       options.onGroup?.settled();
@@ -119,7 +107,6 @@ export function createConsentWriter(options: ConsentWriterOptions) {
     const created: ConsentEvent[] = [];
     for (const outcome of outcomes) if (outcome.ok && outcome.created) created.push(outcome.event);
     options.onCommitted?.(tokens, created);
-    if (writing) options.onWriting?.ended();
     // In commit order: a group is answered only after every earlier group is durable too.
     const inOrder = Promise.all([lastDurable, durable]).then(() => undefined);
     lastDurable = inOrder.catch(() => undefined);
