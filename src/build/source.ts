@@ -2,7 +2,6 @@
 // more than once (the snapshot is built in two passes); content is streamed once, in batches, never held whole.
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ContentItem, Member } from '../domain/index.js';
@@ -55,33 +54,32 @@ export interface BuildSource {
   content(batchSize: number): AsyncIterable<ContentBatch>;
 }
 
-/** Reads a file as lines, in batches, with the 1-based number of the first line of each batch. */
+/**
+ * Reads a file as lines, in batches, with the 1-based number of the first line of each batch. Each line is decoded
+ * alone from readByteBatches' bytes (no megabyte strings to concatenate and slice).
+ */
 export async function* readLineBatches(
   path: string,
   batchSize: number,
 ): AsyncIterable<{ firstLine: number; lines: string[] }> {
-  let rest = '';
   let lineNo = 1;
   let batch: string[] = [];
   let batchFirst = 1;
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      batch.push(text.slice(start, nl));
+  for await (const { bytes } of readByteBatches(path, BATCH_BYTES)) {
+    const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let start = 0; start < data.length; ) {
+      let end = data.indexOf(10, start);
+      if (end < 0) end = data.length;
+      batch.push(data.toString('utf8', start, end));
       lineNo++;
-      start = nl + 1;
+      start = end + 1;
       if (batch.length >= batchSize) {
         yield { firstLine: batchFirst, lines: batch };
         batch = [];
         batchFirst = lineNo;
       }
     }
-    rest = text.slice(start);
   }
-  if (rest !== '') batch.push(rest);
   if (batch.length > 0) yield { firstLine: batchFirst, lines: batch };
 }
 
