@@ -138,20 +138,35 @@ const ASCII_CLASS = new Uint8Array(128);
 for (let code = 48; code <= 57; code++) ASCII_CLASS[code] = DIGIT | ALNUM;
 for (let code = 65; code <= 90; code++) ASCII_CLASS[code] = ALNUM | UPPER;
 for (let code = 97; code <= 122; code++) ASCII_CLASS[code] = ALNUM;
+/** Per ASCII code: its gate bit when it is one of GATE_CHARS, else 0. */
+const GATE_CHAR_BIT = new Int32Array(128);
+for (let i = 0; i < GATE_CHARS.length; i++) GATE_CHAR_BIT[GATE_CHARS.charCodeAt(i)] = 1 << (CHAR_SHIFT + i);
 
 class Features implements TextFeatures {
   #lower: string | undefined;
+  #ascii: AsciiSet | undefined;
   constructor(
     readonly text: string,
     readonly digits: number,
     readonly longestDigitRun: number,
     readonly longestAlnumRun: number,
     readonly spaceBeforeDigit: boolean,
-    readonly ascii: AsciiSet,
     readonly gateBits: number,
     /** The text has a long s (U+017F), which lower() spells 's'. */
     readonly longS: boolean,
   ) {}
+  /** The ASCII characters present (computed on first use: the gate characters have gate bits). */
+  get ascii(): AsciiSet {
+    if (this.#ascii === undefined) {
+      const words = [0, 0, 0, 0];
+      for (let i = 0; i < this.text.length; i++) {
+        const code = this.text.charCodeAt(i);
+        if (code < 128) words[code >> 5] = (words[code >> 5] as number) | (1 << (code & 31));
+      }
+      this.#ascii = [words[0] as number, words[1] as number, words[2] as number, words[3] as number];
+    }
+    return this.#ascii;
+  }
   /**
    * The text in lower case, long s as 's': a word list (anyOf) is searched in it, and must be found wherever its
    * pattern's regex can match, even with the i and u flags, which read 'ſ' as 's' (and the Kelvin sign as 'k', which
@@ -185,19 +200,12 @@ function featuresOf(text: string): Features {
   let upperBeforeDigit = false;
   let digitBeforeUpper = false;
   let longS = false;
+  let charBits = 0;
   let before = -1; // the previous code unit
-  let w0 = 0;
-  let w1 = 0;
-  let w2 = 0;
-  let w3 = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      const bit = 1 << (code & 31);
-      if (code >= 96) w3 |= bit;
-      else if (code >= 64) w2 |= bit;
-      else if (code >= 32) w1 |= bit;
-      else w0 |= bit;
+      charBits |= GATE_CHAR_BIT[code] as number;
       const kind = ASCII_CLASS[code] as number;
       if (kind & DIGIT) {
         if (before === 32 || before === 9) spaceBeforeDigit = true;
@@ -225,19 +233,15 @@ function featuresOf(text: string): Features {
   digits = Math.min(digits, DIGIT_CAP);
   longestDigitRun = Math.min(longestDigitRun, DIGIT_CAP);
   longestAlnumRun = Math.min(longestAlnumRun, DIGIT_CAP);
-  let bits =
+  const bits =
+    charBits |
     levelBits(digits, DIGIT_LEVELS, 0) |
     levelBits(longestDigitRun, DIGIT_RUN_LEVELS, DIGIT_RUN_SHIFT) |
     levelBits(longestAlnumRun, ALNUM_RUN_LEVELS, ALNUM_RUN_SHIFT) |
     (spaceBeforeDigit ? SPACE_BEFORE_DIGIT_BIT : 0) |
     (upperBeforeDigit ? UPPER_BEFORE_DIGIT_BIT : 0) |
     (digitBeforeUpper ? DIGIT_BEFORE_UPPER_BIT : 0);
-  const ascii: AsciiSet = [w0, w1, w2, w3];
-  for (let i = 0; i < GATE_CHARS.length; i++) {
-    const code = GATE_CHARS.charCodeAt(i);
-    if ((ascii[code >> 5] as number) & (1 << (code & 31))) bits |= 1 << (CHAR_SHIFT + i);
-  }
-  const features = new Features(text, digits, longestDigitRun, longestAlnumRun, spaceBeforeDigit, ascii, bits, longS);
+  const features = new Features(text, digits, longestDigitRun, longestAlnumRun, spaceBeforeDigit, bits, longS);
   lastText = text;
   lastFeatures = features;
   return features;
@@ -246,9 +250,10 @@ function featuresOf(text: string): Features {
 /** True when the text has the ASCII character `char` (one code unit below 128). */
 export function hasAscii(features: TextFeatures, char: string): boolean {
   const code = char.charCodeAt(0);
-  const word =
-    code < 32 ? features.ascii[0] : code < 64 ? features.ascii[1] : code < 96 ? features.ascii[2] : features.ascii[3];
-  return code < 128 && (word & (1 << (code & 31))) !== 0;
+  if (code >= 128) return false;
+  const gateBit = GATE_CHAR_BIT[code] as number;
+  if (gateBit !== 0 && features instanceof Features) return (features.gateBits & gateBit) !== 0;
+  return ((features.ascii[code >> 5] as number) & (1 << (code & 31))) !== 0;
 }
 
 /** The index key of two code units: their low seven bits (code units beyond ASCII share keys; words are compared). */
@@ -274,8 +279,9 @@ class WordIndex {
   readonly owners: number[] = [];
   /** Words of one code unit, searched one by one. */
   readonly loose: { word: string; list: number }[] = [];
-  /** The answer for the last text scanned: 1 per list found. */
-  found = new Uint8Array(16);
+  /** The answer for the last text scanned: per list, the scan's number (`generation`) when a word was found. */
+  found = new Int32Array(16);
+  generation = 0;
   scanned: string | undefined;
 
   add(words: readonly string[]): number {
@@ -300,13 +306,18 @@ class WordIndex {
   /** Whether `haystack` holds a word of list `list` (the haystack of one record is scanned once). */
   has(haystack: string, list: number): boolean {
     if (this.scanned !== haystack) this.scan(haystack);
-    return this.found[list] === 1;
+    return this.found[list] === this.generation;
   }
 
   private scan(haystack: string): void {
-    if (this.found.length < this.lists) this.found = new Uint8Array(this.lists * 2);
+    if (this.found.length < this.lists) this.found = new Int32Array(this.lists * 2);
     const found = this.found;
-    found.fill(0);
+    // A new number per scan marks the lists found, so the answers need no clearing (restarting before it wraps).
+    if (this.generation === 0x7fffffff) {
+      found.fill(0);
+      this.generation = 0;
+    }
+    const generation = ++this.generation;
     const { heads, nextEntry, words, thirds, owners } = this;
     const length = haystack.length;
     let first = length > 0 ? haystack.charCodeAt(0) : 0;
@@ -320,15 +331,16 @@ class WordIndex {
             const wanted = thirds[entry] as number;
             if (wanted >= 0 && wanted !== third) continue;
             const owner = owners[entry] as number;
-            if (found[owner] === 0 && (wanted < 0 || haystack.startsWith(words[entry] as string, i - 1)))
-              found[owner] = 1;
+            if (found[owner] !== generation && (wanted < 0 || haystack.startsWith(words[entry] as string, i - 1))) {
+              found[owner] = generation;
+            }
           }
         }
       }
       first = second;
     }
     for (const { word, list } of this.loose) {
-      if (found[list] === 0 && haystack.includes(word)) found[list] = 1;
+      if (found[list] !== generation && haystack.includes(word)) found[list] = generation;
     }
     this.scanned = haystack;
   }

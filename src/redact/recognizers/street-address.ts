@@ -329,7 +329,8 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.3,
-        literals: [','],
+        // The comma, then at most a space or tab, then the number or "s/n".
+        literals: [',', ', ', ',\t'].flatMap((comma) => [...'0123456789', 's/n'].map((number) => comma + number)),
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         refine: extend,
       },
