@@ -203,10 +203,8 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       if (tags.length < n) tags = new Uint8Array(n * 2);
       const e = emissions;
       const docBase = docCase * CASE_COUNT;
-      // Position + case context, then self, previous, next, previous-but-one and next-but-one, each sum rounded to
-      // float32 (the arithmetic the recorded span digest was made with; training sums integer weights, where order
-      // does not matter). A missing neighbour (text edges) is entry 0 of the slab, all -0, and x + -0 === x exactly
-      // (also for x = +0 and -0).
+      // Position + case context + self + previous + next + previous-but-one + next-but-one, summed in float64 and
+      // stored as float32. A missing neighbour (text edges) is entry 0 of the slab, all -0, and x + -0 === x exactly.
       for (let i = 0; i < n; i++) {
         const o0 = offsets[i] as number;
         const o1 = i > 0 ? (offsets[i - 1] as number) + PREV_OFFSET : PREV_OFFSET;
@@ -224,16 +222,14 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
             (i + 1 < n ? (cases[i + 1] as number) : CASE_NONE_LOCAL)) *
           T;
         for (let t = 0; t < T; t++) {
-          const position = Math.fround(
-            (positionScores[pos + t] as number) + (caseContextScores[context + t] as number),
-          );
           e[base + t] =
-            Math.fround(
-              Math.fround(
-                Math.fround(Math.fround(position + (V[o0 + t] as number)) + (V[o1 + t] as number)) +
-                  (V[n1 + t] as number),
-              ) + (V[o2 + t] as number),
-            ) + (V[n2 + t] as number);
+            (positionScores[pos + t] as number) +
+            (caseContextScores[context + t] as number) +
+            (V[o0 + t] as number) +
+            (V[o1 + t] as number) +
+            (V[n1 + t] as number) +
+            (V[o2 + t] as number) +
+            (V[n2 + t] as number);
         }
       }
       if (T === 7) viterbi7(e, n, transitions64, tags, scratch);
