@@ -46,6 +46,47 @@ const LABELS = [
   'n[úu]mero (?:do )?(?:prontu[áa]rio|paciente|cliente)',
 ].join('|');
 
+/** A word of every label above, in lower case (the regex has the i flag): the gate of the labelled pattern. */
+const LABEL_WORDS = [
+  'employee',
+  'staff',
+  'patient',
+  'member',
+  'customer',
+  'client',
+  'account',
+  'user',
+  'student',
+  'case',
+  'policy',
+  'insurance',
+  'medical record',
+  'mrn',
+  'nhs',
+  'health',
+  'badge',
+  'nhc',
+  'nass',
+  'historia',
+  'col',
+  'cip',
+  'nuhsa',
+  'tarjeta sanitaria',
+  'mero de',
+  'afiliaci',
+  'paciente',
+  'expediente',
+  'socio',
+  'empleado',
+  'episodio',
+  'nummer',
+  'dossier',
+  'adh',
+  'employ',
+  'matr',
+  'prontu',
+];
+
 /** Identifiers after an identifier label. */
 export function createGenericIdRecognizer() {
   return createPatternRecognizer({
@@ -63,6 +104,7 @@ export function createGenericIdRecognizer() {
         ),
         group: 1,
         score: 0.8,
+        anyOf: LABEL_WORDS,
         validate: ({ value }) => (value.replace(/\D/g, '').length >= 3 ? 'valid' : 'invalid'),
       },
     ],
