@@ -45,15 +45,19 @@ export async function jobsSchemaFor(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await client.query<{ schema: string | null }>('select current_schema() as schema');
-    const schema = result.rows[0]?.schema;
-    if (!schema || !IDENTIFIER.test(schema)) {
-      throw new Error('the database URL selects no existing schema: open the store once (any assent command) first');
-    }
-    return schema === 'public' ? 'assent_jobs' : `${schema.slice(0, 58)}_jobs`;
+    return await jobsSchemaOf(client);
   } finally {
     await client.end();
   }
+}
+
+async function jobsSchemaOf(client: pg.Client): Promise<string> {
+  const result = await client.query<{ schema: string | null }>('select current_schema() as schema');
+  const schema = result.rows[0]?.schema;
+  if (!schema || !IDENTIFIER.test(schema)) {
+    throw new Error('the database URL selects no existing schema: open the store once (any assent command) first');
+  }
+  return schema === 'public' ? 'assent_jobs' : `${schema.slice(0, 58)}_jobs`;
 }
 
 /**
@@ -64,26 +68,38 @@ export async function openJobQueue(
   url: string,
   options: { readonly maintenanceSeconds?: number } = {},
 ): Promise<JobQueue> {
-  const schema = await jobsSchemaFor(url);
-  const boss = new PgBoss({
-    connectionString: url,
-    schema,
-    max: 4,
-    maintenanceIntervalSeconds: options.maintenanceSeconds ?? 60,
-    // Neither cron schedules nor queue state counts are used.
-    schedule: false,
-    monitorStateIntervalSeconds: 3600,
-  });
   let lastError: Error | undefined;
-  boss.on('error', (error) => {
-    lastError = error;
-  });
-  await boss.start();
-  if (!(await boss.getQueue(BUILD_QUEUE))) {
-    // Another process may create it at the same moment.
-    await boss.createQueue(BUILD_QUEUE).catch(async (error: unknown) => {
-      if (!(await boss.getQueue(BUILD_QUEUE))) throw error;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let schema: string;
+  let boss: PgBoss;
+  try {
+    schema = await jobsSchemaOf(client);
+    // Processes starting together on a new database would install pg-boss and create the queue at the same time
+    // (creating the queue's partition deadlocked against another process doing the same): one at a time.
+    await client.query('select pg_advisory_lock(hashtext($1))', [`assent.jobs.${schema}`]);
+    boss = new PgBoss({
+      connectionString: url,
+      schema,
+      max: 4,
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 60,
+      // Neither cron schedules nor queue state counts are used.
+      schedule: false,
+      monitorStateIntervalSeconds: 3600,
     });
+    boss.on('error', (error) => {
+      lastError = error;
+    });
+    const started = boss;
+    await started.start();
+    try {
+      if (!(await started.getQueue(BUILD_QUEUE))) await started.createQueue(BUILD_QUEUE);
+    } catch (error) {
+      await started.stop({ graceful: false, wait: true }).catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await client.end(); // ends the session, and with it the lock
   }
   const db = boss.getDb();
 
