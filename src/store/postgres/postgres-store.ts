@@ -66,7 +66,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   try {
     const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     const migrationTableSchema = current.rows[0]?.schema ?? 'public';
-    await migrateToLatest(db, POSTGRES_TYPES, { migrationTableSchema });
+    await migrateToLatest(db, POSTGRES_TYPES, { migrationTableSchema, dialect: 'postgres' });
   } catch (error) {
     await db.destroy();
     throw error;
@@ -96,10 +96,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             ${column('supersedes')}::text[])`.execute(conn);
       }
     },
-    // The server's transaction snapshot (xmin:xmax:in-progress ids) changes whenever any write transaction starts or
-    // ends, in any schema: a superset of this store's commits, so a cache sees every change (and some spurious ones).
+    // The id of the last transaction that committed a change to this schema's tables (migration 0002): it moves
+    // with those commits only, not with writes elsewhere on the server. Inside a transaction that has written, the
+    // pending mark adds its own id, so the token differs from the one read before its writes.
     changeToken: async (conn) => {
-      const result = await sql<{ token: string }>`select pg_current_snapshot()::text as token`.execute(conn);
+      const result = await sql<{ token: string }>`select c.xid::text
+          || coalesce((select '+' || m.xid::text from assent_change_marks m limit 1), '') as token
+        from assent_changes c`.execute(conn);
       return result.rows[0]?.token ?? '';
     },
     close: () => db.destroy(),
