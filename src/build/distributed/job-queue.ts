@@ -90,12 +90,12 @@ export async function openJobQueue(
     boss.on('error', (error) => {
       lastError = error;
     });
-    const started = boss;
-    await started.start();
     try {
-      if (!(await started.getQueue(BUILD_QUEUE))) await started.createQueue(BUILD_QUEUE);
+      await boss.start();
+      if (!(await boss.getQueue(BUILD_QUEUE))) await boss.createQueue(BUILD_QUEUE);
     } catch (error) {
-      await started.stop({ graceful: false, wait: true }).catch(() => undefined);
+      // pg-boss's timers and pool would keep the process alive after the failure.
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
       throw error;
     }
   } finally {
