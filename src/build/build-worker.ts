@@ -13,11 +13,13 @@ function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 
 parentPort?.on('message', (message: ToWorker) => {
   void (async () => {
-    const id = message.type === 'init' ? -1 : message.id;
+    const id = message.id;
     try {
       switch (message.type) {
         case 'init':
+          // Answered once this module is loaded: the pool waits for it before terminating the thread.
           init = message.init;
+          reply({ type: 'done', id });
           return;
         case 'batch':
           if (!init) throw new Error('worker used before init');

@@ -75,7 +75,6 @@ export function createWorkerPool(size: number, init: (index: number) => WorkerIn
       pending.clear();
       for (const wake of waiters.splice(0)) wake();
     });
-    worker.postMessage({ type: 'init', init: init(index) } satisfies ToWorker);
     return worker;
   });
 
@@ -93,6 +92,16 @@ export function createWorkerPool(size: number, init: (index: number) => WorkerIn
     });
   };
 
+  // Each worker answers its init once its modules are loaded. close() waits for that: terminating a worker while it
+  // still loads its ES modules aborts the whole process on Node 20 ("FATAL ERROR: v8::Module::IsGraphAsync"), which a
+  // resumed build with fewer shards left than workers did.
+  const loaded = workers.map((_, index) =>
+    send(index, (id) => ({ type: 'init', id, init: init(index) })).then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+
   return {
     size,
     async dispatch(message, transfer) {
@@ -106,7 +115,12 @@ export function createWorkerPool(size: number, init: (index: number) => WorkerIn
     },
     send,
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(
+        workers.map(async (worker, index) => {
+          await loaded[index];
+          await worker.terminate();
+        }),
+      );
     },
   };
 }

@@ -106,7 +106,7 @@ export interface ShardResult {
 }
 
 export type ToWorker =
-  | { readonly type: 'init'; readonly init: WorkerInit }
+  | { readonly type: 'init'; readonly id: number; readonly init: WorkerInit }
   | { readonly type: 'batch'; readonly id: number; readonly batch: ContentBatch }
   | { readonly type: 'flush'; readonly id: number }
   | { readonly type: 'shard'; readonly id: number; readonly task: ShardTask };
