@@ -447,21 +447,23 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     const shardMembers = new Map<number, Uint32Array>();
     const crashAfter = Number(process.env.ASSENT_TEST_CRASH_AFTER_SHARDS ?? Number.NaN);
     let written = 0;
-    const runShard = async (shard: number, worker: number) => {
-      const file = shardFileName(shard, shardCount, options.format);
-      const result = await (executor as BuildExecutor).shard(
+    /** Pass 2 of one shard, in the executor's slot `worker`. */
+    const startShard = (shard: number, worker: number): Promise<ShardResult> =>
+      (executor as BuildExecutor).shard(
         {
           shard,
           spillFiles: spillFiles(shard),
-          outPath: join(partial, 'shards', file),
+          outPath: join(partial, 'shards', shardFileName(shard, shardCount, options.format)),
           format: options.format,
           withAuthor: policy.authorKey,
           withdrawn,
         },
         worker,
       );
+    /** Records a finished shard: its resume markers (fsynced), its authors, progress. */
+    const recordShard = (shard: number, result: ShardResult) => {
       const marker: ShardMarker = {
-        file,
+        file: shardFileName(shard, shardCount, options.format),
         sha256: result.sha256,
         bytes: result.bytes,
         records: result.records,
@@ -482,7 +484,22 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       const queue = [...shards];
       await Promise.all(
         Array.from({ length: (executor as BuildExecutor).slots }, async (_, worker) => {
-          for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) await runShard(shard, worker);
+          // A slot's next shard is sent before the finished one's markers are written (four fsyncs, ~10-20 ms), so
+          // the worker does not wait for them; a slot still runs one shard at a time.
+          let shard = queue.shift();
+          let running = shard === undefined ? undefined : startShard(shard, worker);
+          while (shard !== undefined && running !== undefined) {
+            const result = await running;
+            const done = shard;
+            shard = queue.shift();
+            running = shard === undefined ? undefined : startShard(shard, worker);
+            try {
+              recordShard(done, result);
+            } catch (error) {
+              running?.catch(() => undefined); // failing anyway: the next shard's outcome no longer matters
+              throw error;
+            }
+          }
         }),
       );
     };
