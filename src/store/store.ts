@@ -124,7 +124,8 @@ export interface Store {
   close(): Promise<void>;
   /**
    * An opaque token for cache validation: two calls return the same token only if no write was committed to this
-   * database in between, by this store or by any other connection or process. A token read before a read stays
+   * store's tables in between (on PostgreSQL, those of its schema), by this store or by any other connection or
+   * process; writes elsewhere on the database server need not change it. A token read before a read stays
    * valid for what that read returned. A change may also come from writes that touch nothing a cache holds (a
    * spurious change costs a reload, never a stale answer). Cheap: meant to be called on every request.
    */
