@@ -9,7 +9,7 @@ import type { Database } from '../schema.js';
 import { describeStoreContract, sampleEvent, sampleMember } from '../store.contract.js';
 import type { Store } from '../store.js';
 import { openFreshSchemaPostgresStore, TEST_DATABASE_URL_ENV, testDatabaseUrl } from '../testing.js';
-import { openPostgresStore, redactDatabaseUrl } from './postgres-store.js';
+import { openPostgresStore, redactDatabaseUrl, sharedAfterCall } from './postgres-store.js';
 import { CurrentSchemaPostgresDialect } from './scoped-introspector.js';
 
 const url = testDatabaseUrl();
@@ -25,6 +25,28 @@ describe('PostgreSQL store', () => {
     ['not a url', '(unparsable database URL)'],
   ])('prints %s as %s', (input, expected) => {
     expect(redactDatabaseUrl(input)).toBe(expected);
+  });
+
+  it('shares a change-token read among concurrent calls, never one that started before the call', async () => {
+    const started: Array<(value: number) => void> = [];
+    const read = sharedAfterCall(() => new Promise<number>((resolve) => started.push(resolve)));
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const first = read();
+    const second = read();
+    const third = read();
+    expect(started).toHaveLength(1);
+    started[0]?.(1);
+    await settle();
+    // The calls made while read 1 was in flight share read 2, which started after read 1 ended.
+    expect(started).toHaveLength(2);
+    const fourth = read();
+    started[1]?.(2);
+    await settle();
+    expect(started).toHaveLength(3);
+    started[2]?.(3);
+    expect([await first, await second, await third, await fourth]).toEqual([1, 2, 2, 3]);
+    const failing = sharedAfterCall(() => Promise.reject(new Error('down')));
+    await expect(Promise.all([failing(), failing()])).rejects.toThrow('down');
   });
 
   it('refuses a schema name that is not an identifier', async () => {
@@ -219,7 +241,9 @@ describe('PostgreSQL store', () => {
       // The counter row is locked only while a transaction commits: an open import does not stall the ledger.
       const before = await store.changeToken();
       await run('begin');
-      await run(`insert into members (id, age_signals, account_state, names, created_at) values ('m9', '[]', 'active', '[]', 'now')`);
+      await run(
+        `insert into members (id, age_signals, account_state, names, created_at) values ('m9', '[]', 'active', '[]', 'now')`,
+      );
       await store.appendConsentEvents([sampleEvent('e1', 'm1')]);
       const meanwhile = await store.changeToken();
       expect(meanwhile).not.toBe(before);
@@ -239,7 +263,9 @@ describe('PostgreSQL store', () => {
       await old.destroy();
       store = await openPostgresStore({ url: url ?? '', schema });
       const before = await store.changeToken();
-      await run(`insert into members (id, age_signals, account_state, names, created_at) values ('m9', '[]', 'active', '[]', 'now')`);
+      await run(
+        `insert into members (id, age_signals, account_state, names, created_at) values ('m9', '[]', 'active', '[]', 'now')`,
+      );
       expect(await store.changeToken()).not.toBe(before);
     });
   });

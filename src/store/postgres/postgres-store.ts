@@ -42,6 +42,42 @@ export function redactDatabaseUrl(url: string): string {
   }
 }
 
+async function readChangeToken(conn: Kysely<Database>): Promise<string> {
+  const result = await sql<{ token: string }>`select c.xid::text
+      || coalesce((select '+' || m.xid::text from assent_change_marks m limit 1), '') as token
+    from assent_changes c`.execute(conn);
+  return result.rows[0]?.token ?? '';
+}
+
+/**
+ * Concurrent calls share one query, and each gets a result read after it was called: a call made while a query is
+ * in flight waits for the next one (shared by every call made meanwhile), which starts when the first ends. Under
+ * load, one round trip serves many requests, and none gets a token older than itself.
+ */
+export function sharedAfterCall<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  let queued: Promise<T> | undefined;
+  const start = (): Promise<T> => {
+    const current = read().finally(() => {
+      if (running === current) running = undefined;
+    });
+    running = current;
+    return current;
+  };
+  return () => {
+    if (running === undefined) return start();
+    if (queued === undefined) {
+      queued = running
+        .catch(() => undefined)
+        .then(() => {
+          queued = undefined;
+          return start();
+        });
+    }
+    return queued;
+  };
+}
+
 /** Opens (and migrates) a PostgreSQL store. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const schema = options.schema;
@@ -71,6 +107,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await db.destroy();
     throw error;
   }
+  const sharedToken = sharedAfterCall(() => readChangeToken(db));
   const location = `${redactDatabaseUrl(options.url)}${schema !== undefined ? ` (schema ${schema})` : ''}`;
   const adapter: StoreAdapter = {
     capabilities: Object.freeze({ dialect: 'postgres', concurrentWriters: true, maxBatchRows: 2000 }),
@@ -99,12 +136,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // The id of the last transaction that committed a change to this schema's tables (migration 0002): it moves
     // with those commits only, not with writes elsewhere on the server. Inside a transaction that has written, the
     // pending mark adds its own id, so the token differs from the one read before its writes.
-    changeToken: async (conn) => {
-      const result = await sql<{ token: string }>`select c.xid::text
-          || coalesce((select '+' || m.xid::text from assent_change_marks m limit 1), '') as token
-        from assent_changes c`.execute(conn);
-      return result.rows[0]?.token ?? '';
-    },
+    changeToken: (conn) => (conn === db ? sharedToken() : readChangeToken(conn)),
     close: () => db.destroy(),
   };
   return createKyselyStore(db, adapter);
