@@ -4,11 +4,13 @@
 //
 //   npm run bench:api                      # SQLite only
 //   ASSENT_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:api
+//   BENCH_PG_NEIGHBOUR=200 ...             # and another program commits 200 times a second elsewhere on the server
 
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import type { ConsentEvent, Member } from '../src/domain/index.js';
 import { startServer } from '../src/server/app.js';
 import { createApiToken } from '../src/server/tokens.js';
@@ -18,6 +20,7 @@ import { openFreshSchemaPostgresStore, openTempSqliteStore } from '../src/store/
 const GEN = 'train_ai_system.generative';
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 50_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const NEIGHBOUR_COMMITS = Number(process.env.BENCH_PG_NEIGHBOUR ?? 0);
 const COUNTRIES = ['US', 'BR', 'IN', 'DE', 'FR', 'GB', 'JP', 'CA', 'MX', 'NG', 'US-CA', 'ES'];
 
 function memberId(i: number): string {
@@ -112,6 +115,34 @@ async function cannon(options: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
+/**
+ * Another program on the same PostgreSQL server: tiny commits to a table in its own schema, `perSecond` times a
+ * second, from this process. Assent's data never changes, so caches validated by the change token stay current.
+ */
+async function startNeighbour(url: string, perSecond: number): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const schema = `assent_bench_neighbour_${process.pid}`;
+  await client.query(`create schema if not exists "${schema}"; create table if not exists "${schema}".t (n int)`);
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    client
+      .query(`insert into "${schema}".t values (1)`)
+      .catch((error: unknown) => console.error(`neighbour write failed: ${String(error)}`))
+      .finally(() => {
+        busy = false;
+      });
+  }, 1000 / perSecond);
+  return async () => {
+    clearInterval(timer);
+    while (busy) await new Promise((resolve) => setTimeout(resolve, 5));
+    await client.query(`drop schema "${schema}" cascade`);
+    await client.end();
+  };
+}
+
 async function benchStore(kind: 'sqlite' | 'postgres'): Promise<Row[]> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', kind], {
     execArgv: process.execArgv,
@@ -157,6 +188,11 @@ async function benchStore(kind: 'sqlite' | 'postgres'): Promise<Row[]> {
       extra: extra ? extra(result, serverCpuMicros) : '',
     });
   };
+  const databaseUrl = process.env.ASSENT_TEST_DATABASE_URL;
+  const stopNeighbour =
+    kind === 'postgres' && databaseUrl && NEIGHBOUR_COMMITS > 0
+      ? await startNeighbour(databaseUrl, NEIGHBOUR_COMMITS)
+      : undefined;
   try {
     // Baseline: the framework, security plugins and the network, with no store access.
     if (wanted('baseline')) await measure('baseline (GET /healthz)', { url: `${url}/healthz`, connections: 32 });
@@ -230,6 +266,7 @@ async function benchStore(kind: 'sqlite' | 'postgres'): Promise<Row[]> {
         ],
       });
   } finally {
+    await stopNeighbour?.();
     child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));
   }
@@ -246,6 +283,13 @@ async function main(): Promise<void> {
     `Assent API benchmark: ${MEMBERS.toLocaleString('en')} members, ${DURATION}s per scenario, autocannon in this process, server in a child`,
   );
   const rows: Row[] = [];
+  if (kinds.includes('postgres')) {
+    console.log(
+      NEIGHBOUR_COMMITS > 0
+        ? `PostgreSQL: another program commits ${NEIGHBOUR_COMMITS} times a second to its own schema meanwhile`
+        : 'PostgreSQL: no other writers (BENCH_PG_NEIGHBOUR=N adds N commits a second by another program)',
+    );
+  }
   for (const kind of kinds) rows.push(...(await benchStore(kind)));
   console.log('');
   console.log(
