@@ -2,7 +2,7 @@
 // build workers run from dist/ too, against a demo network with planted canaries.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -137,5 +137,16 @@ describe('assent build / scan / model / lineage (compiled CLI)', () => {
     const run = assent(data, 'build', '--purpose', PURPOSE, '--out', join(blocker, 'out'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot write the output directory/);
+  });
+
+  it('reports a write the file system refuses as one sentence with exit code 1, publishing nothing', () => {
+    // A leftover partial build whose state file is a directory: renaming the new state over it fails (EISDIR).
+    const out = join(dir, 'state-is-a-directory');
+    mkdirSync(join(out, '.assent-partial', 'state.json', 'x'), { recursive: true });
+    const run = assent(data, 'build', '--purpose', PURPOSE, '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^assent: EISDIR: .*state\.json/);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { codeVersion } from '../version.js';
-import { CommandFailed, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, isUserError } from './cli-error.js';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, isRunFailure, isUserError } from './cli-error.js';
 import { COMMANDS } from './commands/index.js';
 
 /** Builds the program with every command registered. Separate from `main` so tests can drive it. */
@@ -63,7 +63,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`assent: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof CommandFailed) {
+    if (isRunFailure(error)) {
       process.stderr.write(`assent: ${error.message}\n`);
       return EXIT_FAILURE;
     }

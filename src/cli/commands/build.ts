@@ -17,7 +17,7 @@ import {
   storeSource,
 } from '../../build/index.js';
 import { isPurpose } from '../../domain/index.js';
-import { CommandFailed, UsageError } from '../cli-error.js';
+import { UsageError } from '../cli-error.js';
 import { parseTimeFlag, withContext } from '../context.js';
 import { printJson, printLine, printTable } from '../output.js';
 import { openQueueOrFail, requireDatabaseUrl } from './worker.js';
@@ -138,11 +138,6 @@ export function registerBuildCommand(program: Command): void {
             strict: flags.strict === true,
             onProgress: (p) => progress.update(p),
             ...(queue ? { executor: distributedExecutor(queue, { jobTimeoutSeconds }) } : {}),
-          }).catch((error: unknown) => {
-            // A job that failed on every attempt is the run's failure, not a bug: one sentence, exit code 1.
-            if (queue && (error as { kind?: unknown }).kind === 'failure')
-              throw new CommandFailed((error as Error).message);
-            throw error;
           });
         } finally {
           progress.stop();
