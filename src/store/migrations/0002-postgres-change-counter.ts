@@ -43,7 +43,10 @@ export async function up0002(db: Kysely<unknown>): Promise<void> {
     xid xid8 not null
   )`.execute(db);
   await sql`insert into assent_changes (xid) values (pg_current_xact_id())`.execute(db);
+  // Marks are deleted at commit, so the table holds only dead rows until vacuumed: the index keeps the lookups of one
+  // transaction's mark (the delete, the token read) from scanning them.
   await sql`create table assent_change_marks (xid xid8 not null default pg_current_xact_id())`.execute(db);
+  await sql`create index assent_change_marks_xid_idx on assent_change_marks (xid)`.execute(db);
 
   // The transaction-local setting makes every statement after the first in a transaction a cheap no-op; it reverts
   // with a rolled-back savepoint, as the mark does. It names the schema, for transactions that write to several.
@@ -59,7 +62,7 @@ export async function up0002(db: Kysely<unknown>): Promise<void> {
     begin
       execute format('update %I.assent_changes set xid = pg_current_xact_id() where xid <> pg_current_xact_id()',
         tg_table_schema);
-      execute format('delete from %I.assent_change_marks', tg_table_schema);
+      execute format('delete from %I.assent_change_marks where xid = pg_current_xact_id()', tg_table_schema);
       return null;
     end $$`.execute(db);
   await sql`create constraint trigger assent_count_change after insert on assent_change_marks

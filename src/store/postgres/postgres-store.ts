@@ -44,7 +44,8 @@ export function redactDatabaseUrl(url: string): string {
 
 async function readChangeToken(conn: Kysely<Database>): Promise<string> {
   const result = await sql<{ token: string }>`select c.xid::text
-      || coalesce((select '+' || m.xid::text from assent_change_marks m limit 1), '') as token
+      || coalesce((select '+' || m.xid::text from assent_change_marks m
+        where m.xid = pg_current_xact_id_if_assigned() limit 1), '') as token
     from assent_changes c`.execute(conn);
   return result.rows[0]?.token ?? '';
 }
