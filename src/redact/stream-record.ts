@@ -31,44 +31,55 @@ export function oversizeMarker(length: number): string {
   return `${OVERSIZE}${length}`;
 }
 
+// A module function, not a closure made on every call: most lines never fail.
+function failure(lineNumber: number, error: string, id: string | number | null = null): ParsedLine {
+  return { ok: false, id, error: `line ${lineNumber}: ${error}` };
+}
+
 /** Parses input line `lineNumber` (1-based). Errors read `line 12: text: expected a string, found a number`. */
 export function parseRecordLine(line: string, lineNumber: number, maxLength = DEFAULT_MAX_LINE_LENGTH): ParsedLine {
-  const fail = (error: string, id: string | number | null = null): ParsedLine => ({
-    ok: false,
-    id,
-    error: `line ${lineNumber}: ${error}`,
-  });
   if (line.startsWith(OVERSIZE)) {
-    return fail(`record is ${line.slice(OVERSIZE.length)} characters long, more than the limit of ${maxLength}`);
+    return failure(
+      lineNumber,
+      `record is ${line.slice(OVERSIZE.length)} characters long, more than the limit of ${maxLength}`,
+    );
   }
   if (line.length > maxLength) {
-    return fail(`record is ${line.length} characters long, more than the limit of ${maxLength}`);
+    return failure(lineNumber, `record is ${line.length} characters long, more than the limit of ${maxLength}`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(line);
   } catch {
     // Blank lines are not JSON either; telling them apart only on failure keeps a trim() off every good line.
-    if (line.trim() === '') return fail('expected a JSON object, found an empty line');
+    if (line.trim() === '') return failure(lineNumber, 'expected a JSON object, found an empty line');
     // The parser's message quotes the input; say only what is wrong.
-    return fail('expected a JSON object, found text that is not valid JSON');
+    return failure(lineNumber, 'expected a JSON object, found text that is not valid JSON');
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return fail(`expected a JSON object, found ${describe(raw)}`);
+    return failure(lineNumber, `expected a JSON object, found ${describe(raw)}`);
   const object = raw as Record<string, unknown>;
   const id = object.id;
   const validId = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
-  if (!validId) return fail(`id: expected a string or a number, found ${id === undefined ? 'nothing' : describe(id)}`);
+  if (!validId)
+    return failure(
+      lineNumber,
+      `id: expected a string or a number, found ${id === undefined ? 'nothing' : describe(id)}`,
+    );
   if (typeof object.text !== 'string') {
-    return fail(`text: expected a string, found ${object.text === undefined ? 'nothing' : describe(object.text)}`, id);
+    return failure(
+      lineNumber,
+      `text: expected a string, found ${object.text === undefined ? 'nothing' : describe(object.text)}`,
+      id,
+    );
   }
   const lang = object.lang;
   if (lang !== undefined && lang !== null && typeof lang !== 'string') {
-    return fail(`lang: expected a string, found ${describe(lang)}`, id);
+    return failure(lineNumber, `lang: expected a string, found ${describe(lang)}`, id);
   }
   const country = object.country;
   if (country !== undefined && country !== null && typeof country !== 'string') {
-    return fail(`country: expected a string, found ${describe(country)}`, id);
+    return failure(lineNumber, `country: expected a string, found ${describe(country)}`, id);
   }
   // Built without spreading temporary objects (one per line adds up); keys in the order id, text, lang, country.
   const record: { id: string | number; text: string; lang?: string; country?: string } = { id, text: object.text };
