@@ -9,7 +9,18 @@ export interface WorkerRequest {
   readonly firstLineNumber: number;
 }
 
-const processBatch = createBatchProcessor(workerData as BatchSettings);
+export interface WorkerSetup {
+  readonly settings: BatchSettings;
+  /** One flag per worker, set to 1 once its engine is built; until then the calling thread processes batches. */
+  readonly readyFlags: Int32Array;
+  readonly index: number;
+}
+
+const setup = workerData as WorkerSetup;
+const processBatch = createBatchProcessor(setup.settings);
+// The name model loads on first use: one throwaway record loads it before this worker says it is ready.
+processBatch(['{"id":0,"text":"Ana Silva wrote"}'], 1);
+Atomics.store(setup.readyFlags, setup.index, 1);
 
 parentPort?.on('message', (request: WorkerRequest) => {
   const result = processBatch(request.lines, request.firstLineNumber);

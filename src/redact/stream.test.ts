@@ -116,7 +116,12 @@ describe('redactStream', () => {
     );
     const input = `${records.join('\n')}\n`;
     const inline = await run(redactStream, input, { workers: 1 });
-    const pooled = await run(redactStream, input, { workers: 2, poolThresholdBytes: 0, batchLines: 16 });
+    const pooled = await run(redactStream, input, {
+      workers: 2,
+      poolThresholdBytes: 0,
+      batchLines: 16,
+      inlineWhileStarting: false,
+    });
     expect(pooled.counts.workers).toBe(2);
     expect(pooled.lines).toEqual(inline.lines);
     expect(pooled.lines).toHaveLength(300);
@@ -135,11 +140,39 @@ describe('redactStream', () => {
       workers: 2,
       poolThresholdBytes: 0,
       batchLines: 8,
+      inlineWhileStarting: false,
       knownIdentities: [{ value: 'Zyxwa Qorvent' }],
     });
     expect(lines.map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(
       records.map((_, i) => `gracias, [PERSON] ${i}`),
     );
+  });
+
+  it('keeps order when this thread processes batches while the workers start, then hands over to them', async () => {
+    const records = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ id: i, text: i % 3 === 0 ? `write to user${i}@example.com` : `plain post number ${i}` }),
+    );
+    const chunks = Array.from({ length: 200 }, (_, c) => `${records.slice(c * 100, c * 100 + 100).join('\n')}\n`);
+    const inline = await run(redactStream, chunks, { workers: 1 });
+    // The first half is processed here while the workers start; the input then pauses long enough for them to be
+    // ready, and the second half goes to them.
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (chunk: Buffer) => {
+      written += chunk.toString('utf8');
+    });
+    const paused = Readable.from(
+      (async function* () {
+        yield* chunks.slice(0, 100);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        yield* chunks.slice(100);
+      })(),
+    );
+    const counts = await redactStream(paused, output, { workers: 2, poolThresholdBytes: 0, batchLines: 64 });
+    const mixed = { lines: written.split('\n').slice(0, -1), counts };
+    expect(mixed.counts.workers).toBe(2);
+    expect(mixed.lines).toEqual(inline.lines);
+    expect(mixed.counts.entities.EMAIL).toBe(6667);
   });
 
   it('applies a custom redaction config', async () => {

@@ -21,6 +21,7 @@ import {
   type StreamMode,
 } from './stream-batch.js';
 import { DEFAULT_MAX_LINE_LENGTH, oversizeMarker } from './stream-record.js';
+import type { WorkerSetup } from './stream-worker.js';
 
 export interface StreamOptions {
   /** Drop spans scoring below this (default: the analyzer's, 0.5). */
@@ -33,6 +34,12 @@ export interface StreamOptions {
   readonly batchLines?: number;
   /** Input size after which the worker pool starts (default 1 MiB; smaller input stays on this thread). */
   readonly poolThresholdBytes?: number;
+  /**
+   * While no worker is ready yet (each loads the name model and compiles its recognizers first), this thread
+   * processes the batches itself instead of waiting (default true; false sends every batch after the threshold to
+   * the pool).
+   */
+  readonly inlineWhileStarting?: boolean;
   /** Longest accepted line in UTF-16 code units (default 32 Mi); longer lines become error lines. */
   readonly maxLineLength?: number;
   /** Known identities (member names, a removal list) matched in every record, on every thread. */
@@ -69,18 +76,22 @@ function tsxApiUrl(from: string): string {
  * tsx) it is a .ts file: `execArgv: ['--import', 'tsx']` does not apply the loader to a worker's entry module on
  * Node 20, so a tiny bootstrap registers tsx's ESM hooks first, then imports the .ts worker.
  */
-function spawnWorker(settings: BatchSettings): Worker {
+function spawnWorker(workerData: WorkerSetup): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./stream-worker.js', here), { workerData: settings });
+  if (!here.endsWith('.ts')) return new Worker(new URL('./stream-worker.js', here), { workerData });
   const target = new URL('./stream-worker.ts', here).href;
   const bootstrap = `import(${JSON.stringify(tsxApiUrl(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: settings });
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 function createPool(size: number, settings: BatchSettings) {
   const workers: PoolWorker[] = [];
+  // Read without waiting for a message: the calling thread may be busy processing batches and never yield to the
+  // event loop while input is at hand.
+  const readyFlags = new Int32Array(new SharedArrayBuffer(4 * size));
+  const isReady = (i: number) => Atomics.load(readyFlags, i) === 1;
   for (let i = 0; i < size; i++) {
-    const worker = spawnWorker(settings);
+    const worker = spawnWorker({ settings, readyFlags, index: i });
     const entry: PoolWorker = { worker, waiting: new Map() };
     worker.on('message', (message: { seq: number } & BatchResult) => {
       const waiter = entry.waiting.get(message.seq);
@@ -100,14 +111,23 @@ function createPool(size: number, settings: BatchSettings) {
   let next = 0;
   return {
     size,
+    /** True once any worker has built its engine. */
+    ready: () => readyFlags.some((flag) => flag === 1),
     run(seq: number, lines: string[], firstLineNumber: number): Promise<BatchResult> {
-      // Least busy worker, ties broken round-robin.
-      let chosen = workers[next % size] as PoolWorker;
-      for (const candidate of workers) if (candidate.waiting.size < chosen.waiting.size) chosen = candidate;
+      // Least busy ready worker (any worker while none is ready), ties broken round-robin.
+      const anyReady = readyFlags.some((flag) => flag === 1);
+      let chosen: PoolWorker | undefined;
+      for (let i = 0; i < size; i++) {
+        const candidate = workers[(next + i) % size] as PoolWorker;
+        if ((!anyReady || isReady((next + i) % size)) && (!chosen || candidate.waiting.size < chosen.waiting.size)) {
+          chosen = candidate;
+        }
+      }
       next++;
+      const target = chosen as PoolWorker;
       return new Promise<BatchResult>((resolve, reject) => {
-        chosen.waiting.set(seq, { resolve, reject });
-        chosen.worker.postMessage({ seq, lines, firstLineNumber });
+        target.waiting.set(seq, { resolve, reject });
+        target.worker.postMessage({ seq, lines, firstLineNumber });
       });
     },
     async close() {
@@ -149,6 +169,7 @@ async function runStream(
     ...(options.maxLineLength !== undefined ? { maxLineLength: options.maxLineLength } : {}),
     ...(options.knownIdentities !== undefined ? { knownIdentities: options.knownIdentities } : {}),
   };
+  // Also used while the pool starts: the FIFO below keeps the order whichever thread processed a batch.
   const processInline = createBatchProcessor(settings, options.recognizers);
   const maxWorkers = options.recognizers ? 1 : Math.max(1, options.workers ?? availableParallelism());
   const batchLines = Math.max(1, options.batchLines ?? 256);
@@ -180,7 +201,7 @@ async function runStream(
       pool = createPool(maxWorkers, settings);
       counts.workers = maxWorkers;
     }
-    if (pool) {
+    if (pool && (pool.ready() || options.inlineWhileStarting === false)) {
       pending.push(pool.run(seq++, lines, first));
       while (pending.length > pool.size * 2) await flushHead();
     } else {
