@@ -154,8 +154,9 @@ describe('redactStream', () => {
     );
     const chunks = Array.from({ length: 200 }, (_, c) => `${records.slice(c * 100, c * 100 + 100).join('\n')}\n`);
     const inline = await run(redactStream, chunks, { workers: 1 });
-    // The first half is processed here while the workers start; the input then pauses long enough for them to be
-    // ready, and the second half goes to them.
+    // The first 64 KB are processed here, then the pool starts; the rest of the first half is processed here too
+    // while the workers start; the input then pauses long enough for them to be ready, and the second half goes to
+    // them.
     const output = new PassThrough();
     let written = '';
     output.on('data', (chunk: Buffer) => {
@@ -168,7 +169,7 @@ describe('redactStream', () => {
         yield* chunks.slice(100);
       })(),
     );
-    const counts = await redactStream(paused, output, { workers: 2, poolThresholdBytes: 0, batchLines: 64 });
+    const counts = await redactStream(paused, output, { workers: 2, poolThresholdBytes: 65_536, batchLines: 64 });
     const mixed = { lines: written.split('\n').slice(0, -1), counts };
     expect(mixed.counts.workers).toBe(2);
     expect(mixed.lines).toEqual(inline.lines);

@@ -36,8 +36,8 @@ export interface StreamOptions {
   readonly poolThresholdBytes?: number;
   /**
    * While no worker is ready yet (each loads the name model and compiles its recognizers first), this thread
-   * processes the batches itself instead of waiting (default true; false sends every batch after the threshold to
-   * the pool).
+   * processes the batches itself instead of waiting, when it has processed input before the pool started (default
+   * true; false sends every batch after the threshold to the pool).
    */
   readonly inlineWhileStarting?: boolean;
   /** Longest accepted line in UTF-16 code units (default 32 Mi); longer lines become error lines. */
@@ -177,6 +177,7 @@ async function runStream(
   const counts: StreamCounts = { ...emptyBatchCounts(), workers: 0 };
 
   let pool: ReturnType<typeof createPool> | undefined;
+  let helpWhileStarting = false;
   const pending: Promise<BatchResult>[] = [];
   let seq = 0;
   let lineNumber = 1;
@@ -200,8 +201,11 @@ async function runStream(
     if (!pool && maxWorkers > 1 && bytesSeen > poolThreshold) {
       pool = createPool(maxWorkers, settings);
       counts.workers = maxWorkers;
+      // Only a thread that has already processed batches (its engine built and warm) helps; building it now would
+      // cost as much as a worker's start-up.
+      helpWhileStarting = options.inlineWhileStarting !== false && seq > 0;
     }
-    if (pool && (pool.ready() || options.inlineWhileStarting === false)) {
+    if (pool && (!helpWhileStarting || pool.ready())) {
       pending.push(pool.run(seq++, lines, first));
       while (pending.length > pool.size * 2) await flushHead();
     } else {
