@@ -29,6 +29,20 @@ export function normaliseName(name: string): string {
     .join(' ');
 }
 
+/**
+ * Whether `bits` has the bit of hash `h` (a uint32): bit h % count, where count (a multiple of 32, see sharedBits)
+ * is 32 x bits.length, so that bit is bit h & 31 of word (h >>> 5) % bits.length. Same bit, but the modulo stays
+ * in 31-bit integers: on a uint32 it is a floating-point one, the largest cost of a lookup.
+ */
+function hasBit(bits: Uint32Array, h: number): boolean {
+  return ((bits[(h >>> 5) % bits.length] ?? 0) & (1 << (h & 31))) !== 0;
+}
+
+function setBit(bits: Uint32Array, h: number): void {
+  const word = (h >>> 5) % bits.length;
+  bits[word] = (bits[word] ?? 0) | (1 << (h & 31));
+}
+
 function sharedBits(bitCount: number): { bits: Uint32Array; count: number } {
   const words = Math.ceil(Math.max(1024, bitCount) / 32);
   return { bits: new Uint32Array(new SharedArrayBuffer(words * 4)), count: words * 32 };
@@ -80,19 +94,9 @@ function wordHash(text: string, start: number, end: number): number {
 export function mayBeNameWord(filter: NameFilterData, text: string, start: number, end: number): boolean {
   const hi = wordHash(text, start, end);
   const step = wordHashLo;
-  const { wordBits, wordBitCount, wordHashes } = filter;
+  const { wordBits, wordHashes } = filter;
   for (let i = 0; i < wordHashes; i++) {
-    const bit = ((hi + Math.imul(i, step)) >>> 0) % wordBitCount;
-    if (((wordBits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
-  }
-  return true;
-}
-
-function positions(filter: NameFilterData, key: string, visit: (bit: number) => boolean): boolean {
-  const h = hash64(key);
-  for (let i = 0; i < filter.hashes; i++) {
-    const bit = ((h.hi + Math.imul(i, h.lo | 1)) >>> 0) % filter.bitCount;
-    if (!visit(bit)) return false;
+    if (!hasBit(wordBits, (hi + Math.imul(i, step)) >>> 0)) return false;
   }
   return true;
 }
@@ -101,17 +105,12 @@ function positions(filter: NameFilterData, key: string, visit: (bit: number) => 
 export function addName(filter: NameFilterData, name: string): void {
   const key = normaliseName(name);
   if (!key.includes(' ')) return;
-  positions(filter, key, (bit) => {
-    filter.bits[bit >>> 5] = (filter.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
-    return true;
-  });
+  const h = hash64(key);
+  for (let i = 0; i < filter.hashes; i++) setBit(filter.bits, (h.hi + Math.imul(i, h.lo | 1)) >>> 0);
   for (const word of key.split(' ')) {
     const hi = wordHash(word, 0, word.length);
     const step = wordHashLo;
-    for (let i = 0; i < filter.wordHashes; i++) {
-      const bit = ((hi + Math.imul(i, step)) >>> 0) % filter.wordBitCount;
-      filter.wordBits[bit >>> 5] = (filter.wordBits[bit >>> 5] ?? 0) | (1 << (bit & 31));
-    }
+    for (let i = 0; i < filter.wordHashes; i++) setBit(filter.wordBits, (hi + Math.imul(i, step)) >>> 0);
   }
 }
 
@@ -122,11 +121,10 @@ export function mayHoldName(filter: NameFilterData, name: string): boolean {
 /** Like mayHoldName for a key already in normaliseName's form (folded words joined by one space). */
 export function mayHoldKey(filter: NameFilterData, key: string): boolean {
   const h = hash64(key);
-  const { bits, bitCount, hashes } = filter;
+  const { bits, hashes } = filter;
   const step = h.lo | 1;
   for (let i = 0; i < hashes; i++) {
-    const bit = ((h.hi + Math.imul(i, step)) >>> 0) % bitCount;
-    if (((bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
+    if (!hasBit(bits, (h.hi + Math.imul(i, step)) >>> 0)) return false;
   }
   return true;
 }
