@@ -124,6 +124,25 @@ describe.skipIf(BASE_URL === undefined)(
       const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
       return done.finally(() => clearTimeout(timer));
     };
+    /** `assent build` of the fixture through the compiled CLI, into DIR/out. */
+    const cli = (out: string, ...extra: string[]) =>
+      start(CLI, [
+        '--database-url',
+        url,
+        'build',
+        '--purpose',
+        'train_ai_system.generative',
+        '--as-of',
+        '2025-06-01T00:00:00Z',
+        '--out',
+        join(dir, out),
+        '--source',
+        files.content,
+        '--members',
+        files.members,
+        '--json',
+        ...extra,
+      ]);
     /** A worker process; `stop()` sends SIGTERM (it finishes its job and exits 0) and resolves with its output. */
     const worker = (env: Record<string, string> = {}) => {
       const { child, done } = spawnProcess(CLI, ['--database-url', url, 'worker', '--poll', '0.2'], env);
@@ -219,24 +238,6 @@ describe.skipIf(BASE_URL === undefined)(
     );
 
     it('assent build --distributed (the CLI) publishes the same shards as assent build', async () => {
-      const cli = (out: string, ...extra: string[]) =>
-        start(CLI, [
-          '--database-url',
-          url,
-          'build',
-          '--purpose',
-          'train_ai_system.generative',
-          '--as-of',
-          '2025-06-01T00:00:00Z',
-          '--out',
-          join(dir, out),
-          '--source',
-          files.content,
-          '--members',
-          files.members,
-          '--json',
-          ...extra,
-        ]);
       const local = await cli('cli-local', '--workers', '1');
       expect(local.code, local.stderr).toBe(0);
       const coordinator = cli('cli-distributed', '--distributed', '--job-timeout', '60');
@@ -273,23 +274,7 @@ describe.skipIf(BASE_URL === undefined)(
 
     it('a job that fails on every attempt fails the build: one sentence, exit code 1, nothing published', async () => {
       const out = join(dir, 'failing');
-      const coordinator = start(CLI, [
-        '--database-url',
-        url,
-        'build',
-        '--purpose',
-        'train_ai_system.generative',
-        '--as-of',
-        '2025-06-01T00:00:00Z',
-        '--out',
-        out,
-        '--source',
-        files.content,
-        '--members',
-        files.members,
-        '--json',
-        '--distributed',
-      ]);
+      const coordinator = cli('failing', '--distributed');
       // What a worker on a machine that does not see the output directory finds: no build setup.
       const setup = join(out, '.assent-partial', 'distributed', 'setup.json');
       for (let i = 0; i < 600 && !existsSync(setup); i++) await new Promise((r) => setTimeout(r, 100));
