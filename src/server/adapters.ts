@@ -84,7 +84,7 @@ export function adaptPolicy(policy: Policy): PolicyPort {
           ),
         );
     },
-    decisionKey: (purpose, at) => decisionKey(purpose, at),
+    decisionKey,
     gpcIsWithdrawal: (at) => gpcIsWithdrawal(policy, 'train_ai_system.generative', at),
     onWithdrawal: (at) => withdrawalEffect(policy, 'train_ai_system.generative', at),
   };

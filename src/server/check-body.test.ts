@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../domain/seeded-random.js';
-import { hashIdBytes, scanCheckBody } from './check-body.js';
+import { hashIdBytes, idStrings, scanCheckBody } from './check-body.js';
 
 const GEN = 'train_ai_system.generative';
 const MEMBER_ID = /^[A-Za-z0-9._:@-]+$/;
@@ -19,7 +19,7 @@ function schemaAccepts(value: unknown): boolean {
 
 function read(text: string) {
   const body = scanCheckBody(Buffer.from(text, 'utf8'));
-  return body && { purpose: body.purpose, as_of: body.as_of, member_ids: body.memberIdStrings() };
+  return body && { purpose: body.purpose, as_of: body.as_of, member_ids: idStrings(body.member_ids) };
 }
 
 describe('scanCheckBody', () => {

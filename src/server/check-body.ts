@@ -18,11 +18,6 @@ export class ScannedCheckBody {
     readonly as_of: string | undefined,
     readonly member_ids: RequestedIds,
   ) {}
-
-  /** The ids as strings, for the paths that need them. */
-  memberIdStrings(): string[] {
-    return idStrings(this.member_ids);
-  }
 }
 
 /** Requested ids as strings. */

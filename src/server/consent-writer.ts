@@ -20,8 +20,6 @@ export interface ConsentWriterOptions {
   readonly recordOn: RecordOn;
   /** Most changes per transaction (default 256). */
   readonly maxBatch?: number;
-  /** Groups written at once where the store has concurrent writers (default 2, leaving pool connections for reads; otherwise always 1). */
-  readonly maxConcurrentGroups?: number;
   /**
    * Called as soon as a group's transaction committed (before it is durable, and before any of its callers is
    * answered), with change tokens read inside the transaction after it began and after its last write (only for
@@ -52,9 +50,10 @@ export function createConsentWriter(options: ConsentWriterOptions) {
   const { store, recordOn } = options;
   const maxBatch = options.maxBatch ?? 256;
   const trackTokens = !store.capabilities.concurrentWriters;
-  // Where several transactions can write at once (PostgreSQL), a few groups run side by side: their reads overlap,
-  // and the store's ledger lock still orders their appends. With one writer, one group at a time.
-  const maxRunning = store.capabilities.concurrentWriters ? (options.maxConcurrentGroups ?? 2) : 1;
+  // Where several transactions can write at once (PostgreSQL), two groups run side by side (leaving pool connections
+  // for reads): their reads overlap, and the store's ledger lock still orders their appends. With one writer, one
+  // group at a time.
+  const maxRunning = store.capabilities.concurrentWriters ? 2 : 1;
   let queue: Pending[] = [];
   let running = 0;
   /** Settles when no group is running any more (re-created for each busy period). */
