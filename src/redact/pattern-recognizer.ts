@@ -88,8 +88,6 @@ export interface TextFeatures {
   readonly longestDigitRun: number;
   /** The longest run of consecutive ASCII letters and digits, up to 32. */
   readonly longestAlnumRun: number;
-  /** A space or tab stands right before an ASCII digit somewhere. */
-  readonly spaceBeforeDigit: boolean;
   /** The ASCII characters present. */
   readonly ascii: AsciiSet;
   /** The text in lower case, long s (U+017F) as 's' (computed on first use). */
@@ -150,7 +148,6 @@ class Features implements TextFeatures {
     readonly digits: number,
     readonly longestDigitRun: number,
     readonly longestAlnumRun: number,
-    readonly spaceBeforeDigit: boolean,
     readonly gateBits: number,
     /** The text has a long s (U+017F), which lower() spells 's'. */
     readonly longS: boolean,
@@ -241,7 +238,7 @@ function featuresOf(text: string): Features {
     (spaceBeforeDigit ? SPACE_BEFORE_DIGIT_BIT : 0) |
     (upperBeforeDigit ? UPPER_BEFORE_DIGIT_BIT : 0) |
     (digitBeforeUpper ? DIGIT_BEFORE_UPPER_BIT : 0);
-  const features = new Features(text, digits, longestDigitRun, longestAlnumRun, spaceBeforeDigit, bits, longS);
+  const features = new Features(text, digits, longestDigitRun, longestAlnumRun, bits, longS);
   lastText = text;
   lastFeatures = features;
   return features;
