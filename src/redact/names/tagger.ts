@@ -20,7 +20,7 @@ import {
 import type { Gazetteer } from './gazetteer.js';
 import { type NameModel, NUM_TAGS, STRIDE, tagTypeIndex } from './model.js';
 import { createTokenizer } from './tokenize.js';
-import { createViterbiScratch, viterbi, viterbi7 } from './viterbi.js';
+import { createViterbiScratch, viterbi7 } from './viterbi.js';
 import { rangeHash, WordCache } from './word-cache.js';
 
 /** A tagged entity: offsets into the text, the index of its type in TAG_TYPES, a confidence in [0, 1]. */
@@ -60,8 +60,9 @@ const TRIM_SLOT = WORD_VECTOR + 2;
 /** 1 when the word ends a sentence (the next token then starts one). */
 const END_SLOT = WORD_VECTOR + 3;
 const VECTOR_LENGTH = WORD_VECTOR + 4;
-/** Slab stride of a word's vector. */
+/** Slab stride of a word's vector (at least VECTOR_LENGTH). */
 const VL = 40;
+if (VL < VECTOR_LENGTH) throw new Error('name tagger: word vectors longer than their slab stride');
 
 /** Creates a tagger over a loaded model and gazetteer. Each tagger owns its word cache; share none. */
 export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options: NameTaggerOptions = {}): NameTagger {
@@ -279,8 +280,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
           (V[o2 + 6] as number) +
           (V[n2 + 6] as number);
       }
-      if (T === 7) viterbi7(e, n, transitions64, tags, scratch);
-      else viterbi(e, n, transitions, tags, scratch);
+      viterbi7(e, n, transitions64, tags, scratch);
       return spansFromTags(tags, e, tokenStarts, tokenEnds, n, trims);
     },
   });
