@@ -47,6 +47,16 @@ const tableBits = Number(arg('bits', '18'));
 const wordDropout = Number(arg('dropout', '0.6'));
 // Where the data files are written (experiments can point elsewhere and leave the committed files alone).
 const dataDir = arg('out', resolveDataDir());
+// --bias P,L,O fixes the decoding bias instead of tuning it: checked here, before any training.
+const fixedBias = arg('bias', '');
+const fixedEntityBias = fixedBias === '' ? undefined : fixedBias.split(',').map(Number);
+if (
+  fixedEntityBias !== undefined &&
+  (fixedEntityBias.length !== TAG_TYPES.length || !fixedEntityBias.every(Number.isFinite))
+) {
+  console.error(`train-names: --bias expects one number per type, separated by commas (${TAG_TYPES.join(', ')})`);
+  process.exit(2);
+}
 
 // ---- 1. Gazetteer -------------------------------------------------------------------------------------------------
 
@@ -421,10 +431,8 @@ for (let fold = 0; fold < tuningFolds; fold++) {
     heldOut: CORPORA.map(([, docs]) => docs.filter(inFold(fold))),
   });
 }
-console.log('choosing the decoding bias on the held-out folds of the training data');
-const fixedBias = arg('bias', '');
-const entityBias =
-  fixedBias === '' ? chooseBias(folds, Number(arg('person-recall', '0.85'))) : fixedBias.split(',').map(Number);
+if (fixedEntityBias === undefined) console.log('choosing the decoding bias on the held-out folds of the training data');
+const entityBias = fixedEntityBias ?? chooseBias(folds, Number(arg('person-recall', '0.85')));
 const pct = (x: number): string => x.toFixed(3);
 heldOutScores(folds, entityBias).forEach((scores, c) => {
   console.log(`\n${CORPORA[c]?.[0]}, held-out folds pooled, bias ${entityBias.join('/')}`);
@@ -452,7 +460,6 @@ function printTable(
   biases: readonly (readonly number[])[],
   sets: readonly [string, CorpusRecord[]][],
 ): void {
-  const pct = (x: number): string => x.toFixed(3);
   for (const [name, docs] of sets) {
     console.log(`\n${name} (${docs.length} documents)`);
     console.log('  bias (P/L/O)   type          P      R      F2     predicted  gold');
