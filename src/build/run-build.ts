@@ -384,7 +384,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     const { snapshot, names, members } = await snapshotMembers({ ...options, onProgress: progress }, head, (r) =>
       memberRejects.push(r),
     );
-    executor = await (options.executor ?? threadExecutor)({
+    const work = await (options.executor ?? threadExecutor)({
       buildId,
       partialDir: partial,
       workers,
@@ -403,6 +403,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
         asOf: options.asOf,
       }),
     });
+    executor = work;
 
     // Pass 1: decide and redact into spill files.
     let pass1 = state.pass1;
@@ -412,7 +413,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
       mkdirSync(join(partial, 'spill'), { recursive: true });
       let decided = 0;
       progress({ phase: 'decide', done: 0, total: contentCount });
-      const totals = await executor.decide(options.sources.content(BATCH), (stats) => {
+      const totals = await work.decide(options.sources.content(BATCH), (stats) => {
         decided += stats.items + stats.rejected;
         progress({ phase: 'decide', done: decided, total: contentCount });
       });
@@ -449,7 +450,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     let written = 0;
     /** Pass 2 of one shard, in the executor's slot `worker`. */
     const startShard = (shard: number, worker: number): Promise<ShardResult> =>
-      (executor as BuildExecutor).shard(
+      work.shard(
         {
           shard,
           spillFiles: spillFiles(shard),
@@ -483,7 +484,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     const runShards = async (shards: number[]) => {
       const queue = [...shards];
       await Promise.all(
-        Array.from({ length: (executor as BuildExecutor).slots }, async (_, worker) => {
+        Array.from({ length: work.slots }, async (_, worker) => {
           // A slot's next shard is sent before the finished one's markers are written (four fsyncs, ~10-20 ms), so
           // the worker does not wait for them; a slot still runs one shard at a time.
           let shard = queue.shift();
@@ -532,7 +533,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     }
     // The workers are done: stop them before publishing, so their heaps are not held while the lineage rows are
     // written (at 2M items with the engine this was the build's peak RSS: 545 MB).
-    await executor.close();
+    await work.close();
     executor = undefined;
 
     // Publish: shards into place, lineage rows, metadata, and the manifest last.
