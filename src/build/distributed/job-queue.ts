@@ -40,17 +40,7 @@ export interface JobQueue {
   close(): Promise<void>;
 }
 
-/** The pg-boss schema for the Assent schema the URL's connections use (their `current_schema()`). */
-export async function jobsSchemaFor(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await jobsSchemaOf(client);
-  } finally {
-    await client.end();
-  }
-}
-
+/** The pg-boss schema for the Assent schema this client's session uses (its `current_schema()`). */
 async function jobsSchemaOf(client: pg.Client): Promise<string> {
   const result = await client.query<{ schema: string | null }>('select current_schema() as schema');
   const schema = result.rows[0]?.schema;
