@@ -172,6 +172,21 @@ export function createMemberService(deps: MemberServiceDeps) {
     return { memberId: member.id, purpose, state, decision: policy.decideMember(member, state, purpose, asOf) };
   }
 
+  /** A batch's default status by member: it depends only on where the member is, so it is computed once per country. */
+  function defaultsByCountry(purpose: string, asOf: string): (member: Member | undefined) => ConsentStatus {
+    const unknownDefault = policy.defaultStatus(purpose, undefined, asOf);
+    const defaults = new Map<string | null, ConsentStatus>();
+    return (member) => {
+      if (!member) return unknownDefault;
+      let status = defaults.get(member.country);
+      if (status === undefined) {
+        status = policy.defaultStatus(purpose, member, asOf);
+        defaults.set(member.country, status);
+      }
+      return status;
+    };
+  }
+
   /**
    * The batch check's evaluation of one member from a current snapshot: packed facts and compiled rules, the
    * ledger's rule only for members with events. Undefined when the policy offers no packed decider.
@@ -179,20 +194,10 @@ export function createMemberService(deps: MemberServiceDeps) {
   function snapshotChecker(view: SnapshotView, purpose: string, asOf: string, knownAt: string) {
     const decide = policy.compilePackedDecider?.(purpose, asOf);
     if (!decide) return undefined;
-    const unknownDefault = policy.defaultStatus(purpose, undefined, asOf);
-    // The default depends only on where the member is; computed once per country.
-    const defaults = new Map<string | null, ConsentStatus>();
+    const defaultFor = defaultsByCountry(purpose, asOf);
     return (memberId: string): CheckResult => {
       const facts = view.member(memberId);
-      let defaultStatus = unknownDefault;
-      if (facts) {
-        const country = facts.member.country;
-        const known = defaults.get(country);
-        if (known === undefined) {
-          defaultStatus = policy.defaultStatus(purpose, facts.member, asOf);
-          defaults.set(country, defaultStatus);
-        } else defaultStatus = known;
-      }
+      const defaultStatus = defaultFor(facts?.member);
       const own = facts ? facts.events : view.events(memberId);
       const state: ConsentState | undefined =
         own.length > 0 ? ledger.resolve(own, { memberId, purpose, asOf, knownAt, defaultStatus }) : undefined;
@@ -282,17 +287,7 @@ export function createMemberService(deps: MemberServiceDeps) {
     const decide =
       fast ??
       ((member: Member | undefined, state: ConsentState) => policy.decideMember(member, state, purpose, asOf).reason);
-    // The default depends only on where the member is; compute it once per country in the batch.
-    const defaults = new Map<string | null, ConsentStatus>();
-    const defaultFor = (member: Member | undefined): ConsentStatus => {
-      if (!member) return policy.defaultStatus(purpose, undefined, asOf);
-      let status = defaults.get(member.country);
-      if (status === undefined) {
-        status = policy.defaultStatus(purpose, member, asOf);
-        defaults.set(member.country, status);
-      }
-      return status;
-    };
+    const defaultFor = defaultsByCountry(purpose, asOf);
     return ids.map((memberId) => {
       const member = members.get(memberId);
       const defaultStatus = defaultFor(member);
