@@ -90,6 +90,10 @@ function createPool(size: number, settings: BatchSettings) {
   // event loop while input is at hand.
   const readyFlags = new Int32Array(new SharedArrayBuffer(4 * size));
   const isReady = (i: number) => Atomics.load(readyFlags, i) === 1;
+  const anyReady = () => {
+    for (let i = 0; i < size; i++) if (isReady(i)) return true;
+    return false;
+  };
   for (let i = 0; i < size; i++) {
     const worker = spawnWorker({ settings, readyFlags, index: i });
     const entry: PoolWorker = { worker, waiting: new Map() };
@@ -112,14 +116,14 @@ function createPool(size: number, settings: BatchSettings) {
   return {
     size,
     /** True once any worker has built its engine. */
-    ready: () => readyFlags.some((flag) => flag === 1),
+    ready: anyReady,
     run(seq: number, lines: string[], firstLineNumber: number): Promise<BatchResult> {
       // Least busy ready worker (any worker while none is ready), ties broken round-robin.
-      const anyReady = readyFlags.some((flag) => flag === 1);
+      const someReady = anyReady();
       let chosen: PoolWorker | undefined;
       for (let i = 0; i < size; i++) {
         const candidate = workers[(next + i) % size] as PoolWorker;
-        if ((!anyReady || isReady((next + i) % size)) && (!chosen || candidate.waiting.size < chosen.waiting.size)) {
+        if ((!someReady || isReady((next + i) % size)) && (!chosen || candidate.waiting.size < chosen.waiting.size)) {
           chosen = candidate;
         }
       }
