@@ -58,11 +58,13 @@ export interface StoreAdapter {
    * transaction's connection, `restore()` after it ended (committed or not), and `flush()` makes everything
    * committed so far durable without blocking. Absent: commits are durable when they return.
    */
-  readonly deferredFlush?: {
-    relax(): void;
-    restore(): void;
-    flush(): Promise<void>;
-  };
+  readonly deferredFlush?:
+    | {
+        relax(): void;
+        restore(): void;
+        flush(): Promise<void>;
+      }
+    | undefined;
   /** See `Store.changeToken`; `db` is the open transaction when called inside one. */
   changeToken(db: Kysely<Database>): Promise<string>;
   /** Releases the connection(s) and anything else the adapter opened. */

@@ -63,6 +63,21 @@ describe('SQLite file store', () => {
     }
   });
 
+  it('commits a deferred-flush transaction on a database without a file (no WAL to flush)', async () => {
+    const store = await openSqliteStore({ file: ':memory:' });
+    try {
+      const { result, durable } = await store.transactionWithDeferredFlush(async (tx) => {
+        await tx.upsertMembers([sampleMember('m1')]);
+        return 'done';
+      });
+      expect(result).toBe('done');
+      await expect(durable).resolves.toBeUndefined();
+      expect(await store.getMember('m1')).toEqual(sampleMember('m1'));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps its change token across reads and changes it for a commit by another connection', async () => {
     const file = join(dir, 'tokens.db');
     const server = await openSqliteStore({ file });

@@ -79,7 +79,8 @@ const SQLITE_TYPES: SchemaTypes = Object.freeze({ json: 'text', bigInteger: 'int
 /** Opens (and migrates) a SQLite store in one file. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const connection = (options.connect ?? ((file: string) => new BetterSqlite3(file)))(options.file);
-  connection.pragma('journal_mode = WAL');
+  // A database that cannot be in WAL mode (':memory:') has no file to flush: its commits are as durable as they get.
+  const walMode = connection.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   connection.pragma('synchronous = FULL');
   connection.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
@@ -92,11 +93,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const insertConsent = connection.prepare(
     `insert into consent_events (${CONSENT_COLUMNS.join(', ')}) values (${CONSENT_COLUMNS.map(() => '?').join(', ')})`,
   );
-  // data_version changes when another connection commits; total_changes() counts this connection's own row changes
-  // (a rolled-back change still counts: a spurious change, never a missed one).
   let wal: Promise<FileHandle> | undefined;
-  // Two plain statements: together ~1.5 us a read where the table-valued `pragma_data_version` joined with
-  // total_changes() took ~2.4 us (better-sqlite3 alone; through the store ~2.3 against ~2.55 us).
+  // data_version changes when another connection commits; total_changes() counts this connection's own row changes
+  // (a rolled-back change still counts: a spurious change, never a missed one). Two plain statements: together
+  // ~1.5 us a read where the table-valued `pragma_data_version` joined with total_changes() took ~2.4 us
+  // (better-sqlite3 alone; through the store ~2.3 against ~2.55 us).
   const dataVersion = connection.prepare('pragma data_version').raw(true);
   const totalChanges = connection.prepare('select total_changes()').raw(true);
   const adapter: StoreAdapter = {
@@ -127,32 +128,35 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
         );
       }
     },
-    // One synchronous statement on the single connection, outside Kysely's queue: inside another caller's open
-    // transaction it may count that transaction's uncommitted changes, which only makes the token change early.
     // In WAL mode with synchronous=NORMAL a commit writes the WAL without flushing it; flushing the WAL file from the
     // thread pool afterwards makes exactly those commits durable without blocking the event loop meanwhile.
-    deferredFlush: {
-      relax: () => connection.pragma('synchronous = NORMAL'),
-      restore: () => connection.pragma('synchronous = FULL'),
-      flush: async () => {
-        wal ??= open(`${options.file}-wal`, 'r');
-        let handle: FileHandle;
-        try {
-          handle = await wal;
-        } catch {
-          // No WAL file (nothing written yet): flush the database file itself, and look for the WAL again next time.
-          wal = undefined;
-          const main = await open(options.file, 'r');
-          try {
-            await main.datasync();
-          } finally {
-            await main.close();
-          }
-          return;
+    deferredFlush: walMode
+      ? {
+          relax: () => connection.pragma('synchronous = NORMAL'),
+          restore: () => connection.pragma('synchronous = FULL'),
+          flush: async () => {
+            wal ??= open(`${options.file}-wal`, 'r');
+            let handle: FileHandle;
+            try {
+              handle = await wal;
+            } catch {
+              // No WAL file (nothing written yet): flush the database file itself, and look for the WAL again next
+              // time.
+              wal = undefined;
+              const main = await open(options.file, 'r');
+              try {
+                await main.datasync();
+              } finally {
+                await main.close();
+              }
+              return;
+            }
+            await handle.datasync();
+          },
         }
-        await handle.datasync();
-      },
-    },
+      : undefined,
+    // Synchronous statements on the single connection, outside Kysely's queue: inside another caller's open
+    // transaction they may count that transaction's uncommitted changes, which only makes the token change early.
     changeToken: async () => {
       const [version] = dataVersion.get() as [number];
       const [ownChanges] = totalChanges.get() as [number];
