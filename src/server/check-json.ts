@@ -54,7 +54,7 @@ export function fragmentOf(result: CheckResult): number {
 }
 
 /** One result as JSON, `{"member_id":…,"allowed":…,"reason":…,"status":…,"source":…}`. */
-export function checkResultJson(result: CheckResult): string {
+function checkResultJson(result: CheckResult): string {
   const fragment = fragmentOf(result);
   return `{"member_id":${JSON.stringify(result.member_id)}${fragment < 0 ? renderTail(result) : fragmentTexts[fragment]}`;
 }
