@@ -122,6 +122,10 @@ describe('assent build / scan / model / lineage (compiled CLI)', () => {
     [['build', '--purpose', PURPOSE, '--out', 'x', '--format', 'csv'], /--format: expected parquet or jsonl/],
     [['build', '--purpose', 'marketing', '--out', 'x'], /--purpose: unknown purpose/],
     [['build', '--purpose', PURPOSE, '--out', 'x', '--source', 'content.jsonl'], /--members FILE is required/],
+    [
+      ['build', '--purpose', PURPOSE, '--out', 'x', '--job-timeout', '60'],
+      /--job-timeout: applies only with --distributed/,
+    ],
     [['lineage', 'model', 'model-none'], /no model model-none/],
     [['model', 'register', '--name', 'm', '--model-version', '1', '--build', 'build-none'], /no build build-none/],
   ])('rejects bad input %j with exit code 2 and one sentence', (args, message) => {

@@ -112,6 +112,9 @@ export function registerBuildCommand(program: Command): void {
       if (!Number.isInteger(jobTimeoutSeconds) || jobTimeoutSeconds < 1 || jobTimeoutSeconds >= 86_400) {
         throw new UsageError(`--job-timeout: expected whole seconds from 1 to 86399, found "${flags.jobTimeout}"`);
       }
+      if (!flags.distributed && command.getOptionValueSource('jobTimeout') === 'cli') {
+        throw new UsageError('--job-timeout: applies only with --distributed (a local build has no jobs to retry)');
+      }
       const queue = flags.distributed
         ? await openQueueOrFail(requireDatabaseUrl(command, '--distributed'), maintenanceSecondsFor(jobTimeoutSeconds))
         : undefined;
