@@ -32,7 +32,8 @@ export function createPostalCodeRecognizer() {
   return createPatternRecognizer({
     name: 'postal-code',
     types: ['POSTAL_CODE'],
-    prefilter: (_text, features) => features.digits >= 2,
+    // Every shape holds a digit; "GIR 0AA" (the one GB code with a single digit) holds only one.
+    prefilter: (_text, features) => features.digits >= 1,
     context: { words: POSTAL_WORDS, before: 30, boost: 0.35 },
     patterns: [
       {

@@ -245,8 +245,7 @@ export function createStreetAddressRecognizer() {
   return createPatternRecognizer({
     name: 'street-address',
     types: ['STREET_ADDRESS'],
-    // Texts without an ASCII digit are skipped (as /\d/ did), read from the shared digit count instead of a regex.
-    prefilter: (_text, features) => features.digits > 0,
+    // No prefilter: "Calle Mayor s/n" and "the corner of Elm and Oak" hold no digit. Patterns that need one say so.
     context: { words: ADDRESS_WORDS, before: 40, boost: 0.3 },
     patterns: [
       {
@@ -256,6 +255,7 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.7,
+        minDigits: 1,
         literals: alternationLiterals(EN_SUFFIXES),
         refine: extend,
       },
@@ -267,6 +267,8 @@ export function createStreetAddressRecognizer() {
         ),
         score: 0.75,
         literals: alternationLiterals(`${ROMANCE_TYPES}|${SLASH_TYPES}`),
+        // The house number, or "s/n" (sin número).
+        gate: /\d|s\/n|S\/N/,
         refine: extend,
       },
       {
@@ -276,6 +278,7 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.7,
+        minDigits: 1,
         anyOf: [
           'rue',
           'av',
@@ -302,6 +305,7 @@ export function createStreetAddressRecognizer() {
           'gu',
         ),
         score: 0.7,
+        minDigits: 1,
         spaceBeforeDigit: true,
         literals: alternationLiterals(`${SUFFIX_STREETS}|${CAPITAL_SUFFIX_STREETS}`),
         validate: notAYear,
@@ -315,6 +319,7 @@ export function createStreetAddressRecognizer() {
         // Alone it scores below the default threshold; an address word before it or an address continuation after
         // it (unit, postal code, region) lifts it.
         score: 0.3,
+        minDigits: 1,
         spaceBeforeDigit: true,
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         validate: notAYear,
@@ -346,6 +351,7 @@ export function createStreetAddressRecognizer() {
         name: 'unit',
         regex: /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/gu,
         score: 0.55,
+        minDigits: 1,
         literals: ['Apt', 'Apartment', 'Suite', 'Ste.', 'Unit', 'Flat'],
         refine: extend,
       },
@@ -354,6 +360,7 @@ export function createStreetAddressRecognizer() {
         regex:
           /(?<![\p{L}\d])(?:P\.?[ \t]?O\.?[ \t]?Box|Post(?:fach|box)|Apartado(?: de [Cc]orreos)?|Caixa Postal|Boîte [Pp]ostale)[ \t]{0,2}\d{1,6}/gu,
         score: 0.7,
+        minDigits: 1,
         literals: ['Box', 'Post', 'Apartado', 'Boîte'],
         refine: extend,
       },
