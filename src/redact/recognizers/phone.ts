@@ -2,7 +2,7 @@
 // country guessed from its language, is the default region), plus national numbers in explicit phone context.
 
 import { type CountryCode, findNumbers, isSupportedCountry } from 'libphonenumber-js/max';
-import { findContextWords, textFeatures } from '../pattern-recognizer.js';
+import { findContextWords, gatesEnabled, textFeatures } from '../pattern-recognizer.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
 
 // Digits with spaces, dots, dashes, slashes, parentheses; an optional '+' or '00' and an extension. No newlines:
@@ -103,6 +103,8 @@ export function createPhoneRecognizer(): Recognizer {
   const name = 'phone';
   // Candidate → numbers found; repeated strings (signatures, lists, hostile input) are parsed once.
   const cache = new Map<string, readonly FoundNumber[]>();
+  // Every candidate holds six digits or more: a text with fewer is skipped (off for the gates test).
+  const minTextDigits = gatesEnabled() ? 6 : 0;
 
   function parse(candidate: string, region: CountryCode | undefined): readonly FoundNumber[] {
     const key = `${region ?? ''}|${candidate}`;
@@ -120,7 +122,7 @@ export function createPhoneRecognizer(): Recognizer {
 
   function analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
     const text = input.text;
-    if (textFeatures(text).digits < 6) return [];
+    if (textFeatures(text).digits < minTextDigits) return [];
     const { region, guessed } = defaultRegion(input);
     const spans: DetectedSpan[] = [];
     // Budget: libphonenumber costs tens to hundreds of microseconds per candidate. Past the budget (text that is
