@@ -1,11 +1,8 @@
 // Name and place gazetteers (folded token -> bit flags), built from openly licensed lists by scripts/train-names.ts
 // and committed as src/redact/data/names-gazetteer.tsv.gz. See src/redact/data/README.md for sources and licences.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { resolveDataDir } from './data-dir.js';
-import { hashRange } from './hash.js';
+import { readGzipped, resolveDataDir } from './data-dir.js';
+import { FNV_OFFSET, FNV_PRIME, finalizeHash, hashRange } from './hash.js';
 
 /** Bit flags of a gazetteer entry. */
 export const GAZ = Object.freeze({
@@ -44,12 +41,8 @@ const FINGERPRINT_SEED = 0x7b3c;
 export function parseGazetteer(tsv: string): Gazetteer {
   let lines = 0;
   for (let i = tsv.indexOf('\n'); i >= 0; i = tsv.indexOf('\n', i + 1)) lines++;
-  let capacity = 1024;
-  while (capacity < (lines + 1) * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const fingerprints = new Uint32Array(capacity);
-  const flagsBySlot = new Uint8Array(capacity);
-  let size = 0;
+  const table = new Table(lines);
+  const mask = table.mask;
   let lineStart = 0;
   while (lineStart < tsv.length) {
     let lineEnd = tsv.indexOf('\n', lineStart);
@@ -59,24 +52,160 @@ export function parseGazetteer(tsv: string): Gazetteer {
       const flags = Number.parseInt(tsv.slice(tab + 1, lineEnd), 10);
       if (Number.isFinite(flags) && flags > 0 && flags < 256) {
         const fingerprint = hashRange(FINGERPRINT_SEED, tsv, lineStart, tab) || 1;
-        let slot = hashRange(SLOT_SEED, tsv, lineStart, tab) & mask;
-        while (fingerprints[slot] !== 0 && fingerprints[slot] !== fingerprint) slot = (slot + 1) & mask;
-        if (fingerprints[slot] === 0) size++;
-        fingerprints[slot] = fingerprint;
-        flagsBySlot[slot] = (flagsBySlot[slot] as number) | flags;
+        table.insert(hashRange(SLOT_SEED, tsv, lineStart, tab) & mask, fingerprint, flags);
       }
     }
     lineStart = lineEnd + 1;
   }
-  const flags = (folded: string): number => {
-    const fingerprint = hashRange(FINGERPRINT_SEED, folded, 0, folded.length) || 1;
-    for (let slot = hashRange(SLOT_SEED, folded, 0, folded.length) & mask; ; slot = (slot + 1) & mask) {
-      const stored = fingerprints[slot] as number;
-      if (stored === 0) return 0;
-      if (stored === fingerprint) return flagsBySlot[slot] as number;
+  return table.freeze();
+}
+
+/**
+ * As parseGazetteer over `bytes.toString('utf8')`, read from the UTF-8 bytes without making the 6-million-character
+ * string (whose decoding, slicing and re-reading cost most of a worker's start-up): each key's UTF-16 code units are
+ * decoded on the fly into both hashes at once, and a flag field of plain digits is read without parseInt. Bytes that
+ * are not well-formed UTF-8, or a flag field of any other form, go through parseGazetteer so the result is the same.
+ */
+export function parseGazetteerBytes(bytes: Uint8Array): Gazetteer {
+  const length = bytes.length;
+  let lines = 0;
+  for (let i = bytes.indexOf(NL); i >= 0; i = bytes.indexOf(NL, i + 1)) lines++;
+  const table = new Table(lines);
+  const mask = table.mask;
+  const slow = (): Gazetteer => parseGazetteer(Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('utf8'));
+  const slotsOf = new Int32Array(lines + 1);
+  const printsOf = new Uint32Array(lines + 1);
+  const flagsOf = new Uint8Array(lines + 1);
+  let count = 0;
+  let pos = 0;
+  while (pos < length) {
+    // The key: up to the first tab of the line, hashed as its UTF-16 code units (see hashRange).
+    let slotHash = Math.imul(FNV_OFFSET ^ SLOT_SEED, FNV_PRIME);
+    let printHash = Math.imul(FNV_OFFSET ^ FINGERPRINT_SEED, FNV_PRIME);
+    const lineStart = pos;
+    let b = 0;
+    while (pos < length) {
+      b = bytes[pos] as number;
+      if (b === TAB || b === NL) break;
+      let unit: number;
+      if (b < 0x80) {
+        unit = b;
+        pos++;
+      } else {
+        const code = decodeUtf8(bytes, pos, length);
+        if (code < 0) return slow();
+        pos += code >>> 21;
+        const point = code & 0x1fffff;
+        if (point >= 0x10000) {
+          const high = 0xd800 + ((point - 0x10000) >> 10);
+          slotHash = Math.imul(slotHash ^ high, FNV_PRIME);
+          printHash = Math.imul(printHash ^ high, FNV_PRIME);
+          unit = 0xdc00 + ((point - 0x10000) & 0x3ff);
+        } else {
+          unit = point;
+        }
+      }
+      slotHash = Math.imul(slotHash ^ unit, FNV_PRIME);
+      printHash = Math.imul(printHash ^ unit, FNV_PRIME);
     }
-  };
-  return Object.freeze({ size, flags });
+    if (b !== TAB) {
+      // No tab in this line: skipped, as parseGazetteer skips it.
+      pos++;
+      continue;
+    }
+    const tab = pos;
+    // The flags: plain decimal digits up to the end of the line (every line of the committed file).
+    let flags = 0;
+    let digits = 0;
+    pos++;
+    while (pos < length) {
+      b = bytes[pos] as number;
+      if (b < 0x30 || b > 0x39) break;
+      flags = flags * 10 + (b - 0x30);
+      digits++;
+      pos++;
+    }
+    if (pos < length && b !== NL) return slow();
+    if (digits === 0 || digits > 9) return slow();
+    pos++;
+    if (tab > lineStart && flags > 0 && flags < 256) {
+      slotsOf[count] = finalizeHash(slotHash) & mask;
+      printsOf[count] = finalizeHash(printHash) || 1;
+      flagsOf[count] = flags;
+      count++;
+    }
+  }
+  // Inserted after hashing, in a loop of their own, where the cache misses of the 8 MB table overlap better.
+  for (let i = 0; i < count; i++) table.insert(slotsOf[i] as number, printsOf[i] as number, flagsOf[i] as number);
+  return table.freeze();
+}
+
+const NL = 0x0a;
+const TAB = 0x09;
+
+/**
+ * The code point of the well-formed UTF-8 sequence at `bytes[pos]` (a byte >= 0x80) with its length in bits 21-23,
+ * or -1 when the bytes there are not well-formed UTF-8 (Buffer#toString would write U+FFFD for them).
+ */
+function decodeUtf8(bytes: Uint8Array, pos: number, length: number): number {
+  const b0 = bytes[pos] as number;
+  const b1 = pos + 1 < length ? (bytes[pos + 1] as number) : 0;
+  if ((b1 & 0xc0) !== 0x80) return -1;
+  if (b0 >= 0xc2 && b0 <= 0xdf) return (2 << 21) | ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+  const b2 = pos + 2 < length ? (bytes[pos + 2] as number) : 0;
+  if ((b2 & 0xc0) !== 0x80) return -1;
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    const point = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+    // Overlong forms and encoded surrogates are not well-formed.
+    if (point < 0x800 || (point >= 0xd800 && point <= 0xdfff)) return -1;
+    return (3 << 21) | point;
+  }
+  const b3 = pos + 3 < length ? (bytes[pos + 3] as number) : 0;
+  if ((b3 & 0xc0) !== 0x80) return -1;
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    const point = ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+    if (point < 0x10000 || point > 0x10ffff) return -1;
+    return (4 << 21) | point;
+  }
+  return -1;
+}
+
+/** The open-addressing table of both parsers: slot by one hash, a 32-bit fingerprint of the other in the slot. */
+class Table {
+  readonly fingerprints: Uint32Array;
+  readonly flagsBySlot: Uint8Array;
+  readonly mask: number;
+  size = 0;
+
+  constructor(lines: number) {
+    let capacity = 1024;
+    while (capacity < (lines + 1) * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.fingerprints = new Uint32Array(capacity);
+    this.flagsBySlot = new Uint8Array(capacity);
+  }
+
+  insert(slotHash: number, fingerprint: number, flags: number): void {
+    const { fingerprints, flagsBySlot, mask } = this;
+    let slot = slotHash & mask;
+    while (fingerprints[slot] !== 0 && fingerprints[slot] !== fingerprint) slot = (slot + 1) & mask;
+    if (fingerprints[slot] === 0) this.size++;
+    fingerprints[slot] = fingerprint;
+    flagsBySlot[slot] = (flagsBySlot[slot] as number) | flags;
+  }
+
+  freeze(): Gazetteer {
+    const { fingerprints, flagsBySlot, mask, size } = this;
+    const flags = (folded: string): number => {
+      const fingerprint = hashRange(FINGERPRINT_SEED, folded, 0, folded.length) || 1;
+      for (let slot = hashRange(SLOT_SEED, folded, 0, folded.length) & mask; ; slot = (slot + 1) & mask) {
+        const stored = fingerprints[slot] as number;
+        if (stored === 0) return 0;
+        if (stored === fingerprint) return flagsBySlot[slot] as number;
+      }
+    };
+    return Object.freeze({ size, flags });
+  }
 }
 
 /** Serializes entries as sorted `folded\tflags` lines (deterministic bytes for the committed file). */
@@ -92,7 +221,7 @@ const loaded = new Map<string, Gazetteer>();
 export function loadGazetteer(dataDir: string = resolveDataDir()): Gazetteer {
   let gazetteer = loaded.get(dataDir);
   if (gazetteer === undefined) {
-    gazetteer = parseGazetteer(gunzipSync(readFileSync(join(dataDir, GAZETTEER_FILE))).toString('utf8'));
+    gazetteer = parseGazetteerBytes(readGzipped(dataDir, GAZETTEER_FILE));
     loaded.set(dataDir, gazetteer);
   }
   return gazetteer;

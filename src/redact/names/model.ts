@@ -3,9 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { EntityType } from '../../domain/index.js';
-import { resolveDataDir } from './data-dir.js';
+import { gunzipWhole, resolveDataDir } from './data-dir.js';
 
 /** BIO tags: O, then B-/I- for each entity type in TAG_TYPES order. */
 export const TAG_TYPES: readonly EntityType[] = Object.freeze(['PERSON', 'LOCATION', 'ORGANIZATION'] as const);
@@ -106,7 +106,7 @@ export function encodeModel(
 
 /** Decodes model file bytes (gzipped). Throws a sentence when the file is not a model of this version. */
 export function decodeModel(gz: Buffer): NameModel {
-  const buf = gunzipSync(gz);
+  const buf = gunzipWhole(gz);
   if (buf.length < HEADER_BYTES || buf.readUInt32LE(0) !== MAGIC) throw new Error('names model file: bad magic number');
   if (buf.readUInt32LE(4) !== VERSION) throw new Error(`names model file: expected version ${VERSION}`);
   const tableBits = buf.readUInt32LE(8);
@@ -122,11 +122,14 @@ export function decodeModel(gz: Buffer): NameModel {
   const entityBias = TAG_TYPES.map((_, i) => buf.readFloatLE(HEADER_BYTES + transitions.length * 4 + i * 4));
   if (buf.length !== headerBytes + count * 6) throw new Error('names model file: truncated');
   const weights = new Int16Array((1 << tableBits) * STRIDE);
+  // A DataView's reads compile to plain loads; Buffer#readUInt32LE checks its arguments on every call.
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+  const valuesAt = headerBytes + count * 4;
   let index = 0;
   for (let i = 0; i < count; i++) {
-    index += buf.readUInt32LE(headerBytes + i * 4);
+    index += view.getUint32(headerBytes + i * 4, true);
     const row = Math.floor(index / NUM_TAGS);
-    weights[row * STRIDE + (index % NUM_TAGS)] = buf.readInt16LE(headerBytes + count * 4 + i * 2);
+    weights[row * STRIDE + (index % NUM_TAGS)] = view.getInt16(valuesAt + i * 2, true);
   }
   return Object.freeze({ tableBits, scale, weights, transitions, entityBias: Object.freeze(entityBias) });
 }
