@@ -33,22 +33,47 @@ export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
  */
 export async function appendAudit(store: Store, input: AuditEntryInput): Promise<AuditEntry> {
   return store.transaction(async (tx) => {
-    const last = await tx.lastAuditEntry();
-    // Round-trip the payload through JSON so the hash covers exactly what the store keeps.
-    const payload = JSON.parse(JSON.stringify(input.payload ?? {})) as Record<string, unknown>;
-    const unsigned: Omit<AuditEntry, 'hash'> = {
-      seq: (last?.seq ?? 0) + 1,
-      at: input.at,
-      actor: input.actor,
-      action: input.action,
-      subject: input.subject,
-      payload,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const entry: AuditEntry = { ...unsigned, hash: auditHash(unsigned) };
+    const entry = chained(await tx.lastAuditEntry(), input);
     await tx.appendAuditEntry(entry);
     return entry;
   });
+}
+
+/**
+ * Appends several entries, in order, with one read of the chain's head and one write (a group of consent changes
+ * recorded together). Same rule as `appendAudit`: call it with the transaction that makes the changes.
+ */
+export async function appendAuditEntries(
+  store: Store,
+  inputs: readonly AuditEntryInput[],
+): Promise<readonly AuditEntry[]> {
+  if (inputs.length === 0) return [];
+  return store.transaction(async (tx) => {
+    let last = await tx.lastAuditEntry();
+    const entries: AuditEntry[] = [];
+    for (const input of inputs) {
+      last = chained(last, input);
+      entries.push(last);
+    }
+    await tx.appendAuditEntries(entries);
+    return entries;
+  });
+}
+
+/** The entry that follows `last` (or starts the chain). */
+function chained(last: AuditEntry | undefined, input: AuditEntryInput): AuditEntry {
+  // Round-trip the payload through JSON so the hash covers exactly what the store keeps.
+  const payload = JSON.parse(JSON.stringify(input.payload ?? {})) as Record<string, unknown>;
+  const unsigned: Omit<AuditEntry, 'hash'> = {
+    seq: (last?.seq ?? 0) + 1,
+    at: input.at,
+    actor: input.actor,
+    action: input.action,
+    subject: input.subject,
+    payload,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  return { ...unsigned, hash: auditHash(unsigned) };
 }
 
 export interface AuditVerification {

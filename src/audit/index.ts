@@ -2,6 +2,7 @@
 export {
   type AuditVerification,
   appendAudit,
+  appendAuditEntries,
   auditHash,
   consentRangeOf,
   GENESIS_HASH,

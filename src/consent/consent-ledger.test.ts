@@ -92,6 +92,75 @@ for (const factory of openTestStores()) {
       expect(await store.lastAuditEntry()).toBeUndefined();
     });
 
+    it('records a group as record would change by change: repeats, conflicts and refusals inside the group', async () => {
+      const changes: { input: ConsentEventInput; actor: string }[] = [
+        { input: withdraw({ requestId: 'req-a' }), actor: 'member:m1' },
+        { input: withdraw({ memberId: 'm2', status: 'ConsentGiven', method: 'api' }), actor: 'api' },
+        { input: withdraw({ requestId: 'req-a' }), actor: 'member:m1' },
+        { input: withdraw({ requestId: 'req-a', status: 'ConsentGiven' }), actor: 'member:m1' },
+        { input: withdraw({ memberId: 'ghost' }), actor: 'api' },
+        { input: withdraw({ purpose: 'marketing' }), actor: 'api' },
+        { input: withdraw({ status: 'ConsentGiven', supersedes: 'ev-1', actor: 'support:7' }), actor: 'api' },
+        { input: withdraw({ memberId: 'm2', supersedes: 'ev-1' }), actor: 'api' },
+        { input: withdraw({ supersedes: 'nope' }), actor: 'api' },
+        { input: withdraw({ memberId: 'm2', requestId: 'req-b' }), actor: 'api' },
+      ];
+      const grouped = await ledger.recordMany(changes);
+
+      const other = await factory.open();
+      try {
+        await other.upsertMembers([sampleMember('m1'), sampleMember('m2', { country: 'DE' })]);
+        let otherIds = 0;
+        const oneByOne = createConsentLedger(other, { clock: () => now, idGenerator: () => `ev-${++otherIds}` });
+        const expected: unknown[] = [];
+        for (const change of changes) {
+          expected.push(
+            await oneByOne.record(change.input, change.actor).then(
+              (result) => ({ ok: true, ...result }),
+              (error) => ({ ok: false, code: error.code }),
+            ),
+          );
+        }
+        expect(grouped.map((o) => (o.ok ? o : { ok: false, code: (o.error as { code?: string }).code }))).toEqual(
+          expected,
+        );
+        expect(grouped.filter((o) => o.ok && o.created)).toHaveLength(4);
+        expect(await ledger.history('m1')).toEqual(await oneByOne.history('m1'));
+        expect(await ledger.history('m2')).toEqual(await oneByOne.history('m2'));
+        expect(await store.lastAuditEntry()).toEqual(await other.lastAuditEntry());
+        expect((await verifyAudit(store)).ok).toBe(true);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('records a group one change at a time when the store refuses the group (a request id taken meanwhile)', async () => {
+      const first = await ledger.record(withdraw({ requestId: 'req-x' }), 'api');
+      // A group that did not see req-x (as when another writer commits it between the group's read and its append):
+      // the unique index refuses the append, and each change is then recorded alone.
+      const blind: Store = Object.assign(Object.create(store) as Store, {
+        transaction: <T>(work: (tx: Store) => Promise<T>) =>
+          store.transaction((tx) =>
+            work(Object.assign(Object.create(tx) as Store, { consentEventsByRequestIds: async () => new Map() })),
+          ),
+      });
+      const outcomes = await createConsentLedger(blind, {
+        clock: () => now,
+        idGenerator: () => `ev-${++ids}`,
+      }).recordMany([
+        { input: withdraw({ requestId: 'req-x' }), actor: 'api' },
+        { input: withdraw({ memberId: 'm2', requestId: 'req-y' }), actor: 'api' },
+        { input: withdraw({ memberId: 'ghost' }), actor: 'api' },
+      ]);
+      expect(outcomes[0]).toEqual({ ok: true, event: first.event, created: false });
+      expect(outcomes[1]).toMatchObject({ ok: true, created: true, event: { memberId: 'm2', requestId: 'req-y' } });
+      expect(outcomes[2]?.ok === false && isConsentError(outcomes[2].error, 'ASSENT_ERR_CONSENT_UNKNOWN_MEMBER')).toBe(
+        true,
+      );
+      expect(await store.consentHeadSeq()).toBe(2);
+      expect((await verifyAudit(store)).ok).toBe(true);
+    });
+
     it('answers as of a valid time and a system time: opt-out, opt-in, and events not yet known', async () => {
       const query = { defaultStatus: 'ConsentGiven' as const };
       now = new Date('2025-02-01T00:00:00Z');

@@ -2,7 +2,7 @@
 // "state valid at T as known at S", lists history, imports JSONL consent history and exports consent records.
 
 import { randomFillSync } from 'node:crypto';
-import { appendAudit } from '../audit/audit-log.js';
+import { appendAudit, appendAuditEntries } from '../audit/audit-log.js';
 import { ConsentDigest } from '../audit/consent-digest.js';
 import {
   CONSENT_METHODS,
@@ -20,7 +20,7 @@ import {
 import { describeFound, FieldReader, parseIsoTimestamp } from '../store/import/fields.js';
 import type { ImportReport } from '../store/import/jsonl-reader.js';
 import { runJsonlImport } from '../store/import/run-import.js';
-import type { Store } from '../store/store.js';
+import type { AuditEntryInput, Store } from '../store/store.js';
 import { type ConsentRecord, toConsentRecord } from './consent-records.js';
 import { ConsentError } from './errors.js';
 import { resolveState } from './resolve-state.js';
@@ -75,9 +75,23 @@ export interface ExportOptions {
   readonly batchSize?: number;
 }
 
+/** What became of one change of a group (see `ConsentLedger.recordMany`). */
+export type RecordOutcome =
+  | { readonly ok: true; readonly event: ConsentEvent; readonly created: boolean }
+  | { readonly ok: false; readonly error: unknown };
+
 export interface ConsentLedger {
   /** Records a choice; the same request id and payload returns the first event with `created: false`. */
   record(input: ConsentEventInput, actor: string): Promise<{ event: ConsentEvent; created: boolean }>;
+  /**
+   * Records several choices, in order, as `record` would one after the other, but with a few statements for the
+   * whole group instead of a dozen per change (servers group the changes that arrive together). A refused change
+   * (invalid, unknown member or event, a request id reused for another choice) is an outcome of its own and does not
+   * stop the others; an error of the store rejects the whole call, with nothing of the group written.
+   */
+  recordMany(
+    changes: readonly { readonly input: ConsentEventInput; readonly actor: string }[],
+  ): Promise<RecordOutcome[]>;
   /** The member's state for a purpose, valid at `asOf` as known at `knownAt`. */
   stateAsOf(memberId: string, purpose: string, query: StateQuery): Promise<ConsentState>;
   /** Every event of the member, in ledger order. */
@@ -156,7 +170,7 @@ function validateInput(input: ConsentEventInput): ConsentDraft {
 }
 
 /** True when a repeated request asks for what the stored event already says. Unspecified optionals match. */
-function sameChoice(draft: ConsentDraft, event: ConsentEvent): boolean {
+function sameChoice(draft: ConsentDraft, event: Omit<ConsentEvent, 'seq'>): boolean {
   return (
     draft.memberId === event.memberId &&
     draft.purpose === event.purpose &&
@@ -201,15 +215,44 @@ function eventFromDraft(
   };
 }
 
-/** Whether the event `draft` supersedes exists and belongs to the same member and purpose (or a parent purpose). */
-async function supersedesOwnEvent(store: Store, draft: ConsentDraft): Promise<boolean> {
-  if (draft.supersedes === null) return true;
-  const earlier = await store.consentEventById(draft.supersedes);
+/** Whether `earlier`, the event `draft` supersedes, exists and belongs to the same member and purpose (or a parent). */
+function supersedesOwn(draft: ConsentDraft, earlier: Omit<ConsentEvent, 'seq'> | undefined): boolean {
   return (
     earlier !== undefined &&
     earlier.memberId === draft.memberId &&
     purposeLineage(draft.purpose).includes(earlier.purpose)
   );
+}
+
+function unknownMember(memberId: string): ConsentError {
+  return new ConsentError('ASSENT_ERR_CONSENT_UNKNOWN_MEMBER', `member ${memberId}: not in the member directory`, {
+    memberId,
+  });
+}
+
+function unknownSupersedes(draft: ConsentDraft): ConsentError {
+  return new ConsentError(
+    'ASSENT_ERR_CONSENT_UNKNOWN_EVENT',
+    `supersedes: event ${draft.supersedes} does not exist for member ${draft.memberId} and this purpose`,
+    { supersedes: draft.supersedes },
+  );
+}
+
+/** The audit entry that vouches for a recorded event. */
+function recordedEntry(event: ConsentEvent, actor: string, now: string): AuditEntryInput {
+  return {
+    at: now,
+    actor,
+    action: 'consent.recorded',
+    subject: event.memberId,
+    payload: {
+      eventId: event.id,
+      purpose: event.purpose,
+      status: event.status,
+      method: event.method,
+      consent: new ConsentDigest().add([event]).finish() ?? null,
+    },
+  };
 }
 
 function conflict(requestId: string): ConsentError {
@@ -279,58 +322,135 @@ export function createConsentLedger(store: Store, options: ConsentLedgerOptions 
         }
       }
       const member = await tx.getMember(draft.memberId);
-      if (!member) {
-        throw new ConsentError(
-          'ASSENT_ERR_CONSENT_UNKNOWN_MEMBER',
-          `member ${draft.memberId}: not in the member directory`,
-          {
-            memberId: draft.memberId,
-          },
-        );
-      }
-      if (draft.supersedes !== null) {
-        if (!(await supersedesOwnEvent(tx, draft))) {
-          throw new ConsentError(
-            'ASSENT_ERR_CONSENT_UNKNOWN_EVENT',
-            `supersedes: event ${draft.supersedes} does not exist for member ${draft.memberId} and this purpose`,
-            { supersedes: draft.supersedes },
-          );
-        }
+      if (!member) throw unknownMember(draft.memberId);
+      if (draft.supersedes !== null && !supersedesOwn(draft, await tx.consentEventById(draft.supersedes))) {
+        throw unknownSupersedes(draft);
       }
       const [event] = await tx.appendConsentEvents([eventFromDraft(draft, nextId(), member.country, actor, now)]);
       if (!event) throw new Error('consent ledger: the store returned no event for an append');
-      await appendAudit(tx, {
-        at: now,
-        actor,
-        action: 'consent.recorded',
-        subject: event.memberId,
-        payload: {
-          eventId: event.id,
-          purpose: event.purpose,
-          status: event.status,
-          method: event.method,
-          consent: new ConsentDigest().add([event]).finish() ?? null,
-        },
-      });
+      await appendAudit(tx, recordedEntry(event, actor, now));
       return { event, created: true };
     });
   }
 
-  return {
-    async record(input, actor) {
-      const draft = validateInput(input);
-      const who = input.actor ?? actor;
-      const now = clock().toISOString();
-      try {
-        return await recordOnce(draft, who, now);
-      } catch (error) {
-        // Two requests with the same id raced: the loser hit the unique index. Answer as the repeat it is.
-        if (draft.requestId === null || error instanceof ConsentError) throw error;
-        const winner = await store.consentEventByRequestId(draft.requestId);
-        if (!winner) throw error;
-        if (!sameChoice(draft, winner)) throw conflict(draft.requestId);
-        return { event: winner, created: false };
+  async function record(input: ConsentEventInput, actor: string) {
+    const draft = validateInput(input);
+    const who = input.actor ?? actor;
+    const now = clock().toISOString();
+    try {
+      return await recordOnce(draft, who, now);
+    } catch (error) {
+      // Two requests with the same id raced: the loser hit the unique index. Answer as the repeat it is.
+      if (draft.requestId === null || error instanceof ConsentError) throw error;
+      const winner = await store.consentEventByRequestId(draft.requestId);
+      if (!winner) throw error;
+      if (!sameChoice(draft, winner)) throw conflict(draft.requestId);
+      return { event: winner, created: false };
+    }
+  }
+
+  /** `recordMany`'s one pass: reads for the whole group, then one append of events and one of audit entries. */
+  async function recordGroup(
+    drafts: readonly (ConsentDraft | undefined)[],
+    changes: readonly { readonly input: ConsentEventInput; readonly actor: string }[],
+    outcomes: RecordOutcome[],
+  ): Promise<void> {
+    await store.transaction(async (tx) => {
+      const requestIds: string[] = [];
+      const memberIds: string[] = [];
+      for (const draft of drafts) {
+        if (!draft) continue;
+        if (draft.requestId !== null) requestIds.push(draft.requestId);
+        memberIds.push(draft.memberId);
       }
+      const stored = requestIds.length > 0 ? await tx.consentEventsByRequestIds(requestIds) : new Map();
+      const countries = await tx.memberCountries(memberIds);
+      // Events of this group, before the store gives them their seq: a later change of the group can repeat an
+      // earlier one's request id or supersede its event.
+      const created: { index: number; event: Omit<ConsentEvent, 'seq'>; actor: string; now: string }[] = [];
+      const createdByRequest = new Map<string, number>();
+      const createdById = new Map<string, number>();
+      const repeats: { index: number; of: number }[] = [];
+      for (let i = 0; i < drafts.length; i++) {
+        const draft = drafts[i];
+        const change = changes[i];
+        if (!draft || !change) continue;
+        if (draft.requestId !== null) {
+          const existing = stored.get(draft.requestId);
+          const inGroup = createdByRequest.get(draft.requestId);
+          const earlier = existing ?? (inGroup === undefined ? undefined : created[inGroup]?.event);
+          if (earlier) {
+            if (!sameChoice(draft, earlier)) outcomes[i] = { ok: false, error: conflict(draft.requestId) };
+            else if (existing) outcomes[i] = { ok: true, event: existing, created: false };
+            else if (inGroup !== undefined) repeats.push({ index: i, of: inGroup });
+            continue;
+          }
+        }
+        const country = countries.get(draft.memberId);
+        if (country === undefined) {
+          outcomes[i] = { ok: false, error: unknownMember(draft.memberId) };
+          continue;
+        }
+        if (draft.supersedes !== null) {
+          const inGroup = createdById.get(draft.supersedes);
+          const earlier = inGroup === undefined ? await tx.consentEventById(draft.supersedes) : created[inGroup]?.event;
+          if (!supersedesOwn(draft, earlier)) {
+            outcomes[i] = { ok: false, error: unknownSupersedes(draft) };
+            continue;
+          }
+        }
+        const actor = change.input.actor ?? change.actor;
+        const now = clock().toISOString();
+        const event = eventFromDraft(draft, nextId(), country, actor, now);
+        if (draft.requestId !== null) createdByRequest.set(draft.requestId, created.length);
+        createdById.set(event.id, created.length);
+        created.push({ index: i, event, actor, now });
+      }
+      const events = await tx.appendConsentEvents(created.map((c) => c.event));
+      if (events.length !== created.length) throw new Error('consent ledger: the store returned too few events');
+      await appendAuditEntries(
+        tx,
+        events.map((event, k) => recordedEntry(event, created[k]?.actor ?? '', created[k]?.now ?? '')),
+      );
+      created.forEach((c, k) => {
+        outcomes[c.index] = { ok: true, event: events[k] as ConsentEvent, created: true };
+      });
+      for (const { index, of } of repeats) {
+        outcomes[index] = { ok: true, event: events[of] as ConsentEvent, created: false };
+      }
+    });
+  }
+
+  return {
+    record,
+
+    async recordMany(changes) {
+      const outcomes: RecordOutcome[] = [];
+      const drafts = changes.map((change, i) => {
+        try {
+          return validateInput(change.input);
+        } catch (error) {
+          outcomes[i] = { ok: false, error };
+          return undefined;
+        }
+      });
+      try {
+        await recordGroup(drafts, changes, outcomes);
+      } catch {
+        // The group's savepoint was rolled back (another writer took one of its request ids first, say): record the
+        // changes one at a time, each with `record`'s own answer to that race. A broken transaction fails here too.
+        for (let i = 0; i < changes.length; i++) {
+          const change = changes[i];
+          if (!drafts[i] || !change) continue;
+          try {
+            outcomes[i] = { ok: true, ...(await record(change.input, change.actor)) };
+          } catch (failure) {
+            if (!(failure instanceof ConsentError)) throw failure;
+            outcomes[i] = { ok: false, error: failure };
+          }
+        }
+      }
+      return outcomes;
     },
 
     async stateAsOf(memberId, purpose, query) {
@@ -415,7 +535,7 @@ function importConsent(
           seenRequests.set(draft.requestId, draft);
         }
         if (draft.supersedes !== null) {
-          if (!(await supersedesOwnEvent(tx, draft))) {
+          if (!supersedesOwn(draft, await tx.consentEventById(draft.supersedes))) {
             issues.add(
               line,
               'supersedes',

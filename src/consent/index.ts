@@ -8,6 +8,7 @@ export {
   createConsentLedger,
   type ExportOptions,
   parseConsentLine,
+  type RecordOutcome,
   type StateQuery,
   uuidV7,
 } from './consent-ledger.js';

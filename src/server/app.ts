@@ -206,7 +206,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       ? undefined
       : createConsentWriter({
           store: deps.store,
-          recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
+          recordOn: (tx, changes) => createConsentLedger(tx).recordMany(changes),
           ...(deps.groupCommit?.maxBatch !== undefined ? { maxBatch: deps.groupCommit.maxBatch } : {}),
           onCommitted: (tokens, events) => {
             if (tokens) snapshot?.applyOwnWrite(tokens.before, tokens.after, events);

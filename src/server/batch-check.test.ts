@@ -201,7 +201,7 @@ describe('batch check fast paths', () => {
     await snapshot.ready();
     const writer = createConsentWriter({
       store,
-      recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
+      recordOn: (tx, changes) => createConsentLedger(tx).recordMany(changes),
       onCommitted: (tokens, events) => {
         if (tokens) snapshot.applyOwnWrite(tokens.before, tokens.after, events);
       },
@@ -245,7 +245,7 @@ describe('batch check fast paths', () => {
     let committed = false;
     const writer = createConsentWriter({
       store: slowDisk,
-      recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
+      recordOn: (tx, changes) => createConsentLedger(tx).recordMany(changes),
       onCommitted: (tokens, events) => {
         committed = true;
         if (tokens) snapshot.applyOwnWrite(tokens.before, tokens.after, events);

@@ -162,7 +162,7 @@ for (const database of DATABASES) {
       const writer = createConsentWriter({
         store: server,
         maxBatch: 3,
-        recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
+        recordOn: (tx, changes) => createConsentLedger(tx).recordMany(changes),
       });
       const pending: Promise<unknown>[] = [];
       for (let wave = 0; wave < 4; wave++) {
@@ -209,7 +209,7 @@ for (const database of DATABASES) {
       const committed: number[] = [];
       const writer = createConsentWriter({
         store: counting,
-        recordOn: (tx, input, actor) => createConsentLedger(tx).record(input, actor),
+        recordOn: (tx, changes) => createConsentLedger(tx).recordMany(changes),
         onCommitted: (tokens, events) => {
           committed.push(events.length);
           if (tokens) snapshot.applyOwnWrite(tokens.before, tokens.after, events);

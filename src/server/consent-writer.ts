@@ -1,23 +1,26 @@
 // Group commit for consent changes: changes that arrive together are recorded in one store transaction, each with
-// its own consent event and audit entry (each in its own savepoint, so one refused change does not undo the others),
-// and every caller is answered only after that transaction is on disk, so an acknowledged change is as durable as
+// its own consent event and audit entry (written for the whole group at once by `ConsentLedger.recordMany`, where a
+// refused change does not undo the others), and every caller is answered only after that transaction is on disk, so an acknowledged change is as durable as
 // before, for one disk flush per group instead of one per change. The flush runs in the background where the store
 // allows (`transactionWithDeferredFlush`): the next group is written while the previous one is flushed, and groups
 // are answered in commit order.
 
+import type { RecordOutcome } from '../consent/index.js';
 import type { ConsentEvent, ConsentEventInput } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 
-/** Records one change on the store it is given (the group's transaction). */
-export type RecordOn = (
+/**
+ * Records a group of changes, in order, on the store it is given (the group's transaction): one outcome per change.
+ * Rejects only when the store fails, with nothing of the group written.
+ */
+export type RecordGroupOn = (
   tx: Store,
-  input: ConsentEventInput,
-  actor: string,
-) => Promise<{ readonly event: ConsentEvent; readonly created: boolean }>;
+  changes: readonly { readonly input: ConsentEventInput; readonly actor: string }[],
+) => Promise<readonly RecordOutcome[]>;
 
 export interface ConsentWriterOptions {
   readonly store: Store;
-  readonly recordOn: RecordOn;
+  readonly recordOn: RecordGroupOn;
   /** Most changes per transaction (default 256). */
   readonly maxBatch?: number;
   /**
@@ -39,8 +42,6 @@ interface Pending {
   resolve(result: { readonly event: ConsentEvent; readonly created: boolean }): void;
   reject(error: unknown): void;
 }
-
-type Outcome = { ok: true; event: ConsentEvent; created: boolean } | { ok: false; error: unknown };
 
 /**
  * Creates the writer. Changes queue while a group is being written; the queue is flushed after the current turn
@@ -74,22 +75,14 @@ export function createConsentWriter(options: ConsentWriterOptions) {
 
   /** Writes a group; resolves once it committed (its callers are answered when it is durable). */
   async function writeGroup(group: Pending[]): Promise<void> {
-    const outcomes: Outcome[] = [];
+    let outcomes: readonly RecordOutcome[] = [];
     let tokens: { before: string; after: string } | undefined;
     let durable: Promise<void>;
     options.onGroup?.started();
     try {
       ({ durable } = await store.transactionWithDeferredFlush(async (tx) => {
-        outcomes.length = 0;
         const before = trackTokens ? await tx.changeToken() : '';
-        for (const item of group) {
-          try {
-            const { event, created } = await recordOn(tx, item.input, item.actor);
-            outcomes.push({ ok: true, event, created });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
+        outcomes = await recordOn(tx, group);
         if (trackTokens) tokens = { before, after: await tx.changeToken() };
       }));
     } catch (error) {

@@ -329,6 +329,18 @@ class KyselyStore implements Store {
     return row ? rowToConsent(row) : undefined;
   }
 
+  async consentEventsByRequestIds(requestIds: readonly string[]): Promise<Map<string, ConsentEvent>> {
+    const out = new Map<string, ConsentEvent>();
+    for (const batch of batchesOf([...new Set(requestIds)], 1, this.adapter)) {
+      const rows = await this.db.selectFrom('consent_events').selectAll().where('request_id', 'in', batch).execute();
+      for (const row of rows) {
+        const event = rowToConsent(row);
+        if (event.requestId !== null) out.set(event.requestId, event);
+      }
+    }
+    return out;
+  }
+
   async consentEventById(id: string): Promise<ConsentEvent | undefined> {
     const row = await this.db.selectFrom('consent_events').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? rowToConsent(row) : undefined;
@@ -394,6 +406,17 @@ class KyselyStore implements Store {
         .insertInto('audit_log')
         .values(auditToRow(entry, JSON.stringify(entry.payload)))
         .execute();
+    });
+  }
+
+  async appendAuditEntries(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.atomically(async (tx) => {
+      await this.adapter.lockLedger(tx.db);
+      const rows = entries.map((entry) => auditToRow(entry, JSON.stringify(entry.payload)));
+      for (const batch of batchesOf(rows, Object.keys(rows[0] ?? {}).length, this.adapter)) {
+        await tx.db.insertInto('audit_log').values(batch).execute();
+      }
     });
   }
 

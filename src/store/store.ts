@@ -152,6 +152,8 @@ export interface Store {
   // Consent ledger: append-only. The store assigns `seq` (strictly increasing); ids are given by the caller.
   appendConsentEvents(events: readonly Omit<ConsentEvent, 'seq'>[]): Promise<readonly ConsentEvent[]>;
   consentEventByRequestId(requestId: string): Promise<ConsentEvent | undefined>;
+  /** The events holding any of these request ids, by request id (one query per few hundred ids). */
+  consentEventsByRequestIds(requestIds: readonly string[]): Promise<Map<string, ConsentEvent>>;
   consentEventById(id: string): Promise<ConsentEvent | undefined>;
   /** A member's events (optionally only these purposes) in seq order. */
   consentEventsFor(memberId: string, purposes?: readonly string[]): Promise<readonly ConsentEvent[]>;
@@ -166,6 +168,8 @@ export interface Store {
 
   // Audit log: appended only through src/audit, which computes the chain.
   appendAuditEntry(entry: AuditEntry): Promise<void>;
+  /** Appends consecutive entries (already chained by src/audit) in as few statements as the driver allows. */
+  appendAuditEntries(entries: readonly AuditEntry[]): Promise<void>;
   lastAuditEntry(): Promise<AuditEntry | undefined>;
   scanAudit(options?: ScanOptions): AsyncIterable<readonly AuditEntry[]>;
 
