@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../domain/seeded-random.js';
-import { createPatternRecognizer, type PatternSpec } from './pattern-recognizer.js';
+import {
+  createPatternRecognizer,
+  findContextWords,
+  findContextWordsOneByOne,
+  type PatternSpec,
+} from './pattern-recognizer.js';
 
 // Gates are necessary conditions of their regex: the same patterns without gates must find the same spans.
 const GATED: readonly PatternSpec[] = [
@@ -92,5 +97,49 @@ describe('pattern gates', () => {
 
   it('reads a long s as s in word lists, as a regex with the i and u flags does', () => {
     expect(gated.analyze({ text: 'on ſunday' }).map((s) => s.start)).toEqual([3]);
+  });
+});
+
+describe('findContextWords', () => {
+  it('finds the same words, in list order, as the word-by-word definition', () => {
+    const random = seededRandom(11);
+    const lists: readonly (readonly string[])[] = [
+      ['tel', 'telefon', 'teléfono', 'phone', 'text me', 'home', 'ho', 'tel'],
+      ['né', 'née', 'b.', 'd.o.b', 'd.o.b.', 'dob', 'geb.'],
+      ['a', 'ab', 'ba', 'ſ', 'k', '𝐀b'],
+    ];
+    const units = [
+      'tel',
+      'telefon',
+      'ón',
+      'é',
+      'e',
+      ' ',
+      '.',
+      'b',
+      'a',
+      'ho',
+      'me',
+      'text',
+      'ſ',
+      'k',
+      '𝐀',
+      '\ud835',
+      'x',
+      '1',
+      '-',
+    ];
+    let found = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let window = '';
+      const n = Math.floor(random() * 12);
+      for (let j = 0; j < n; j++) window += units[Math.floor(random() * units.length)];
+      for (const words of lists) {
+        const expected = findContextWordsOneByOne(window, words);
+        expect(findContextWords(window, words), window).toEqual(expected);
+        found += expected.length;
+      }
+    }
+    expect(found).toBeGreaterThan(5000);
   });
 });

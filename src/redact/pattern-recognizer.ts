@@ -421,8 +421,88 @@ function checkedGatesPass(pattern: CompiledPattern, features: Features): boolean
 
 const LETTER = /\p{L}/u;
 
+/** Per code unit: 1 when it is a letter on its own (LETTER.test of the one code unit), 2 when not, 0 unknown yet. */
+const letterUnits = new Uint8Array(0x10000);
+for (let code = 0; code < 128; code++) {
+  letterUnits[code] = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 2;
+}
+
+function isLetterUnit(code: number): boolean {
+  let known = letterUnits[code] as number;
+  if (known === 0) {
+    known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+    letterUnits[code] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * A context word list compiled for one pass over a window: the words by their first code unit, so that a window is
+ * read once instead of once per word (lists hold up to ~40 words and windows ~40 characters).
+ */
+class ContextMatcher {
+  /** Word numbers by first code unit. */
+  readonly byFirst = new Map<number, number[]>();
+  /** Per word: the number of the last search that found it. */
+  readonly found: Int32Array;
+  search = 0;
+  constructor(readonly words: readonly string[]) {
+    this.found = new Int32Array(words.length);
+    words.forEach((word, index) => {
+      const first = word.charCodeAt(0);
+      const list = this.byFirst.get(first);
+      if (list) list.push(index);
+      else this.byFirst.set(first, [index]);
+    });
+  }
+
+  /** The words found in `window` at word boundaries, in list order (as findContextWords defines it). */
+  find(window: string): string[] {
+    if (this.search === 0x7fffffff) {
+      this.found.fill(0);
+      this.search = 0;
+    }
+    const search = ++this.search;
+    const { words, found, byFirst } = this;
+    const length = window.length;
+    let count = 0;
+    for (let at = 0; at < length; at++) {
+      const candidates = byFirst.get(window.charCodeAt(at));
+      if (candidates === undefined) continue;
+      for (const index of candidates) {
+        if (found[index] === search) continue;
+        const word = words[index] as string;
+        if (!window.startsWith(word, at)) continue;
+        const after = at + word.length;
+        if (at > 0 && isLetterUnit(window.charCodeAt(at - 1))) continue;
+        if (after < length && isLetterUnit(window.charCodeAt(after))) continue;
+        found[index] = search;
+        count++;
+      }
+    }
+    const result: string[] = [];
+    if (count === 0) return result;
+    for (let index = 0; index < words.length; index++) if (found[index] === search) result.push(words[index] as string);
+    return result;
+  }
+}
+
+const contextMatchers = new WeakMap<readonly string[], ContextMatcher | null>();
+
 /** The context words present in `window` (lower-cased), each at word boundaries. */
 export function findContextWords(window: string, words: readonly string[]): string[] {
+  let matcher = contextMatchers.get(words);
+  if (matcher === undefined) {
+    // An empty word is found everywhere by indexOf; such a list keeps the word-by-word search.
+    matcher = words.some((word) => word.length === 0) ? null : new ContextMatcher(words);
+    contextMatchers.set(words, matcher);
+  }
+  if (matcher !== null) return matcher.find(window);
+  return findContextWordsOneByOne(window, words);
+}
+
+/** The definition findContextWords keeps: each word's occurrences in turn, the first at word boundaries counts. */
+export function findContextWordsOneByOne(window: string, words: readonly string[]): string[] {
   const found: string[] = [];
   for (const word of words) {
     let at = window.indexOf(word);
