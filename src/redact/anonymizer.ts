@@ -118,6 +118,13 @@ function alreadyResolved(spans: readonly Span[], textLength: number, minScore: n
   return true;
 }
 
+/** A type's operator, its params, and its replacement when that does not depend on the value. */
+interface ResolvedOperator {
+  readonly operator: Operator;
+  readonly params: OperatorParams;
+  readonly fixed: string | undefined;
+}
+
 /**
  * Creates an anonymizer; throws RedactionConfigError (with `issues`) when the config is invalid.
  * Example: `createAnonymizer(DEFAULT_REDACTION_CONFIG).anonymize('mail a@b.co', spans).text` → `'mail [EMAIL]'`.
@@ -125,10 +132,12 @@ function alreadyResolved(spans: readonly Span[], textLength: number, minScore: n
 export function createAnonymizer(config: RedactionConfig = DEFAULT_REDACTION_CONFIG): Anonymizer {
   const issues = validateRedactionConfig(config);
   if (issues.length > 0) throw new RedactionConfigError(issues);
-  const resolved = new Map<EntityType, { operator: Operator; params: OperatorParams }>();
+  const resolved = new Map<EntityType, ResolvedOperator>();
   for (const type of ENTITY_TYPES) {
     const entry = config.entities?.[type] ?? config.default;
-    resolved.set(type, { operator: findOperator(entry.operator) as Operator, params: entry.params ?? {} });
+    const operator = findOperator(entry.operator) as Operator;
+    const params = entry.params ?? {};
+    resolved.set(type, { operator, params, fixed: operator.fixedReplacement?.(type, params) });
   }
   const minScore = config.minScore ?? 0;
 
@@ -141,21 +150,21 @@ export function createAnonymizer(config: RedactionConfig = DEFAULT_REDACTION_CON
           text.length,
         );
     let dropped = false;
-    const parts: string[] = [];
+    let redacted = '';
     let cursor = 0;
     for (const span of kept) {
       counts[span.type]++;
-      const { operator, params } = resolved.get(span.type) as { operator: Operator; params: OperatorParams };
+      const { operator, params, fixed } = resolved.get(span.type) as ResolvedOperator;
       if (operator.dropsRecord) {
         dropped = true;
         continue;
       }
-      parts.push(text.slice(cursor, span.start), operator.apply(text.slice(span.start, span.end), span.type, params));
+      redacted +=
+        text.slice(cursor, span.start) + (fixed ?? operator.apply(text.slice(span.start, span.end), span.type, params));
       cursor = span.end;
     }
     if (dropped) return null;
-    parts.push(text.slice(cursor));
-    return parts.join('');
+    return redacted + text.slice(cursor);
   }
 
   function anonymize(text: string, spans: readonly Span[]): AnonymizedText {

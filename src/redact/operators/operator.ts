@@ -19,6 +19,11 @@ export interface Operator {
   validate(params: OperatorParams): OperatorIssue[];
   /** The text that replaces `value` (a detected span of `type`); params are already validated. */
   apply(value: string, type: EntityType, params: OperatorParams): string;
+  /**
+   * Capability: the replacement when it does not depend on the value (replace, remove), the same string `apply`
+   * returns for every value; the anonymizer then computes it once per type instead of once per span.
+   */
+  fixedReplacement?(type: EntityType, params: OperatorParams): string;
 }
 
 /** Checks that only `allowed` parameter names are present. */

@@ -7,4 +7,5 @@ export const removeOperator = Object.freeze<Operator>({
   dropsRecord: false,
   validate: (params) => unknownParams(params, []),
   apply: () => '',
+  fixedReplacement: () => '',
 });

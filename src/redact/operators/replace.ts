@@ -1,6 +1,12 @@
 // replace: a typed placeholder such as [EMAIL]; `{type}` in a custom placeholder becomes the entity type.
 
-import { type Operator, type OperatorIssue, typeName, unknownParams } from './operator.js';
+import type { EntityType } from '../../domain/index.js';
+import { type Operator, type OperatorIssue, type OperatorParams, typeName, unknownParams } from './operator.js';
+
+function placeholderFor(type: EntityType, params: OperatorParams): string {
+  const placeholder = typeof params.placeholder === 'string' ? params.placeholder : '[{type}]';
+  return placeholder.replaceAll('{type}', type);
+}
 
 export const replaceOperator = Object.freeze<Operator>({
   name: 'replace',
@@ -17,7 +23,7 @@ export const replaceOperator = Object.freeze<Operator>({
     return issues;
   },
   apply(_value, type, params) {
-    const placeholder = typeof params.placeholder === 'string' ? params.placeholder : '[{type}]';
-    return placeholder.replaceAll('{type}', type);
+    return placeholderFor(type, params);
   },
+  fixedReplacement: (type, params) => placeholderFor(type, params),
 });
