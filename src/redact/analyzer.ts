@@ -64,16 +64,20 @@ export function overlapTier(type: EntityType): number {
 }
 
 /**
- * The spans sorted by start when none is empty and none overlaps another (the rule then keeps them all), else null.
+ * Sorts `spans` by start in place (stable; nothing to do when they already are) and says whether none is empty and
+ * none overlaps another (the rule then keeps them all).
  */
-function disjointByStart(spans: readonly DetectedSpan[]): DetectedSpan[] | null {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+function sortDisjointByStart(spans: DetectedSpan[]): boolean {
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++)
+    sorted = (spans[i - 1] as DetectedSpan).start <= (spans[i] as DetectedSpan).start;
+  if (!sorted) spans.sort((a, b) => a.start - b.start);
   let reach = -1;
-  for (const span of sorted) {
-    if (span.start < reach || span.end <= span.start) return null;
+  for (const span of spans) {
+    if (span.start < reach || span.end <= span.start) return false;
     reach = span.end;
   }
-  return sorted;
+  return true;
 }
 
 /**
@@ -83,9 +87,16 @@ function disjointByStart(spans: readonly DetectedSpan[]): DetectedSpan[] | null 
  * candidate kept before it. The result is sorted by start.
  */
 export function resolveOverlaps(spans: readonly DetectedSpan[], textLength: number): DetectedSpan[] {
-  if (spans.length <= 1) return [...spans];
-  const byStart = disjointByStart(spans);
-  if (byStart !== null) return byStart;
+  return resolveOwned([...spans], textLength);
+}
+
+/**
+ * resolveOverlaps on an array the caller gives away (the analyzer's candidates): it is sorted in place and returned
+ * when it is already disjoint. A stable sort by start keeps the order of spans with the same start, so the rule's
+ * ties fall as they do on the original order.
+ */
+function resolveOwned(spans: DetectedSpan[], textLength: number): DetectedSpan[] {
+  if (spans.length <= 1 || sortDisjointByStart(spans)) return spans;
   const ranked = dropContainedInDirect(spans).sort(
     (a, b) =>
       overlapTier(a.type) - overlapTier(b.type) ||
@@ -155,7 +166,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     // Spans below minScore or empty are dropped (a filtered copy only when there is one).
     let allKept = true;
     for (const span of candidates) allKept &&= span.score >= minScore && span.end > span.start;
-    return resolveOverlaps(
+    return resolveOwned(
       allKept ? candidates : candidates.filter((span) => span.score >= minScore && span.end > span.start),
       input.text.length,
     );
