@@ -113,7 +113,9 @@ async function main(): Promise<void> {
           process.stdout.write(
             `  ${''.padEnd(22)} = ${((m.items / m.seconds / (copy.items / copy.seconds)) * 100).toFixed(0)}% of the copy-only baseline (wall), ${((m.items / m.cpuSeconds / (copy.items / copy.cpuSeconds)) * 100).toFixed(0)}% per CPU-second\n`,
           );
-          const phases = (m.phases ?? []).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ');
+          const phases = (m.phases ?? [])
+            .map(([name, seconds, cpu]) => `${name} ${seconds.toFixed(1)} s (${cpu.toFixed(1)} CPU-s)`)
+            .join(', ');
           if (phases !== '') process.stdout.write(`  ${''.padEnd(22)}   phases (wall): ${phases}\n`);
         }
       }

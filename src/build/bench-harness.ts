@@ -23,8 +23,11 @@ export interface Measurement {
    */
   readonly cpuSeconds: number;
   readonly peakRssMb: number;
-  /** Wall seconds of each phase of a build, in order (see BuildProgress; `start` is before the member snapshot). */
-  readonly phases?: readonly (readonly [string, number])[];
+  /**
+   * Wall seconds and CPU seconds (all threads) of each phase of a build, in order (see BuildProgress; `start` is
+   * until the first member batch is placed). CPU over wall tells how many cores a phase kept busy.
+   */
+  readonly phases?: readonly (readonly [string, number, number])[];
 }
 
 function cpuSeconds(): number {
@@ -36,10 +39,15 @@ async function buildOnce(dir: string, workers: number, analyzer: AnalyzerChoice)
   const store = await openStore({ dataDir: join(dir, `store-${workers}-${analyzer}`) });
   const started = performance.now();
   const cpu0 = cpuSeconds();
-  const phases: [string, number][] = [];
+  const phases: [string, number, number][] = [];
   let phase = 'start';
   let phaseStarted = started;
-  const endPhase = () => phases.push([phase, (performance.now() - phaseStarted) / 1000]);
+  let phaseCpu = cpu0;
+  const endPhase = () => {
+    const cpu = cpuSeconds();
+    phases.push([phase, (performance.now() - phaseStarted) / 1000, cpu - phaseCpu]);
+    phaseCpu = cpu;
+  };
   try {
     const result = await runBuild({
       store,

@@ -26,7 +26,7 @@ import { addName, createNameFilter, type NameFilterData } from './name-filter.js
 import type { AnalyzerChoice } from './redaction.js';
 import { type ShardFormat, shardFileName } from './shard-writer.js';
 import type { BuildSource, ContentBatch, RejectedLine } from './source.js';
-import { createWorkerPool } from './worker-pool.js';
+import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 import {
   compareSamples,
   emptyStats,
@@ -105,11 +105,21 @@ export interface BuildExecutorSetup {
 
 export type CreateBuildExecutor = (setup: BuildExecutorSetup) => Promise<BuildExecutor>;
 
-/** The default executor: `setup.workers` worker threads of this process. */
-export async function threadExecutor(setup: BuildExecutorSetup): Promise<BuildExecutor> {
-  const pool = createWorkerPool(setup.workers, (workerIndex) => setup.init(workerIndex));
+/**
+ * The default executor: the worker threads of `pool` (started by runBuild before the inputs are read, so that they
+ * load their modules and analyzer meanwhile). Closing the executor closes the pool.
+ */
+export function threadExecutor(pool: WorkerPool): CreateBuildExecutor {
+  return async (setup) => {
+    pool.configure((workerIndex) => setup.init(workerIndex));
+    return threadWork(pool);
+  };
+}
+
+function threadWork(pool: WorkerPool): BuildExecutor {
+  const workers = pool.size;
   return {
-    slots: setup.workers,
+    slots: workers,
     async decide(batches, onStats) {
       const totals = emptyStats();
       const inflight = new Set<Promise<void>>();
@@ -133,7 +143,7 @@ export async function threadExecutor(setup: BuildExecutorSetup): Promise<BuildEx
       }
       await Promise.all(inflight);
       if (failed !== undefined) throw failed;
-      await Promise.all(Array.from({ length: setup.workers }, (_, w) => pool.send(w, (id) => ({ type: 'flush', id }))));
+      await Promise.all(Array.from({ length: workers }, (_, w) => pool.send(w, (id) => ({ type: 'flush', id }))));
       return totals;
     },
     async shard(task, slot) {
@@ -276,8 +286,6 @@ async function collectWithdrawals(
  */
 export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
   const started = Date.now();
-  const { store, policy } = options;
-  const deps: BuildDeps = { ...DEFAULT_DEPS, ...options.deps };
   const outDir = resolve(options.outDir);
   if (existsSync(join(outDir, 'manifest.json'))) throw new BuildError('ASSENT_BUILD_OUT_PUBLISHED', outDir);
   const partial = join(outDir, PARTIAL);
@@ -290,6 +298,31 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
   }
 
   const workers = Math.max(1, Math.min(64, options.workers ?? availableParallelism()));
+  // The threads start now: each loads its modules and the analyzer's model (~1 CPU-s) while this thread digests the
+  // sources and snapshots the members. Not the analyzer when pass 1 looks finished already (a resumed build).
+  const pass1Done = (readJson<PartialState>(join(partial, 'state.json'))?.pass1 ?? null) !== null;
+  const warm = { analyzer: options.analyzer ?? 'engine', minScore: options.policy.redaction.minScore };
+  let threads: WorkerPool | undefined;
+  let executor = options.executor;
+  if (executor === undefined) {
+    threads = createWorkerPool(workers, pass1Done ? null : warm);
+    executor = threadExecutor(threads);
+  }
+  try {
+    return await buildWith(options, { started, outDir, partial, workers }, executor);
+  } finally {
+    await threads?.close();
+  }
+}
+
+/** runBuild once the output directory is ready and the executor chosen. */
+async function buildWith(
+  options: RunBuildOptions,
+  { started, outDir, partial, workers }: { started: number; outDir: string; partial: string; workers: number },
+  createExecutor: CreateBuildExecutor,
+): Promise<BuildResult> {
+  const { store, policy } = options;
+  const deps: BuildDeps = { ...DEFAULT_DEPS, ...options.deps };
   const head = await store.consentHeadSeq();
   const sources = await options.sources.describe();
   const contentCount = await options.sources.countContent();
@@ -384,7 +417,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     const { snapshot, names, members } = await snapshotMembers({ ...options, onProgress: progress }, head, (r) =>
       memberRejects.push(r),
     );
-    const work = await (options.executor ?? threadExecutor)({
+    const work = await createExecutor({
       buildId,
       partialDir: partial,
       workers,

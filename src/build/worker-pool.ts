@@ -1,12 +1,13 @@
 // A pool of build worker threads. Runs from compiled JavaScript and from TypeScript sources (under tsx or vitest,
-// where the worker is started with `--import tsx`). Each worker gets at most `depth` requests at a time.
+// where the worker is started with `--import tsx`). Each worker gets at most `depth` requests at a time. Threads start
+// before the build's inputs are known (loading modules and, with `warm`, the analyzer) and are given them later.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WarmSettings, WorkerInit } from './worker-protocol.js';
 
 interface Pending {
   resolve(message: FromWorker): void;
@@ -15,6 +16,8 @@ interface Pending {
 
 export interface WorkerPool {
   readonly size: number;
+  /** Gives each worker the build's pass 1 settings; sent before anything else is dispatched. */
+  configure(init: (index: number) => WorkerInit): void;
   /** Sends to the least busy worker once one has room; resolves (once sent) with the pending reply. */
   dispatch(
     message: (id: number) => ToWorker,
@@ -52,7 +55,11 @@ function startWorker(): Worker {
   return new Worker(bootstrap, { eval: true, resourceLimits });
 }
 
-export function createWorkerPool(size: number, init: (index: number) => WorkerInit, depth = 2): WorkerPool {
+/**
+ * Starts `size` worker threads. With `warm`, each prepares that analyzer (loads its model) as soon as it has started;
+ * `configure` then gives the build's settings.
+ */
+export function createWorkerPool(size: number, warm: WarmSettings | null, depth = 2): WorkerPool {
   let nextId = 0;
   const pending = new Map<number, Pending>();
   const inFlight = new Array<number>(size).fill(0);
@@ -92,18 +99,25 @@ export function createWorkerPool(size: number, init: (index: number) => WorkerIn
     });
   };
 
-  // Each worker answers its init once its modules are loaded. close() waits for that: terminating a worker while it
-  // still loads its ES modules aborts the whole process on Node 20 ("FATAL ERROR: v8::Module::IsGraphAsync"), which a
-  // resumed build with fewer shards left than workers did.
+  // Each worker answers its first message once its modules are loaded. close() waits for that: terminating a worker
+  // while it still loads its ES modules aborts the whole process on Node 20 ("FATAL ERROR: v8::Module::IsGraphAsync"),
+  // which a resumed build with fewer shards left than workers did.
   const loaded = workers.map((_, index) =>
-    send(index, (id) => ({ type: 'init', id, init: init(index) })).then(
+    send(index, (id) => ({ type: 'warm', id, warm })).then(
       () => undefined,
       () => undefined,
     ),
   );
+  let closed: Promise<void> | undefined;
 
   return {
     size,
+    configure(init) {
+      // The reply comes after the warm-up; batches sent meanwhile queue behind the init in the worker's port.
+      for (let index = 0; index < size; index++) {
+        send(index, (id) => ({ type: 'init', id, init: init(index) })).catch(() => undefined);
+      }
+    },
     async dispatch(message, transfer) {
       for (;;) {
         if (failure) throw failure;
@@ -114,13 +128,14 @@ export function createWorkerPool(size: number, init: (index: number) => WorkerIn
       }
     },
     send,
-    async close() {
-      await Promise.all(
+    close() {
+      closed ??= Promise.all(
         workers.map(async (worker, index) => {
           await loaded[index];
           await worker.terminate();
         }),
-      );
+      ).then(() => undefined);
+      return closed;
     },
   };
 }

@@ -8,6 +8,15 @@ import type { AnalyzerChoice, RedactionSettings } from './redaction.js';
 import type { ShardFormat } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
 
+/**
+ * What a worker can prepare before the build's inputs are read: the analyzer (its model loads on first use, ~0.5-1 s
+ * per thread), so the threads load it while the coordinator digests the sources and snapshots the members.
+ */
+export interface WarmSettings {
+  readonly analyzer: AnalyzerChoice;
+  readonly minScore: number;
+}
+
 export interface WorkerInit {
   readonly workerIndex: number;
   readonly snapshot: MemberSnapshotData;
@@ -106,6 +115,8 @@ export interface ShardResult {
 }
 
 export type ToWorker =
+  /** The first message: answered once the thread has loaded its modules and prepared the analyzer, if any. */
+  | { readonly type: 'warm'; readonly id: number; readonly warm: WarmSettings | null }
   | { readonly type: 'init'; readonly id: number; readonly init: WorkerInit }
   | { readonly type: 'batch'; readonly id: number; readonly batch: ContentBatch }
   | { readonly type: 'flush'; readonly id: number }
