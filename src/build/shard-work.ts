@@ -3,15 +3,14 @@
 // into the final shard: drop members who withdrew during the build, order by content-id hash, remove exact
 // duplicates (keeping the smallest content-id hash), write, and compute the shard's lineage root.
 
-import { createHmac } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentItem, EntityType } from '../domain/index.js';
 import { itemReason } from './build-policy.js';
-import { hash64 } from './hash.js';
+import { createHmacSha256, hash64, MessageBytes, sha256Into } from './hash.js';
 import { orderByKey64 } from './key-order.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
-import { lineageLeaf, NODE_BYTES, sortedLeavesRoot } from './merkle.js';
+import { NODE_BYTES, sortedLeavesRoot } from './merkle.js';
 import { parseContentObject, parseJsonLine, timestampMillis } from './parse-lines.js';
 import { createAnalyze, createRedactor, type Redactor } from './redaction.js';
 import { openShardWriter, type Utf8TextRecord } from './shard-writer.js';
@@ -57,9 +56,62 @@ export function spillPath(spillDir: string, workerIndex: number, shard: number):
   return join(spillDir, `w${String(workerIndex).padStart(3, '0')}-s${String(shard).padStart(5, '0')}.bin`);
 }
 
-/** A month `YYYY-MM` from an ISO timestamp. */
-function monthOf(createdAt: string): string {
-  return createdAt.slice(0, 7);
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * Pass 1's member pseudonyms (the first 32 hex digits of HMAC-SHA256(build key, member id)) and lineage leaves
+ * (merkle.ts's lineageLeaf: sha256 of 0x00, pseudonym, "\n", content id), hashed with hash.ts's JavaScript SHA-256
+ * into the spill chunk: no Hash object, Buffer or digest string per record.
+ */
+export interface LineageHasher {
+  /** Sets the member the next leaves are for; returns its pseudonym. */
+  member(memberId: string): string;
+  /** Writes the 32-byte leaf of (current member, content id) at out[at]. */
+  leafInto(contentId: string, out: Uint8Array, at: number): void;
+}
+
+export function createLineageHasher(buildKey: Buffer): LineageHasher {
+  const hmac = createHmacSha256(buildKey);
+  const message = new MessageBytes();
+  const mac = Buffer.allocUnsafe(32);
+  const pseudonym = Buffer.allocUnsafe(32);
+  return {
+    member(memberId) {
+      message.reset().text(memberId);
+      hmac.into(message.bytes, message.length, mac, 0);
+      for (let i = 0; i < 16; i++) {
+        const byte = mac[i] ?? 0;
+        pseudonym[2 * i] = HEX_DIGITS[byte >>> 4] ?? 0;
+        pseudonym[2 * i + 1] = HEX_DIGITS[byte & 15] ?? 0;
+      }
+      return pseudonym.toString('latin1');
+    },
+    leafInto(contentId, out, at) {
+      message.reset().byte(0).raw(pseudonym, 0, 32).byte(10).text(contentId);
+      sha256Into(message.bytes, message.length, out, at);
+    },
+  };
+}
+
+/** Length of a month `YYYY-MM` at the start of an ISO timestamp (a record's month is createdAt's first 7 units). */
+const MONTH_LENGTH = 7;
+
+/** UTF-8 byte length of text[0, end): `end` when ASCII, found without a call into C++ for the short fields. */
+function utf8Length(text: string, end: number): number {
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) >= 128) return Buffer.byteLength(end === text.length ? text : text.slice(0, end), 'utf8');
+  }
+  return end;
+}
+
+/** Writes text[0, end) as UTF-8 at out[at] (ASCII by char codes, anything else by Buffer.write); returns the bytes. */
+function writeUtf8(out: Buffer, text: string, end: number, at: number): number {
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return out.write(end === text.length ? text : text.slice(0, end), at, 'utf8');
+    out[at + i] = c;
+  }
+  return end;
 }
 
 export interface DecidePass {
@@ -83,14 +135,15 @@ export function createBuildRedactor(init: WorkerInit): Redactor {
  * worker runs one pass per job): its analyzer's model and caches are loaded already.
  */
 export function createDecidePass(init: WorkerInit, redactor: Redactor = createBuildRedactor(init)): DecidePass {
-  const key = Buffer.from(init.buildKey, 'hex');
+  const lineage = createLineageHasher(Buffer.from(init.buildKey, 'hex'));
   // Records are written straight into one chunk per shard (memory outside the JS heap, so buffered records cost the
   // garbage collector nothing), allocated once and reused: a chunk is appended to the shard's spill file when the
   // next record does not fit. All chunks together hold about MAX_BUFFERED whatever the shard count.
   const chunkSize = Math.max(4096, Math.min(FLUSH_AT, Math.floor(MAX_BUFFERED / init.shardCount)));
   const chunks: (Buffer | undefined)[] = new Array(init.shardCount).fill(undefined);
   const used = new Uint32Array(init.shardCount);
-  let lastAuthor = '';
+  // Undefined before the first record, so the first one always sets the hasher's member.
+  let lastAuthor: string | undefined;
   let lastPseudonym = '';
 
   // Appends and closes: no descriptor stays open, so thousands of shards need no more than one at a time. Pass 1
@@ -109,22 +162,26 @@ export function createDecidePass(init: WorkerInit, redactor: Redactor = createBu
     append(shard, chunk.subarray(0, used[shard]));
     used[shard] = 0;
   };
-  /** Room for `bytes` more for the shard: its chunk and the offset to write at, or a buffer of its own if larger. */
-  const reserve = (shard: number, bytes: number): { chunk: Buffer; at: number } => {
+  /** Where reserve's room starts in the buffer it returned (a variable, so a record allocates no result object). */
+  let reservedAt = 0;
+  /** Room for `bytes` more for the shard: its chunk (at reservedAt), or a buffer of its own (at 0) if larger. */
+  const reserve = (shard: number, bytes: number): Buffer => {
     const at = used[shard] ?? 0;
     let chunk = chunks[shard];
     if (chunk !== undefined && at + bytes <= chunk.length) {
       used[shard] = at + bytes;
-      return { chunk, at };
+      reservedAt = at;
+      return chunk;
     }
     flushShard(shard);
-    if (bytes > chunkSize) return { chunk: Buffer.allocUnsafe(bytes), at: 0 };
+    reservedAt = 0;
+    if (bytes > chunkSize) return Buffer.allocUnsafe(bytes);
     if (chunk === undefined) {
       chunk = Buffer.allocUnsafeSlow(chunkSize);
       chunks[shard] = chunk;
     }
     used[shard] = bytes;
-    return { chunk, at: 0 };
+    return chunk;
   };
 
   const asOf = Date.parse(init.asOf);
@@ -157,42 +214,44 @@ export function createDecidePass(init: WorkerInit, redactor: Redactor = createBu
     // Items arrive grouped by author more often than not: one HMAC per run of the same author.
     if (item.authorId !== lastAuthor) {
       lastAuthor = item.authorId;
-      lastPseudonym = createHmac('sha256', key).update(item.authorId).digest('hex').slice(0, 32);
+      lastPseudonym = lineage.member(item.authorId);
     }
     const pseudonym = lastPseudonym;
     const text = redacted.text;
-    const month = monthOf(item.createdAt);
+    const { kind, language, createdAt } = item;
+    const monthEnd = Math.min(MONTH_LENGTH, createdAt.length);
     const author = init.authorKey ? pseudonym : null;
     const textBytes = Buffer.byteLength(text, 'utf8');
-    const kindBytes = Buffer.byteLength(item.kind, 'utf8');
-    const languageBytes = item.language === null ? 0 : Buffer.byteLength(item.language, 'utf8');
-    const monthBytes = Buffer.byteLength(month, 'utf8');
-    const authorBytes = author === null ? 0 : Buffer.byteLength(author, 'utf8');
+    const kindBytes = utf8Length(kind, kind.length);
+    const languageBytes = language === null ? 0 : utf8Length(language, language.length);
+    const monthBytes = utf8Length(createdAt, monthEnd);
+    const authorBytes = author === null ? 0 : author.length; // hex digits
     const length = 5 * 4 + textBytes + kindBytes + languageBytes + monthBytes + authorBytes;
     const contentHash = hash64(item.id);
     const textHash = hash64(text);
     const shard = textHash.hi % init.shardCount;
     const total = HEADER + length;
-    const { chunk: out, at: base } = reserve(shard, total);
+    const out = reserve(shard, total);
+    const base = reservedAt;
     out.writeUInt32LE(contentHash.hi, base);
     out.writeUInt32LE(contentHash.lo, base + 4);
     out.writeUInt32LE(textHash.hi, base + 8);
     out.writeUInt32LE(textHash.lo, base + 12);
     out.writeUInt32LE(index, base + 16);
-    lineageLeaf(pseudonym, item.id).copy(out, base + 20);
+    lineage.leafInto(item.id, out, base + 20);
     out.writeUInt32LE(length, base + 52);
     // The record: each field as a u32 byte length (NO_VALUE for a null language or no author) and its UTF-8 bytes.
     let at = base + HEADER;
     at = out.writeUInt32LE(textBytes, at);
     at += out.write(text, at, 'utf8');
     at = out.writeUInt32LE(kindBytes, at);
-    at += out.write(item.kind, at, 'utf8');
-    at = out.writeUInt32LE(item.language === null ? NO_VALUE : languageBytes, at);
-    if (item.language !== null) at += out.write(item.language, at, 'utf8');
+    at += writeUtf8(out, kind, kind.length, at);
+    at = out.writeUInt32LE(language === null ? NO_VALUE : languageBytes, at);
+    if (language !== null) at += writeUtf8(out, language, language.length, at);
     at = out.writeUInt32LE(monthBytes, at);
-    at += out.write(month, at, 'utf8');
+    at += writeUtf8(out, createdAt, monthEnd, at);
     at = out.writeUInt32LE(author === null ? NO_VALUE : authorBytes, at);
-    if (author !== null) out.write(author, at, 'utf8');
+    if (author !== null) writeUtf8(out, author, author.length, at);
     // A record larger than a chunk was written in a buffer of its own (the shard's chunk is flushed already).
     if (out !== chunks[shard]) append(shard, out);
   };
