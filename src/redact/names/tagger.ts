@@ -84,16 +84,17 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   const transitions64 = Float64Array.from(transitions);
   const tokenize = createTokenizer();
 
-  // Adds the features' weight rows to `into[offset .. offset + 7)`, rounding to float32 after each feature as a
-  // store into a Float32Array would (the sums the model's spans were recorded with), in locals until the end.
-  const addFeatures = (ids: readonly number[], into: Float32Array, offset: number): void => {
-    let a0 = into[offset] as number;
-    let a1 = into[offset + 1] as number;
-    let a2 = into[offset + 2] as number;
-    let a3 = into[offset + 3] as number;
-    let a4 = into[offset + 4] as number;
-    let a5 = into[offset + 5] as number;
-    let a6 = into[offset + 6] as number;
+  // Writes the sum of the features' weight rows to `into[offset .. offset + 7)`, rounding to float32 after each
+  // feature as a store into a Float32Array would (the sums the model's spans were recorded with), in locals until the
+  // end. The sums start from 0, so the slots need no clearing first.
+  const writeFeatureSums = (ids: readonly number[], into: Float32Array, offset: number): void => {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
     for (let k = 0; k < ids.length; k++) {
       const row = ((ids[k] as number) & mask) * STRIDE;
       a0 = Math.fround(a0 + (weights[row] as number) * scale);
@@ -121,7 +122,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       for (let s = 0; s < 2; s++) {
         for (let g = 0; g < GAZ_VALUES; g++) {
           const offset = positionIndex(d, c, s, g);
-          addFeatures(positionFeatures(d, c, s, g), positionScores, offset);
+          writeFeatureSums(positionFeatures(d, c, s, g), positionScores, offset);
           // The recall bias applies to words only: punctuation, numbers and codes are never names, and an
           // all-capitals word in ordinary text is more often an acronym (IBAN, SSN) than a shouted name.
           if (c === CASE.DIGIT || c === CASE.PUNCT || (c === CASE.UPPER && d !== DOC_UPPER)) continue;
@@ -136,7 +137,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   for (let p = 0; p < CASE_CONTEXTS; p++) {
     for (let c = 0; c < CASE_CONTEXTS; c++) {
       for (let x = 0; x < CASE_CONTEXTS; x++) {
-        addFeatures(
+        writeFeatureSums(
           [caseContextFeature(p, c, x)],
           caseContextScores,
           ((p * CASE_CONTEXTS + c) * CASE_CONTEXTS + x) * NUM_TAGS,
@@ -149,10 +150,9 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   // class, gazetteer flags, trim and sentence-end flags, so a cache hit needs no other test.
   const fillVector = (text: string, start: number, end: number, offset: number): void => {
     const vectors = cache.vectors;
-    vectors.fill(0, offset, offset + VECTOR_LENGTH);
     const token = text.slice(start, end);
     const features = wordFeatures(token, gazetteer);
-    for (let r = 0; r < ROLE_COUNT; r++) addFeatures(features.byRole[r] ?? [], vectors, offset + r * NUM_TAGS);
+    for (let r = 0; r < ROLE_COUNT; r++) writeFeatureSums(features.byRole[r] ?? [], vectors, offset + r * NUM_TAGS);
     vectors[offset + CASE_SLOT] = features.caseClass;
     vectors[offset + GAZ_SLOT] = features.gazetteer;
     vectors[offset + TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;

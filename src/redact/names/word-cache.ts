@@ -86,6 +86,11 @@ class Table {
     return this.entries++;
   }
 
+  /** Entries the arrays hold before they grow. */
+  get capacity(): number {
+    return this.hashes.length;
+  }
+
   /** Forgets every entry (entry 0 stays). */
   clear(): void {
     this.slots.fill(0);
@@ -144,8 +149,16 @@ export class WordCache {
   begin(): void {
     if (this.young.entries <= this.limit) return;
     if (this.limit > 0) {
+      // The retiring old table becomes the young one, cleared: it has already grown to a generation's size, so the
+      // new generation neither allocates nor copies its slab again while it fills up.
+      const retired = this.old;
       this.old = this.young;
-      this.young = new Table(1024, this.width);
+      if (retired.capacity >= 1024) {
+        retired.clear();
+        this.young = retired;
+      } else {
+        this.young = new Table(1024, this.width);
+      }
     } else if (this.young.entries > 4096) {
       this.young = new Table(1024, this.width);
     } else {
