@@ -1,14 +1,26 @@
+import { getEnvironmentData, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { readGzipped, resolveDataDir } from './data-dir.js';
 import {
   GAZ,
   GAZETTEER_FILE,
   type Gazetteer,
+  gazetteerFromShared,
   loadGazetteer,
   parseGazetteer,
   parseGazetteerBytes,
+  sharedGazetteerKey,
 } from './gazetteer.js';
-import { decodeModel, encodeModel, loadNameModel, NUM_TAGS, STRIDE, transitionAllowed } from './model.js';
+import {
+  decodeModel,
+  encodeModel,
+  loadNameModel,
+  modelFromShared,
+  NUM_TAGS,
+  STRIDE,
+  sharedModelKey,
+  transitionAllowed,
+} from './model.js';
 import { viterbi } from './viterbi.js';
 
 describe('committed data files', () => {
@@ -25,6 +37,81 @@ describe('committed data files', () => {
     expect(gazetteer.flags('nguyen') & GAZ.LAST).toBe(GAZ.LAST);
     expect(gazetteer.flags('the') & GAZ.COMMON).toBe(GAZ.COMMON);
     expect(gazetteer.flags('zzqxv')).toBe(0);
+  });
+});
+
+describe('data shared with worker threads', () => {
+  const dir = resolveDataDir();
+  const model = loadNameModel(dir);
+  const gazetteer = loadGazetteer(dir);
+
+  it('puts the loaded tables in the worker environment, in shared memory, reading as the loaded ones', () => {
+    const sharedGazetteer = getEnvironmentData(sharedGazetteerKey(dir)) as { fingerprints: Uint32Array };
+    expect(sharedGazetteer.fingerprints.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const fromShared = gazetteerFromShared(sharedGazetteer);
+    expect(fromShared?.size).toBe(gazetteer.size);
+    for (const word of ['priya', 'nguyen', 'the', 'madrid', 'zzqxv', 'josé', '']) {
+      expect(fromShared?.flags(word)).toBe(gazetteer.flags(word));
+    }
+    const sharedModel = modelFromShared(getEnvironmentData(sharedModelKey(dir)));
+    expect(sharedModel?.weights.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(sharedModel?.weights).toBe(model.weights);
+    expect(sharedModel?.transitions).toEqual(model.transitions);
+    expect(sharedModel?.entityBias).toEqual(model.entityBias);
+    expect(sharedModel?.scale).toBe(model.scale);
+  });
+
+  it('reaches a worker started afterwards as the same memory, not a copy', async () => {
+    // The worker reads the environment and answers whether the arrays are shared and what a few slots hold.
+    const code = `
+      const { getEnvironmentData, parentPort } = require('node:worker_threads');
+      const g = getEnvironmentData(${JSON.stringify(sharedGazetteerKey(dir))});
+      const m = getEnvironmentData(${JSON.stringify(sharedModelKey(dir))});
+      parentPort.postMessage({
+        shared: g.fingerprints.buffer instanceof SharedArrayBuffer && m.weights.buffer instanceof SharedArrayBuffer,
+        fingerprints: Array.from(g.fingerprints.subarray(0, 4096)),
+        weights: Array.from(m.weights.subarray(0, 4096)),
+      });`;
+    const answer = await new Promise<{ shared: boolean; fingerprints: number[]; weights: number[] }>(
+      (resolve, reject) => {
+        const worker = new Worker(code, { eval: true });
+        worker.once('message', (message) => {
+          void worker.terminate();
+          resolve(message);
+        });
+        worker.once('error', reject);
+      },
+    );
+    const sharedGazetteer = getEnvironmentData(sharedGazetteerKey(dir)) as { fingerprints: Uint32Array };
+    expect(answer.shared).toBe(true);
+    expect(answer.fingerprints).toEqual(Array.from(sharedGazetteer.fingerprints.subarray(0, 4096)));
+    expect(answer.weights).toEqual(Array.from(model.weights.subarray(0, 4096)));
+  });
+
+  it('ignores environment values that are not a table', () => {
+    const fingerprints = new Uint32Array(1024);
+    const notGazetteers: unknown[] = [
+      undefined,
+      null,
+      'tables',
+      {},
+      { fingerprints, flagsBySlot: new Uint8Array(512), size: 0 },
+      { fingerprints: new Uint32Array(1000), flagsBySlot: new Uint8Array(1000), size: 0 },
+      { fingerprints, flagsBySlot: new Uint8Array(1024), size: 1024 },
+      { fingerprints, flagsBySlot: new Uint8Array(1024), size: '3' },
+    ];
+    for (const value of notGazetteers) expect(gazetteerFromShared(value)).toBeUndefined();
+    expect(gazetteerFromShared({ fingerprints, flagsBySlot: new Uint8Array(1024), size: 0 })?.flags('ana')).toBe(0);
+    const { weights, transitions, scale, tableBits, entityBias } = model;
+    const notModels: unknown[] = [
+      undefined,
+      { weights, transitions, scale, tableBits: 30, entityBias },
+      { weights: weights.subarray(8), transitions, scale, tableBits, entityBias },
+      { weights, transitions: new Float32Array(3), scale, tableBits, entityBias },
+      { weights, transitions, scale: '1', tableBits, entityBias },
+      { weights, transitions, scale, tableBits, entityBias: [1, 2] },
+    ];
+    for (const value of notModels) expect(modelFromShared(value)).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type { EntityType } from '../../domain/index.js';
 import { gunzipWhole, resolveDataDir } from './data-dir.js';
@@ -121,7 +122,8 @@ export function decodeModel(gz: Buffer): NameModel {
   for (let i = 0; i < transitions.length; i++) transitions[i] = buf.readFloatLE(HEADER_BYTES + i * 4);
   const entityBias = TAG_TYPES.map((_, i) => buf.readFloatLE(HEADER_BYTES + transitions.length * 4 + i * 4));
   if (buf.length !== headerBytes + count * 6) throw new Error('names model file: truncated');
-  const weights = new Int16Array((1 << tableBits) * STRIDE);
+  // In shared memory, so worker threads can read a model decoded once (see loadNameModel).
+  const weights = new Int16Array(new SharedArrayBuffer((1 << tableBits) * STRIDE * 2));
   // A DataView's reads compile to plain loads; Buffer#readUInt32LE checks its arguments on every call.
   const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
   const valuesAt = headerBytes + count * 4;
@@ -134,14 +136,44 @@ export function decodeModel(gz: Buffer): NameModel {
   return Object.freeze({ tableBits, scale, weights, transitions, entityBias: Object.freeze(entityBias) });
 }
 
+/** The worker-thread environment key under which the model of `dataDir` is shared. */
+export function sharedModelKey(dataDir: string): string {
+  return `assent:names-model:${dataDir}`;
+}
+
+/** The model in an environment value from sharedModelKey (weights in shared memory), or undefined if it is none. */
+export function modelFromShared(value: unknown): NameModel | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { tableBits, scale, weights, transitions, entityBias } = value as Partial<NameModel>;
+  if (typeof tableBits !== 'number' || !Number.isInteger(tableBits) || tableBits < 8 || tableBits > 24)
+    return undefined;
+  if (typeof scale !== 'number' || !(weights instanceof Int16Array) || !(transitions instanceof Float32Array)) {
+    return undefined;
+  }
+  if (weights.length !== (1 << tableBits) * STRIDE || transitions.length !== (NUM_TAGS + 1) * NUM_TAGS)
+    return undefined;
+  if (!Array.isArray(entityBias) || entityBias.length !== TAG_TYPES.length) return undefined;
+  if (!entityBias.every((b) => typeof b === 'number')) return undefined;
+  return Object.freeze({ tableBits, scale, weights, transitions, entityBias: Object.freeze([...entityBias]) });
+}
+
 // Load-once cache per data directory; entries are never changed after they are set.
 const loaded = new Map<string, NameModel>();
 
-/** The committed model, read once on first use. */
+/**
+ * The committed model, read once on first use. It is also put in the worker-thread environment
+ * (worker_threads.setEnvironmentData), so a worker started afterwards by this thread reads the same shared weights
+ * instead of decoding its own 4 MB copy.
+ */
 export function loadNameModel(dataDir: string = resolveDataDir()): NameModel {
   let model = loaded.get(dataDir);
   if (model === undefined) {
-    model = decodeModel(readFileSync(join(dataDir, MODEL_FILE)));
+    const key = sharedModelKey(dataDir);
+    model = modelFromShared(getEnvironmentData(key));
+    if (model === undefined) {
+      model = decodeModel(readFileSync(join(dataDir, MODEL_FILE)));
+      setEnvironmentData(key, { ...model, entityBias: [...model.entityBias] });
+    }
     loaded.set(dataDir, model);
   }
   return model;
