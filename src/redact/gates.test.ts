@@ -216,6 +216,9 @@ const PIECES: readonly string[] = [
   't.me/',
   '@',
   '@jane_doe',
+  `${'a'.repeat(64)}@example.com`,
+  `${'𝐀'.repeat(64)}@example.io`,
+  'mobile.stackoverflow.com/users/jdoe',
   'jane.doe',
   // secrets, wallets
   'AKIA',

@@ -46,6 +46,12 @@ export interface PatternSpec {
   readonly anyOf?: readonly string[];
   /** Skip this pattern unless this (non-global) regex matches the text somewhere: a cheap anchored gate. */
   readonly gate?: RegExp;
+  /**
+   * A string every match holds, starting at most `within` code units after the match's start (count a letter of
+   * \p{L} as two: it may be a surrogate pair). The regex then starts `within` before each occurrence instead of at
+   * every position of a long text without one (an e-mail address holds '@' within 128 code units of its start).
+   */
+  readonly anchor?: { readonly text: string; readonly within: number };
   /** Adjusts a match before it becomes a span (for example to extend an address over following lines). */
   readonly refine?: (match: PatternMatch) => { start: number; end: number; score?: number; type?: EntityType } | null;
 }
@@ -575,6 +581,7 @@ function withoutGates(pattern: PatternSpec): PatternSpec {
     literals: _literals,
     anyOf: _anyOf,
     gate: _gate,
+    anchor: _anchor,
     ...rest
   } = pattern;
   return rest;
@@ -631,8 +638,17 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
     const text = input.text;
     const pattern = compiled.spec;
     const regex = compiled.regex;
+    const anchor = pattern.anchor;
     regex.lastIndex = 0;
-    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    for (;;) {
+      if (anchor !== undefined) {
+        // No match starts more than `within` before the next occurrence of the anchor, and none without one.
+        const at = text.indexOf(anchor.text, regex.lastIndex);
+        if (at === -1) break;
+        if (at - anchor.within > regex.lastIndex) regex.lastIndex = at - anchor.within;
+      }
+      const m = regex.exec(text);
+      if (m === null) break;
       if (m[0].length === 0) {
         regex.lastIndex++;
         continue;

@@ -82,6 +82,8 @@ export function createUsernameRecognizer() {
         ),
         score: 0.9,
         literals: ['/'],
+        // The first '/' (of the scheme or the host's path) is at most 7 + 17 characters in ("mobile.stackoverflow.com/").
+        anchor: { text: '/', within: 32 },
         validate: ({ value }) => {
           const path = /\.[a-z]{2,3}\/(?:[a-z]+\/)?@?([^/]+)\/?$/i.exec(value)?.[1]?.toLowerCase() ?? '';
           return NOT_PROFILES.has(path) ? 'invalid' : 'valid';
