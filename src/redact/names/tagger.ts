@@ -114,6 +114,20 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     into[offset + 6] = a6;
   };
 
+  // Reads one weight of every feature row of a new word before summing them. The rows of its rarer features (the word
+  // itself in each role, its suffixes) are scattered over the 4 MB table and mostly not in the CPU's caches; loads
+  // that depend on nothing wait for memory together, while in the sums each waits for the one before.
+  let touched = 0;
+  const touchRows = (byRole: readonly (readonly number[])[]): void => {
+    let x = touched;
+    for (let r = 0; r < byRole.length; r++) {
+      const ids = byRole[r] as readonly number[];
+      for (let k = 0; k < ids.length; k++) x ^= weights[((ids[k] as number) & mask) * STRIDE] as number;
+    }
+    // Kept, so the loads are not optimised away.
+    touched = x;
+  };
+
   // Scores of the position features (document casing x token casing x sentence start x gazetteer flags), all
   // combinations, computed once so tagging only indexes this table.
   const positionScores = new Float32Array(DOC_CASES * CASE_COUNT * 2 * GAZ_VALUES * NUM_TAGS);
@@ -152,6 +166,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     const vectors = cache.vectors;
     const token = text.slice(start, end);
     const features = wordFeatures(token, gazetteer);
+    touchRows(features.byRole);
     for (let r = 0; r < ROLE_COUNT; r++) writeFeatureSums(features.byRole[r] ?? [], vectors, offset + r * NUM_TAGS);
     vectors[offset + CASE_SLOT] = features.caseClass;
     vectors[offset + GAZ_SLOT] = features.gazetteer;
