@@ -447,7 +447,8 @@ function isLetterUnit(code: number): boolean {
  * read once instead of once per word (lists hold up to ~40 words and windows ~40 characters).
  */
 class ContextMatcher {
-  /** Word numbers by first code unit. */
+  /** Word numbers by first code unit below 128 (an array read), and by the others (a map). */
+  readonly byAscii: (number[] | undefined)[] = new Array(128).fill(undefined);
   readonly byFirst = new Map<number, number[]>();
   /** Per word: the number of the last search that found it. */
   readonly found: Int32Array;
@@ -456,8 +457,9 @@ class ContextMatcher {
     this.found = new Int32Array(words.length);
     words.forEach((word, index) => {
       const first = word.charCodeAt(0);
-      const list = this.byFirst.get(first);
+      const list = first < 128 ? this.byAscii[first] : this.byFirst.get(first);
       if (list) list.push(index);
+      else if (first < 128) this.byAscii[first] = [index];
       else this.byFirst.set(first, [index]);
     });
   }
@@ -469,11 +471,12 @@ class ContextMatcher {
       this.search = 0;
     }
     const search = ++this.search;
-    const { words, found, byFirst } = this;
+    const { words, found, byAscii, byFirst } = this;
     const length = window.length;
     let count = 0;
     for (let at = 0; at < length; at++) {
-      const candidates = byFirst.get(window.charCodeAt(at));
+      const code = window.charCodeAt(at);
+      const candidates = code < 128 ? byAscii[code] : byFirst.size === 0 ? undefined : byFirst.get(code);
       if (candidates === undefined) continue;
       for (const index of candidates) {
         if (found[index] === search) continue;

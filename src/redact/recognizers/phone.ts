@@ -120,10 +120,20 @@ export function createPhoneRecognizer(): Recognizer {
     return found;
   }
 
+  // The default region of the last record's country and language (records of a stream share a few).
+  let lastCountry: string | undefined;
+  let lastLang: string | undefined;
+  let lastRegion = defaultRegion({ text: '' });
+
   function analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
     const text = input.text;
     if (textFeatures(text).digits < minTextDigits) return [];
-    const { region, guessed } = defaultRegion(input);
+    if (input.country !== lastCountry || input.lang !== lastLang) {
+      lastCountry = input.country;
+      lastLang = input.lang;
+      lastRegion = defaultRegion(input);
+    }
+    const { region, guessed } = lastRegion;
     const spans: DetectedSpan[] = [];
     // Budget: libphonenumber costs tens to hundreds of microseconds per candidate. Past the budget (text that is
     // mostly digit groups), phone-shaped candidates are reported unverified at the threshold score: time stays
