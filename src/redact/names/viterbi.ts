@@ -107,206 +107,241 @@ export function viterbi7(
   let s4 = -1e30;
   let s5 = (tr[5] as number) + (e[5] as number);
   let s6 = -1e30;
+  // The transition scores the loop reads, in locals: no typed-array load or bounds check per token.
+  const t7 = tr[7] as number;
+  const t8 = tr[8] as number;
+  const t10 = tr[10] as number;
+  const t12 = tr[12] as number;
+  const t14 = tr[14] as number;
+  const t15 = tr[15] as number;
+  const t16 = tr[16] as number;
+  const t17 = tr[17] as number;
+  const t19 = tr[19] as number;
+  const t21 = tr[21] as number;
+  const t22 = tr[22] as number;
+  const t23 = tr[23] as number;
+  const t24 = tr[24] as number;
+  const t26 = tr[26] as number;
+  const t28 = tr[28] as number;
+  const t29 = tr[29] as number;
+  const t31 = tr[31] as number;
+  const t32 = tr[32] as number;
+  const t33 = tr[33] as number;
+  const t35 = tr[35] as number;
+  const t36 = tr[36] as number;
+  const t38 = tr[38] as number;
+  const t39 = tr[39] as number;
+  const t40 = tr[40] as number;
+  const t42 = tr[42] as number;
+  const t43 = tr[43] as number;
+  const t45 = tr[45] as number;
+  const t47 = tr[47] as number;
+  const t48 = tr[48] as number;
+  const t49 = tr[49] as number;
+  const t50 = tr[50] as number;
+  const t52 = tr[52] as number;
+  const t54 = tr[54] as number;
+  const t55 = tr[55] as number;
   for (let i = 1; i < n; i++) {
     const base = i * 7;
-    let b0 = s0 + (tr[7] as number);
+    let b0 = s0 + t7;
     let a0 = 0;
     {
-      const x = s1 + (tr[14] as number);
+      const x = s1 + t14;
       if (x > b0) {
         b0 = x;
         a0 = 1;
       }
     }
     {
-      const x = s2 + (tr[21] as number);
+      const x = s2 + t21;
       if (x > b0) {
         b0 = x;
         a0 = 2;
       }
     }
     {
-      const x = s3 + (tr[28] as number);
+      const x = s3 + t28;
       if (x > b0) {
         b0 = x;
         a0 = 3;
       }
     }
     {
-      const x = s4 + (tr[35] as number);
+      const x = s4 + t35;
       if (x > b0) {
         b0 = x;
         a0 = 4;
       }
     }
     {
-      const x = s5 + (tr[42] as number);
+      const x = s5 + t42;
       if (x > b0) {
         b0 = x;
         a0 = 5;
       }
     }
     {
-      const x = s6 + (tr[49] as number);
+      const x = s6 + t49;
       if (x > b0) {
         b0 = x;
         a0 = 6;
       }
     }
-    let b1 = s0 + (tr[8] as number);
+    let b1 = s0 + t8;
     let a1 = 0;
     {
-      const x = s1 + (tr[15] as number);
+      const x = s1 + t15;
       if (x > b1) {
         b1 = x;
         a1 = 1;
       }
     }
     {
-      const x = s2 + (tr[22] as number);
+      const x = s2 + t22;
       if (x > b1) {
         b1 = x;
         a1 = 2;
       }
     }
     {
-      const x = s3 + (tr[29] as number);
+      const x = s3 + t29;
       if (x > b1) {
         b1 = x;
         a1 = 3;
       }
     }
     {
-      const x = s4 + (tr[36] as number);
+      const x = s4 + t36;
       if (x > b1) {
         b1 = x;
         a1 = 4;
       }
     }
     {
-      const x = s5 + (tr[43] as number);
+      const x = s5 + t43;
       if (x > b1) {
         b1 = x;
         a1 = 5;
       }
     }
     {
-      const x = s6 + (tr[50] as number);
+      const x = s6 + t50;
       if (x > b1) {
         b1 = x;
         a1 = 6;
       }
     }
-    let b2 = s1 + (tr[16] as number);
+    let b2 = s1 + t16;
     let a2 = 1;
     {
-      const x = s2 + (tr[23] as number);
+      const x = s2 + t23;
       if (x > b2) {
         b2 = x;
         a2 = 2;
       }
     }
-    let b3 = s0 + (tr[10] as number);
+    let b3 = s0 + t10;
     let a3 = 0;
     {
-      const x = s1 + (tr[17] as number);
+      const x = s1 + t17;
       if (x > b3) {
         b3 = x;
         a3 = 1;
       }
     }
     {
-      const x = s2 + (tr[24] as number);
+      const x = s2 + t24;
       if (x > b3) {
         b3 = x;
         a3 = 2;
       }
     }
     {
-      const x = s3 + (tr[31] as number);
+      const x = s3 + t31;
       if (x > b3) {
         b3 = x;
         a3 = 3;
       }
     }
     {
-      const x = s4 + (tr[38] as number);
+      const x = s4 + t38;
       if (x > b3) {
         b3 = x;
         a3 = 4;
       }
     }
     {
-      const x = s5 + (tr[45] as number);
+      const x = s5 + t45;
       if (x > b3) {
         b3 = x;
         a3 = 5;
       }
     }
     {
-      const x = s6 + (tr[52] as number);
+      const x = s6 + t52;
       if (x > b3) {
         b3 = x;
         a3 = 6;
       }
     }
-    let b4 = s3 + (tr[32] as number);
+    let b4 = s3 + t32;
     let a4 = 3;
     {
-      const x = s4 + (tr[39] as number);
+      const x = s4 + t39;
       if (x > b4) {
         b4 = x;
         a4 = 4;
       }
     }
-    let b5 = s0 + (tr[12] as number);
+    let b5 = s0 + t12;
     let a5 = 0;
     {
-      const x = s1 + (tr[19] as number);
+      const x = s1 + t19;
       if (x > b5) {
         b5 = x;
         a5 = 1;
       }
     }
     {
-      const x = s2 + (tr[26] as number);
+      const x = s2 + t26;
       if (x > b5) {
         b5 = x;
         a5 = 2;
       }
     }
     {
-      const x = s3 + (tr[33] as number);
+      const x = s3 + t33;
       if (x > b5) {
         b5 = x;
         a5 = 3;
       }
     }
     {
-      const x = s4 + (tr[40] as number);
+      const x = s4 + t40;
       if (x > b5) {
         b5 = x;
         a5 = 4;
       }
     }
     {
-      const x = s5 + (tr[47] as number);
+      const x = s5 + t47;
       if (x > b5) {
         b5 = x;
         a5 = 5;
       }
     }
     {
-      const x = s6 + (tr[54] as number);
+      const x = s6 + t54;
       if (x > b5) {
         b5 = x;
         a5 = 6;
       }
     }
-    let b6 = s5 + (tr[48] as number);
+    let b6 = s5 + t48;
     let a6 = 5;
     {
-      const x = s6 + (tr[55] as number);
+      const x = s6 + t55;
       if (x > b6) {
         b6 = x;
         a6 = 6;
