@@ -101,6 +101,50 @@ export function mayBeNameWord(filter: NameFilterData, text: string, start: numbe
   return true;
 }
 
+/**
+ * Finds the end of the ASCII word starting at text[at] (an ASCII letter) and tells whether it may be a name word, in
+ * one pass over its characters: the word runs over ASCII letters, and over an apostrophe or hyphen followed by a
+ * letter (findMemberNames' NAME_WORD, redaction.ts). Returns end * 2 + 1 when the word may be a name word, end * 2
+ * when it is not, and -1 when the word runs into a non-ASCII character (the caller then delimits and folds it).
+ *
+ * Same answer as mayBeNameWord(filter, text, at, end). The first probe needs only wordHash's first lane, which does
+ * not depend on the word's length, so it is hashed while the word is scanned; the second lane (seeded with the
+ * length) is computed, in a second pass, only for the few words whose first probe hits.
+ */
+export function scanAsciiNameWord(filter: NameFilterData, text: string, at: number): number {
+  // Reads stay within the text: a read past the end gives NaN, which makes the optimizing compiler treat every char
+  // code as a float.
+  const length = text.length;
+  let a = 0x811c9dc5;
+  let i = at;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) {
+      a = Math.imul(a ^ lower, 0x01000193);
+      i++;
+    } else if (c === 39 || c === 45) {
+      if (i + 1 >= length) break;
+      const next = text.charCodeAt(i + 1);
+      const nextLower = next | 32;
+      if (nextLower >= 97 && nextLower <= 122) {
+        a = Math.imul(a ^ c, 0x01000193);
+        a = Math.imul(a ^ nextLower, 0x01000193);
+        i += 2;
+      } else if (next >= 128) return -1;
+      else break;
+    } else if (c >= 128) return -1;
+    else break;
+  }
+  const { wordBits, wordHashes } = filter;
+  if (wordHashes === 0) return i * 2 + 1;
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  if (!hasBit(wordBits, a >>> 0)) return i * 2;
+  return mayBeNameWord(filter, text, at, i) ? i * 2 + 1 : i * 2;
+}
+
 /** Adds a member name (only names of two words or more: a lone first name is too common to redact everywhere). */
 export function addName(filter: NameFilterData, name: string): void {
   const key = normaliseName(name);

@@ -32,6 +32,19 @@ describe('content lines', () => {
     expect(parseContentObject(obj)).toEqual({ ok: false, field, message });
   });
 
+  it('shares one empty signals value between items without signals, and gives each signal', () => {
+    const a = parseContentObject({ ...content });
+    const b = parseContentObject({ ...content, content_id: 'c2' });
+    expect(a.ok && b.ok && a.value.signals === b.value.signals).toBe(true);
+    expect(a.ok && Object.isFrozen(a.value.signals) && Object.keys(a.value.signals)).toEqual([]);
+    expect(parseContentObject({ ...content, tdm_reservation: true, aipref: 7 })).toMatchObject({
+      value: { signals: { tdmReservation: true } },
+    });
+    expect(parseContentObject({ ...content, tdm_reservation: 'yes', aipref: 'train-ai=n' })).toMatchObject({
+      value: { signals: { aipref: 'train-ai=n' } },
+    });
+  });
+
   it.each([['{"a":'], ['[1]'], ['"text"']])('rejects the line %j as a whole', (line) => {
     expect(parseJsonLine(line).ok).toBe(false);
   });
@@ -91,5 +104,44 @@ describe('timestampMillis', () => {
       samples.push(i % 2 ? `${date}T${time}Z` : `${date}T${time}.${pad(pick(1000), 3)}Z`);
     }
     for (const text of samples) expect([text, timestampMillis(text)]).toEqual([text, Date.parse(text)]);
+  });
+
+  it('gives the same value when asked again, right away or after another timestamp (it keeps the last one)', () => {
+    const texts = ['2024-05-01T00:00:00Z', '2024-05-01T00:00:00+02:00', 'yesterday', '', '2024-05-01T00:00:00Z'];
+    for (const a of texts) {
+      for (const b of texts) {
+        expect([a, b, timestampMillis(a), timestampMillis(a), timestampMillis(b), timestampMillis(a)]).toEqual([
+          a,
+          b,
+          Date.parse(a),
+          Date.parse(a),
+          Date.parse(b),
+          Date.parse(a),
+        ]);
+      }
+    }
+  });
+
+  it('accepts as created_at exactly a text starting with a date that Date.parse reads', () => {
+    const samples = [
+      '2024-05-01T00:00:00Z',
+      '2024-05-01T00:00:00.000Z',
+      '2024-05-01T00:00:00+02:00',
+      '2024-05-01',
+      '2024-05-01 10:00',
+      '2024-5-01T00:00:00Z',
+      '2024-02-30T00:00:00Z',
+      '+002024-05-01T00:00:00Z',
+      'May 1, 2024',
+      '1714521600000',
+      'yesterday',
+      '',
+    ];
+    for (const text of samples) {
+      const expected = /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
+      // Twice: the second read comes from the kept timestamp.
+      for (let i = 0; i < 2; i++)
+        expect([text, parseContentObject({ ...content, created_at: text }).ok]).toEqual([text, expected]);
+    }
   });
 });

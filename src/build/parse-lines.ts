@@ -5,6 +5,7 @@ import {
   ACCOUNT_STATES,
   type AccountState,
   type ContentItem,
+  type ContentSignals,
   isContentKind,
   isVisibility,
   type Member,
@@ -71,14 +72,28 @@ function canonicalUtcMillis(text: string): number {
   return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + milli;
 }
 
+// The last timestamp read, its value and whether it was canonical: a build reads each item's timestamp when its line
+// is parsed and again when the item is decided, one after the other in the same thread.
+let lastTimestamp = '';
+let lastTimestampMillis = Number.NaN;
+let lastTimestampCanonical = false;
+
 /** Milliseconds since the epoch of a timestamp as Date.parse reads it (NaN when it is none). */
 export function timestampMillis(text: string): number {
+  if (text === lastTimestamp) return lastTimestampMillis;
   const fast = canonicalUtcMillis(text);
-  return Number.isNaN(fast) ? Date.parse(text) : fast;
+  lastTimestamp = text;
+  lastTimestampCanonical = !Number.isNaN(fast);
+  lastTimestampMillis = lastTimestampCanonical ? fast : Date.parse(text);
+  return lastTimestampMillis;
 }
 
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
 function isTimestamp(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(timestampMillis(value));
+  if (typeof value !== 'string' || Number.isNaN(timestampMillis(value))) return false;
+  // A canonical UTC timestamp starts with its date by construction; another text Date.parse reads must too.
+  return lastTimestampCanonical || DATE_PREFIX.test(value);
 }
 
 /** Parses one JSON text line; a syntax error is reported against the whole line. */
@@ -119,11 +134,20 @@ export function parseContentObject(obj: Json): LineResult<ContentItem> {
       createdAt: obj.created_at,
       language,
       deleted: obj.deleted === true,
-      signals: {
-        ...(typeof obj.aipref === 'string' ? { aipref: obj.aipref } : {}),
-        ...(obj.tdm_reservation === true ? { tdmReservation: true } : {}),
-      },
+      signals: contentSignals(obj.aipref, obj.tdm_reservation),
     },
+  };
+}
+
+/** The signals of an item that has none: one shared value rather than an object per item. */
+const NO_SIGNALS: ContentSignals = Object.freeze({});
+
+function contentSignals(aipref: unknown, tdmReservation: unknown): ContentSignals {
+  const hasAipref = typeof aipref === 'string';
+  if (!hasAipref && tdmReservation !== true) return NO_SIGNALS;
+  return {
+    ...(hasAipref ? { aipref } : {}),
+    ...(tdmReservation === true ? { tdmReservation: true } : {}),
   };
 }
 
