@@ -214,12 +214,18 @@ function fileSha256(path: string): string | undefined {
   }
 }
 
+interface MemberSnapshot {
+  readonly snapshot: MemberSnapshotData;
+  readonly names: NameFilterData;
+  readonly members: number;
+}
+
 /** Builds the member snapshot (two passes) and the name filter, with consent as recorded up to `head`. */
 async function snapshotMembers(
   options: RunBuildOptions,
   head: number,
   onRejected: (r: RejectedLine) => void,
-): Promise<{ snapshot: MemberSnapshotData; names: NameFilterData; members: number }> {
+): Promise<MemberSnapshot> {
   const expected = await options.sources.countMembers();
   const builder = new MemberSnapshotBuilder(expected);
   let nameCount = 0;
@@ -308,22 +314,44 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     threads = createWorkerPool(workers, pass1Done ? null : warm);
     executor = threadExecutor(threads);
   }
+  let snapshotting: Promise<MemberSnapshot> | undefined;
   try {
-    return await buildWith(options, { started, outDir, partial, workers }, executor);
+    const head = await options.store.consentHeadSeq();
+    // The member snapshot needs the consent head but not the digests of the sources: this thread builds it while they
+    // are computed (in a thread of their own for files) and the build is recorded. It is awaited once the build is
+    // recorded, so that its failure marks the build failed; it is never left running (finally).
+    const memberRejects: RejectedLine[] = [];
+    snapshotting = snapshotMembers(options, head, (r) => memberRejects.push(r));
+    snapshotting.catch(() => undefined);
+    const context = { started, outDir, partial, workers, head, snapshotting, memberRejects };
+    return await buildWith(options, context, executor);
   } finally {
+    await snapshotting?.catch(() => undefined);
     await threads?.close();
   }
 }
 
-/** runBuild once the output directory is ready and the executor chosen. */
+/** What runBuild has started before buildWith. */
+interface BuildContext {
+  readonly started: number;
+  readonly outDir: string;
+  readonly partial: string;
+  readonly workers: number;
+  /** The consent ledger's head when the build started. */
+  readonly head: number;
+  readonly snapshotting: Promise<MemberSnapshot>;
+  /** Malformed member lines, filled in while the snapshot is built. */
+  readonly memberRejects: RejectedLine[];
+}
+
+/** runBuild once the output directory is ready, the executor chosen and the member snapshot started. */
 async function buildWith(
   options: RunBuildOptions,
-  { started, outDir, partial, workers }: { started: number; outDir: string; partial: string; workers: number },
+  { started, outDir, partial, workers, head, snapshotting, memberRejects }: BuildContext,
   createExecutor: CreateBuildExecutor,
 ): Promise<BuildResult> {
   const { store, policy } = options;
   const deps: BuildDeps = { ...DEFAULT_DEPS, ...options.deps };
-  const head = await store.consentHeadSeq();
   const sources = await options.sources.describe();
   const contentCount = await options.sources.countContent();
   const shardCount = Math.max(1, Math.ceil(contentCount / (options.itemsPerShard ?? ITEMS_PER_SHARD)));
@@ -411,12 +439,9 @@ async function buildWith(
     }
   };
 
-  const memberRejects: RejectedLine[] = [];
   let executor: BuildExecutor | undefined;
   try {
-    const { snapshot, names, members } = await snapshotMembers({ ...options, onProgress: progress }, head, (r) =>
-      memberRejects.push(r),
-    );
+    const { snapshot, names, members } = await snapshotting;
     const work = await createExecutor({
       buildId,
       partialDir: partial,

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readByteBatches, readLineBatches } from './source.js';
+import { digestFile, readByteBatches, readLineBatches } from './source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assent-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,5 +47,28 @@ describe('readByteBatches', () => {
     const path = join(dir, 'empty.jsonl');
     writeFileSync(path, '');
     expect(await linesOfByteBatches(path, 8)).toEqual([]);
+  });
+});
+
+describe('digestFile', () => {
+  it.each([
+    ['is empty', '', 0],
+    ['ends with a newline', '{"a":1}\n{"b":"é"}\n\n', 3],
+    ['has no final newline', '{"a":1}\n{"b":2}', 2],
+    ['has CRLF line ends', '{"a":1}\r\n{"b":2}\r\n', 2],
+    ['is longer than the read buffer', `${'{"x":"0123456789"}\n'.repeat(120_000)}{"last":true}`, 120_001],
+  ])('gives the sha256, size and line count of a file that %s', async (name, content, lines) => {
+    const path = join(dir, `digest-${name.replace(/\W/g, '-')}.jsonl`);
+    writeFileSync(path, content);
+    const bytes = Buffer.from(content, 'utf8');
+    expect(await digestFile(path)).toEqual({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      lines,
+    });
+  });
+
+  it('rejects for a file that cannot be read', async () => {
+    await expect(digestFile(join(dir, 'missing.jsonl'))).rejects.toThrow(/ENOENT/);
   });
 });
