@@ -217,6 +217,7 @@ const PIECES: readonly string[] = [
   '@',
   '@jane_doe',
   `${'a'.repeat(64)}@example.com`,
+  `${'b'.repeat(63)}.example.com`,
   `${'𝐀'.repeat(64)}@example.io`,
   'mobile.stackoverflow.com/users/jdoe',
   'jane.doe',

@@ -39,6 +39,8 @@ export function createUrlRecognizer() {
         literals: ['.'],
         anyOf: COMMON_TLDS.split('|').map((tld) => `.${tld}`),
         gate: new RegExp(`\\.(?:${COMMON_TLDS})(?![\\w-])`, 'i'),
+        // The first label is at most 63 characters before its dot (ASCII only: the regex has no u flag).
+        anchor: { text: '.', within: 64 },
         refine: trimTrailing,
       },
     ],
