@@ -189,6 +189,9 @@ describe('findMemberNames', () => {
     'ß',
     '…',
     'Souza…',
+    // Letters whose folded form holds a space.
+    'Ana\ufdfa',
+    'a\u037a',
   ];
   // A filter sized for its names, and one far too small for them: in the crowded one most words pass the first
   // probes, so the later probes and the name lookups decide.

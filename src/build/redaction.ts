@@ -298,7 +298,11 @@ export function findMemberNames(text: string, names: NameFilterData): Span[] {
     if (wordIsAscii) isNameWord = mayBeNameWord(names, text, at, end);
     else {
       key = foldedWord(text.slice(at, end));
-      isNameWord = key.split(' ').every((w) => mayBeNameWord(names, w, 0, w.length));
+      // Folding rarely puts a space in a word (NFKC does for a few letters and marks, such as the ligature U+FDFA or
+      // U+037A); then each part must be a name word.
+      isNameWord = key.includes(' ')
+        ? key.split(' ').every((w) => mayBeNameWord(names, w, 0, w.length))
+        : mayBeNameWord(names, key, 0, key.length);
     }
     if (isNameWord) keepNameWord(count++, ordinal, at, end, key);
     ordinal++;
