@@ -142,6 +142,8 @@ export function createDecidePass(init: WorkerInit, redactor: Redactor = createBu
   const chunkSize = Math.max(4096, Math.min(FLUSH_AT, Math.floor(MAX_BUFFERED / init.shardCount)));
   const chunks: (Buffer | undefined)[] = new Array(init.shardCount).fill(undefined);
   const used = new Uint32Array(init.shardCount);
+  let lookedUpAuthor: string | undefined;
+  let lookedUpIndex = -1;
   // Undefined before the first record, so the first one always sets the hasher's member.
   let lastAuthor: string | undefined;
   let lastPseudonym = '';
@@ -191,7 +193,12 @@ export function createDecidePass(init: WorkerInit, redactor: Redactor = createBu
       stats.createdAfterAsOf++;
       return;
     }
-    const index = lookupMember(init.snapshot, item.authorId);
+    // Items arrive grouped by author more often than not: one snapshot lookup per run of the same author.
+    if (item.authorId !== lookedUpAuthor) {
+      lookedUpAuthor = item.authorId;
+      lookedUpIndex = lookupMember(init.snapshot, item.authorId);
+    }
+    const index = lookedUpIndex;
     const reason =
       init.policyVersion === null
         ? 'no_policy'
