@@ -4,6 +4,7 @@
 
 import type { EntityType, Span } from '../domain/index.js';
 import { createAnalyzer, createAnonymizer, type OperatorConfig, type RedactionConfig } from '../redact/index.js';
+import { loadGazetteer, loadNameModel } from '../redact/names/index.js';
 import { mayBeNameWord, mayHoldKey, type NameFilterData, normaliseName, scanAsciiNameWord } from './name-filter.js';
 
 /** An operator as a policy writes it (src/policy's redaction schema). */
@@ -82,6 +83,17 @@ export function createAnalyze(choice: AnalyzerChoice, minScore: number): Analyze
   if (choice === 'fast') return basicAnalyze;
   const engine = createAnalyzer({ minScore });
   return (text, lang) => engine.analyze(lang ? { text, lang } : { text });
+}
+
+/**
+ * Loads the engine's name model and gazetteer on this thread, where they go into the worker-thread environment as
+ * shared memory: worker threads started afterwards map them instead of each parsing the files (~40-60 instead of
+ * ~400-500 ms of CPU per worker, and one copy in memory). Nothing to load for the fast analyzer.
+ */
+export function shareAnalyzerData(choice: AnalyzerChoice): void {
+  if (choice === 'fast') return;
+  loadNameModel();
+  loadGazetteer();
 }
 
 interface Pattern {

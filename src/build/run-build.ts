@@ -23,7 +23,7 @@ import {
 } from './member-snapshot.js';
 import { merkleRoot } from './merkle.js';
 import { addName, createNameFilter, type NameFilterData } from './name-filter.js';
-import type { AnalyzerChoice } from './redaction.js';
+import { type AnalyzerChoice, shareAnalyzerData } from './redaction.js';
 import { type ShardFormat, shardFileName } from './shard-writer.js';
 import type { BuildSource, ContentBatch, RejectedLine } from './source.js';
 import { createWorkerPool, type WorkerPool } from './worker-pool.js';
@@ -304,13 +304,15 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
   }
 
   const workers = Math.max(1, Math.min(64, options.workers ?? availableParallelism()));
-  // The threads start now: each loads its modules and the analyzer's model (~1 CPU-s) while this thread digests the
-  // sources and snapshots the members. Not the analyzer when pass 1 looks finished already (a resumed build).
+  // The threads start now: each loads its modules and warms the analyzer while this thread digests the sources and
+  // snapshots the members; the name model and gazetteer are loaded here first, once, and shared with the threads.
+  // Not the analyzer when pass 1 looks finished already (a resumed build).
   const pass1Done = (readJson<PartialState>(join(partial, 'state.json'))?.pass1 ?? null) !== null;
   const warm = { analyzer: options.analyzer ?? 'engine', minScore: options.policy.redaction.minScore };
   let threads: WorkerPool | undefined;
   let executor = options.executor;
   if (executor === undefined) {
+    if (!pass1Done) shareAnalyzerData(warm.analyzer);
     threads = createWorkerPool(workers, pass1Done ? null : warm);
     executor = threadExecutor(threads);
   }
