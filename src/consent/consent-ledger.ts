@@ -75,6 +75,12 @@ export interface ExportOptions {
   readonly batchSize?: number;
 }
 
+/** One change of a group, with the actor to record when its input names none (see `ConsentLedger.recordMany`). */
+export interface ConsentChange {
+  readonly input: ConsentEventInput;
+  readonly actor: string;
+}
+
 /** What became of one change of a group (see `ConsentLedger.recordMany`). */
 export type RecordOutcome =
   | { readonly ok: true; readonly event: ConsentEvent; readonly created: boolean }
@@ -352,7 +358,7 @@ export function createConsentLedger(store: Store, options: ConsentLedgerOptions 
   /** `recordMany`'s one pass: reads for the whole group, then one append of events and one of audit entries. */
   async function recordGroup(
     drafts: readonly (ConsentDraft | undefined)[],
-    changes: readonly { readonly input: ConsentEventInput; readonly actor: string }[],
+    changes: readonly ConsentChange[],
     outcomes: RecordOutcome[],
   ): Promise<void> {
     await store.transaction(async (tx) => {
@@ -382,7 +388,7 @@ export function createConsentLedger(store: Store, options: ConsentLedgerOptions 
           if (earlier) {
             if (!sameChoice(draft, earlier)) outcomes[i] = { ok: false, error: conflict(draft.requestId) };
             else if (existing) outcomes[i] = { ok: true, event: existing, created: false };
-            else if (inGroup !== undefined) repeats.push({ index: i, of: inGroup });
+            else repeats.push({ index: i, of: inGroup as number });
             continue;
           }
         }
@@ -410,7 +416,7 @@ export function createConsentLedger(store: Store, options: ConsentLedgerOptions 
       if (events.length !== created.length) throw new Error('consent ledger: the store returned too few events');
       await appendAuditEntries(
         tx,
-        events.map((event, k) => recordedEntry(event, created[k]?.actor ?? '', created[k]?.now ?? '')),
+        created.map((c, k) => recordedEntry(events[k] as ConsentEvent, c.actor, c.now)),
       );
       created.forEach((c, k) => {
         outcomes[c.index] = { ok: true, event: events[k] as ConsentEvent, created: true };

@@ -2,6 +2,7 @@
 
 export type { ImportIssue, ImportReport } from '../store/import/jsonl-reader.js';
 export {
+  type ConsentChange,
   type ConsentImportOptions,
   type ConsentLedger,
   type ConsentLedgerOptions,

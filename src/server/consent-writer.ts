@@ -5,7 +5,7 @@
 // allows (`transactionWithDeferredFlush`): the next group is written while the previous one is flushed, and groups
 // are answered in commit order.
 
-import type { RecordOutcome } from '../consent/index.js';
+import type { ConsentChange, RecordOutcome } from '../consent/index.js';
 import type { ConsentEvent, ConsentEventInput } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 
@@ -13,10 +13,7 @@ import type { Store } from '../store/store.js';
  * Records a group of changes, in order, on the store it is given (the group's transaction): one outcome per change.
  * Rejects only when the store fails, with nothing of the group written.
  */
-export type RecordGroupOn = (
-  tx: Store,
-  changes: readonly { readonly input: ConsentEventInput; readonly actor: string }[],
-) => Promise<readonly RecordOutcome[]>;
+export type RecordGroupOn = (tx: Store, changes: readonly ConsentChange[]) => Promise<readonly RecordOutcome[]>;
 
 export interface ConsentWriterOptions {
   readonly store: Store;
