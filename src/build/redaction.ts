@@ -4,7 +4,7 @@
 
 import type { EntityType, Span } from '../domain/index.js';
 import { createAnalyzer, createAnonymizer, type OperatorConfig, type RedactionConfig } from '../redact/index.js';
-import { loadGazetteer, loadNameModel } from '../redact/names/index.js';
+import { shareNameData } from '../redact/names/index.js';
 import { mayBeNameWord, mayHoldKey, type NameFilterData, normaliseName, scanAsciiNameWord } from './name-filter.js';
 
 /** An operator as a policy writes it (src/policy's redaction schema). */
@@ -85,15 +85,9 @@ export function createAnalyze(choice: AnalyzerChoice, minScore: number): Analyze
   return (text, lang) => engine.analyze(lang ? { text, lang } : { text });
 }
 
-/**
- * Loads the engine's name model and gazetteer on this thread, where they go into the worker-thread environment as
- * shared memory: worker threads started afterwards map them instead of each parsing the files (~40-60 instead of
- * ~400-500 ms of CPU per worker, and one copy in memory). Nothing to load for the fast analyzer.
- */
+/** Before the worker threads start: the engine's name data, loaded once here and shared (see shareNameData). */
 export function shareAnalyzerData(choice: AnalyzerChoice): void {
-  if (choice === 'fast') return;
-  loadNameModel();
-  loadGazetteer();
+  if (choice === 'engine') shareNameData();
 }
 
 interface Pattern {
@@ -184,32 +178,13 @@ function isAsciiLetter(code: number): boolean {
 let wordIsAscii = true;
 
 /**
- * End of the NAME_WORD match starting at `at`, or -1 when none starts there. ASCII words are scanned by char code;
- * anything else (a non-ASCII letter, mark or apostrophe) goes to the regex, so the words are exactly NAME_WORD's.
+ * End of the NAME_WORD match starting at `at`, or -1 when none starts there. findMemberNames calls it only for words
+ * `scanAsciiNameWord` could not take (a word that starts with, or runs into, a non-ASCII character), so it goes to
+ * the regex directly and the words are exactly NAME_WORD's.
  */
 function nameWordEnd(text: string, at: number): number {
   const first = text.charCodeAt(at);
-  if (first < 128) {
-    if (!isAsciiLetter(first)) return -1;
-    let i = at + 1;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (isAsciiLetter(c)) i++;
-      else if (c === 39 || c === 45) {
-        const next = text.charCodeAt(i + 1);
-        if (isAsciiLetter(next)) i += 2;
-        else if (next >= 128) break;
-        else {
-          wordIsAscii = true;
-          return i;
-        }
-      } else if (c >= 128) break;
-      else {
-        wordIsAscii = true; // also NaN past the end
-        return i;
-      }
-    }
-  }
+  if (first < 128 && !isAsciiLetter(first)) return -1;
   NAME_WORD.lastIndex = at;
   if (!NAME_WORD.test(text)) return -1;
   const end = NAME_WORD.lastIndex;

@@ -9,6 +9,7 @@ import { countryOf, generatePosts } from '../../bench/social-posts.js';
 import { seededRandom } from '../domain/seeded-random.js';
 import { adversarialInputs } from './adversarial-inputs.js';
 import { corpusDirectory, listCorpora, readCorpus } from './eval/corpus.js';
+import { NAME_RECOGNIZER } from './names/index.js';
 import { buildWithoutGates } from './pattern-recognizer.js';
 import type { AnalysisInput, DetectedSpan, Recognizer } from './recognizer.js';
 import { RECOGNIZER_FACTORIES } from './registry.js';
@@ -19,10 +20,9 @@ const corpora = listCorpora(corpusDir);
 if (corpora.length === 0) console.warn(`gates.test: corpora skipped, none at ${corpusDir} (set ASSENT_PII_DATASETS)`);
 
 // The name tagger has no gates of this kind; every other recognizer is compared with its ungated twin.
-const NAME_TAGGER = RECOGNIZER_FACTORIES.length - 1;
-const factories = RECOGNIZER_FACTORIES.filter((_, index) => index !== NAME_TAGGER);
-const gated: readonly Recognizer[] = factories.map((create) => create());
-const ungated: readonly Recognizer[] = buildWithoutGates(() => factories.map((create) => create()));
+const buildAll = () => RECOGNIZER_FACTORIES.map((create) => create()).filter((r) => r.name !== NAME_RECOGNIZER);
+const gated: readonly Recognizer[] = buildAll();
+const ungated: readonly Recognizer[] = buildWithoutGates(buildAll);
 
 interface Mismatch {
   readonly source: string;

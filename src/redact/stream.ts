@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RedactionConfig } from './anonymizer.js';
 import type { KnownIdentity } from './known/index.js';
+import { shareNameData } from './names/index.js';
 import type { Recognizer } from './recognizer.js';
 import {
   addBatchCounts,
@@ -94,6 +95,9 @@ function createPool(size: number, settings: BatchSettings) {
     for (let i = 0; i < size; i++) if (isReady(i)) return true;
     return false;
   };
+  // The workers map the name data this thread loaded instead of each parsing the files (a no-op when the calling
+  // thread has processed input already).
+  shareNameData();
   for (let i = 0; i < size; i++) {
     const worker = spawnWorker({ settings, readyFlags, index: i });
     const entry: PoolWorker = { worker, waiting: new Map() };

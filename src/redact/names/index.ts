@@ -8,6 +8,7 @@ export {
   NAME_RECOGNIZER,
   type NameRecognizerOptions,
   type NameType,
+  shareNameData,
 } from './name-recognizer.js';
 export { createNameTagger, type NameTagger, type NameTaggerOptions, type TaggedSpan } from './tagger.js';
 export { type Tokens, tokenize } from './tokenize.js';
