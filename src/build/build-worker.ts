@@ -1,8 +1,8 @@
 // Entry point of a build worker thread: receives batches and shard tasks from the coordinator (worker-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
-import { type Analyze, createAnalyze, createRedactor } from './redaction.js';
-import { createDecidePass, type DecidePass, finishShard } from './shard-work.js';
+import { type Analyze, createAnalyze } from './redaction.js';
+import { createBuildRedactor, createDecidePass, type DecidePass, finishShard } from './shard-work.js';
 import type { FromWorker, ToWorker, WarmSettings, WorkerInit } from './worker-protocol.js';
 
 let init: WorkerInit | undefined;
@@ -23,9 +23,9 @@ function startPass(init: WorkerInit): DecidePass {
     warmed !== undefined &&
     warmed.settings.analyzer === init.analyzer &&
     warmed.settings.minScore === init.redaction.minScore;
-  const analyze = ready && warmed ? warmed.analyze : createAnalyze(init.analyzer, init.redaction.minScore);
+  const analyze = ready ? warmed?.analyze : undefined;
   warmed = undefined;
-  return createDecidePass(init, createRedactor(init.redaction, init.names, analyze, init.buildKey));
+  return createDecidePass(init, createBuildRedactor(init, analyze));
 }
 
 parentPort?.on('message', (message: ToWorker) => {

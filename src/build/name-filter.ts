@@ -11,11 +11,9 @@ import { hash64 } from './hash.js';
 
 export interface NameFilterData {
   readonly bits: Uint32Array;
-  readonly bitCount: number;
   readonly hashes: number;
   /** The words of the names (see the module comment). */
   readonly wordBits: Uint32Array;
-  readonly wordBitCount: number;
   readonly wordHashes: number;
 }
 
@@ -43,20 +41,17 @@ function setBit(bits: Uint32Array, h: number): void {
   bits[word] = (bits[word] ?? 0) | (1 << (h & 31));
 }
 
-function sharedBits(bitCount: number): { bits: Uint32Array; count: number } {
+/** At least `bitCount` bits (a whole number of 32-bit words), in shared memory for the worker threads. */
+function sharedBits(bitCount: number): Uint32Array {
   const words = Math.ceil(Math.max(1024, bitCount) / 32);
-  return { bits: new Uint32Array(new SharedArrayBuffer(words * 4)), count: words * 32 };
+  return new Uint32Array(new SharedArrayBuffer(words * 4));
 }
 
 export function createNameFilter(expectedNames: number): NameFilterData {
-  const names = sharedBits(Math.ceil(expectedNames * 16));
-  const words = sharedBits(Math.ceil(expectedNames * 8));
   return {
-    bits: names.bits,
-    bitCount: names.count,
+    bits: sharedBits(Math.ceil(expectedNames * 16)),
     hashes: 11,
-    wordBits: words.bits,
-    wordBitCount: words.count,
+    wordBits: sharedBits(Math.ceil(expectedNames * 8)),
     wordHashes: 3,
   };
 }

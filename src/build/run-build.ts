@@ -109,7 +109,7 @@ export type CreateBuildExecutor = (setup: BuildExecutorSetup) => Promise<BuildEx
  * The default executor: the worker threads of `pool` (started by runBuild before the inputs are read, so that they
  * load their modules and analyzer meanwhile). Closing the executor closes the pool.
  */
-export function threadExecutor(pool: WorkerPool): CreateBuildExecutor {
+function threadExecutor(pool: WorkerPool): CreateBuildExecutor {
   return async (setup) => {
     pool.configure((workerIndex) => setup.init(workerIndex));
     return threadWork(pool);

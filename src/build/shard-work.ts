@@ -12,7 +12,7 @@ import { orderByKey64 } from './key-order.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
 import { NODE_BYTES, sortedLeavesRoot } from './merkle.js';
 import { parseContentObject, parseJsonLine, timestampMillis } from './parse-lines.js';
-import { createAnalyze, createRedactor, type Redactor } from './redaction.js';
+import { type Analyze, createAnalyze, createRedactor, type Redactor } from './redaction.js';
 import { openShardWriter, type Utf8TextRecord } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
 import {
@@ -120,14 +120,12 @@ export interface DecidePass {
   finish(): void;
 }
 
-/** The redactor of pass 1 for a build's settings. */
-export function createBuildRedactor(init: WorkerInit): Redactor {
-  return createRedactor(
-    init.redaction,
-    init.names,
-    createAnalyze(init.analyzer, init.redaction.minScore),
-    init.buildKey,
-  );
+/** The redactor of pass 1 for a build's settings (with `analyze` when one was prepared for them already). */
+export function createBuildRedactor(
+  init: WorkerInit,
+  analyze: Analyze = createAnalyze(init.analyzer, init.redaction.minScore),
+): Redactor {
+  return createRedactor(init.redaction, init.names, analyze, init.buildKey);
 }
 
 /**

@@ -9,8 +9,9 @@ import type { ShardFormat } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
 
 /**
- * What a worker can prepare before the build's inputs are read: the analyzer (its model loads on first use, ~0.5-1 s
- * per thread), so the threads load it while the coordinator digests the sources and snapshots the members.
+ * What a worker can prepare before the build's inputs are read: the analyzer, warmed on one text (it maps the name
+ * model and gazetteer the coordinator loaded before starting the threads), while the coordinator digests the sources
+ * and snapshots the members.
  */
 export interface WarmSettings {
   readonly analyzer: AnalyzerChoice;
