@@ -21,6 +21,18 @@ const GEN = 'train_ai_system.generative';
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 50_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const NEIGHBOUR_COMMITS = Number(process.env.BENCH_PG_NEIGHBOUR ?? 0);
+for (const [name, value] of [
+  ['BENCH_MEMBERS', MEMBERS],
+  ['BENCH_SECONDS', DURATION],
+  ['BENCH_PG_NEIGHBOUR', NEIGHBOUR_COMMITS],
+] as const) {
+  if (!Number.isFinite(value) || value < (name === 'BENCH_PG_NEIGHBOUR' ? 0 : 1)) {
+    process.stderr.write(
+      `bench:api: ${name} must be a number (${name === 'BENCH_PG_NEIGHBOUR' ? 'commits a second, 0 or more' : '1 or more'}), found ${JSON.stringify(process.env[name])}\n`,
+    );
+    process.exit(2);
+  }
+}
 const COUNTRIES = ['US', 'BR', 'IN', 'DE', 'FR', 'GB', 'JP', 'CA', 'MX', 'NG', 'US-CA', 'ES'];
 
 function memberId(i: number): string {

@@ -32,11 +32,9 @@ export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
  * @example await store.transaction(async (tx) => { await tx.savePolicy(p); await appendAudit(tx, { ... }); });
  */
 export async function appendAudit(store: Store, input: AuditEntryInput): Promise<AuditEntry> {
-  return store.transaction(async (tx) => {
-    const entry = chained(await tx.lastAuditEntry(), input);
-    await tx.appendAuditEntry(entry);
-    return entry;
-  });
+  const [entry] = await appendAuditEntries(store, [input]);
+  if (!entry) throw new Error('audit: no entry appended');
+  return entry;
 }
 
 /**

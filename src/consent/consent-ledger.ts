@@ -93,7 +93,8 @@ export interface ConsentLedger {
    * Records several choices, in order, as `record` would one after the other, but with a few statements for the
    * whole group instead of a dozen per change (servers group the changes that arrive together). A refused change
    * (invalid, unknown member or event, a request id reused for another choice) is an outcome of its own and does not
-   * stop the others; an error of the store rejects the whole call, with nothing of the group written.
+   * stop the others. Call it inside a transaction (the consent writer's group): an error of the store then rejects the
+   * whole call and the caller's transaction, so nothing of the group is written.
    */
   recordMany(
     changes: readonly { readonly input: ConsentEventInput; readonly actor: string }[],

@@ -31,27 +31,35 @@ export class BatchCheckIndex {
 
   /**
    * Indexes `ids` (`ids[i]` is the id of the member at position i), yielding to the event loop every `chunk` ids:
-   * a million ids take about half a second of CPU, which requests should not wait behind.
+   * a million ids take about half a second of CPU, which requests should not wait behind. Gives up (undefined) at
+   * the first pause where `wanted()` says the index is no longer needed (its snapshot went stale meanwhile).
    */
-  static async build(ids: readonly string[], chunk = 20_000): Promise<BatchCheckIndex> {
-    const pause = () => new Promise<void>((resume) => setImmediate(resume));
+  static async build(
+    ids: readonly string[],
+    chunk = 20_000,
+    wanted: () => boolean = () => true,
+  ): Promise<BatchCheckIndex | undefined> {
+    const pause = async () => {
+      await new Promise<void>((resume) => setImmediate(resume));
+      return wanted();
+    };
     const n = ids.length;
     let total = 0;
     for (let i = 0; i < n; i++) {
       total += Buffer.byteLength(ids[i] as string);
-      if (i % chunk === chunk - 1) await pause();
+      if (i % chunk === chunk - 1 && !(await pause())) return undefined;
     }
     const index = new BatchCheckIndex(n, Buffer.allocUnsafe(total));
     let at = 0;
     for (let i = 0; i < n; i++) {
       index.idStart[i] = at;
       at += index.idBytes.write(ids[i] as string, at, 'utf8');
-      if (i % chunk === chunk - 1) await pause();
+      if (i % chunk === chunk - 1 && !(await pause())) return undefined;
     }
     index.idStart[n] = at;
     for (let i = 0; i < n; i++) {
       index.insert(i);
-      if (i % chunk === chunk - 1) await pause();
+      if (i % chunk === chunk - 1 && !(await pause())) return undefined;
     }
     return index;
   }

@@ -58,7 +58,9 @@ export const UNKNOWN_MEMBER: PackedMember = Object.freeze({ country: 0, birth: 0
 
 class LoadedSnapshot implements SnapshotView {
   private index: BatchCheckIndex | undefined;
-  private building: Promise<void> | undefined;
+  private building = false;
+  /** Set once this snapshot is replaced or dropped: an index still being built for it stops. */
+  private retired = false;
   constructor(
     public token: string,
     private readonly members: Map<string, MutableEntry>,
@@ -77,9 +79,14 @@ class LoadedSnapshot implements SnapshotView {
   }
 
   batchIndex(): BatchCheckIndex | undefined {
-    if (this.index === undefined && this.building === undefined) {
+    if (this.index === undefined && !this.building) {
+      this.building = true;
       // Results kept before the index exists would have nothing to forget them: there are none, it starts empty.
-      this.building = BatchCheckIndex.build(this.entries.map((entry) => entry.member.id)).then(
+      BatchCheckIndex.build(
+        this.entries.map((entry) => entry.member.id),
+        undefined,
+        () => !this.retired,
+      ).then(
         (index) => {
           this.index = index;
         },
@@ -88,6 +95,11 @@ class LoadedSnapshot implements SnapshotView {
       );
     }
     return this.index;
+  }
+
+  /** This snapshot is no longer the current one (see `ConsentSnapshot.loaded`). */
+  retire(): void {
+    this.retired = true;
   }
 
   events(memberId: string): readonly ConsentEvent[] {
@@ -116,7 +128,7 @@ class LoadedSnapshot implements SnapshotView {
  * @example const view = await snapshot.current(); const facts = view?.member('m1') // undefined view: ask the store
  */
 export class ConsentSnapshot {
-  private loaded: LoadedSnapshot | undefined;
+  private inUse: LoadedSnapshot | undefined;
   private loading: Promise<void> | undefined;
   /** No new load before this time (ms): a store that changes all the time is not reloaded all the time. */
   private nextLoadAt = 0;
@@ -127,6 +139,16 @@ export class ConsentSnapshot {
   private closed = false;
   private readonly maxMembers: number;
   private readonly maxEvents: number;
+
+  /** The snapshot in use; replacing or dropping it retires the old one. */
+  private get loaded(): LoadedSnapshot | undefined {
+    return this.inUse;
+  }
+
+  private set loaded(next: LoadedSnapshot | undefined) {
+    if (this.inUse !== next) this.inUse?.retire();
+    this.inUse = next;
+  }
 
   constructor(private readonly options: ConsentSnapshotOptions) {
     this.maxMembers = options.maxMembers ?? 1_000_000;

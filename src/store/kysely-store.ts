@@ -399,16 +399,6 @@ class KyselyStore implements Store {
 
   // Audit -----------------------------------------------------------------------------------------------------
 
-  async appendAuditEntry(entry: AuditEntry): Promise<void> {
-    await this.atomically(async (tx) => {
-      await this.adapter.lockLedger(tx.db);
-      await tx.db
-        .insertInto('audit_log')
-        .values(auditToRow(entry, JSON.stringify(entry.payload)))
-        .execute();
-    });
-  }
-
   async appendAuditEntries(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await this.atomically(async (tx) => {

@@ -221,12 +221,12 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
           prevHash: String(seq - 1).padStart(64, '0'),
           hash: String(seq).padStart(64, '0'),
         });
-        await store.appendAuditEntry(entry(1));
-        await store.appendAuditEntry(entry(2));
-        await expect(store.appendAuditEntry(entry(2))).rejects.toThrow();
-        expect(await store.lastAuditEntry()).toEqual(entry(2));
+        await store.appendAuditEntries([entry(1)]);
+        await store.appendAuditEntries([entry(2), entry(3)]);
+        await expect(store.appendAuditEntries([entry(4), entry(3)])).rejects.toThrow();
+        expect(await store.lastAuditEntry()).toEqual(entry(3));
         const batches = await collect(store.scanAudit({ batchSize: 1 }));
-        expect(batches.flat()).toEqual([entry(1), entry(2)]);
+        expect(batches.flat()).toEqual([entry(1), entry(2), entry(3)]);
       });
 
       it('saves policies and keeps exactly one active', async () => {

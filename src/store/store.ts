@@ -167,7 +167,6 @@ export interface Store {
   consentHeadSeq(): Promise<number>;
 
   // Audit log: appended only through src/audit, which computes the chain.
-  appendAuditEntry(entry: AuditEntry): Promise<void>;
   /** Appends consecutive entries (already chained by src/audit) in as few statements as the driver allows. */
   appendAuditEntries(entries: readonly AuditEntry[]): Promise<void>;
   lastAuditEntry(): Promise<AuditEntry | undefined>;
