@@ -252,6 +252,39 @@ for (const factory of openTestStores()) {
       expect((await store.getModel(model.id))?.flaggedAt).not.toBeNull();
     });
 
+    it('rewrites finished shards for a withdrawal recorded after the last shard was written (strict withdrawals)', async () => {
+      // A member with items in the dataset, other than the one the test above withdrew.
+      const before = await build('strict-late-before', 1);
+      const rowsBefore = [];
+      for await (const batch of store.scanBuildMembers(before.buildId)) rowsBefore.push(...batch);
+      const member = rowsBefore.map((r) => r.memberId).find((id) => id !== ALLOWED);
+      if (member === undefined) throw new Error('no member in the dataset to withdraw');
+      // Recorded once every shard is written; the build's next read of the ledger waits for the write to land, so the
+      // only place the build can see it is the last re-check, which must rewrite the shards holding the member.
+      let landed: Promise<unknown> | undefined;
+      const waiting: Store = Object.assign(Object.create(store) as Store, {
+        scanConsentEvents: (options?: Parameters<Store['scanConsentEvents']>[0]) =>
+          (async function* () {
+            await landed;
+            yield* store.scanConsentEvents(options);
+          })(),
+      });
+      const result = await build('strict-late', 2, {
+        store: waiting,
+        onProgress: (p) => {
+          if (p.phase === 'shards' && p.total !== null && p.done === p.total && landed === undefined) {
+            landed = store.appendConsentEvents([event(member, 'ConsentWithdrawn', new Date().toISOString())]);
+          }
+        },
+      });
+      expect(landed).toBeDefined();
+      expect(result.summary.withdrawnDuringBuild).toBeGreaterThan(0);
+      const rows = [];
+      for await (const batch of store.scanBuildMembers(result.buildId)) rows.push(...batch);
+      expect(rows.map((r) => r.memberId)).not.toContain(member);
+      expect(rows.length).toBe(rowsBefore.filter((r) => r.memberId !== member).length);
+    });
+
     it('counts malformed lines as FILE:LINE and fails only with strict; unknown members are counted', async () => {
       const files = join(dir, 'files');
       mkdirSync(files, { recursive: true });
