@@ -30,6 +30,29 @@ describe('lineage Merkle root', () => {
     expect(sortedMerkleRoot(all)).toEqual(merkleRoot([...all].sort(Buffer.compare)));
   });
 
+  it.each([2, 5, 13, 64, 1001])(
+    'gives the root node:crypto gives over %i leaves (odd nodes carried at several levels)',
+    (n) => {
+      const sha = (left: Buffer, right: Buffer) =>
+        createHash('sha256')
+          .update(Buffer.from([1]))
+          .update(left)
+          .update(right)
+          .digest();
+      const many = Array.from({ length: n }, (_, i) => lineageLeaf('p', String(i)));
+      let level = many;
+      while (level.length > 1) {
+        const up: Buffer[] = [];
+        for (let i = 0; i < level.length; i += 2) {
+          const [left, right] = [level[i] as Buffer, level[i + 1]];
+          up.push(right ? sha(left, right) : left);
+        }
+        level = up;
+      }
+      expect(merkleRoot(many)).toEqual(level[0]);
+    },
+  );
+
   it('computes leaves and nodes as the documented sha256 formulas', () => {
     const sha = (...parts: (Buffer | string)[]) => {
       const h = createHash('sha256');

@@ -4,10 +4,11 @@
 // fsyncs, and renames, so a shard file either is complete or does not exist under its final name.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import parquet from '@dsnp/parquetjs';
-import { codeVersion } from '../version.js';
+import { packageRoot } from '../version.js';
 import { ParquetWriter, type StringColumn } from './parquet/index.js';
 
 export const FORMATS = ['parquet', 'jsonl'] as const;
@@ -72,6 +73,16 @@ export function shardColumns(withAuthor: boolean): readonly StringColumn[] {
 }
 
 const WRITE_BUFFER = 1 << 20;
+
+let version: string | undefined;
+/**
+ * The package version for Parquet's created_by, read from package.json once per thread. Not codeVersion(): that
+ * also asks git for the commit, a child process per worker thread that a shard does not record.
+ */
+function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
 /** Uncompressed JSONL bytes per gzip member: small shards stay a single member, large ones stream. */
 const JSONL_MEMBER = 8 << 20;
 
@@ -98,9 +109,17 @@ class HashingFile {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const data = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
-    let at = 0;
-    while (at < data.length) at += writeSync(this.fd, data, at, data.length - at);
+    // One gathered write of the chunks as they are (no megabyte copy into a new buffer); a short write, rare for a
+    // regular file, is finished chunk by chunk.
+    let written = writevSync(this.fd, this.pending);
+    for (const chunk of this.pending) {
+      if (written >= chunk.length) {
+        written -= chunk.length;
+        continue;
+      }
+      for (let at = written; at < chunk.length; ) at += writeSync(this.fd, chunk, at, chunk.length - at);
+      written = 0;
+    }
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -165,7 +184,7 @@ export function openShardWriter(
       const writer = new ParquetWriter(
         shardColumns(withAuthor),
         {
-          createdBy: `assent ${codeVersion().version}`,
+          createdBy: `assent ${packageVersion()}`,
           compression: 'gzip',
           ...(options.rowGroupRows !== undefined ? { rowGroupRows: options.rowGroupRows } : {}),
         },

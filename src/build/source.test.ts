@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digestFile, readByteBatches, readLineBatches } from './source.js';
+import { countLines, digestFile, readByteBatches, readLineBatches } from './source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assent-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,6 +66,8 @@ describe('digestFile', () => {
       bytes: bytes.length,
       lines,
     });
+    // The member snapshot counts the lines itself (countLines) and must agree with the digest.
+    expect(await countLines(path)).toBe(lines);
   });
 
   it('rejects for a file that cannot be read', async () => {
