@@ -10,7 +10,7 @@ import { seededRandom } from '../domain/seeded-random.js';
 import { adversarialInputs } from './adversarial-inputs.js';
 import { corpusDirectory, listCorpora, readCorpus } from './eval/corpus.js';
 import { NAME_RECOGNIZER } from './names/index.js';
-import { buildWithoutGates } from './pattern-recognizer.js';
+import { buildWithoutGates, textHasWords } from './pattern-recognizer.js';
 import type { AnalysisInput, DetectedSpan, Recognizer } from './recognizer.js';
 import { RECOGNIZER_FACTORIES } from './registry.js';
 
@@ -429,4 +429,57 @@ describe('recognizer gates are necessary conditions of their regexes', () => {
     },
     120_000,
   );
+});
+
+// The word lists of every pattern (literals, and anyOf words in the lower-cased text) sit in one index searched in
+// the same pass as the other features: two code units pick the candidates, whose lower case is taken one unit at a
+// time (texts with U+0130 or U+03A3, whose lower case is not one unit everywhere, are also searched in lower()).
+const LITERAL_LISTS: readonly (readonly string[])[] = [
+  ['St', 'Ave', 'Rd.', 'C/', 'x', 'Ñu', 'Straße', 'SK', '0x'],
+  ['Box', 'Boîte', 'İz', 'ſt', 'Σα', '😂A', '𐐀b'],
+  [', 1', ',1', 'ab', 'abc', 'abcd'],
+];
+const ANY_OF_LISTS: readonly (readonly string[])[] = [
+  ['sunday', 'año', 'día', 'zz', 'q', 'sundays', 'kelvin', 'straße'],
+  ['s', 'σας', 'ας', 'σα', 'iz', 'i̇z', 'éa', 'ü'],
+  ['yo', 'y/o', 'edad', 'âge', 'user id', 'of', 'ofa', '𐐨b'],
+];
+
+describe('word-list gates', () => {
+  it('find a list in a text exactly when the text (literals) or its lower case (anyOf) holds one of its words', () => {
+    const words = [...LITERAL_LISTS.flat(), ...ANY_OF_LISTS.flat()];
+    const noise = ['İ', 'Σ', 'ſ', 'K', 'ß', 'É', '😂', '𐐀', '𐐨', '\ud800', '\u0000', ' ', 'S', 's', 'I', 'i', 'a', '.'];
+    const random = seededRandom(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const wrong: string[] = [];
+    let found = 0;
+    for (let n = 0; n < 20000; n++) {
+      let text = '';
+      const parts = 1 + Math.floor(random() * 5);
+      for (let j = 0; j < parts; j++) {
+        let part = random() < 0.6 ? pick(words) : pick(noise);
+        const roll = random();
+        if (roll < 0.2) part = part.toUpperCase();
+        else if (roll < 0.3) part = part.charAt(0).toUpperCase() + part.slice(1);
+        else if (roll < 0.4) part = part.slice(0, Math.max(1, part.length - 1));
+        else if (roll < 0.5) part = part.replace('s', 'ſ').replace('k', 'K');
+        if (random() < 0.2) part = pick(noise) + part;
+        text += part + (random() < 0.5 ? '' : pick(noise));
+      }
+      const lower = text.toLowerCase().replaceAll('ſ', 's');
+      for (const [use, lists, haystack] of [
+        ['literals', LITERAL_LISTS, text],
+        ['anyOf', ANY_OF_LISTS, lower],
+      ] as const) {
+        for (const list of lists) {
+          const expected = list.some((word) => haystack.includes(word));
+          if (expected) found++;
+          if (textHasWords(text, list, use) !== expected && wrong.length < 10)
+            wrong.push(`${use} ${JSON.stringify(text)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(found).toBeGreaterThan(20000);
+  });
 });

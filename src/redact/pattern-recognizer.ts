@@ -146,9 +146,56 @@ for (let code = 97; code <= 122; code++) ASCII_CLASS[code] = ALNUM;
 const GATE_CHAR_BIT = new Int32Array(128);
 for (let i = 0; i < GATE_CHARS.length; i++) GATE_CHAR_BIT[GATE_CHARS.charCodeAt(i)] = 1 << (CHAR_SHIFT + i);
 
+/*
+ * Lower case one code unit at a time, for the word scan: the code units of the text's toLowerCase() (long s as 's')
+ * at the same positions, except at the units whose lower case is not one unit everywhere: U+0130 (two units) and
+ * U+03A3 (final sigma depends on the letters around it). They lower to SPECIAL_UNIT, and a text holding one has its
+ * lower-case words searched in lower() as well. A surrogate stays itself: an astral letter lowers to another astral
+ * letter of the same length, and an anyOf word holding a surrogate is searched in lower() on its own.
+ */
+const SPECIAL_UNIT = 0xffff;
+/** Per code unit from 128 on: its lower case, 0 until computed (no unit from 128 on lowers to 0). */
+const lowerUnits = new Uint16Array(0x10000);
+
+function lowerUnit(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code | 32 : code;
+  let low = lowerUnits[code] as number;
+  if (low === 0) {
+    if (code === 0x130 || code === 0x3a3 || code === SPECIAL_UNIT) low = SPECIAL_UNIT;
+    else if (code === 0x17f) low = 115;
+    else if (code >= 0xd800 && code <= 0xdfff) low = code;
+    else {
+      const lower = String.fromCharCode(code).toLowerCase();
+      low = lower.length === 1 ? lower.charCodeAt(0) : SPECIAL_UNIT;
+    }
+    lowerUnits[code] = low;
+  }
+  return low;
+}
+
+/*
+ * The word index keys a word by the buckets of its first two code units, 128 of them: an ASCII unit is its own
+ * bucket (upper and lower case apart, so that a case-sensitive literal "St" is not looked for at every "st"); any
+ * other unit goes by its lower case's low seven bits (words are compared, the buckets only narrow the candidates).
+ */
+const BUCKET_BITS = 7;
+const PAIR_MASK = (1 << (2 * BUCKET_BITS)) - 1;
+
+/** The bucket of a code unit. */
+function bucketOf(code: number): number {
+  return code < 128 ? code : lowerUnit(code) & 127;
+}
+
+/** The buckets of the text units whose lower case is `low`: an ASCII lower-case letter has two. */
+function lowerBuckets(low: number): number[] {
+  return low >= 97 && low <= 122 ? [low, low - 32] : [bucketOf(low)];
+}
+
 class Features implements TextFeatures {
   #lower: string | undefined;
   #ascii: AsciiSet | undefined;
+  /** The word index's scan number of this text (WordIndex.found). */
+  wordScan = 0;
   constructor(
     readonly text: string,
     readonly digits: number,
@@ -184,16 +231,194 @@ class Features implements TextFeatures {
   }
 }
 
+/**
+ * The words of every word list, indexed by the buckets of their first two code units: literals are found in the
+ * text as written, anyOf words in its lower-cased form (keyed under both cases of an ASCII letter). The scan runs
+ * inside featuresOf's pass over a record: at each position one table read says whether some word starts with the
+ * two units before it and has a third unit in the current one's bucket; only then are words compared. The cost is
+ * one table read per character, whatever the number of lists and words.
+ */
+class WordIndex {
+  /** Lists registered; a list's number is its index in `found`. */
+  lists = 0;
+  /** Per pair of buckets: bit (bucket & 31) set for each word's third unit; all bits for a word of two. */
+  readonly thirdMasks = new Int32Array(1 << (2 * BUCKET_BITS));
+  /** First entry per pair of buckets, -1 when none. */
+  readonly heads = new Int16Array(1 << (2 * BUCKET_BITS)).fill(-1);
+  readonly nextEntry: number[] = [];
+  readonly words: string[] = [];
+  /** Per entry: whether the word is searched as written (a literal) rather than in the lower-cased text. */
+  readonly asWritten: boolean[] = [];
+  /** Per entry: the word's third unit, -1 for a word of two. */
+  readonly thirds: number[] = [];
+  readonly owners: number[] = [];
+  /** Words the pass does not look for, searched one by one: of one code unit, or anyOf words with a surrogate. */
+  readonly loose: { word: string; list: number; asWritten: boolean }[] = [];
+  /** Per list, the scan number (`generation`) of the last scan that found one of its words. */
+  found = new Int32Array(16);
+  generation = 0;
+
+  add(words: readonly string[], asWritten: boolean): number {
+    const list = this.lists++;
+    if (this.found.length < this.lists) {
+      const found = new Int32Array(this.lists * 2);
+      found.set(this.found);
+      this.found = found;
+    }
+    for (const word of words) {
+      // The pass reads a surrogate as itself, not as half of a letter that may have a lower case of its own.
+      if (word.length < 2 || (!asWritten && /[\ud800-\udfff]/.test(word))) {
+        this.loose.push({ word, list, asWritten });
+        continue;
+      }
+      // A literal is keyed by its own units; an anyOf word by every unit that lowers to its own (both cases).
+      const firsts = asWritten ? [bucketOf(word.charCodeAt(0))] : lowerBuckets(word.charCodeAt(0));
+      const seconds = asWritten ? [bucketOf(word.charCodeAt(1))] : lowerBuckets(word.charCodeAt(1));
+      // The third unit's bucket, modulo 32: a letter's two cases share a bit.
+      const thirdBit = word.length > 2 ? 1 << bucketOf(word.charCodeAt(2)) : -1;
+      for (const first of firsts) {
+        for (const second of seconds) {
+          if (this.words.length >= 0x7fff) throw new Error('word lists: more than 32767 word keys');
+          const key = (first << BUCKET_BITS) | second;
+          this.thirdMasks[key] = (this.thirdMasks[key] as number) | thirdBit;
+          this.nextEntry.push(this.heads[key] as number);
+          this.heads[key] = this.words.length;
+          this.words.push(word);
+          this.asWritten.push(asWritten);
+          this.thirds.push(word.length > 2 ? word.charCodeAt(2) : -1);
+          this.owners.push(list);
+        }
+      }
+    }
+    // Texts scanned before did not look for these words.
+    this.nextGeneration();
+    lastFeatures = undefined;
+    return list;
+  }
+
+  /** A new scan number (restarting before it wraps: found is then cleared). */
+  nextGeneration(): number {
+    if (this.generation === 0x7fffffff) {
+      this.found.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+
+  /** Whether the text of `features` holds a word of list `list`. */
+  has(features: Features, list: number): boolean {
+    if (features.wordScan !== this.generation) this.rescan(features);
+    return this.found[list] === features.wordScan;
+  }
+
+  /**
+   * Marks the lists of the words starting at `start`, whose first two units are in the bucket pair `key` (the
+   * caller has checked the third unit's bucket against thirdMasks; `start + 2` may be the text's end).
+   */
+  matchAt(text: string, start: number, key: number, generation: number): void {
+    const { found, words, owners, thirds, asWritten, nextEntry } = this;
+    const third = start + 2 < text.length ? text.charCodeAt(start + 2) : -2;
+    const lowerThird = third < 0 ? third : lowerUnit(third);
+    for (let entry = this.heads[key] as number; entry >= 0; entry = nextEntry[entry] as number) {
+      const wanted = thirds[entry] as number;
+      if (wanted >= 0 && wanted !== (asWritten[entry] ? third : lowerThird)) continue;
+      const owner = owners[entry] as number;
+      if (found[owner] === generation) continue;
+      const word = words[entry] as string;
+      if (asWritten[entry] ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) {
+        found[owner] = generation;
+      }
+    }
+  }
+
+  /** What the pass leaves: the loose words, and anyOf words in lower() when the text has a special unit. */
+  finish(features: Features, special: boolean): void {
+    const generation = features.wordScan;
+    if (special) {
+      const lower = features.lower();
+      let key = lower.length > 0 ? bucketOf(lower.charCodeAt(0)) : 0;
+      for (let start = 0; start + 1 < lower.length; start++) {
+        key = ((key << BUCKET_BITS) | bucketOf(lower.charCodeAt(start + 1))) & PAIR_MASK;
+        for (let entry = this.heads[key] as number; entry >= 0; entry = this.nextEntry[entry] as number) {
+          const owner = this.owners[entry] as number;
+          if (this.asWritten[entry] || this.found[owner] === generation) continue;
+          if (lower.startsWith(this.words[entry] as string, start)) this.found[owner] = generation;
+        }
+      }
+    }
+    for (const { word, list, asWritten } of this.loose) {
+      if (this.found[list] === generation) continue;
+      if ((asWritten ? features.text : features.lower()).includes(word)) this.found[list] = generation;
+    }
+  }
+
+  /** Scans the text of `features` again (another text was scanned since, or lists were added). */
+  private rescan(features: Features): void {
+    const text = features.text;
+    const generation = this.nextGeneration();
+    features.wordScan = generation;
+    let special = false;
+    let key = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (lowerUnit(code) === SPECIAL_UNIT) special = true;
+      key = ((key << BUCKET_BITS) | bucketOf(code)) & PAIR_MASK;
+      if (i >= 1) this.matchAt(text, i - 1, key, generation);
+    }
+    this.finish(features, special);
+  }
+}
+
+/** Whether `text` lower-cased unit by unit holds `word` at `start`. */
+function lowerStartsWith(text: string, word: string, start: number): boolean {
+  if (start + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    if (lowerUnit(text.charCodeAt(start + i)) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Every word list: literals and anyOf lists. */
+const wordIndex = new WordIndex();
+
+/** One list number per distinct word list and use. */
+const wordLists = new Map<string, number>();
+
+function wordListOf(use: 'literals' | 'anyOf', words: readonly string[]): number {
+  const key = `${use}\u0000${words.join('\u0000')}`;
+  let list = wordLists.get(key);
+  if (list === undefined) {
+    // A word holding another word of the list is found whenever that one is: only the shortest forms are indexed.
+    const shortest = words.filter((word) => !words.some((other) => other !== word && word.includes(other)));
+    list = wordIndex.add(shortest, use === 'literals');
+    wordLists.set(key, list);
+  }
+  return list;
+}
+
 let lastText: string | undefined;
 let lastFeatures: Features | undefined;
+
+/**
+ * Whether `text` holds a word of `words` as written (`literals`) or in its lower case (`anyOf`), answered as a
+ * pattern's gate is: the test of the word index (gates.test.ts). Not exported from index.ts.
+ */
+export function textHasWords(text: string, words: readonly string[], use: 'literals' | 'anyOf'): boolean {
+  const list = wordListOf(use, words);
+  return wordIndex.has(featuresOf(text), list);
+}
 
 /** The features of `text`; the last text's features are kept, so recognizers run on one record compute them once. */
 export function textFeatures(text: string): TextFeatures {
   return featuresOf(text);
 }
 
+/** The features of `text` and, in the same pass, the word lists it holds (WordIndex). */
 function featuresOf(text: string): Features {
   if (lastFeatures !== undefined && lastText === text) return lastFeatures;
+  const index = wordIndex;
+  const generation = index.nextGeneration();
+  const thirdMasks = index.thirdMasks;
   let digits = 0;
   let run = 0;
   let longestDigitRun = 0;
@@ -203,11 +428,15 @@ function featuresOf(text: string): Features {
   let upperBeforeDigit = false;
   let digitBeforeUpper = false;
   let longS = false;
+  let special = false;
   let charBits = 0;
   let before = -1; // the previous code unit
+  let key = 0; // the buckets of the two previous units
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    let bucket: number;
     if (code < 128) {
+      bucket = code;
       charBits |= GATE_CHAR_BIT[code] as number;
       const kind = ASCII_CLASS[code] as number;
       if (kind & DIGIT) {
@@ -230,9 +459,17 @@ function featuresOf(text: string): Features {
       run = 0;
       alnumRun = 0;
       if (code === 0x17f) longS = true;
+      const low = lowerUnit(code);
+      if (low === SPECIAL_UNIT) special = true;
+      bucket = low & 127;
     }
+    // Words starting two units back whose third unit may be this one.
+    if (i >= 2 && ((thirdMasks[key] as number) & (1 << bucket)) !== 0) index.matchAt(text, i - 2, key, generation);
+    key = ((key << BUCKET_BITS) | bucket) & PAIR_MASK;
     before = code;
   }
+  // Words of two units at the end.
+  if (text.length >= 2 && thirdMasks[key] === -1) index.matchAt(text, text.length - 2, key, generation);
   digits = Math.min(digits, DIGIT_CAP);
   longestDigitRun = Math.min(longestDigitRun, DIGIT_CAP);
   longestAlnumRun = Math.min(longestAlnumRun, DIGIT_CAP);
@@ -245,6 +482,8 @@ function featuresOf(text: string): Features {
     (upperBeforeDigit ? UPPER_BEFORE_DIGIT_BIT : 0) |
     (digitBeforeUpper ? DIGIT_BEFORE_UPPER_BIT : 0);
   const features = new Features(text, digits, longestDigitRun, longestAlnumRun, bits, longS);
+  features.wordScan = generation;
+  index.finish(features, special);
   lastText = text;
   lastFeatures = features;
   return features;
@@ -257,114 +496,6 @@ export function hasAscii(features: TextFeatures, char: string): boolean {
   const gateBit = GATE_CHAR_BIT[code] as number;
   if (gateBit !== 0 && features instanceof Features) return (features.gateBits & gateBit) !== 0;
   return ((features.ascii[code >> 5] as number) & (1 << (code & 31))) !== 0;
-}
-
-/** The index key of two code units: their low seven bits (code units beyond ASCII share keys; words are compared). */
-function pairKey(first: number, second: number): number {
-  return ((first & 0x7f) << 7) | (second & 0x7f);
-}
-
-/**
- * The words of every word list (literals, searched in the text; anyOf, in its lower-cased form), indexed by their
- * first two code units. One scan of a record's text answers every list at once, on the first question: at each
- * position, only the words starting with the two code units there are compared. The cost is one table read per
- * character, whatever the number of lists and words.
- */
-class WordIndex {
-  /** Lists registered; a list's number is its index in the answer. */
-  lists = 0;
-  /** First entry per pairKey of a word's first two code units, -1 when none (16-bit: the table stays in cache). */
-  readonly heads = new Int16Array(128 * 128).fill(-1);
-  readonly nextEntry: number[] = [];
-  readonly words: string[] = [];
-  /** Each word's third code unit, -1 for a word of two: most candidates fail on it, before a string comparison. */
-  readonly thirds: number[] = [];
-  readonly owners: number[] = [];
-  /** Words of one code unit, searched one by one. */
-  readonly loose: { word: string; list: number }[] = [];
-  /** The answer for the last text scanned: per list, the scan's number (`generation`) when a word was found. */
-  found = new Int32Array(16);
-  generation = 0;
-  scanned: string | undefined;
-
-  add(words: readonly string[]): number {
-    const list = this.lists++;
-    for (const word of words) {
-      if (word.length >= 2) {
-        if (this.words.length >= 0x7fff) throw new Error('word lists: more than 32767 words');
-        const key = pairKey(word.charCodeAt(0), word.charCodeAt(1));
-        this.nextEntry.push(this.heads[key] as number);
-        this.heads[key] = this.words.length;
-        this.words.push(word);
-        this.thirds.push(word.length > 2 ? word.charCodeAt(2) : -1);
-        this.owners.push(list);
-      } else {
-        this.loose.push({ word, list });
-      }
-    }
-    this.scanned = undefined;
-    return list;
-  }
-
-  /** Whether `haystack` holds a word of list `list` (the haystack of one record is scanned once). */
-  has(haystack: string, list: number): boolean {
-    if (this.scanned !== haystack) this.scan(haystack);
-    return this.found[list] === this.generation;
-  }
-
-  private scan(haystack: string): void {
-    if (this.found.length < this.lists) this.found = new Int32Array(this.lists * 2);
-    const found = this.found;
-    // A new number per scan marks the lists found, so the answers need no clearing (restarting before it wraps).
-    if (this.generation === 0x7fffffff) {
-      found.fill(0);
-      this.generation = 0;
-    }
-    const generation = ++this.generation;
-    const { heads, nextEntry, words, thirds, owners } = this;
-    const length = haystack.length;
-    let first = length > 0 ? haystack.charCodeAt(0) : 0;
-    for (let i = 1; i < length; i++) {
-      const second = haystack.charCodeAt(i);
-      {
-        let entry = heads[pairKey(first, second)] as number;
-        if (entry >= 0) {
-          const third = i + 1 < length ? haystack.charCodeAt(i + 1) : -2;
-          for (; entry >= 0; entry = nextEntry[entry] as number) {
-            const wanted = thirds[entry] as number;
-            if (wanted >= 0 && wanted !== third) continue;
-            const owner = owners[entry] as number;
-            if (found[owner] !== generation && (wanted < 0 || haystack.startsWith(words[entry] as string, i - 1))) {
-              found[owner] = generation;
-            }
-          }
-        }
-      }
-      first = second;
-    }
-    for (const { word, list } of this.loose) {
-      if (found[list] !== generation && haystack.includes(word)) found[list] = generation;
-    }
-    this.scanned = haystack;
-  }
-}
-
-/** Literals are searched in the text as written, anyOf words in the lower-cased text. */
-const literalIndex = new WordIndex();
-const lowerIndex = new WordIndex();
-
-/** One list number per distinct word list and index. */
-const wordLists = new Map<string, number>();
-
-function wordListOf(index: WordIndex, use: string, words: readonly string[]): number {
-  const key = `${use}\u0000${words.join('\u0000')}`;
-  let list = wordLists.get(key);
-  if (list === undefined) {
-    // A word holding another word of the list is found whenever that one is: only the shortest forms are indexed.
-    list = index.add(words.filter((word) => !words.some((other) => other !== word && word.includes(other))));
-    wordLists.set(key, list);
-  }
-  return list;
 }
 
 /**
@@ -382,7 +513,7 @@ class CompiledPattern {
   readonly minDigits: number;
   readonly minDigitRun: number;
   readonly minAlnumRun: number;
-  /** List numbers in literalIndex and lowerIndex, -1 when none. */
+  /** List numbers in wordIndex, -1 when none. */
   readonly literals: number;
   readonly anyOf: number;
   readonly gate: RegExp | undefined;
@@ -407,8 +538,8 @@ class CompiledPattern {
       needOne |= 1 << (CHAR_SHIFT + GATE_CHARS.indexOf(literal));
     }
     this.needOne = needOne;
-    this.literals = spec.literals && !oneCharacter ? wordListOf(literalIndex, 'literals', spec.literals) : -1;
-    this.anyOf = spec.anyOf ? wordListOf(lowerIndex, 'anyOf', spec.anyOf) : -1;
+    this.literals = spec.literals && !oneCharacter ? wordListOf('literals', spec.literals) : -1;
+    this.anyOf = spec.anyOf ? wordListOf('anyOf', spec.anyOf) : -1;
     this.gate = spec.gate;
     const exact = digits.exact && digitRun.exact && alnumRun.exact;
     this.checked = !exact || this.literals >= 0 || this.anyOf >= 0 || this.gate !== undefined;
@@ -420,8 +551,8 @@ function checkedGatesPass(pattern: CompiledPattern, features: Features): boolean
   if (features.digits < pattern.minDigits) return false;
   if (features.longestDigitRun < pattern.minDigitRun) return false;
   if (features.longestAlnumRun < pattern.minAlnumRun) return false;
-  if (pattern.literals >= 0 && !literalIndex.has(features.text, pattern.literals)) return false;
-  if (pattern.anyOf >= 0 && !lowerIndex.has(features.lower(), pattern.anyOf)) return false;
+  if (pattern.literals >= 0 && !wordIndex.has(features, pattern.literals)) return false;
+  if (pattern.anyOf >= 0 && !wordIndex.has(features, pattern.anyOf)) return false;
   return pattern.gate === undefined || pattern.gate.test(features.text);
 }
 
