@@ -18,6 +18,33 @@ const cases: readonly Case[] = [
   ['28046 Madrid', ['28046']],
   ['zip code is 90210', ['90210']],
   ['I bought 12345 apples', []],
+  // A code after its label, in the shape the label's country uses.
+  ['My zip code is 880', ['880']],
+  ['zip code: 8001', ['8001']],
+  ['Postcode: SW1A 1AA', ['SW1A 1AA']],
+  ['PLZ 8001 Zürich', ['8001']],
+  ['código postal 3610-114', ['3610-114']],
+  ['postal code is 53-320', ['53-320']],
+  ['Postal code 1011 AB', ['1011 AB']],
+  ['pin code 560001', ['560001']],
+  ['the zip code is unknown', []],
+  ['postcode: see below', []],
+  ['zip code: 12 cents', []],
+  // A code after a place name in a sentence.
+  ['Looking to support Factset in Bjert 6091 in its mission', ['6091']],
+  ['Looking to support MysticWeb in Quinta de São Tiago 3610-114 in its mission', ['3610-114']],
+  ['Looking to support Explorer in ÖVERTURINGEN 840 24 in its mission', ['840 24']],
+  ['an office in København K 1421.', ['1421']],
+  ['I moved in March 2019 to Berlin', []],
+  ['it was hot in Chicago 2020 too', []],
+  ['we met in Room 1234 at noon', []],
+  ['she lives in Seattle 1500 miles away', []],
+  ['prices in Europe 1299 € each', []],
+  ['tickets in EUR 1299 only', []],
+  ['call the office in London 0207 946 0958', []],
+  ['the meetup in Oak Park 3254 Club Drive', []],
+  ['at Trophy Club Gwinnett 3254 tonight', []],
+  ['sold in Paris 4500 copies', []],
 ];
 
 describe('postal-code recognizer', () => {

@@ -1,7 +1,8 @@
 // POSTAL_CODE: strong shapes on their own (GB, CA, NL, BR CEP, PL), five-digit codes (US, DE, FR, ES) next to a
-// postal word, a US state or a place name, and Indian PIN codes in context.
+// postal word, a US state or a place name, Indian PIN codes in context, any national shape after a postal label
+// ("zip code is 880", "PLZ: 8001"), and a code after a place name ("in Bjert 6091", "in Quinta de São Tiago 3610-114").
 
-import { createPatternRecognizer } from '../pattern-recognizer.js';
+import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 
 const POSTAL_WORDS = [
   'zip',
@@ -26,6 +27,69 @@ const POSTAL_WORDS = [
 
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR';
+
+// The labels that name a postal code, in the case forms people write them: "zip code", "Postal Code", "PLZ", "CEP".
+const LABEL =
+  '(?:[Zz]ip|ZIP)[ -]?(?:[Cc]ode|CODE)|[Pp]ost(?:al)?[ -]?(?:[Cc]ode|CODE)|POST(?:AL)?[ -]?CODE|PLZ|[Pp]ostleitzahl|[Cc]ode [Pp]ostal|[Cc][óo]digo [Pp]ostal|CEP|C\\.P\\.|(?:PIN|[Pp]in)[ -]?(?:[Cc]ode|CODE)|[Pp]incode|PINCODE';
+/** The label words in lower case, one of which every labelled match holds (the pattern's anyOf gate). */
+const LABEL_WORDS = [
+  'zipcode',
+  'zip code',
+  'zip-code',
+  'postcode',
+  'post code',
+  'post-code',
+  'postalcode',
+  'postal code',
+  'postal-code',
+  'plz',
+  'postleitzahl',
+  'code postal',
+  'código postal',
+  'codigo postal',
+  'cep',
+  'c.p.',
+  'pincode',
+  'pin code',
+  'pin-code',
+];
+
+// National postal code shapes (UPU): digits in one group of 3 to 7 (IS 3, CH/DK/NO/AT/BE 4, US/DE/FR 5, IN/RU 6,
+// IL 7) or two groups (PL 00-000, PT 0000-000, BR 00000-000, SE/CZ/GR 000 00, JP 000-0000, US ZIP+4), letters and
+// digits (NL 1234 AB, GB, CA, IE), and a country prefix (CH-8001, D-10115).
+const LABELLED_CODE =
+  '(?:[1-9]\\d{3}[ ]?[A-Z]{2}(?![\\p{L}\\d])|(?:[A-Z]{1,2}-)?(?:\\d{3,7}|\\d{2}(?=[ -]\\d{3}))(?:[ -]\\d{2,4})?|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[AC-FHKNPRTV-Y]\\d{2}[ ]?[AC-FHKNPRTV-Y\\d]{4})';
+
+// A code right after a place name: the place is one to four capitalised words (with the particles of place names),
+// after "in", "from" or "near". Four digits that read as a year, amounts, numbers with a unit or another number
+// after them (a phone number) and numbers before a capitalised word (a house number before its street: "in Oak Park
+// 3254 Club Drive") are not codes.
+const PLACE_CODE =
+  /(?<![\p{L}\d])(?:in|In|from|From|near|Near)[ \t]\p{Lu}[\p{L}'’.-]{0,30}(?:[ \t](?:\p{Lu}[\p{L}'’.-]{0,30}|de|da|do|dos|das|del|di|la|le|les|sur|am|an|im|u|upon|on)){0,3}[ \t](\d{4}-\d{3}|\d{3} \d{2}|\d{4,5})(?![\p{L}\d]|[.,:/-]\d|[ \t]?[%€$£¥]|[ \t]\d)/dgu;
+
+/** Words that stand before a number that is not a postal code: rooms, gates, chapters, months, versions. */
+const NOT_A_PLACE = new Set(
+  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel'.split(
+    ' ',
+  ),
+);
+
+/** Units and counted things: "in Chicago 1500 miles", "at Acme 2000 users". */
+const UNIT_AFTER =
+  /^[ \t]+(?:miles?|mi|km|kms|kilometers?|kilometres?|meters?|metres?|m|ft|feet|yards?|kg|lbs?|pounds?|dollars?|euros?|usd|eur|gbp|people|persons?|users?|members?|followers?|fans?|votes?|times|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|points?|pts|calories|cal|rpm|mph|kph|words?|pages?|units?|pieces?|pcs|items?|copies|views?|likes?|subscribers?|employees?|students?|cars?|sq|square)(?![\p{L}\d])/iu;
+
+function placeCode(match: PatternMatch): Validation {
+  const code = match.value;
+  if (/^(?:19|20)\d\d$/.test(code)) return 'invalid';
+  const text = match.input.text;
+  // The word right before the code (the place's last word).
+  const before = text.slice(Math.max(0, match.start - 32), match.start).trimEnd();
+  const last = /[\p{L}'’.-]+$/u.exec(before)?.[0].replace(/\.$/, '').toLowerCase() ?? '';
+  if (NOT_A_PLACE.has(last)) return 'invalid';
+  const after = text.slice(match.end, match.end + 16);
+  if (UNIT_AFTER.test(after) || /^[ \t]+\p{Lu}/u.test(after)) return 'invalid';
+  return 'valid';
+}
 
 /** Postal codes. */
 export function createPostalCodeRecognizer() {
@@ -82,6 +146,29 @@ export function createPostalCodeRecognizer() {
       { name: 'three-two', regex: /(?<![\w-])\d{3} \d{2}(?![\w-])/g, score: 0.2, minDigitRun: 3 },
       { name: 'pl', regex: /(?<![\w-])\d{2}-\d{3}(?![\w-])/g, score: 0.3, minDigitRun: 3, literals: ['-'] },
       { name: 'in-pin', regex: /(?<![\w-])[1-9]\d{2} ?\d{3}(?![\w-])/g, score: 0.2, minDigitRun: 3 },
+      {
+        // A code after its label: "My zip code is 880", "PLZ: 8001", "código postal 3610-114".
+        name: 'labelled',
+        regex: new RegExp(
+          `(?<![\\p{L}\\d])(?:${LABEL})(?:[ \\t]?(?:is|was|of|:|=|#|-|no\\.?|nº|n°)){0,2}[ \\t]?:?[ \\t]{0,2}(${LABELLED_CODE})(?![\\p{L}\\d]|[-.,/]\\d)`,
+          'gdu',
+        ),
+        group: 1,
+        // Below a confident place from the name tagger: corpora that label a code as a place keep their label.
+        score: 0.8,
+        context: { words: POSTAL_WORDS, boost: 0 },
+        minDigits: 1,
+        anyOf: LABEL_WORDS,
+      },
+      {
+        name: 'place-code',
+        regex: PLACE_CODE,
+        group: 1,
+        score: 0.55,
+        minDigitRun: 3,
+        spaceBeforeDigit: true,
+        validate: placeCode,
+      },
       { name: 'five-digits', regex: /(?<![\w.,/-])\d{4,5}(?![\w/-]|[.,]\d)/g, score: 0.2, minDigitRun: 4 },
     ],
   });

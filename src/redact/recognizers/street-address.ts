@@ -1,7 +1,9 @@
 // STREET_ADDRESS: street lines in US/GB/IN style ("24 Clarke Avenue"), Romance style ("Calle Mayor, 5, 2º B",
-// "12 rue de la Paix", "Rua Augusta, 120"), German/Dutch/Nordic style ("Hauptstraße 5", "Parijsstraat 8"), units,
-// PO boxes and military addresses; a match extends over the lines that follow when they read as an address
-// continuation (unit, place, region, postal code, country).
+// "12 rue de la Paix", "Rua Augusta, 120"), German/Dutch/Nordic style ("Hauptstraße 5", "Parijsstraat 8"), a street type
+// written as a word of its own after the name (Nordic, Baltic, Hungarian, Slavic, Dutch: "Trenerys gate 232", "Luite
+// tee 87", "Rákóczi út 13"), units, PO boxes and military addresses; a match extends over the lines that follow when
+// they read as an address continuation (unit, place, region, postal code, country, short lines closed by a postal
+// code).
 
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 
@@ -9,17 +11,26 @@ const WORD = "[\\p{L}'’ºª.-]{1,30}";
 const CAP_WORD = "(?:\\d{1,5}|[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30})";
 
 const EN_SUFFIXES =
-  'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay';
+  'Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay';
 
 const ROMANCE_TYPES =
-  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca';
+  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca|Plac|plac|Aleja|aleja|Trg|trg|Náměstí|náměstí|Nám\\.|nám\\.|Třída|třída|Λεωφόρος|Λεωφ\\.|Οδός|Odos';
 
 const SUFFIX_STREETS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|vegur|tún';
 
-// Capitalised street words after one to three capitalised words ("Unter den Linden Straße 5", "Andrássy út 12").
+// Street words after one to three capitalised words ("Unter den Linden Straße 5", "Andrássy út 12"): the street types
+// that the national address formats write as a word of their own after the name, in Hungarian (út, utca, útja, tér,
+// körút, rakpart), Estonian (tänav, põik, puiestee, maantee; "tee" below), Norwegian, Danish and Swedish (vei, veien, vegen,
+// gata, plass, vej, gade, plads, gatan, vägen, torg), Finnish (katu, kuja, polku), Slovenian, Croatian, Polish and
+// Czech (cesta, ulica, třída) and Dutch (straat, laan, weg, plein, gracht, kade).
 const CAPITAL_SUFFIX_STREETS =
-  'Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|tér';
+  'Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Laan|Straat|Vej|Gade|u\\.|utca|út|útja|tér|körút|rakpart|rkp\\.|köz|sétány|tänav|põik|puiestee|maantee|mnt\\.|väljak|vei|veien|vegen|gata|plass|terrasse|allé|vej|gade|plads|stræde|gatan|vägen|väg|gränd|torg|katu|kuja|polku|väylä|cesta|ulica|třída|straat|laan|weg|plein|gracht|kade|singel';
+
+// US street suffixes (USPS Publication 28, appendix C1), singular and plural: a second name with one of them on the
+// street's line belongs to the address ("14 Crown Street Kishiev Squares", "1317 Kimberly Way Laidlaw Green").
+const USPS_SUFFIXES =
+  'Alley|Annex|Arcade|Avenue|Bayou|Beach|Bend|Bluffs?|Bottom|Boulevard|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Circles?|Cliffs?|Club|Commons?|Corners?|Course|Courts?|Coves?|Creek|Crescent|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives?|Estates?|Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?|Haven|Heights|Highway|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Landing|Lane|Lights?|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks?|Parkways?|Pass|Passage|Path|Pike|Pines?|Place|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Route|Row|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Station|Stream|Streets?|Summit|Terrace|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?';
 
 // Written without a space after them: "C/Castanera, 26", "C/. Piamonte, 7", "Av/ Puertollano, 9".
 const SLASH_TYPES = 'C/\\.?|Av/|Avda/';
@@ -80,7 +91,7 @@ function alternationLiterals(alternation: string): string[] {
 
 // Continuation components, tried at the start of each following line or comma-separated item.
 const SEPARATOR =
-  /(?:[ \t]*,[ \t]*|[ \t]*\r?\n(?:[ \t]*\r?\n)?[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
+  /(?:[ \t]*,[ \t]*|[ \t]*\.?[ \t]*\r?\n(?:[ \t]*\r?\n)?[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
 // A segment ends at punctuation, a line end, the end of the text, or where a lower-case sentence resumes.
 const END = '(?=[ \\t]*(?:[,;\\n.)?!:]|$)|[ \\t]+\\p{Ll})';
 const UNIT_SEGMENT =
@@ -95,7 +106,24 @@ const PLACE_SEGMENT = new RegExp(
   `\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
   'uy',
 );
-const REGION_SEGMENT = new RegExp(`[A-Z]{2,3}(?:[ \\t]{1,3}${POSTAL})?${END}`, 'uy');
+// A region code (not a label: "CP: 43005"); in lower case ("springfield, il 62704") only before a postal code.
+const REGION_SEGMENT = new RegExp(
+  `(?:[A-Z]{2,3}(?![ \\t]*:)(?:[ \\t]{1,3}${POSTAL})?|[a-z]{2,3}[ \\t]{1,3}${POSTAL})${END}`,
+  'uy',
+);
+// On the street's line: a post-directional ("67 Devon Street West", USPS) or a second name ending in a street suffix
+// ("14 Crown Street Kishiev Squares").
+const SECOND_NAME_SEGMENT = new RegExp(
+  `(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?(?=[ \\t]*(?:[,;\\n)]|$))|(?:(?:\\p{Lu}[\\p{L}'’.-]{0,30}|van|von|de|der|den|du|del|la|le)[ \\t]){1,3}(?:${USPS_SUFFIXES})(?![\\p{L}\\d]))`,
+  'uy',
+);
+// The last line of a multi-line address ("Tujetsch\n nan\n 7188", "City\n, Region\n 60810"): a line break, then
+// short lines of place or region (capitalised words with their particles, a region code, a numeric region code),
+// then a postal code on a line of its own (not a year: "12 Main Street\nSee you\n2024").
+const LINE_BREAK = /[ \t]*\.?[ \t]*\r?\n[^\p{L}\p{N}\n]{0,4}/uy;
+const SHORT_LINE =
+  /(?:\p{Lu}[\p{L}'’().-]{0,29}(?:[ \t]{1,2}(?:\p{Lu}[\p{L}'’().-]{0,29}|\p{Ll}{1,3})){0,3}|\p{L}{1,3}|\d{1,3})[ \t]*(?=\r?\n)/uy;
+const POSTAL_LINE = new RegExp(`${POSTAL}[ \\t]*(?=[.,;)?!]?[ \\t]*(?:\\r?\\n|$)|[.,;?!][ \\t]|[ \\t]\\p{Ll})`, 'uy');
 
 const REGION_CODES =
   'AD AE AF AG AI AL AM AO AR AS AT AU AW AZ BA BB BD BE BF BG BH BI BJ BM BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FO FR GA GB GD GE GH GI GL GM GN GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MO MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PR PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS XK YE ZA ZM ZW'.split(
@@ -132,7 +160,7 @@ function endsWithCountry(segment: string): boolean {
 
 function isCountryName(segment: string): boolean {
   const name = segment
-    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s*\([^)]*\)\s*$|\.$/, '')
     .trim()
     .toLowerCase();
   return COUNTRY_NAMES.has(name);
@@ -184,6 +212,14 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       strongSeen = true;
       continue;
     }
+    if (spaceOnly && step === 0) {
+      const second = stickyMatch(SECOND_NAME_SEGMENT, text, segmentStart);
+      if (second) {
+        at = segmentStart + second[0].length;
+        committed = at;
+        continue;
+      }
+    }
     if (spaceOnly) {
       // One-line addresses: "Suite 503 Springfield IL", "Apt. 934 OULU", "Suite 12 Limassol Cyprus".
       const place = previousWasUnit ? stickyMatch(PLACE_SEGMENT, text, segmentStart) : null;
@@ -219,7 +255,30 @@ export function extendAddress(text: string, end: number): { end: number; strong:
     }
     break;
   }
-  return { end: committed, strong: strongSeen };
+  const closing = closingPostalLine(text, committed);
+  return closing > committed ? { end: closing, strong: true } : { end: committed, strong: strongSeen };
+}
+
+/**
+ * The end of a postal code on a line of its own after at most three short lines from `at` (where a line break
+ * follows), or -1: the last line of an address block whose place and region lines read as nothing more specific.
+ */
+function closingPostalLine(text: string, at: number): number {
+  let lineEnd = at;
+  for (let line = 0; line < 4; line++) {
+    const lineBreak = stickyMatch(LINE_BREAK, text, lineEnd);
+    if (!lineBreak) return -1;
+    const lineStart = lineEnd + lineBreak[0].length;
+    const postal = stickyMatch(POSTAL_LINE, text, lineStart);
+    if (postal) return /^(?:19|20)\d\d\s*$/.test(postal[0]) ? -1 : lineStart + postal[0].length;
+    // "Norway 61682", "Aalborg 9100": a place with its postal code.
+    const place = stickyMatch(PLACE_SEGMENT, text, lineStart);
+    if (place && place[1] !== undefined) return lineStart + place[0].length;
+    const short = stickyMatch(SHORT_LINE, text, lineStart);
+    if (!short) return -1;
+    lineEnd = lineStart + short[0].length;
+  }
+  return -1;
 }
 
 // A building number or postal code written just before the street ("3369 24 Clarke Avenue", "07960 Aqqusinersuaq 12").
@@ -308,6 +367,21 @@ export function createStreetAddressRecognizer() {
         minDigits: 1,
         spaceBeforeDigit: true,
         literals: alternationLiterals(`${SUFFIX_STREETS}|${CAPITAL_SUFFIX_STREETS}`),
+        validate: notAYear,
+        refine: extend,
+      },
+      {
+        // Street words that are also English words: Estonian "tee" ("Luite tee 87", a golf tee) and Norwegian "gate"
+        // after a name in the genitive ("Karl Johans gate 22", "Paris gate 32"). Alone they score below the threshold;
+        // an address word before them or an address continuation after them (unit, postal code) lifts them.
+        name: 'ambiguous-type-word',
+        regex:
+          /(?<![\p{L}\d])(?:\d{1,6}[ \t])?(?:(?:\p{Lu}[\p{L}-]{1,30}[ \t]){1,3}tee|(?:\p{Lu}[\p{L}-]{1,30}[ \t]){0,2}\p{Lu}[\p{L}-]{0,29}s[ \t]gate)[ \t]\d{1,5}[ \t]?[a-zA-Z]?(?![\p{L}\d])/gu,
+        score: 0.3,
+        minDigits: 1,
+        spaceBeforeDigit: true,
+        literals: [' tee ', ' gate ', '\ttee', '\tgate', 'tee\t', 'gate\t'],
+        context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         validate: notAYear,
         refine: extend,
       },
