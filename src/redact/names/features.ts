@@ -256,6 +256,11 @@ export function documentCase(
     if (c === CASE.CAPITALIZED) capitalized++;
     else if (c === CASE.UPPER) upper++;
   }
+  return documentCaseOf(cased, capitalized, upper);
+}
+
+/** documentCase from its counts of cased tokens not starting a sentence, capitalized and upper-case among them. */
+export function documentCaseOf(cased: number, capitalized: number, upper: number): number {
   if (cased < 4) return 1;
   if (upper * 2 > cased) return 2;
   if ((capitalized + upper) * 33 < cased) return 0;

@@ -74,33 +74,41 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): Recog
     }
     return tagger;
   };
+  // Appends the spans of one text to `out`: the analyzer's candidate list (analyzeInto) or a fresh array (analyze).
+  const collect = (input: AnalysisInput, out: DetectedSpan[], analyzeOptions?: AnalyzeOptions): void => {
+    const explain = analyzeOptions?.explain === true;
+    for (const span of getTagger().tag(input.text)) {
+      const type = TAG_TYPES[span.typeIndex];
+      if (type === undefined || wanted[span.typeIndex] !== true || span.score < minScore) continue;
+      const base = { start: span.start, end: span.end, type, score: span.score, recognizer: NAME_RECOGNIZER };
+      if (!explain) {
+        out.push(base);
+        continue;
+      }
+      const evidence = nameEvidence(input.text, span.start, span.end, getGazetteer());
+      const lists = evidence.lists.length > 0 ? `in ${evidence.lists.join(', ')}` : 'in no name list';
+      out.push({
+        ...base,
+        explanation: {
+          recognizer: NAME_RECOGNIZER,
+          originalScore: span.score,
+          ...(evidence.contextWords.length > 0 ? { contextWords: evidence.contextWords } : {}),
+          validation: 'not_applicable',
+          note: `averaged-perceptron BIO tagger over word, shape, gazetteer and context features; words ${lists}`,
+        },
+      });
+    }
+  };
   return Object.freeze({
     name: NAME_RECOGNIZER,
     types,
     analyze(input: AnalysisInput, analyzeOptions?: AnalyzeOptions): DetectedSpan[] {
       const out: DetectedSpan[] = [];
-      for (const span of getTagger().tag(input.text)) {
-        const type = TAG_TYPES[span.typeIndex];
-        if (type === undefined || wanted[span.typeIndex] !== true || span.score < minScore) continue;
-        const base = { start: span.start, end: span.end, type, score: span.score, recognizer: NAME_RECOGNIZER };
-        if (analyzeOptions?.explain !== true) {
-          out.push(base);
-          continue;
-        }
-        const evidence = nameEvidence(input.text, span.start, span.end, getGazetteer());
-        const lists = evidence.lists.length > 0 ? `in ${evidence.lists.join(', ')}` : 'in no name list';
-        out.push({
-          ...base,
-          explanation: {
-            recognizer: NAME_RECOGNIZER,
-            originalScore: span.score,
-            ...(evidence.contextWords.length > 0 ? { contextWords: evidence.contextWords } : {}),
-            validation: 'not_applicable',
-            note: `averaged-perceptron BIO tagger over word, shape, gazetteer and context features; words ${lists}`,
-          },
-        });
-      }
+      collect(input, out, analyzeOptions);
       return out;
+    },
+    analyzeInto(input: AnalysisInput, spans: DetectedSpan[], analyzeOptions?: AnalyzeOptions): void {
+      collect(input, spans, analyzeOptions);
     },
   });
 }

@@ -8,7 +8,7 @@ import {
   CASE_NONE,
   caseContextFeature,
   DOC_CASES,
-  documentCase,
+  documentCaseOf,
   endsSentence,
   GAZ_VALUES,
   isEdgeStopword,
@@ -21,7 +21,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { type NameModel, NUM_TAGS, STRIDE, tagTypeIndex } from './model.js';
 import { createTokenizer } from './tokenize.js';
 import { createViterbiScratch, viterbi7 } from './viterbi.js';
-import { rangeHash, WordCache } from './word-cache.js';
+import { WordCache } from './word-cache.js';
 
 /** A tagged entity: offsets into the text, the index of its type in TAG_TYPES, a confidence in [0, 1]. */
 export interface TaggedSpan {
@@ -42,7 +42,8 @@ export interface NameTaggerOptions {
 }
 
 export interface NameTagger {
-  tag(text: string): TaggedSpan[];
+  /** The spans of `text`, in order (a shared empty array when there are none). */
+  tag(text: string): readonly TaggedSpan[];
 }
 
 // The loops below are written out for O plus B/I for three types.
@@ -177,27 +178,32 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   let offsets = new Int32Array(256);
 
   return Object.freeze({
-    tag(text: string): TaggedSpan[] {
+    tag(text: string): readonly TaggedSpan[] {
       const tokens = tokenize(text);
       const n = tokens.count;
-      if (n === 0) return [];
-      if (cases.length < n) {
-        cases = new Uint8Array(n * 2);
-        starts = new Uint8Array(n * 2);
-        trims = new Uint8Array(n * 2);
-        offsets = new Int32Array(n * 2);
+      if (n === 0) return NO_SPANS;
+      // Two slots more than tokens: the emission loop reads the (missing) neighbours past the last token.
+      if (cases.length < n + 2) {
+        cases = new Uint8Array((n + 2) * 2);
+        starts = new Uint8Array((n + 2) * 2);
+        trims = new Uint8Array((n + 2) * 2);
+        offsets = new Int32Array((n + 2) * 2);
       }
       const tokenStarts = tokens.starts;
       const tokenEnds = tokens.ends;
+      const hashes = tokens.hashes;
       cache.begin();
       let sentenceStart = 1;
+      let cased = 0;
+      let capitalized = 0;
+      let upper = 0;
       for (let i = 0; i < n; i++) {
         const start = tokenStarts[i] as number;
         const end = tokenEnds[i] as number;
         // Long tokens (URLs, hashes, keyboard mashing) are rarely repeated: not worth the cache's memory.
         let entry: number;
         if (end - start <= MAX_CACHED_LENGTH) {
-          entry = cache.lookup(text, start, end, rangeHash(text, start, end));
+          entry = cache.lookup(text, start, end, hashes[i] as number);
           if (cache.missed) fillVector(text, start, end, entry * VL);
         } else {
           entry = cache.unkeyed();
@@ -207,36 +213,49 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         offsets[i] = o;
         // The slab may grow during a lookup: read it again for each word.
         const vectors = cache.vectors;
-        cases[i] = vectors[o + CASE_SLOT] as number;
+        const c = vectors[o + CASE_SLOT] as number;
+        cases[i] = c;
         trims[i] = vectors[o + TRIM_SLOT] as number;
         starts[i] = sentenceStart;
+        // documentCase's counts (lower 0, capitalized 1, upper 2; sentence starts left out), taken here.
+        if (sentenceStart === 0 && c <= 2) {
+          cased++;
+          capitalized += c & 1;
+          upper += c >> 1;
+        }
         sentenceStart = vectors[o + END_SLOT] as number;
       }
+      // Past the last token: no word (entry 0, all -0) and no case.
+      offsets[n] = 0;
+      offsets[n + 1] = 0;
+      cases[n] = CASE_NONE_LOCAL;
       // Read after the lookups: a lookup may have grown the slab.
       const V = cache.vectors;
-      const docCase = documentCase(cases, starts, n);
+      const docCase = documentCaseOf(cased, capitalized, upper);
       if (emissions.length < n * T) emissions = new Float32Array(n * T * 2);
       if (tags.length < n) tags = new Uint8Array(n * 2);
       const e = emissions;
       const docBase = docCase * CASE_COUNT;
       // Position + case context + self + previous + next + previous-but-one + next-but-one, summed in float64 and
       // stored as float32. A missing neighbour (text edges) is entry 0 of the slab, all -0, and x + -0 === x exactly.
+      // The word vectors and cases around token i (entry 0 and CASE_NONE beyond the text's edges), shifted along.
+      let prev2 = 0;
+      let prev1 = 0;
+      let o0 = offsets[0] as number;
+      let next1 = offsets[1] as number;
+      let casePrev = CASE_NONE_LOCAL;
+      let caseSelf = cases[0] as number;
       for (let i = 0; i < n; i++) {
-        const o0 = offsets[i] as number;
-        const o1 = i > 0 ? (offsets[i - 1] as number) + PREV_OFFSET : PREV_OFFSET;
-        const n1 = i + 1 < n ? (offsets[i + 1] as number) + NEXT_OFFSET : NEXT_OFFSET;
-        const o2 = i > 1 ? (offsets[i - 2] as number) + PREV2_OFFSET : PREV2_OFFSET;
-        const n2 = i + 2 < n ? (offsets[i + 2] as number) + NEXT2_OFFSET : NEXT2_OFFSET;
+        const next2 = offsets[i + 2] as number;
+        const caseNext = cases[i + 1] as number;
+        const o1 = prev1 + PREV_OFFSET;
+        const n1 = next1 + NEXT_OFFSET;
+        const o2 = prev2 + PREV2_OFFSET;
+        const n2 = next2 + NEXT2_OFFSET;
         const base = i * T;
         const pos =
-          (((docBase + (cases[i] as number)) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL +
-            (V[o0 + GAZ_SLOT] as number)) *
-          T;
-        const context =
-          (((i > 0 ? (cases[i - 1] as number) : CASE_NONE_LOCAL) * CASE_CONTEXTS_LOCAL + (cases[i] as number)) *
-            CASE_CONTEXTS_LOCAL +
-            (i + 1 < n ? (cases[i + 1] as number) : CASE_NONE_LOCAL)) *
-          T;
+          (((docBase + caseSelf) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL + (V[o0 + GAZ_SLOT] as number)) * T;
+        const context = ((casePrev * CASE_CONTEXTS_LOCAL + caseSelf) * CASE_CONTEXTS_LOCAL + caseNext) * T;
         // Written out over the 7 tags (a loop here cost ~5% of tagging).
         e[base + 0] =
           (positionScores[pos + 0] as number) +
@@ -294,6 +313,12 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
           (V[n1 + 6] as number) +
           (V[o2 + 6] as number) +
           (V[n2 + 6] as number);
+        prev2 = prev1;
+        prev1 = o0;
+        o0 = next1;
+        next1 = next2;
+        casePrev = caseSelf;
+        caseSelf = caseNext;
       }
       viterbi7(e, n, transitions64, tags, scratch);
       return spansFromTags(tags, e, tokenStarts, tokenEnds, n, trims);
@@ -319,6 +344,9 @@ function positionIndex(docCase: number, tokenCase: number, sentenceStart: number
 const MARGIN_UNITS = 15;
 
 /** Groups B/I runs into spans, trimmed of punctuation and function words at either end; the score is a squashed mean margin of the run's tags over O. */
+/** What a text without names tags as (shared, so such texts allocate no array). */
+const NO_SPANS: readonly TaggedSpan[] = Object.freeze([]);
+
 export function spansFromTags(
   tags: Uint8Array,
   emissions: Float32Array,
@@ -326,8 +354,8 @@ export function spansFromTags(
   ends: Int32Array,
   n: number,
   trims: Uint8Array,
-): TaggedSpan[] {
-  const spans: TaggedSpan[] = [];
+): readonly TaggedSpan[] {
+  let spans: TaggedSpan[] | undefined;
   let i = 0;
   while (i < n) {
     const tag = tags[i] ?? 0;
@@ -354,6 +382,7 @@ export function spansFromTags(
     // 0.5 at the decision boundary; the model's score units are perceptron updates, hence the division.
     margin /= (j - i) * MARGIN_UNITS;
     const score = Math.min(0.99, Math.max(0.3, 1 / (1 + Math.exp(-margin))));
+    spans ??= [];
     spans.push({
       start: starts[first] ?? 0,
       end: ends[last] ?? 0,
@@ -362,7 +391,7 @@ export function spansFromTags(
     });
     i = j;
   }
-  return spans;
+  return spans ?? NO_SPANS;
 }
 
 // Local copies of model.ts's tag helpers (see T above).

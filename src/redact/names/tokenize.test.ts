@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from './tokenize.js';
+import { rangeHash } from './word-cache.js';
 
 const words = (text: string): string[] => {
   const t = tokenize(text);
@@ -45,6 +46,11 @@ describe('tokenize scanner', () => {
       const t = tokenize(text);
       const actual = Array.from({ length: t.count }, (_, i) => `${t.starts[i]}:${t.ends[i]}`);
       expect(actual, JSON.stringify(text)).toEqual(expected);
+      // The hash computed while scanning is the word cache's key hash of the token.
+      const hashes = Array.from({ length: t.count }, (_, i) => t.hashes[i]);
+      expect(hashes).toEqual(
+        Array.from({ length: t.count }, (_, i) => rangeHash(text, t.starts[i] ?? 0, t.ends[i] ?? 0)),
+      );
     }
   });
 });

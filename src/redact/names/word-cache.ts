@@ -6,12 +6,22 @@
 // found in the old one are copied back, so frequent words survive a turnover. A pure cache: the tagger's output never
 // depends on what it holds.
 
-/** FNV-1a-style hash of `text.slice(start, end)`, without making the substring. */
+/** The key hash: FNV-1a steps over the UTF-16 code units from KEY_HASH_SEED, then keyHashEnd with the length. */
+export const KEY_HASH_SEED = 0x811c9dc5;
+export const KEY_HASH_PRIME = 0x01000193;
+
+/** The last step of the key hash (the tokenizer computes the steps before it while it scans a word). */
+export function keyHashEnd(h: number, length: number): number {
+  let x = Math.imul(h ^ length, KEY_HASH_PRIME);
+  x ^= x >>> 15;
+  return Math.imul(x, 0x2c1b3c6d) ^ (x >>> 12);
+}
+
+/** The key hash of `text.slice(start, end)`, without making the substring. */
 export function rangeHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 ^ (end - start);
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
+  let h = KEY_HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), KEY_HASH_PRIME);
+  return keyHashEnd(h, end - start);
 }
 
 class Table {
