@@ -84,6 +84,12 @@ const cases: readonly Case[] = [
   ['Windows 10 is out', []],
   ['we sold 3 Main products', []],
   ['During 1971, Mayo-Walters was founded', []],
+  // A month name before the number makes a date, even with a year after it that reads as a postal code.
+  ['January 28 , 2015 at 05:41 PM', []],
+  ['Wed , Sep 29 , 2010 http://planca.st', []],
+  ['Watch Boston United Live December 20 , 2014', []],
+  ['el 3 de Marzo 12, 2019', []],
+  ['the address is Aasa 43, Tallinn 10111', ['Aasa 43, Tallinn 10111']],
   ["They're not answering at 78 651 450", []],
   ['las enzimas hepáticas (GOT de 48, GPT 55)', []],
   ['Fue diagnosticado hace 10 años', []],

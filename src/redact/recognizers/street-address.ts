@@ -288,6 +288,20 @@ const LEADING_NUMBER = /(?:^|[^\p{L}\p{N},.])(\d{1,6}[ \t]{1,2})$/u;
 const notAYear = ({ value }: PatternMatch): Validation =>
   /(?:^|\D)(?:19|20)\d\d[a-zA-Z]?$/.test(value) ? 'invalid' : 'valid';
 
+/** Month names and abbreviations in the engine's languages (en, es, fr, de, pt, it, nl), lower case. */
+const MONTHS: ReadonlySet<string> = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr ago dic janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre janv févr fevr avr juil déc januar jänner februar märz maerz juni juli oktober dezember mär okt dez janeiro fevereiro março marco maio junho julho setembro outubro dezembro fev set out gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre gen mag giu lug ott januari februari maart mei augustus mrt'.split(
+    ' ',
+  ),
+);
+
+// "January 28, 2015", "Sep 29 , 2010": a month name before the number is a date, not a street; nor is a year.
+const notADate = (match: PatternMatch): Validation => {
+  if (notAYear(match) === 'invalid') return 'invalid';
+  const word = /([\p{L}]+)\.?[ \t]\d{1,5}[a-zA-Z]?$/u.exec(match.value)?.[1];
+  return word !== undefined && MONTHS.has(word.toLowerCase()) ? 'invalid' : 'valid';
+};
+
 // A unit written before the street line ("Suite 541 6343 Skogstien 106").
 const LEADING_UNIT = /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?\d{1,5}[A-Za-z]?[ \t]{1,2}$/u;
 
@@ -396,7 +410,7 @@ export function createStreetAddressRecognizer() {
         minDigits: 1,
         spaceBeforeDigit: true,
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
-        validate: notAYear,
+        validate: notADate,
         refine: extend,
       },
       {
