@@ -45,6 +45,8 @@ const cases: readonly Case[] = [
   ['the meetup in Oak Park 3254 Club Drive', []],
   ['at Trophy Club Gwinnett 3254 tonight', []],
   ['sold in Paris 4500 copies', []],
+  ['invested in Tesla 1000 shares', []],
+  ['take the ramp near Exit 1234 north', []],
 ];
 
 describe('postal-code recognizer', () => {

@@ -69,14 +69,14 @@ const PLACE_CODE =
 
 /** Words that stand before a number that is not a postal code: rooms, gates, chapters, months, versions. */
 const NOT_A_PLACE = new Set(
-  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel'.split(
+  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top exit pier dock hangar berth lot seat aisle stand booth hall studio channel eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel'.split(
     ' ',
   ),
 );
 
-/** Units and counted things: "in Chicago 1500 miles", "at Acme 2000 users". */
+/** Units and counted things: "in Chicago 1500 miles", "in Acme 2000 users". */
 const UNIT_AFTER =
-  /^[ \t]+(?:miles?|mi|km|kms|kilometers?|kilometres?|meters?|metres?|m|ft|feet|yards?|kg|lbs?|pounds?|dollars?|euros?|usd|eur|gbp|people|persons?|users?|members?|followers?|fans?|votes?|times|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|points?|pts|calories|cal|rpm|mph|kph|words?|pages?|units?|pieces?|pcs|items?|copies|views?|likes?|subscribers?|employees?|students?|cars?|sq|square)(?![\p{L}\d])/iu;
+  /^[ \t]+(?:miles?|mi|km|kms|kilometers?|kilometres?|meters?|metres?|m|ft|feet|yards?|kg|lbs?|pounds?|dollars?|euros?|usd|eur|gbp|people|persons?|users?|members?|followers?|fans?|votes?|times|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|points?|pts|calories|cal|rpm|mph|kph|words?|pages?|units?|pieces?|pcs|items?|copies|views?|likes?|subscribers?|employees?|students?|cars?|sq|square|shares?|stocks?|coins?|tokens?|btc|eth|bitcoins?)(?![\p{L}\d])/iu;
 
 function placeCode(match: PatternMatch): Validation {
   const code = match.value;
