@@ -243,14 +243,17 @@ class WordIndex {
   lists = 0;
   /** Per pair of buckets: bit (bucket & 31) set for each word's third unit; all bits for a word of two. */
   readonly thirdMasks = new Int32Array(1 << (2 * BUCKET_BITS));
+  /** The same for the fourth unit; all bits for a word of two or three. */
+  readonly fourthMasks = new Int32Array(1 << (2 * BUCKET_BITS));
   /** First entry per pair of buckets, -1 when none. */
   readonly heads = new Int16Array(1 << (2 * BUCKET_BITS)).fill(-1);
   readonly nextEntry: number[] = [];
   readonly words: string[] = [];
   /** Per entry: whether the word is searched as written (a literal) rather than in the lower-cased text. */
   readonly asWritten: boolean[] = [];
-  /** Per entry: the word's third unit, -1 for a word of two. */
+  /** Per entry: the word's third and fourth units, -1 beyond its end. */
   readonly thirds: number[] = [];
+  readonly fourths: number[] = [];
   readonly owners: number[] = [];
   /** Words the pass does not look for, searched one by one: of one code unit, or anyOf words with a surrogate. */
   readonly loose: { word: string; list: number; asWritten: boolean }[] = [];
@@ -276,16 +279,19 @@ class WordIndex {
       const seconds = asWritten ? [bucketOf(word.charCodeAt(1))] : lowerBuckets(word.charCodeAt(1));
       // The third unit's bucket, modulo 32: a letter's two cases share a bit.
       const thirdBit = word.length > 2 ? 1 << bucketOf(word.charCodeAt(2)) : -1;
+      const fourthBit = word.length > 3 ? 1 << bucketOf(word.charCodeAt(3)) : -1;
       for (const first of firsts) {
         for (const second of seconds) {
           if (this.words.length >= 0x7fff) throw new Error('word lists: more than 32767 word keys');
           const key = (first << BUCKET_BITS) | second;
           this.thirdMasks[key] = (this.thirdMasks[key] as number) | thirdBit;
+          this.fourthMasks[key] = (this.fourthMasks[key] as number) | fourthBit;
           this.nextEntry.push(this.heads[key] as number);
           this.heads[key] = this.words.length;
           this.words.push(word);
           this.asWritten.push(asWritten);
           this.thirds.push(word.length > 2 ? word.charCodeAt(2) : -1);
+          this.fourths.push(word.length > 3 ? word.charCodeAt(3) : -1);
           this.owners.push(list);
         }
       }
@@ -313,21 +319,24 @@ class WordIndex {
 
   /**
    * Marks the lists of the words starting at `start`, whose first two units are in the bucket pair `key` (the
-   * caller has checked the third unit's bucket against thirdMasks; `start + 2` may be the text's end).
+   * caller has checked the buckets of the third and fourth units against the masks, where the text has them).
    */
   matchAt(text: string, start: number, key: number, generation: number): void {
-    const { found, words, owners, thirds, asWritten, nextEntry } = this;
+    const { found, words, owners, thirds, fourths, asWritten, nextEntry } = this;
     const third = start + 2 < text.length ? text.charCodeAt(start + 2) : -2;
+    const fourth = start + 3 < text.length ? text.charCodeAt(start + 3) : -2;
     const lowerThird = third < 0 ? third : lowerUnit(third);
+    const lowerFourth = fourth < 0 ? fourth : lowerUnit(fourth);
     for (let entry = this.heads[key] as number; entry >= 0; entry = nextEntry[entry] as number) {
-      const wanted = thirds[entry] as number;
-      if (wanted >= 0 && wanted !== (asWritten[entry] ? third : lowerThird)) continue;
+      const wantedThird = thirds[entry] as number;
+      const wantedFourth = fourths[entry] as number;
+      const written = asWritten[entry] as boolean;
+      if (wantedThird >= 0 && wantedThird !== (written ? third : lowerThird)) continue;
+      if (wantedFourth >= 0 && wantedFourth !== (written ? fourth : lowerFourth)) continue;
       const owner = owners[entry] as number;
       if (found[owner] === generation) continue;
       const word = words[entry] as string;
-      if (asWritten[entry] ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) {
-        found[owner] = generation;
-      }
+      if (written ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) found[owner] = generation;
     }
   }
 
@@ -418,7 +427,7 @@ function featuresOf(text: string): Features {
   if (lastFeatures !== undefined && lastText === text) return lastFeatures;
   const index = wordIndex;
   const generation = index.nextGeneration();
-  const thirdMasks = index.thirdMasks;
+  const { thirdMasks, fourthMasks } = index;
   let digits = 0;
   let run = 0;
   let longestDigitRun = 0;
@@ -431,7 +440,8 @@ function featuresOf(text: string): Features {
   let special = false;
   let charBits = 0;
   let before = -1; // the previous code unit
-  let key = 0; // the buckets of the two previous units
+  let key = 0; // the buckets of the units three and two back
+  let previous = 0; // the bucket of the unit before
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let bucket: number;
@@ -463,13 +473,25 @@ function featuresOf(text: string): Features {
       if (low === SPECIAL_UNIT) special = true;
       bucket = low & 127;
     }
-    // Words starting two units back whose third unit may be this one.
-    if (i >= 2 && ((thirdMasks[key] as number) & (1 << bucket)) !== 0) index.matchAt(text, i - 2, key, generation);
-    key = ((key << BUCKET_BITS) | bucket) & PAIR_MASK;
+    // Words starting three units back whose third and fourth units may be the last one and this one.
+    if (
+      i >= 3 &&
+      ((thirdMasks[key] as number) & (1 << previous)) !== 0 &&
+      ((fourthMasks[key] as number) & (1 << bucket)) !== 0
+    ) {
+      index.matchAt(text, i - 3, key, generation);
+    }
+    key = ((key << BUCKET_BITS) | previous) & PAIR_MASK;
+    previous = bucket;
     before = code;
   }
-  // Words of two units at the end.
-  if (text.length >= 2 && thirdMasks[key] === -1) index.matchAt(text, text.length - 2, key, generation);
+  // Words of three units or fewer at the end.
+  const length = text.length;
+  if (length >= 3 && ((thirdMasks[key] as number) & (1 << previous)) !== 0 && fourthMasks[key] === -1) {
+    index.matchAt(text, length - 3, key, generation);
+  }
+  key = ((key << BUCKET_BITS) | previous) & PAIR_MASK;
+  if (length >= 2 && thirdMasks[key] === -1) index.matchAt(text, length - 2, key, generation);
   digits = Math.min(digits, DIGIT_CAP);
   longestDigitRun = Math.min(longestDigitRun, DIGIT_CAP);
   longestAlnumRun = Math.min(longestAlnumRun, DIGIT_CAP);
