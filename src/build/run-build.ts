@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { appendAudit } from '../audit/index.js';
-import { permits, purposeLineage } from '../domain/index.js';
+import { type Member, permits, purposeLineage } from '../domain/index.js';
 import type { AuditEntryInput, Store } from '../store/store.js';
 import { codeVersion } from '../version.js';
 import { writeFileAtomic } from './atomic-file.js';
@@ -214,6 +214,12 @@ function fileSha256(path: string): string | undefined {
   }
 }
 
+/**
+ * Most members whose parsed records the snapshot's first pass keeps for its second (~330 bytes each: at most ~35 MB of
+ * heap, garbage before pass 1 starts); more are parsed twice.
+ */
+const KEEP_PARSED_MEMBERS = 100_000;
+
 interface MemberSnapshot {
   readonly snapshot: MemberSnapshotData;
   readonly names: NameFilterData;
@@ -229,17 +235,21 @@ async function snapshotMembers(
   const expected = await options.sources.countMembers();
   const builder = new MemberSnapshotBuilder(expected);
   let nameCount = 0;
-  for await (const batch of options.sources.members()) {
+  // Up to KEEP_PARSED_MEMBERS members, the first pass keeps what it parsed for the second (and reports the malformed
+  // lines itself): parsing was most of the second pass, which runs on this thread alone before pass 1 can start.
+  const kept: (readonly Member[])[] | undefined = expected <= KEEP_PARSED_MEMBERS ? [] : undefined;
+  for await (const batch of options.sources.members(kept === undefined ? undefined : onRejected)) {
     for (const member of batch) {
       builder.count(member.id);
       nameCount += member.names.length;
     }
+    kept?.push(batch);
   }
   const names = createNameFilter(nameCount);
   const purposes = [...purposeLineage(options.purpose)];
   if (purposes.length === 0) purposes.push(options.purpose);
   let done = 0;
-  for await (const batch of options.sources.members(onRejected)) {
+  for await (const batch of kept ?? options.sources.members(onRejected)) {
     const events = await options.store.consentEventsForMembers(
       batch.map((m) => m.id),
       purposes,
