@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DetectedSpan } from '../recognizer.js';
 import { resolveDataDir } from './data-dir.js';
 import { loadNameModel } from './model.js';
 import { biasByTagType, createNameRecognizer } from './name-recognizer.js';
@@ -69,6 +70,19 @@ describe('createNameRecognizer', () => {
     const tiny = createNameRecognizer({ cacheSize: 2 });
     expect(tiny.analyze({ text })).toEqual(first);
     expect(tiny.analyze({ text })).toEqual(first);
+  });
+
+  it('appends to a candidate list exactly what analyze returns (analyzeInto), explained or not', () => {
+    const text = 'Yesterday Akira Tanaka and Fatima Al-Hassan joined Microsoft in Seattle.';
+    for (const options of [undefined, { explain: true }]) {
+      const candidates: DetectedSpan[] = [{ start: 0, end: 9, type: 'DATE', score: 1, recognizer: 'other' }];
+      recognizer.analyzeInto?.({ text }, candidates, options);
+      expect(candidates.slice(1)).toEqual(recognizer.analyze({ text }, options));
+      expect(candidates.length).toBeGreaterThan(3);
+    }
+    const none: DetectedSpan[] = [];
+    recognizer.analyzeInto?.({ text: 'see you tomorrow' }, none);
+    expect(none).toEqual([]);
   });
 
   it('decodes with the bias stored in the model unless one is given', () => {

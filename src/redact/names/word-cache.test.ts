@@ -65,4 +65,10 @@ describe('WordCache', () => {
     cache.begin();
     expect(lookup(cache, 'x', 3).missed).toBe(true);
   });
+
+  it('hashes a range as the whole string, its length included', () => {
+    expect(rangeHash('xx maria yy', 3, 8)).toBe(rangeHash('maria', 0, 5));
+    expect(rangeHash('ab', 0, 2)).not.toBe(rangeHash('ab\u0000', 0, 3));
+    expect(rangeHash('', 0, 0)).toBe(rangeHash('x', 1, 1));
+  });
 });
