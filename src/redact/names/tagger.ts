@@ -88,7 +88,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   // Writes the sum of the features' weight rows to `into[offset .. offset + 7)`, rounding to float32 after each
   // feature as a store into a Float32Array would (the sums the model's spans were recorded with), in locals until the
   // end. The sums start from 0, so the slots need no clearing first.
-  const writeFeatureSums = (ids: readonly number[], into: Float32Array, offset: number): void => {
+  const writeFeatureSums = (ids: readonly number[], into: Float32Array | Float64Array, offset: number): void => {
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
@@ -130,8 +130,9 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   };
 
   // Scores of the position features (document casing x token casing x sentence start x gazetteer flags), all
-  // combinations, computed once so tagging only indexes this table.
-  const positionScores = new Float32Array(DOC_CASES * CASE_COUNT * 2 * GAZ_VALUES * NUM_TAGS);
+  // combinations, computed once so tagging only indexes this table. Both tables hold float32 values (rounded as a
+  // Float32Array store would) in float64 arrays: the same numbers, which the emission loop adds without converting.
+  const positionScores = new Float64Array(DOC_CASES * CASE_COUNT * 2 * GAZ_VALUES * NUM_TAGS);
   for (let d = 0; d < DOC_CASES; d++) {
     for (let c = 0; c < CASE_COUNT; c++) {
       for (let s = 0; s < 2; s++) {
@@ -141,14 +142,15 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
           // The recall bias applies to words only: punctuation, numbers and codes are never names, and an
           // all-capitals word in ordinary text is more often an acronym (IBAN, SSN) than a shouted name.
           if (c === CASE.DIGIT || c === CASE.PUNCT || (c === CASE.UPPER && d !== DOC_UPPER)) continue;
-          for (let t = 1; t < NUM_TAGS; t++) positionScores[offset + t] = (positionScores[offset + t] ?? 0) + biasOf(t);
+          for (let t = 1; t < NUM_TAGS; t++)
+            positionScores[offset + t] = Math.fround((positionScores[offset + t] ?? 0) + biasOf(t));
         }
       }
     }
   }
 
   // Scores of the case-context feature (previous, current and next token's case class), all combinations.
-  const caseContextScores = new Float32Array(CASE_CONTEXTS * CASE_CONTEXTS * CASE_CONTEXTS * NUM_TAGS);
+  const caseContextScores = new Float64Array(CASE_CONTEXTS * CASE_CONTEXTS * CASE_CONTEXTS * NUM_TAGS);
   for (let p = 0; p < CASE_CONTEXTS; p++) {
     for (let c = 0; c < CASE_CONTEXTS; c++) {
       for (let x = 0; x < CASE_CONTEXTS; x++) {
