@@ -39,23 +39,58 @@ function u32(data: Uint8Array, at: number): number {
   );
 }
 
+const FIELD_SLOTS = 256;
+/** Longest field value FieldStrings keeps. */
+const FIELD_KEPT = 32;
+
+/**
+ * The strings of the few distinct values of a record's kind, language and month, by their UTF-8 bytes: a hash of the
+ * bytes and a comparison in JavaScript instead of a call into C++ and a new string per field per record. A slot
+ * holds the last value hashed to it (a copy of its bytes), so any other value is decoded as before.
+ */
+class FieldStrings {
+  private readonly bytes: (Uint8Array | undefined)[] = new Array(FIELD_SLOTS).fill(undefined);
+  private readonly strings: string[] = new Array(FIELD_SLOTS).fill('');
+
+  get(data: Buffer, start: number, end: number): string {
+    const length = end - start;
+    if (length > FIELD_KEPT) return data.toString('utf8', start, end);
+    let h = 0x811c9dc5 ^ length;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (data[i] as number), 0x01000193);
+    const slot = (h ^ (h >>> 16)) & (FIELD_SLOTS - 1);
+    const kept = this.bytes[slot];
+    if (kept !== undefined && kept.length === length) {
+      let i = 0;
+      while (i < length && kept[i] === data[start + i]) i++;
+      if (i === length) return this.strings[slot] as string;
+    }
+    const value = data.toString('utf8', start, end);
+    this.bytes[slot] = new Uint8Array(data.subarray(start, end)); // a copy: the spill buffer is reused
+    this.strings[slot] = value;
+    return value;
+  }
+}
+
+const fieldStrings = new FieldStrings();
+
 /** Reads the record a spill entry's payload holds (the layout written in pass 1); the text stays UTF-8 bytes. */
 function decodeRecord(payload: Buffer, start: number): Utf8TextRecord {
   let at = start;
   const length = u32(payload, at);
   at += 4 + length;
   const text = payload.subarray(at - length, at);
-  const field = (): string | null => {
+  // kind, language and month take few values (FieldStrings); an author pseudonym is one of many.
+  const field = (few: boolean): string | null => {
     const length = u32(payload, at);
     at += 4;
     if (length === NO_VALUE) return null;
     at += length;
-    return payload.toString('utf8', at - length, at);
+    return few ? fieldStrings.get(payload, at - length, at) : payload.toString('utf8', at - length, at);
   };
-  const kind = field() ?? '';
-  const language = field();
-  const month = field() ?? '';
-  const author = field();
+  const kind = field(true) ?? '';
+  const language = field(true);
+  const month = field(true) ?? '';
+  const author = field(false);
   return author === null ? { text, kind, language, month } : { text, kind, language, month, author };
 }
 /** Largest spill chunk per shard; chunks are smaller when there are more than MAX_BUFFERED / FLUSH_AT shards. */
