@@ -80,6 +80,10 @@ const PIECES: readonly string[] = [
   'NIE',
   'codice fiscale',
   'Employee ID:',
+  // a value's first digit as far from its label's start as generic-id's digit anchor allows for (40 of 64)
+  'health insurance number \t nº.nº. \t ABCD-1234',
+  'n.º de historia clínica   n°.no.   XY/98765',
+  '1st of March, 2020',
   'patient no.',
   'MRN',
   'NHC:',

@@ -52,6 +52,11 @@ export interface PatternSpec {
    * every position of a long text without one (an e-mail address holds '@' within 128 code units of its start).
    */
   readonly anchor?: { readonly text: string; readonly within: number };
+  /**
+   * As `anchor`, with any ASCII digit for the string: every match holds a digit at most this many code units after
+   * its start (a number after a label of bounded length: the regex starts this far before each digit).
+   */
+  readonly digitAnchor?: number;
   /** Adjusts a match before it becomes a span (for example to extend an address over following lines). */
   readonly refine?: (match: PatternMatch) => { start: number; end: number; score?: number; type?: EntityType } | null;
 }
@@ -694,6 +699,14 @@ export function countDigits(text: string, atLeast: number): boolean {
   return false;
 }
 
+const ASCII_DIGIT = /[0-9]/g;
+
+/** The position of the first ASCII digit of `text` at or after `from`, -1 when none (the regex engine scans faster). */
+function nextDigit(text: string, from: number): number {
+  ASCII_DIGIT.lastIndex = from;
+  return ASCII_DIGIT.test(text) ? ASCII_DIGIT.lastIndex - 1 : -1;
+}
+
 function contextWindow(text: string, start: number, end: number, spec: ContextSpec): string {
   const before = spec.before ?? 40;
   const after = spec.after ?? 0;
@@ -738,6 +751,7 @@ function withoutGates(pattern: PatternSpec): PatternSpec {
     anyOf: _anyOf,
     gate: _gate,
     anchor: _anchor,
+    digitAnchor: _digitAnchor,
     ...rest
   } = pattern;
   return rest;
@@ -795,6 +809,10 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
     const pattern = compiled.spec;
     const regex = compiled.regex;
     const anchor = pattern.anchor;
+    // A digit is looked for with a regex call of its own: worth it only where the pattern's regex would otherwise scan
+    // well over a hundred characters before a digit.
+    const digitAnchor =
+      pattern.digitAnchor !== undefined && text.length > pattern.digitAnchor + 128 ? pattern.digitAnchor : undefined;
     regex.lastIndex = 0;
     for (;;) {
       if (anchor !== undefined) {
@@ -802,6 +820,11 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
         const at = text.indexOf(anchor.text, regex.lastIndex);
         if (at === -1) break;
         if (at - anchor.within > regex.lastIndex) regex.lastIndex = at - anchor.within;
+      }
+      if (digitAnchor !== undefined) {
+        const at = nextDigit(text, regex.lastIndex);
+        if (at === -1) break;
+        if (at - digitAnchor > regex.lastIndex) regex.lastIndex = at - digitAnchor;
       }
       const m = regex.exec(text);
       if (m === null) break;

@@ -117,6 +117,8 @@ export function createDateRecognizer() {
         score: 0.7,
         minDigits: 1,
         anyOf: MONTH_WORDS,
+        // The match starts with the day.
+        digitAnchor: 0,
         refine: birthRefine,
       },
       {

@@ -105,6 +105,8 @@ export function createGenericIdRecognizer() {
         group: 1,
         score: 0.8,
         anyOf: LABEL_WORDS,
+        // The value's first digit follows a label of at most 23 code units, 3 + 6 + 3 separator and a 5-letter prefix.
+        digitAnchor: 64,
         validate: ({ value }) => (value.replace(/\D/g, '').length >= 3 ? 'valid' : 'invalid'),
       },
     ],

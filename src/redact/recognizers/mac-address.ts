@@ -29,6 +29,8 @@ export function createMacAddressRecognizer() {
         minAlnumRun: 4,
         literals: ['.'],
         anyOf: HEX.map((hex) => `.${hex}`),
+        // The first dot follows four hex digits.
+        anchor: { text: '.', within: 4 },
         validate: ({ value }) => (/\d/.test(value) && /[a-f]/i.test(value) ? 'valid' : 'invalid'),
       },
     ],
