@@ -3,7 +3,8 @@
 // written as a word of its own after the name (Nordic, Baltic, Hungarian, Slavic, Dutch: "Trenerys gate 232", "Luite
 // tee 87", "Rákóczi út 13"), units, PO boxes and military addresses; a match extends over the lines that follow when
 // they read as an address continuation (unit, place, region, postal code, country, short lines closed by a postal
-// code).
+// code); informal English street lines in any case, as members type them in posts ("come by 123 main st tonight",
+// "meet me at 1600 pennsylvania ave nw").
 
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 
@@ -313,6 +314,116 @@ function extend({ start, end, input }: PatternMatch) {
   return extended.strong ? { start: from, end: extended.end, score: 0.8 } : { start: from, end: extended.end };
 }
 
+// Informal street lines in any case ("123 main st", "42 oak avenue", "350 w 42nd st apt 4b"). Suffixes that are
+// street words only ("st", "ave", "blvd") are STRONG: with a house number of two or more digits (not a year) they
+// are reported alone. The rest read as ordinary English too ("3 court cases", "the 2 way street", "10 dr
+// appointments") and score below the threshold unless an address cue stands right before the number ("at", "to",
+// "on", "by", "from", "near", "@"), an address word is near (ADDRESS_WORDS) or a unit or postal code follows.
+const INFORMAL_STRONG_SUFFIXES =
+  'street|st|avenue|ave|boulevard|blvd|road|rd|lane|ln|drive|highway|hwy|parkway|pkwy|terrace';
+const INFORMAL_WEAK_SUFFIXES =
+  'dr|court|ct|place|pl|way|circle|cir|trail|trl|crescent|cres|plaza|square|alley|pike|loop';
+const INFORMAL_DIRECTIONS = 'n|s|e|w|ne|nw|se|sw|north|south|east|west';
+const INFORMAL_SUFFIX_OF = new Map<string, boolean>([
+  ...INFORMAL_STRONG_SUFFIXES.split('|').map((suffix) => [suffix, true] as const),
+  ...INFORMAL_WEAK_SUFFIXES.split('|').map((suffix) => [suffix, false] as const),
+]);
+// Groups: 1 the house number, 2 the name words (with a pre-directional), 3 the suffix. A one- or two-letter
+// post-directional belongs to the street when a sentence mark, the end or a space follows; a word one
+// ("north") only before a sentence mark or the end ("1600 pennsylvania ave nw", "12 main st north.").
+const INFORMAL_STREET = new RegExp(
+  `(?<![\\p{L}\\p{N}_.,:;/#$£€@+-])(\\d{1,6})[a-c]?[ \\t]((?:(?:${INFORMAL_DIRECTIONS})\\.?[ \\t])?(?:(?:\\d{1,3}(?:st|nd|rd|th)|\\p{L}[\\p{L}'’.-]{0,29})[ \\t]){1,3})(${INFORMAL_STRONG_SUFFIXES}|${INFORMAL_WEAK_SUFFIXES})\\.?(?![\\p{L}\\d])(?:[ \\t](?:(?:ne|nw|se|sw|n|s|e|w)\\.?(?![\\p{L}\\d])|(?:north|south|east|west)(?=[ \\t]*(?:[,;.!?)\\n]|$))))?`,
+  'giu',
+);
+
+/** Words that make the words between a number and a suffix a phrase, not a street name ("10 hour drive"). */
+const NOT_STREET_NAME_WORDS: ReadonlySet<string> = new Set(
+  [
+    // Function words: "3 more on the way", "20 miles down the road".
+    'the a an and or of on in at to down up for from by with into onto off over out my your his her our their its',
+    'this that these those is are was were be been more less most all some any no not other another same next last',
+    'per each every just only very so too than then i me we you they he she it who what where when how which as if',
+    'but about around across along past through near like also still even already almost best worst favorite',
+    'favourite',
+    // Measures and counts: "a 10 minute drive", "40 mile road", "12 lane highway", "2 way street".
+    'min mins minute minutes hr hrs hour hours sec secs second seconds day days week weeks wk wks month months year',
+    'years yr yrs mile miles mi km kms kilometer kilometers kilometre kilometres meter meters metre metres ft feet',
+    'foot yard yards yd yds inch inches lb lbs kg kgs time times people person guys kids cars car pounds dollars',
+    'bucks cent cents gb tb mb pm am mph kph percent pct points pts way ways lane lanes road roads street streets',
+    'block blocks play plays jump',
+    // Drives that hold data, courts that judge or host games.
+    'hard flash usb disk disc thumb external ssd hdd cd dvd optical test tennis basketball volleyball squash',
+    'badminton food supreme district federal county family traffic claims divorce moot appeals circuit kangaroo',
+    'juvenile criminal civil magistrates',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** A word right after the suffix that makes the suffix part of a compound noun ("road trips", "court cases"). */
+const COMPOUND_NEXT_WORDS: ReadonlySet<string> = new Set(
+  [
+    'trip trips race races rage test tests sign signs map maps works kill food art style party parties light lights',
+    'cred fighter fighters smart wear team teams vendor vendors sweeper name names case cases date dates order orders',
+    'hearing hearings ruling rulings game games shoe shoes bike bikes runner runners warrior warriors appointment',
+    'appointments visit visits bay bays space spaces letter letters number numbers journal bets foods',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+// A word before the number that makes it a count ("top 10 main street shops", "the 3 court cases").
+const COUNT_BEFORE =
+  /(?:^|[^\p{L}\p{N}])(?:a|an|the|my|your|our|his|her|their|these|those|top|all|over|under|about|around|only|just|nearly|almost|than|another|every|first|last|next|some|like)[ \t]{1,3}$/iu;
+// An address cue right before the number: "at 12 oak ct", "moved to 42 oak avenue", "come by 123 main st".
+const INFORMAL_CUE = /(?:^|[^\p{L}\p{N}])(?:at|to|on|by|from|near|@)[ \t]{1,3}$/iu;
+const NEXT_WORD = /^[ \t]{1,3}(\p{L}[\p{L}'’-]{0,30})/u;
+const INFORMAL_STREET_AT = new RegExp(INFORMAL_STREET.source, 'iuy');
+// Where the capitalised number-first pattern matches, it decides (its spans and scores stay as they were).
+const CAPITALISED_STREET_AT = new RegExp(
+  `\\d{1,6}[A-Za-z]?,?[ \\t](?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?[ \\t])?(?:${CAP_WORD}[ \\t]){0,4}(?:${EN_SUFFIXES})\\.?(?![\\p{L}\\d])`,
+  'uy',
+);
+
+/** The house number, name words and suffix of an informal street line (its regex again, at its start). */
+function informalParts({ start, input }: PatternMatch): { number: string; names: string[]; suffix: string } | null {
+  const parts = stickyMatch(INFORMAL_STREET_AT, input.text, start);
+  if (!parts) return null;
+  const names = (parts[2] ?? '').trim().split(/[ \t]+/);
+  return { number: parts[1] ?? '', names, suffix: (parts[3] ?? '').toLowerCase() };
+}
+
+function informalStreet(match: PatternMatch): Validation {
+  const parts = informalParts(match);
+  if (!parts) return 'invalid';
+  for (const word of parts.names)
+    if (NOT_STREET_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, ''))) return 'invalid';
+  const { start, end, input } = match;
+  if (COUNT_BEFORE.test(input.text.slice(Math.max(0, start - 12), start))) return 'invalid';
+  const next = NEXT_WORD.exec(input.text.slice(end, end + 34))?.[1];
+  if (next !== undefined && COMPOUND_NEXT_WORDS.has(next.toLowerCase())) return 'invalid';
+  return stickyMatch(CAPITALISED_STREET_AT, input.text, start) ? 'invalid' : 'valid';
+}
+
+/** Scores an informal street line: 0.8 with a unit or postal code after it, 0.6 with a cue or a strong shape. */
+function refineInformalStreet(match: PatternMatch) {
+  const { start, end, input } = match;
+  let extended = extend(match);
+  // In a post, a capitalised word after a full stop starts a sentence, not a place ("1309 sansom st . More ...").
+  if (/^[ \t]*[.;][ \t]/.test(input.text.slice(end, end + 3))) extended = { start: extended.start, end };
+  const parts = informalParts(match);
+  if (extended.score !== undefined || !parts) return extended;
+  const cue = INFORMAL_CUE.test(input.text.slice(Math.max(0, start - 12), start));
+  // "st" before a capitalised word is "saint" ("my 22 big st Bernards") unless a cue says otherwise.
+  const saint = parts.suffix === 'st' && /^[ \t]{1,3}\p{Lu}/u.test(input.text.slice(end, end + 4));
+  const strong =
+    INFORMAL_SUFFIX_OF.get(parts.suffix) === true &&
+    parts.number.length >= 2 &&
+    !/^(?:19|20)\d\d$/.test(parts.number) &&
+    !saint;
+  return cue || strong ? { ...extended, score: 0.6 } : extended;
+}
+
 /** Street addresses. */
 export function createStreetAddressRecognizer() {
   return createPatternRecognizer({
@@ -331,6 +442,15 @@ export function createStreetAddressRecognizer() {
         minDigits: 1,
         literals: alternationLiterals(EN_SUFFIXES),
         refine: extend,
+      },
+      {
+        name: 'informal-number-first',
+        regex: INFORMAL_STREET,
+        score: 0.3,
+        // No word gate: its short suffixes ("st", "rd", "pl") cost the shared word scan more than this regex costs.
+        minDigits: 1,
+        validate: informalStreet,
+        refine: refineInformalStreet,
       },
       {
         name: 'type-first',
