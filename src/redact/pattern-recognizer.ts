@@ -632,8 +632,13 @@ class ContextMatcher {
     const { words, found, byAscii, byFirst } = this;
     const length = window.length;
     let count = 0;
+    let previous = -1; // the unit before `at`
     for (let at = 0; at < length; at++) {
       const code = window.charCodeAt(at);
+      // A word starts at a word boundary: not right after a letter (whatever the word).
+      const afterLetter = previous >= 0 && isLetterUnit(previous);
+      previous = code;
+      if (afterLetter) continue;
       const candidates = code < 128 ? byAscii[code] : byFirst.size === 0 ? undefined : byFirst.get(code);
       if (candidates === undefined) continue;
       for (const index of candidates) {
@@ -641,7 +646,6 @@ class ContextMatcher {
         const word = words[index] as string;
         if (!window.startsWith(word, at)) continue;
         const after = at + word.length;
-        if (at > 0 && isLetterUnit(window.charCodeAt(at - 1))) continue;
         if (after < length && isLetterUnit(window.charCodeAt(after))) continue;
         found[index] = search;
         count++;
