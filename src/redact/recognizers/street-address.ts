@@ -373,49 +373,76 @@ const COMPOUND_NEXT_WORDS: ReadonlySet<string> = new Set(
 );
 
 // A word before the number that makes it a count ("top 10 main street shops", "the 3 court cases").
-const COUNT_BEFORE =
-  /(?:^|[^\p{L}\p{N}])(?:a|an|the|my|your|our|his|her|their|these|those|top|all|over|under|about|around|only|just|nearly|almost|than|another|every|first|last|next|some|like)[ \t]{1,3}$/iu;
-// An address cue right before the number: "at 12 oak ct", "moved to 42 oak avenue", "come by 123 main st".
-const INFORMAL_CUE = /(?:^|[^\p{L}\p{N}])(?:at|to|on|by|from|near|@)[ \t]{1,3}$/iu;
-const NEXT_WORD = /^[ \t]{1,3}(\p{L}[\p{L}'’-]{0,30})/u;
-const INFORMAL_STREET_AT = new RegExp(INFORMAL_STREET.source, 'iuy');
-// Where the capitalised number-first pattern matches, it decides (its spans and scores stay as they were).
-const CAPITALISED_STREET_AT = new RegExp(
-  `\\d{1,6}[A-Za-z]?,?[ \\t](?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?[ \\t])?(?:${CAP_WORD}[ \\t]){0,4}(?:${EN_SUFFIXES})\\.?(?![\\p{L}\\d])`,
-  'uy',
+const COUNT_WORDS: ReadonlySet<string> = new Set(
+  'a an the my your our his her their these those top all over under about around only just nearly almost than another every first last next some like'.split(
+    ' ',
+  ),
 );
+// An address cue right before the number: "at 12 oak ct", "moved to 42 oak avenue", "come by 123 main st".
+const CUE_WORDS: ReadonlySet<string> = new Set(['at', 'to', 'on', 'by', 'from', 'near', '@']);
+/*
+ * The checks below run only on the informal pattern's (rare) matches, so they use plain string work and ASCII
+ * regexes: a rarely used regex with the `i` and `u` flags is compiled again after V8 flushes its code, which cost
+ * more than the pattern's whole scan of the posts.
+ */
+const WORD_BEFORE = /(?:^|[^A-Za-z0-9\u00C0-\uFFFF])([A-Za-z]{1,8}|@)[ \t]{1,3}$/;
+const NEXT_WORD = /^[ \t]{1,3}([A-Za-z]{1,12})(?![A-Za-z0-9\u00C0-\uFFFF])/;
+// Where the capitalised number-first pattern matches, it decides (its spans and scores stay as they were). Same
+// source and flags as that pattern's regex, so V8 shares its compiled code; run on a slice longer than any match.
+const NUMBER_FIRST_SOURCE = `(?<![\\w.,-])\\d{1,6}[A-Za-z]?,?[ \\t](?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?[ \\t])?(?:${CAP_WORD}[ \\t]){0,4}(?:${EN_SUFFIXES})\\.?(?![\\p{L}\\d])`;
+const CAPITALISED_STREET = new RegExp(NUMBER_FIRST_SOURCE, 'gu');
 
-/** The house number, name words and suffix of an informal street line (its regex again, at its start). */
-function informalParts({ start, input }: PatternMatch): { number: string; names: string[]; suffix: string } | null {
-  const parts = stickyMatch(INFORMAL_STREET_AT, input.text, start);
-  if (!parts) return null;
-  const names = (parts[2] ?? '').trim().split(/[ \t]+/);
-  return { number: parts[1] ?? '', names, suffix: (parts[3] ?? '').toLowerCase() };
+function capitalisedStreetAt(text: string, start: number): boolean {
+  CAPITALISED_STREET.lastIndex = 0;
+  return CAPITALISED_STREET.exec(text.slice(start, start + 240))?.index === 0;
 }
 
-function informalStreet(match: PatternMatch): Validation {
-  const parts = informalParts(match);
-  if (!parts) return 'invalid';
-  for (const word of parts.names)
+/** The lower-cased word right before `start` (letters or '@', then spaces), or undefined. */
+function wordBefore(text: string, start: number): string | undefined {
+  return WORD_BEFORE.exec(text.slice(Math.max(0, start - 12), start))?.[1]?.toLowerCase();
+}
+
+/**
+ * The house number, name words and suffix of an informal street line, read from its words: the suffix is the last
+ * word, or the one before a post-directional (no directional is also a suffix).
+ */
+function informalParts(value: string): { number: string; names: string[]; suffix: string } {
+  const words = value.split(/[ \t]/);
+  const lower = (word: string | undefined) => (word ?? '').toLowerCase().replace(/\.$/, '');
+  const last = words.length - 1;
+  const suffixAt = INFORMAL_SUFFIX_OF.has(lower(words[last])) ? last : last - 1;
+  return {
+    number: (words[0] ?? '').replace(/\D+$/, ''),
+    names: words.slice(1, suffixAt),
+    suffix: lower(words[suffixAt]),
+  };
+}
+
+function informalStreet({ value, start, end, input }: PatternMatch): Validation {
+  const parts = informalParts(value);
+  for (const word of parts.names) {
     if (NOT_STREET_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, ''))) return 'invalid';
-  const { start, end, input } = match;
-  if (COUNT_BEFORE.test(input.text.slice(Math.max(0, start - 12), start))) return 'invalid';
-  const next = NEXT_WORD.exec(input.text.slice(end, end + 34))?.[1];
+  }
+  const before = wordBefore(input.text, start);
+  if (before !== undefined && COUNT_WORDS.has(before)) return 'invalid';
+  const next = NEXT_WORD.exec(input.text.slice(end, end + 16))?.[1];
   if (next !== undefined && COMPOUND_NEXT_WORDS.has(next.toLowerCase())) return 'invalid';
-  return stickyMatch(CAPITALISED_STREET_AT, input.text, start) ? 'invalid' : 'valid';
+  return capitalisedStreetAt(input.text, start) ? 'invalid' : 'valid';
 }
 
 /** Scores an informal street line: 0.8 with a unit or postal code after it, 0.6 with a cue or a strong shape. */
 function refineInformalStreet(match: PatternMatch) {
-  const { start, end, input } = match;
+  const { value, start, end, input } = match;
+  const text = input.text;
   let extended = extend(match);
   // In a post, a capitalised word after a full stop starts a sentence, not a place ("1309 sansom st . More ...").
-  if (/^[ \t]*[.;][ \t]/.test(input.text.slice(end, end + 3))) extended = { start: extended.start, end };
-  const parts = informalParts(match);
-  if (extended.score !== undefined || !parts) return extended;
-  const cue = INFORMAL_CUE.test(input.text.slice(Math.max(0, start - 12), start));
+  if (/^[ \t]*[.;][ \t]/.test(text.slice(end, end + 3))) extended = { start: extended.start, end };
+  if (extended.score !== undefined) return extended;
+  const parts = informalParts(value);
+  const before = wordBefore(text, start);
+  const cue = before !== undefined && CUE_WORDS.has(before);
   // "st" before a capitalised word is "saint" ("my 22 big st Bernards") unless a cue says otherwise.
-  const saint = parts.suffix === 'st' && /^[ \t]{1,3}\p{Lu}/u.test(input.text.slice(end, end + 4));
+  const saint = parts.suffix === 'st' && /^[ \t]{1,3}[A-Z\u00C0-\u00DE]/.test(text.slice(end, end + 4));
   const strong =
     INFORMAL_SUFFIX_OF.get(parts.suffix) === true &&
     parts.number.length >= 2 &&
@@ -434,10 +461,7 @@ export function createStreetAddressRecognizer() {
     patterns: [
       {
         name: 'number-first',
-        regex: new RegExp(
-          `(?<![\\w.,-])\\d{1,6}[A-Za-z]?,?[ \\t](?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?[ \\t])?(?:${CAP_WORD}[ \\t]){0,4}(?:${EN_SUFFIXES})\\.?(?![\\p{L}\\d])`,
-          'gu',
-        ),
+        regex: new RegExp(NUMBER_FIRST_SOURCE, 'gu'),
         score: 0.7,
         minDigits: 1,
         literals: alternationLiterals(EN_SUFFIXES),
