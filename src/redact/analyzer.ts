@@ -90,6 +90,21 @@ export function resolveOverlaps(spans: readonly DetectedSpan[], textLength: numb
   return resolveOwned([...spans], textLength);
 }
 
+/** Texts up to this length share one zeroed byte array for the overlap rule (allocating one costs more than the rule). */
+const SHARED_TAKEN_LENGTH = 1 << 16;
+let sharedTaken = new Uint8Array(1024);
+
+/**
+ * A zeroed byte per character of the text: the shared one (grown when needed), or a new one for a long text or for
+ * spans reaching outside the text (marks past its end would then be read back).
+ */
+function takenScratch(spans: readonly DetectedSpan[], textLength: number): Uint8Array {
+  if (textLength > SHARED_TAKEN_LENGTH) return new Uint8Array(textLength);
+  for (const span of spans) if (span.start < 0 || span.end > textLength) return new Uint8Array(textLength);
+  if (sharedTaken.length < textLength) sharedTaken = new Uint8Array(Math.max(textLength, sharedTaken.length * 2));
+  return sharedTaken;
+}
+
 /**
  * resolveOverlaps on an array the caller gives away (the analyzer's candidates): it is sorted in place and returned
  * when it is already disjoint. A stable sort by start keeps the order of spans with the same start, so the rule's
@@ -107,7 +122,7 @@ function resolveOwned(spans: DetectedSpan[], textLength: number): DetectedSpan[]
       (a.recognizer < b.recognizer ? -1 : a.recognizer > b.recognizer ? 1 : 0),
   );
   // One byte per character marks what is taken: the check costs the span's length, never the number of spans.
-  const taken = new Uint8Array(textLength);
+  const taken = takenScratch(ranked, textLength);
   const kept: DetectedSpan[] = [];
   for (const span of ranked) {
     let free = true;
@@ -121,6 +136,8 @@ function resolveOwned(spans: DetectedSpan[], textLength: number): DetectedSpan[]
     taken.fill(1, span.start, span.end);
     kept.push(span);
   }
+  // The scratch is left all zero for the next record.
+  if (taken === sharedTaken) for (const span of kept) taken.fill(0, span.start, span.end);
   return kept.sort((a, b) => a.start - b.start);
 }
 
