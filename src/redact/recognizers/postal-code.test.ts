@@ -47,6 +47,10 @@ const cases: readonly Case[] = [
   ['sold in Paris 4500 copies', []],
   ['invested in Tesla 1000 shares', []],
   ['take the ramp near Exit 1234 north', []],
+  ['a ranch in Texas 1000 acres wide', []],
+  ['in India 1234 new cases today', []],
+  ['in Europe 12345 servers went down', []],
+  ['I live in Oslo 0150 and love it', ['0150']],
 ];
 
 describe('postal-code recognizer', () => {

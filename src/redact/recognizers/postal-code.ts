@@ -78,6 +78,11 @@ const NOT_A_PLACE = new Set(
 const UNIT_AFTER =
   /^[ \t]+(?:miles?|mi|km|kms|kilometers?|kilometres?|meters?|metres?|m|ft|feet|yards?|kg|lbs?|pounds?|dollars?|euros?|usd|eur|gbp|people|persons?|users?|members?|followers?|fans?|votes?|times|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|points?|pts|calories|cal|rpm|mph|kph|words?|pages?|units?|pieces?|pcs|items?|copies|views?|likes?|subscribers?|employees?|students?|cars?|sq|square|shares?|stocks?|coins?|tokens?|btc|eth|bitcoins?)(?![\p{L}\d])/iu;
 
+/** Lower-case words that may follow a postal code in a sentence: it ends the place, the sentence goes on. */
+const AFTER_A_CODE = new Set(
+  'in and or to for is was were which where with at on from as near by but so if when while'.split(' '),
+);
+
 function placeCode(match: PatternMatch): Validation {
   const code = match.value;
   if (/^(?:19|20)\d\d$/.test(code)) return 'invalid';
@@ -88,6 +93,10 @@ function placeCode(match: PatternMatch): Validation {
   if (NOT_A_PLACE.has(last)) return 'invalid';
   const after = text.slice(match.end, match.end + 16);
   if (UNIT_AFTER.test(after) || /^[ \t]+\p{Lu}/u.test(after)) return 'invalid';
+  // A code ends the place ("in Bjert 6091 in its mission"); a noun after the number counts something ("in India 1234
+  // new cases", "in Texas 1000 acres").
+  const next = /^[ \t]+(\p{Ll}+)/u.exec(after)?.[1];
+  if (next !== undefined && !AFTER_A_CODE.has(next)) return 'invalid';
   return 'valid';
 }
 

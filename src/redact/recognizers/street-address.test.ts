@@ -182,6 +182,18 @@ const informal: readonly Case[] = [
   ['finished in 2nd place again', []],
   ['12 goals in the pl this season', []],
   ['2000 sq ft', []],
+  // A cue does not make a one-digit count an address when the suffix is spelled as an ordinary word.
+  ['switched to 4 wheel drive', []],
+  ['at 3 different place settings', []],
+  ['at 2 different dr offices', []],
+  ['we went to 5 star place', []],
+  ['went to 7 seas trail', []],
+  ['I live on 3 acre lot way', []],
+  ['come by 5 elm st', ['5 elm st']],
+  // Chat lines and a count after a street are not the lines of its address.
+  ['Went to 12 Main Street\nSee you\nCheers\n12345 likes so far', ['12 Main Street']],
+  ['Visited 221 Baker Street\nGreat day\n1500', ['221 Baker Street']],
+  ['Ship to 27 Elm Street\nVilla de Leyva\n 62704 for this order', ['27 Elm Street\nVilla de Leyva\n 62704']],
 ];
 
 describe('street-address recognizer', () => {

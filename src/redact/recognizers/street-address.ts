@@ -122,9 +122,15 @@ const SECOND_NAME_SEGMENT = new RegExp(
 // short lines of place or region (capitalised words with their particles, a region code, a numeric region code),
 // then a postal code on a line of its own (not a year: "12 Main Street\nSee you\n2024").
 const LINE_BREAK = /[ \t]*\.?[ \t]*\r?\n[^\p{L}\p{N}\n]{0,4}/uy;
+// Lower-case words inside a place line are its particles only ("Villa de Leyva"): "Great day" or "See you" is chat.
 const SHORT_LINE =
-  /(?:\p{Lu}[\p{L}'’().-]{0,29}(?:[ \t]{1,2}(?:\p{Lu}[\p{L}'’().-]{0,29}|\p{Ll}{1,3})){0,3}|\p{L}{1,3}|\d{1,3})[ \t]*(?=\r?\n)/uy;
-const POSTAL_LINE = new RegExp(`${POSTAL}[ \\t]*(?=[.,;)?!]?[ \\t]*(?:\\r?\\n|$)|[.,;?!][ \\t]|[ \\t]\\p{Ll})`, 'uy');
+  /(?:\p{Lu}[\p{L}'’().-]{0,29}(?:[ \t]{1,2}(?:\p{Lu}[\p{L}'’().-]{0,29}|(?:de|del|la|las|los|da|do|dos|das|di|du|des|le|les|van|von|der|den|el|am|an|im|y|e|i|sur|upon|on)(?![\p{L}\d]))){0,3}|\p{L}{1,3}|\d{1,3})[ \t]*(?=\r?\n)/uy;
+// The code ends its line, or the sentence goes on after punctuation or a function word ("\n 51971 for this card");
+// any other word after it ("12345 likes so far" after a chat line) makes it a count, not a postal code.
+const POSTAL_LINE = new RegExp(
+  `${POSTAL}[ \\t]*(?=[.,;)?!]?[ \\t]*(?:\\r?\\n|$)|[.,;?!][ \\t]|[ \\t](?:for|and|or|in|to|is|was|which|where|with|at|on|from|as|near)(?![\\p{L}\\d]))`,
+  'uy',
+);
 
 const REGION_CODES =
   'AD AE AF AG AI AL AM AO AR AS AT AU AW AZ BA BB BD BE BF BG BH BI BJ BM BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FO FR GA GB GD GE GH GI GL GM GN GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MO MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PR PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS XK YE ZA ZM ZW'.split(
@@ -351,6 +357,8 @@ const NOT_STREET_NAME_WORDS: ReadonlySet<string> = new Set(
     'foot yard yards yd yds inch inches lb lbs kg kgs time times people person guys kids cars car pounds dollars',
     'bucks cent cents gb tb mb pm am mph kph percent pct points pts way ways lane lanes road roads street streets',
     'block blocks play plays jump',
+    // Words that qualify a count: "at 3 different place settings", "to 4 wheel drive", "5 star court".
+    'different separate wheel wheels star stars point points cylinder cylinders acre acres seas',
     // Drives that hold data, courts that judge or host games.
     'hard flash usb disk disc thumb external ssd hdd cd dvd optical test tennis basketball volleyball squash',
     'badminton food supreme district federal county family traffic claims divorce moot appeals circuit kangaroo',
@@ -380,6 +388,10 @@ const COUNT_WORDS: ReadonlySet<string> = new Set(
 );
 // An address cue right before the number: "at 12 oak ct", "moved to 42 oak avenue", "come by 123 main st".
 const CUE_WORDS: ReadonlySet<string> = new Set(['at', 'to', 'on', 'by', 'from', 'near', '@']);
+/** Suffixes with which a cue also promotes a one-digit house number: street words, and abbreviations. */
+const ONE_DIGIT_CUE_SUFFIXES: ReadonlySet<string> = new Set(
+  'street st avenue ave boulevard blvd rd ln ct pl cir trl hwy pkwy cres'.split(' '),
+);
 /*
  * The checks below run only on the informal pattern's (rare) matches, so they use plain string work and ASCII
  * regexes: a rarely used regex with the `i` and `u` flags is compiled again after V8 flushes its code, which cost
@@ -440,7 +452,12 @@ function refineInformalStreet(match: PatternMatch) {
   if (extended.score !== undefined) return extended;
   const parts = informalParts(value);
   const before = wordBefore(text, start);
-  const cue = before !== undefined && CUE_WORDS.has(before);
+  // With a one-digit number, a cue is not enough when the suffix is spelled as an ordinary word: "switched to 4 wheel
+  // drive", "at 3 different place settings", "went to 7 seas trail" count things.
+  const cue =
+    before !== undefined &&
+    CUE_WORDS.has(before) &&
+    (parts.number.length >= 2 || ONE_DIGIT_CUE_SUFFIXES.has(parts.suffix));
   // "st" before a capitalised word is "saint" ("my 22 big st Bernards") unless a cue says otherwise.
   const saint = parts.suffix === 'st' && /^[ \t]{1,3}[A-Z\u00C0-\u00DE]/.test(text.slice(end, end + 4));
   const strong =
