@@ -345,10 +345,10 @@ function positionIndex(docCase: number, tokenCase: number, sentenceStart: number
 
 const MARGIN_UNITS = 15;
 
-/** Groups B/I runs into spans, trimmed of punctuation and function words at either end; the score is a squashed mean margin of the run's tags over O. */
 /** What a text without names tags as (shared, so such texts allocate no array). */
 const NO_SPANS: readonly TaggedSpan[] = Object.freeze([]);
 
+/** Groups B/I runs into spans, trimmed of punctuation and function words at either end; the score is a squashed mean margin of the run's tags over O. */
 export function spansFromTags(
   tags: Uint8Array,
   emissions: Float32Array,
