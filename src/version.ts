@@ -25,12 +25,22 @@ export function packageRoot(): string {
   return packageRootFrom(import.meta.url);
 }
 
+let cachedVersion: string | undefined;
+
+/** The package version from package.json, read once per thread (no git: see codeVersion). */
+export function packageVersion(): string {
+  cachedVersion ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
+  return cachedVersion;
+}
+
 let cached: { version: string; commit: string | null } | undefined;
 
+/** The package version and, from a checkout, the git commit (a child process, once per thread). */
 export function codeVersion(): { version: string; commit: string | null } {
   if (cached) return cached;
   const root = packageRoot();
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const version = packageVersion();
   let commit: string | null = null;
   try {
     commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })

@@ -5,10 +5,9 @@
 
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import parquet from '@dsnp/parquetjs';
-import { packageRoot } from '../version.js';
+import { packageVersion } from '../version.js';
 import { ParquetWriter, type StringColumn } from './parquet/index.js';
 
 export const FORMATS = ['parquet', 'jsonl'] as const;
@@ -74,15 +73,6 @@ export function shardColumns(withAuthor: boolean): readonly StringColumn[] {
 
 const WRITE_BUFFER = 1 << 20;
 
-let version: string | undefined;
-/**
- * The package version for Parquet's created_by, read from package.json once per thread. Not codeVersion(): that
- * also asks git for the commit, a child process per worker thread that a shard does not record.
- */
-function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
-}
 /** Uncompressed JSONL bytes per gzip member: small shards stay a single member, large ones stream. */
 const JSONL_MEMBER = 8 << 20;
 
@@ -184,6 +174,7 @@ export function openShardWriter(
       const writer = new ParquetWriter(
         shardColumns(withAuthor),
         {
+          // The package version only: codeVersion() would also run git, a child process per worker thread.
           createdBy: `assent ${packageVersion()}`,
           compression: 'gzip',
           ...(options.rowGroupRows !== undefined ? { rowGroupRows: options.rowGroupRows } : {}),

@@ -24,8 +24,8 @@ const MONTHS = [
   'janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|fev',
 ].join('|');
 const MONTH = `(?:${MONTHS})\\.?`;
-/** The month names, for the word-list gate of the patterns that need one. */
-const MONTH_WORDS = MONTHS.split('|');
+/** The month names, for the word-list gate of the patterns that need one (and street-address's date check). */
+export const MONTH_WORDS: readonly string[] = MONTHS.split('|');
 const WEEKDAYS =
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira';
 const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';

@@ -79,9 +79,9 @@ const UNIT_AFTER =
   /^[ \t]+(?:miles?|mi|km|kms|kilometers?|kilometres?|meters?|metres?|m|ft|feet|yards?|kg|lbs?|pounds?|dollars?|euros?|usd|eur|gbp|people|persons?|users?|members?|followers?|fans?|votes?|times|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|points?|pts|calories|cal|rpm|mph|kph|words?|pages?|units?|pieces?|pcs|items?|copies|views?|likes?|subscribers?|employees?|students?|cars?|sq|square|shares?|stocks?|coins?|tokens?|btc|eth|bitcoins?)(?![\p{L}\d])/iu;
 
 /** Lower-case words that may follow a postal code in a sentence: it ends the place, the sentence goes on. */
-const AFTER_A_CODE = new Set(
-  'in and or to for is was were which where with at on from as near by but so if when while'.split(' '),
-);
+export const WORDS_AFTER_A_CODE: readonly string[] =
+  'in and or to for is was were which where with at on from as near by but so if when while'.split(' ');
+const AFTER_A_CODE: ReadonlySet<string> = new Set(WORDS_AFTER_A_CODE);
 
 function placeCode(match: PatternMatch): Validation {
   const code = match.value;

@@ -7,6 +7,8 @@
 // "meet me at 1600 pennsylvania ave nw").
 
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
+import { MONTH_WORDS } from './date.js';
+import { WORDS_AFTER_A_CODE } from './postal-code.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
 const CAP_WORD = "(?:\\d{1,5}|[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30})";
@@ -128,7 +130,7 @@ const SHORT_LINE =
 // The code ends its line, or the sentence goes on after punctuation or a function word ("\n 51971 for this card");
 // any other word after it ("12345 likes so far" after a chat line) makes it a count, not a postal code.
 const POSTAL_LINE = new RegExp(
-  `${POSTAL}[ \\t]*(?=[.,;)?!]?[ \\t]*(?:\\r?\\n|$)|[.,;?!][ \\t]|[ \\t](?:for|and|or|in|to|is|was|which|where|with|at|on|from|as|near)(?![\\p{L}\\d]))`,
+  `${POSTAL}[ \\t]*(?=[.,;)?!]?[ \\t]*(?:\\r?\\n|$)|[.,;?!][ \\t]|[ \\t](?:${WORDS_AFTER_A_CODE.join('|')})(?![\\p{L}\\d]))`,
   'uy',
 );
 
@@ -295,12 +297,16 @@ const LEADING_NUMBER = /(?:^|[^\p{L}\p{N},.])(\d{1,6}[ \t]{1,2})$/u;
 const notAYear = ({ value }: PatternMatch): Validation =>
   /(?:^|\D)(?:19|20)\d\d[a-zA-Z]?$/.test(value) ? 'invalid' : 'valid';
 
-/** Month names and abbreviations in the engine's languages (en, es, fr, de, pt, it, nl), lower case. */
-const MONTHS: ReadonlySet<string> = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr ago dic janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre janv févr fevr avr juil déc januar jänner februar märz maerz juni juli oktober dezember mär okt dez janeiro fevereiro março marco maio junho julho setembro outubro dezembro fev set out gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre gen mag giu lug ott januari februari maart mei augustus mrt'.split(
+/**
+ * Month names and abbreviations, lower case: the date recognizer's (en, es, de, fr, pt), plus abbreviations too common
+ * as words for its patterns ("mar", "set", "out") and the Italian and Dutch names.
+ */
+const MONTHS: ReadonlySet<string> = new Set([
+  ...MONTH_WORDS,
+  ...'mar mär maerz fevr ago set out gen gennaio febbraio aprile mag maggio giu giugno lug luglio settembre ott ottobre dicembre januari februari maart mrt mei augustus'.split(
     ' ',
   ),
-);
+]);
 
 // "January 28, 2015", "Sep 29 , 2010": a month name before the number is a date, not a street; nor is a year.
 const notADate = (match: PatternMatch): Validation => {
