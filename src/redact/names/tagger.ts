@@ -79,7 +79,8 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   let emissions = new Float32Array(256 * NUM_TAGS);
   let tags = new Uint8Array(256);
   let cases = new Uint8Array(256);
-  let starts = new Uint8Array(256);
+  // Per token: sentence start (0 or 1) x GAZ_VALUES + gazetteer flags, the token's own part of its position index.
+  let positions = new Uint8Array(256);
   let trims = new Uint8Array(256);
   const scratch = createViterbiScratch();
   const transitions64 = Float64Array.from(transitions);
@@ -187,7 +188,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       // Two slots more than tokens: the emission loop reads the (missing) neighbours past the last token.
       if (cases.length < n + 2) {
         cases = new Uint8Array((n + 2) * 2);
-        starts = new Uint8Array((n + 2) * 2);
+        positions = new Uint8Array((n + 2) * 2);
         trims = new Uint8Array((n + 2) * 2);
         offsets = new Int32Array((n + 2) * 2);
       }
@@ -195,6 +196,8 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       const tokenEnds = tokens.ends;
       const hashes = tokens.hashes;
       cache.begin();
+      // The slab is replaced only when it grows, and then only to hold an entry beyond its end: re-read it then.
+      let V = cache.vectors;
       let sentenceStart = 1;
       let cased = 0;
       let capitalized = 0;
@@ -213,26 +216,23 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         }
         const o = entry * VL;
         offsets[i] = o;
-        // The slab may grow during a lookup: read it again for each word.
-        const vectors = cache.vectors;
-        const c = vectors[o + CASE_SLOT] as number;
+        if (o >= V.length) V = cache.vectors;
+        const c = V[o + CASE_SLOT] as number;
         cases[i] = c;
-        trims[i] = vectors[o + TRIM_SLOT] as number;
-        starts[i] = sentenceStart;
+        trims[i] = V[o + TRIM_SLOT] as number;
+        positions[i] = sentenceStart * GAZ_VALUES_LOCAL + (V[o + GAZ_SLOT] as number);
         // documentCase's counts (lower 0, capitalized 1, upper 2; sentence starts left out), taken here.
         if (sentenceStart === 0 && c <= 2) {
           cased++;
           capitalized += c & 1;
           upper += c >> 1;
         }
-        sentenceStart = vectors[o + END_SLOT] as number;
+        sentenceStart = V[o + END_SLOT] as number;
       }
       // Past the last token: no word (entry 0, all -0) and no case.
       offsets[n] = 0;
       offsets[n + 1] = 0;
       cases[n] = CASE_NONE_LOCAL;
-      // Read after the lookups: a lookup may have grown the slab.
-      const V = cache.vectors;
       const docCase = documentCaseOf(cased, capitalized, upper);
       if (emissions.length < n * T) emissions = new Float32Array(n * T * 2);
       if (tags.length < n) tags = new Uint8Array(n * 2);
@@ -255,8 +255,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         const o2 = prev2 + PREV2_OFFSET;
         const n2 = next2 + NEXT2_OFFSET;
         const base = i * T;
-        const pos =
-          (((docBase + caseSelf) * 2 + (starts[i] as number)) * GAZ_VALUES_LOCAL + (V[o0 + GAZ_SLOT] as number)) * T;
+        const pos = ((docBase + caseSelf) * 2 * GAZ_VALUES_LOCAL + (positions[i] as number)) * T;
         const context = ((casePrev * CASE_CONTEXTS_LOCAL + caseSelf) * CASE_CONTEXTS_LOCAL + caseNext) * T;
         // Written out over the 7 tags (a loop here cost ~5% of tagging).
         e[base + 0] =
