@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createNameRecognizer } from '../redact/names/index.js';
 import { addName, createNameFilter, mayBeNameWord, mayHoldName, normaliseName } from './name-filter.js';
 import {
   basicAnalyze,
@@ -7,6 +8,7 @@ import {
   DEFAULT_REDACTION,
   findMemberNames,
   isRedactionOutput,
+  NameWordMemo,
 } from './redaction.js';
 
 const names = createNameFilter(10);
@@ -218,5 +220,90 @@ describe('findMemberNames', () => {
       const fast = findMemberNames(text, filter).map((s) => [s.start, s.end]);
       expect(fast, JSON.stringify(text)).toEqual(referenceMemberNames(text, filter));
     }
+  });
+
+  // Tokens the name tagger splits differently from name words, and lone surrogates (the walk steps over a lone high
+  // surrogate and the unit after it, which may begin the next token).
+  const tokenPieces = [
+    ...pieces,
+    '\ud800',
+    '\udc00',
+    '\ud800a',
+    '\ud800Ana',
+    'souza\ud800',
+    'x1',
+    'ana2souza',
+    '2ana',
+    'a_b',
+    'Ana_Maria',
+    '\u200d',
+    'ana\u200dmaria',
+    'abc-😀',
+    "ana'é",
+    'ana-é',
+    'x-1',
+    '1-ana',
+    '@',
+    '#Souza',
+  ];
+
+  it.each([
+    ['sized filter, default word cache', sized, undefined],
+    ['crowded filter, default word cache', crowded, undefined],
+    ['sized filter, 50-word cache (turned over all the time)', sized, 50],
+    ['crowded filter, no word cache', crowded, 0],
+  ])("finds the same spans from the name tagger's tokens as from the text (%s)", (_, filter, cacheSize) => {
+    const tagger = createNameRecognizer(cacheSize === undefined ? {} : { cacheSize });
+    const memo = new NameWordMemo();
+    let seed = 11;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const count = 1 + Math.floor(random() * 12);
+      for (let k = 0; k < count; k++) {
+        text += tokenPieces[Math.floor(random() * tokenPieces.length)] ?? '';
+        if (random() < 0.5) text += ' ';
+      }
+      tagger.analyze({ text });
+      const words = tagger.wordsOf(text);
+      expect(words).toBeDefined();
+      if (words === undefined) continue;
+      const fromTokens = findMemberNames(text, filter, { words, memo }).map((s) => [s.start, s.end]);
+      expect(fromTokens, JSON.stringify(text)).toEqual(findMemberNames(text, filter).map((s) => [s.start, s.end]));
+    }
+  });
+
+  // A lone high surrogate is stepped over with the unit after it, as if they were a pair: the name then loses its
+  // first letter, from the text and from the tokens alike.
+  it.each<[string, string[]]>([
+    ['\ud800ana maria souza', []],
+    ['x\ud800Ana Maria Souza!', []],
+    ['x\ud800 Ana Maria Souza!', ['Ana Maria Souza']],
+    ['ana maria souza\ud800 and José Álvarez', ['ana maria souza', 'José Álvarez']],
+    ['ana2souza ana maria souza1', ['ana maria souza']],
+    ['Ana_Maria Souza, Jean-Luc Picard.', ['Jean-Luc Picard']],
+  ])('from the tokens of %j finds %j', (text, expected) => {
+    const tagger = createNameRecognizer();
+    tagger.analyze({ text });
+    const words = tagger.wordsOf(text);
+    if (words === undefined) throw new Error('no words');
+    const found = findMemberNames(text, sized, { words, memo: new NameWordMemo() }).map((s) =>
+      text.slice(s.start, s.end),
+    );
+    expect(found).toEqual(expected);
+    expect(findMemberNames(text, sized).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+});
+
+describe('createAnalyze', () => {
+  it("gives the name tagger's words of the text it analyzed last (engine only)", () => {
+    const engine = createAnalyze('engine', 0.5);
+    engine('lunch with quillon vasterby today');
+    expect(engine.wordsOf?.('lunch with quillon vasterby today')?.count).toBe(5);
+    expect(engine.wordsOf?.('another text')).toBeUndefined();
+    expect(createAnalyze('fast', 0.5).wordsOf).toBeUndefined();
   });
 });

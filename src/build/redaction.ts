@@ -3,8 +3,14 @@
 // IP, card with Luhn check, IBAN) is the fast option. The member-directory name filter is always on.
 
 import type { EntityType, Span } from '../domain/index.js';
-import { createAnalyzer, createAnonymizer, type OperatorConfig, type RedactionConfig } from '../redact/index.js';
-import { shareNameData } from '../redact/names/index.js';
+import {
+  createAnalyzer,
+  createAnonymizer,
+  createDefaultRecognizers,
+  type OperatorConfig,
+  type RedactionConfig,
+} from '../redact/index.js';
+import { givesWords, shareNameData, type TaggedWords } from '../redact/names/index.js';
 import { mayBeNameWord, mayHoldKey, type NameFilterData, normaliseName, scanAsciiNameWord } from './name-filter.js';
 
 /** An operator as a policy writes it (src/policy's redaction schema). */
@@ -72,7 +78,11 @@ export interface Redactor {
 }
 
 /** Finds spans in text (`lang`: BCP 47 tag when known). */
-export type Analyze = (text: string, lang?: string | null) => readonly Span[];
+export interface Analyze {
+  (text: string, lang?: string | null): readonly Span[];
+  /** The name tagger's tokens of `text` when it was the text analyzed last (the engine has them; see findMemberNames). */
+  readonly wordsOf?: (text: string) => TaggedWords | undefined;
+}
 
 /** Which detector a build runs: the full engine of src/redact (default), or the fast patterns of this module. */
 export const ANALYZERS = ['engine', 'fast'] as const;
@@ -81,8 +91,12 @@ export type AnalyzerChoice = (typeof ANALYZERS)[number];
 /** The analyzer for a choice; the engine is created once per worker. */
 export function createAnalyze(choice: AnalyzerChoice, minScore: number): Analyze {
   if (choice === 'fast') return basicAnalyze;
-  const engine = createAnalyzer({ minScore });
-  return (text, lang) => engine.analyze(lang ? { text, lang } : { text });
+  const recognizers = createDefaultRecognizers();
+  const engine = createAnalyzer({ minScore, recognizers });
+  const analyze = (text: string, lang?: string | null): readonly Span[] =>
+    engine.analyze(lang ? { text, lang } : { text });
+  const tagger = recognizers.find(givesWords);
+  return tagger === undefined ? analyze : Object.assign(analyze, { wordsOf: (text: string) => tagger.wordsOf(text) });
 }
 
 /** Before the worker threads start: the engine's name data, loaded once here and shared (see shareNameData). */
@@ -244,20 +258,20 @@ function isNameGap(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Spans of member-directory names: every run of 2-4 whole words, in any case and with or without diacritics, that
- * the filter holds. The longest run starting at a word wins; matching resumes after it.
- *
- * Each word is tested once against the filter of name words, and only runs of name words are looked up (so a run
- * like "proud strategy design" is no longer redacted when its key happens to be a false positive of the name
- * filter). The key of a run is its words' folded forms joined by one space, which is what normaliseName gives for
- * the run with its gaps' periods replaced by spaces (NFKC does not compose across the gap's whitespace, and the gap
- * holds nothing else).
+ * Steps through text[from, to) as findMemberNames reads a text: keeps each name word (numbered from `ordinal` on,
+ * with `count` kept before), and returns where the walk stops (`to`, or `to + 1` when a lone high surrogate at the
+ * end steps over the next unit). Counts go back through `walk`.
  */
-export function findMemberNames(text: string, names: NameFilterData): Span[] {
-  // Only name words are kept, each with its ordinal among all words (a run is consecutive ordinals).
-  let count = 0;
-  let ordinal = 0;
-  for (let at = 0; at < text.length; ) {
+function walkWords(
+  text: string,
+  names: NameFilterData,
+  from: number,
+  to: number,
+  count: number,
+  ordinal: number,
+): number {
+  let at = from;
+  while (at < to) {
     const code = text.charCodeAt(at);
     if (code < 128) {
       if (!isAsciiLetter(code)) {
@@ -294,6 +308,119 @@ export function findMemberNames(text: string, names: NameFilterData): Span[] {
     if (isNameWord) keepNameWord(count++, ordinal, at, end, key);
     ordinal++;
     at = end;
+  }
+  walk.count = count;
+  walk.ordinal = ordinal;
+  return at;
+}
+
+/** walkWords' counts (module state: one text at a time per thread, as `scratch`). */
+const walk = { count: 0, ordinal: 0 };
+
+/** What a token of the name tagger is to findMemberNames, memoised per word (see NameWordMemo). */
+const TOKEN_UNKNOWN = 0;
+/** One ASCII word that is not a name word. */
+const TOKEN_OTHER_WORD = 1;
+/** One ASCII word that may be a name word. */
+const TOKEN_NAME_WORD = 2;
+/** ASCII without letters: no word. */
+const TOKEN_NO_WORD = 3;
+/** Anything else (non-ASCII, letters mixed with digits): walked character by character. */
+const TOKEN_WALK = 4;
+
+/**
+ * What findMemberNames learnt about the words of one name tagger's word cache, for one name filter: the tagger
+ * tokenizes and hashes every word of a text already, so a word seen before costs one look-up here instead of a
+ * second walk over its characters. Entries carry the cache generation they were made in.
+ */
+export class NameWordMemo {
+  private kinds = new Uint8Array(1024);
+  private generations = new Float64Array(1024);
+
+  kind(id: number, generation: number): number {
+    return id < this.kinds.length && this.generations[id] === generation ? (this.kinds[id] as number) : TOKEN_UNKNOWN;
+  }
+
+  set(id: number, generation: number, kind: number): void {
+    if (id >= this.kinds.length) {
+      const length = Math.max(id + 1, this.kinds.length * 2);
+      const kinds = new Uint8Array(length);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+      // A fresh slot's kind is TOKEN_UNKNOWN, whatever its generation says.
+      const generations = new Float64Array(length);
+      generations.set(this.generations);
+      this.generations = generations;
+    }
+    this.kinds[id] = kind;
+    this.generations[id] = generation;
+  }
+}
+
+/** The kind of token text[start, end) (see TOKEN_*). */
+function tokenKind(text: string, names: NameFilterData, start: number, end: number): number {
+  if (isAsciiLetter(text.charCodeAt(start))) {
+    const scanned = scanAsciiNameWord(names, text, start);
+    if (scanned >>> 1 !== end || scanned < 0) return TOKEN_WALK;
+    return (scanned & 1) === 1 ? TOKEN_NAME_WORD : TOKEN_OTHER_WORD;
+  }
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || isAsciiLetter(code)) return TOKEN_WALK;
+  }
+  return TOKEN_NO_WORD;
+}
+
+/** The name tagger's tokens of the text being searched, with the memo of their words (see NameWordMemo). */
+export interface TokenizedText {
+  readonly words: TaggedWords;
+  readonly memo: NameWordMemo;
+}
+
+/**
+ * Spans of member-directory names: every run of 2-4 whole words, in any case and with or without diacritics, that
+ * the filter holds. The longest run starting at a word wins; matching resumes after it.
+ *
+ * Each word is tested once against the filter of name words, and only runs of name words are looked up (so a run
+ * like "proud strategy design" is no longer redacted when its key happens to be a false positive of the name
+ * filter). The key of a run is its words' folded forms joined by one space, which is what normaliseName gives for
+ * the run with its gaps' periods replaced by spaces (NFKC does not compose across the gap's whitespace, and the gap
+ * holds nothing else).
+ *
+ * With `tokenized` (the name tagger's tokens of this text), the words are found token by token, with the same
+ * result: a word never crosses a token's edge (a token is a maximal run of letters, marks, digits and inner joiners),
+ * and the text between tokens is whitespace, which holds no word.
+ */
+export function findMemberNames(text: string, names: NameFilterData, tokenized?: TokenizedText): Span[] {
+  // Only name words are kept, each with its ordinal among all words (a run is consecutive ordinals).
+  let count = 0;
+  let ordinal = 0;
+  if (tokenized === undefined) {
+    walkWords(text, names, 0, text.length, 0, 0);
+    count = walk.count;
+  } else {
+    const { words, memo } = tokenized;
+    const { starts: tokenStarts, ends: tokenEnds, ids, generation } = words;
+    // Where walking the whole text would be: a token's start, or one past it after a lone high surrogate.
+    let resume = 0;
+    for (let t = 0; t < words.count; t++) {
+      const start = tokenStarts[t] as number;
+      const end = tokenEnds[t] as number;
+      const id = ids[t] as number;
+      let kind = memo.kind(id, generation);
+      if (kind === TOKEN_UNKNOWN) {
+        kind = tokenKind(text, names, start, end);
+        memo.set(id, generation, kind);
+      }
+      if (resume > start) kind = TOKEN_WALK;
+      if (kind === TOKEN_OTHER_WORD) ordinal++;
+      else if (kind === TOKEN_NAME_WORD) keepNameWord(count++, ordinal++, start, end, '');
+      else if (kind === TOKEN_WALK) {
+        resume = walkWords(text, names, Math.max(start, resume), end, count, ordinal);
+        count = walk.count;
+        ordinal = walk.ordinal;
+      }
+    }
   }
   const spans: Span[] = [];
   if (count < 2) return spans;
@@ -381,10 +508,13 @@ export function createRedactor(
   pseudonymKey: string,
 ): Redactor {
   const anonymizer = createAnonymizer(redactionConfig(settings, pseudonymKey));
+  // Member names are looked for in the name tagger's tokens when the analyzer has them (the engine does).
+  const memo = new NameWordMemo();
   return {
     redact(text: string, lang?: string | null): RedactionResult {
       const found = analyze(text, lang);
-      const named = findMemberNames(text, names);
+      const words = analyze.wordsOf?.(text);
+      const named = findMemberNames(text, names, words === undefined ? undefined : { words, memo });
       if (found.length === 0 && named.length === 0) return { text, dropped: false, counts: NO_COUNTS };
       const spans = named.length === 0 ? found : found.length === 0 ? named : [...found, ...named];
       const result = anonymizer.anonymize(text, spans);

@@ -105,3 +105,22 @@ describe('createNameRecognizer', () => {
     expect(resolveDataDir(fromDist)).toBe(resolveDataDir());
   });
 });
+
+describe('wordsOf', () => {
+  it('gives the tokens of the text analyzed last, the same characters under the same id', () => {
+    const words = createNameRecognizer();
+    const text = 'Ana met ana, then Ana again.';
+    expect(words.wordsOf(text)).toBeUndefined();
+    words.analyze({ text });
+    const tagged = words.wordsOf(text);
+    if (tagged === undefined) throw new Error('no words');
+    const tokens = Array.from({ length: tagged.count }, (_, i) =>
+      text.slice(tagged.starts[i] ?? 0, tagged.ends[i] ?? 0),
+    );
+    expect(tokens).toEqual(['Ana', 'met', 'ana', ',', 'then', 'Ana', 'again', '.']);
+    expect(tagged.ids[0]).toBe(tagged.ids[5]);
+    expect(tagged.ids[0]).not.toBe(tagged.ids[2]);
+    words.analyze({ text: 'something else' });
+    expect(words.wordsOf(text)).toBeUndefined();
+  });
+});

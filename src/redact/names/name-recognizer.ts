@@ -7,7 +7,7 @@ import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
 import { type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
-import { createNameTagger, type NameTagger } from './tagger.js';
+import { createNameTagger, type NameTagger, type TaggedWords } from './tagger.js';
 
 export const NAME_RECOGNIZER = 'name-tagger';
 
@@ -28,6 +28,17 @@ export interface NameRecognizerOptions {
   readonly cacheSize?: number;
   /** Directory holding names-model.bin.gz and names-gazetteer.tsv.gz (default: the package's src/redact/data). */
   readonly dataDir?: string;
+}
+
+/** The name recognizer, which can also give the words of the text it analyzed last (see NameTagger.words). */
+export interface NameRecognizer extends Recognizer {
+  /** The tokens of `text` and their word ids when it is the text last analyzed, else undefined. */
+  wordsOf(text: string): TaggedWords | undefined;
+}
+
+/** Whether a recognizer can give the words of the text it analyzed last (the name recognizer). */
+export function givesWords(recognizer: Recognizer): recognizer is NameRecognizer {
+  return typeof (recognizer as Partial<NameRecognizer>).wordsOf === 'function';
 }
 
 /**
@@ -53,7 +64,7 @@ export function biasByTagType(
  * Creates the name recognizer. Works offline; safe to create one per worker.
  * @example createNameRecognizer().analyze({ text: 'thanks to maria lopez' }) // [{ type: 'PERSON', start: 10, ... }]
  */
-export function createNameRecognizer(options: NameRecognizerOptions = {}): Recognizer {
+export function createNameRecognizer(options: NameRecognizerOptions = {}): NameRecognizer {
   const types: readonly EntityType[] = Object.freeze([...(options.types ?? TAG_TYPES)]);
   const wanted = TAG_TYPES.map((t) => types.includes(t));
   const minScore = options.minScore ?? 0;
@@ -109,6 +120,9 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): Recog
     },
     analyzeInto(input: AnalysisInput, spans: DetectedSpan[], analyzeOptions?: AnalyzeOptions): void {
       collect(input, spans, analyzeOptions);
+    },
+    wordsOf(text: string): TaggedWords | undefined {
+      return tagger?.words(text);
     },
   });
 }

@@ -44,6 +44,24 @@ export interface NameTaggerOptions {
 export interface NameTagger {
   /** The spans of `text`, in order (a shared empty array when there are none). */
   tag(text: string): readonly TaggedSpan[];
+  /**
+   * The tokens of `text` when it is the text this tagger tagged last (else undefined), each with the id of its word:
+   * valid until the next `tag` call. A caller may memoise what it computes from a word's characters by id.
+   */
+  words(text: string): TaggedWords | undefined;
+}
+
+/** Tokens of a tagged text (token i is `text.slice(starts[i], ends[i])`, see tokenize.ts) and their word ids. */
+export interface TaggedWords {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /**
+   * Per token, a small non-negative integer: while `generation` stays the same, two tokens with the same id are
+   * the same characters (tokens of the same characters may still have different ids).
+   */
+  readonly ids: Int32Array;
+  readonly generation: number;
 }
 
 // The loops below are written out for O plus B/I for three types.
@@ -179,11 +197,27 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   };
 
   let offsets = new Int32Array(256);
+  // The last text's words (see NameTagger.words): the tokenizer's offsets, and each token's cache entry as its id.
+  let lastText: string | undefined;
+  const lastWords: { -readonly [K in keyof TaggedWords]: TaggedWords[K] } = {
+    count: 0,
+    starts: new Int32Array(0),
+    ends: new Int32Array(0),
+    ids: new Int32Array(256),
+    generation: 0,
+  };
 
   return Object.freeze({
+    words(text: string): TaggedWords | undefined {
+      return text === lastText ? lastWords : undefined;
+    },
     tag(text: string): readonly TaggedSpan[] {
       const tokens = tokenize(text);
       const n = tokens.count;
+      lastText = text;
+      lastWords.count = n;
+      lastWords.starts = tokens.starts;
+      lastWords.ends = tokens.ends;
       if (n === 0) return NO_SPANS;
       // Two slots more than tokens: the emission loop reads the (missing) neighbours past the last token.
       if (cases.length < n + 2) {
@@ -191,11 +225,14 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         positions = new Uint8Array((n + 2) * 2);
         trims = new Uint8Array((n + 2) * 2);
         offsets = new Int32Array((n + 2) * 2);
+        lastWords.ids = new Int32Array((n + 2) * 2);
       }
+      const ids = lastWords.ids;
       const tokenStarts = tokens.starts;
       const tokenEnds = tokens.ends;
       const hashes = tokens.hashes;
       cache.begin();
+      lastWords.generation = cache.generation;
       // The slab is replaced only when it grows, and then only to hold an entry beyond its end: re-read it then.
       let V = cache.vectors;
       let sentenceStart = 1;
@@ -216,6 +253,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         }
         const o = entry * VL;
         offsets[i] = o;
+        ids[i] = entry;
         if (o >= V.length) V = cache.vectors;
         const c = V[o + CASE_SLOT] as number;
         cases[i] = c;

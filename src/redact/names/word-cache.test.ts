@@ -55,6 +55,21 @@ describe('WordCache', () => {
     expect(lookup(cache, 'd', 7).missed).toBe(false);
   });
 
+  it('counts its turnovers: within a generation an entry names one word', () => {
+    const cache = new WordCache(2, WIDTH);
+    cache.begin();
+    const a = lookup(cache, 'a', 1).entry;
+    lookup(cache, 'b', 2);
+    expect(lookup(cache, 'a', 3).entry).toBe(a);
+    const before = cache.generation;
+    cache.begin(); // young is full: turned over
+    expect(cache.generation).toBe(before + 1);
+    const c = lookup(cache, 'c', 4).entry;
+    cache.begin(); // not full: same generation
+    expect(cache.generation).toBe(before + 1);
+    expect(lookup(cache, 'a', 5).entry).not.toBe(c);
+  });
+
   it('with limit 0 remembers words within one text only; unkeyed entries are never found', () => {
     const cache = new WordCache(0, WIDTH);
     cache.begin();

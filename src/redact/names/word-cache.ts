@@ -142,6 +142,11 @@ export class WordCache {
   private old: Table;
   /** Set by `lookup`: whether the returned entry is new, its vector still to be filled by the caller. */
   missed = false;
+  /**
+   * Counts the young generation's turnovers: while it stays the same, an entry index names one word (two keyed
+   * lookups of the same characters return the same entry, an unkeyed entry is never returned again).
+   */
+  generation = 0;
 
   constructor(
     private readonly limit: number,
@@ -158,6 +163,7 @@ export class WordCache {
   /** Call before the lookups of each text: turns the generations over when the young one is full. */
   begin(): void {
     if (this.young.entries <= this.limit) return;
+    this.generation++;
     if (this.limit > 0) {
       // The retiring old table becomes the young one, cleared: it has already grown to a generation's size, so the
       // new generation neither allocates nor copies its slab again while it fills up.
