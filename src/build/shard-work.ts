@@ -10,7 +10,7 @@ import { itemReason } from './build-policy.js';
 import { createHmacSha256, hash64, MessageBytes, sha256Into } from './hash.js';
 import { orderByKey64 } from './key-order.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
-import { NODE_BYTES, sortedLeavesRoot } from './merkle.js';
+import { sortedLeavesRootAt } from './merkle.js';
 import { parseContentObject, parseJsonLine, timestampMillis } from './parse-lines.js';
 import { type Analyze, createAnalyze, createRedactor, type Redactor } from './redaction.js';
 import { openShardWriter, type Utf8TextRecord } from './shard-writer.js';
@@ -441,7 +441,8 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
     while (capacity < count * 2) capacity *= 2;
     const kept = new Int32Array(capacity).fill(-1);
     const mask = capacity - 1;
-    const leaves = Buffer.allocUnsafe(count * NODE_BYTES);
+    // Where each kept record's lineage leaf is in `data`: the root is computed from the spill buffer itself.
+    const leaves = new Uint32Array(count);
     const members = new Uint32Array(count);
     let records = 0;
     let duplicates = 0;
@@ -473,7 +474,7 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
         }
         kept[slot] = i;
         writer.append(decodeRecord(data, start));
-        data.copy(leaves, records * NODE_BYTES, at + 20, at + 52);
+        leaves[records] = at + 20;
         members[records] = member;
         records++;
       }
@@ -481,7 +482,7 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
       writer.abort();
       throw error;
     }
-    const root = sortedLeavesRoot(leaves, records);
+    const root = sortedLeavesRootAt(data, leaves, records);
     const written = await writer.close();
     return {
       shard: task.shard,
