@@ -10,12 +10,15 @@ function reference(hi: Uint32Array, lo: Uint32Array, tie: (a: number, b: number)
 }
 
 describe('orderByKey64', () => {
-  it.each([0, 1, 2, 3, 1000, 70_000])('orders %i random 64-bit keys as a comparator sort does', (count) => {
-    const random = seededRandom(count + 1);
-    const hi = Uint32Array.from({ length: count }, () => Math.floor(random() * 2 ** 32));
-    const lo = Uint32Array.from({ length: count }, () => Math.floor(random() * 2 ** 32));
-    expect(Array.from(orderByKey64(hi, lo, () => 0))).toEqual(reference(hi, lo, () => 0));
-  });
+  it.each([0, 1, 2, 3, 16, 17, 1000, 70_000, 1_100_000])(
+    'orders %i random 64-bit keys as a comparator sort does',
+    (count) => {
+      const random = seededRandom(count + 1);
+      const hi = Uint32Array.from({ length: count }, () => Math.floor(random() * 2 ** 32));
+      const lo = Uint32Array.from({ length: count }, () => Math.floor(random() * 2 ** 32));
+      expect(Array.from(orderByKey64(hi, lo, () => 0))).toEqual(reference(hi, lo, () => 0));
+    },
+  );
 
   it('orders keys that differ only in their lowest bits, and equal keys by the tie-breaker', () => {
     const random = seededRandom(7);
@@ -26,5 +29,16 @@ describe('orderByKey64', () => {
     const extra = Uint32Array.from({ length: count }, () => Math.floor(random() * 10));
     const tie = (a: number, b: number) => (extra[a] ?? 0) - (extra[b] ?? 0);
     expect(Array.from(orderByKey64(hi, lo, tie))).toEqual(reference(hi, lo, tie));
+  });
+
+  it('orders keys crowded into few top-bit buckets (repeated ids) as a comparator sort does', () => {
+    const random = seededRandom(11);
+    const count = 20_000;
+    // A tenth of the keys are one repeated value, the rest share their top 12 bits with a few others.
+    const hi = Uint32Array.from({ length: count }, (_, i) =>
+      i % 10 === 0 ? 0x12345678 : (Math.floor(random() * 64) << 20) | Math.floor(random() * 2 ** 20),
+    );
+    const lo = Uint32Array.from({ length: count }, (_, i) => (i % 10 === 0 ? 9 : Math.floor(random() * 2 ** 32)));
+    expect(Array.from(orderByKey64(hi, lo, () => 0))).toEqual(reference(hi, lo, () => 0));
   });
 });
