@@ -73,24 +73,31 @@ class FieldStrings {
 
 const fieldStrings = new FieldStrings();
 
+/** Where the field fieldAt read last ends (a variable, so a field allocates no result object). */
+let fieldEnd = 0;
+
+/**
+ * The string field whose u32 length is at payload[at] (null for NO_VALUE), its end in fieldEnd. `few`: one of few
+ * values (kind, language, month, from FieldStrings); an author pseudonym is one of many.
+ */
+function fieldAt(payload: Buffer, at: number, few: boolean): string | null {
+  const length = u32(payload, at);
+  if (length === NO_VALUE) {
+    fieldEnd = at + 4;
+    return null;
+  }
+  fieldEnd = at + 4 + length;
+  return few ? fieldStrings.get(payload, at + 4, fieldEnd) : payload.toString('utf8', at + 4, fieldEnd);
+}
+
 /** Reads the record a spill entry's payload holds (the layout written in pass 1); the text stays UTF-8 bytes. */
 function decodeRecord(payload: Buffer, start: number): Utf8TextRecord {
-  let at = start;
-  const length = u32(payload, at);
-  at += 4 + length;
-  const text = payload.subarray(at - length, at);
-  // kind, language and month take few values (FieldStrings); an author pseudonym is one of many.
-  const field = (few: boolean): string | null => {
-    const length = u32(payload, at);
-    at += 4;
-    if (length === NO_VALUE) return null;
-    at += length;
-    return few ? fieldStrings.get(payload, at - length, at) : payload.toString('utf8', at - length, at);
-  };
-  const kind = field(true) ?? '';
-  const language = field(true);
-  const month = field(true) ?? '';
-  const author = field(false);
+  const length = u32(payload, start);
+  const text = payload.subarray(start + 4, start + 4 + length);
+  const kind = fieldAt(payload, start + 4 + length, true) ?? '';
+  const language = fieldAt(payload, fieldEnd, true);
+  const month = fieldAt(payload, fieldEnd, true) ?? '';
+  const author = fieldAt(payload, fieldEnd, false);
   return author === null ? { text, kind, language, month } : { text, kind, language, month, author };
 }
 /** Largest spill chunk per shard; chunks are smaller when there are more than MAX_BUFFERED / FLUSH_AT shards. */

@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packageVersion } from '../version.js';
 // The writer's own module, not ./parquet/index.js: a build worker then loads no Parquet reader code.
-import { ParquetWriter, type StringColumn } from './parquet/parquet-writer.js';
+import { type CellValue, ParquetWriter, type StringColumn } from './parquet/parquet-writer.js';
 
 export const FORMATS = ['parquet', 'jsonl'] as const;
 export type ShardFormat = (typeof FORMATS)[number];
@@ -181,9 +181,16 @@ export function openShardWriter(
         },
         (chunk) => file.write(chunk),
       );
-      append = withAuthor
-        ? (r) => writer.appendRow([r.text, r.kind, r.language, r.month, r.author ?? null])
-        : (r) => writer.appendRow([r.text, r.kind, r.language, r.month]);
+      // One row array for every record (appendRow keeps none of it), not a new one per record.
+      const row: CellValue[] = withAuthor ? [null, null, null, null, null] : [null, null, null, null];
+      append = (r) => {
+        row[0] = r.text;
+        row[1] = r.kind;
+        row[2] = r.language;
+        row[3] = r.month;
+        if (withAuthor) row[4] = r.author ?? null;
+        writer.appendRow(row);
+      };
       end = () => writer.close();
     }
   } catch (error) {
