@@ -43,10 +43,11 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-// SHA-256 in JavaScript, for the many short messages of a build's pass 1 (a lineage leaf and a member pseudonym per
-// record). node:crypto costs about 1-2 µs per call on such messages (the call into C++, a Hash object or a Buffer per
-// digest, which the garbage collector then tracks); this costs ~0.5 µs per 64-byte block and allocates nothing.
-// Same digests as node:crypto (tested against it); for long or few messages use node:crypto.
+// SHA-256 in JavaScript, for the many short messages of a build (a lineage leaf and a member pseudonym per record in
+// pass 1, a Merkle node per record in pass 2). node:crypto costs about 1-3 µs per call on such messages (the call into
+// C++, a Hash object or a Buffer per digest, which the garbage collector then tracks); this costs ~0.4-0.6 µs per
+// 64-byte block and allocates nothing. Same digests as node:crypto (tested against it); for long or few messages use
+// node:crypto.
 
 const ROUND_CONSTANTS = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
