@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createHmacSha256, MessageBytes, sha256Into } from './hash.js';
+import { createHmacSha256, MessageBytes, sha256Into, sha256Node } from './hash.js';
 
 /** Deterministic pseudo-random bytes (xorshift), so a failure is reproducible. */
 function randomBytes(length: number, seed: number): Buffer {
@@ -45,6 +45,43 @@ describe('sha256Into', () => {
 
   it('gives the known digest of "abc"', () => {
     expect(jsSha256(Buffer.from('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('sha256Node', () => {
+  const nodeSha = (left: Uint8Array, right: Uint8Array) =>
+    createHash('sha256')
+      .update(Buffer.from([1]))
+      .update(left)
+      .update(right)
+      .digest('hex');
+
+  // Children apart, adjacent, in either order and the same one twice; every value of the last byte (the second
+  // block's schedule is looked up by it).
+  it.each([
+    [0, 32],
+    [32, 0],
+    [5, 90],
+    [40, 40],
+  ])('matches node:crypto with the children at %i and %i', (left, right) => {
+    for (let last = 0; last < 256; last++) {
+      const bytes = randomBytes(128, last * 7 + left + 1);
+      bytes[right + 31] = last;
+      const out = Buffer.alloc(32);
+      sha256Node(bytes, left, right, out, 0);
+      expect(out.toString('hex')).toBe(nodeSha(bytes.subarray(left, left + 32), bytes.subarray(right, right + 32)));
+    }
+  });
+
+  it('may write over its own children', () => {
+    const bytes = randomBytes(96, 9);
+    const expected = nodeSha(bytes.subarray(0, 32), bytes.subarray(32, 64));
+    sha256Node(bytes, 0, 32, bytes, 0);
+    expect(bytes.subarray(0, 32).toString('hex')).toBe(expected);
+    const again = randomBytes(96, 10);
+    const expectedRight = nodeSha(again.subarray(0, 32), again.subarray(32, 64));
+    sha256Node(again, 0, 32, again, 16);
+    expect(again.subarray(16, 48).toString('hex')).toBe(expectedRight);
   });
 });
 

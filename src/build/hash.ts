@@ -43,10 +43,11 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-// SHA-256 in JavaScript, for the many short messages of a build's pass 1 (a lineage leaf and a member pseudonym per
-// record). node:crypto costs about 1-2 µs per call on such messages (the call into C++, a Hash object or a Buffer per
-// digest, which the garbage collector then tracks); this costs ~0.5 µs per 64-byte block and allocates nothing.
-// Same digests as node:crypto (tested against it); for long or few messages use node:crypto.
+// SHA-256 in JavaScript, for the many short messages of a build (a lineage leaf and a member pseudonym per record in
+// pass 1, a Merkle node per record in pass 2). node:crypto costs about 1-3 µs per call on such messages (the call into
+// C++, a Hash object or a Buffer per digest, which the garbage collector then tracks); this costs ~0.4-0.6 µs per
+// 64-byte block and allocates nothing. Same digests as node:crypto (tested against it); for long or few messages use
+// node:crypto.
 
 const ROUND_CONSTANTS = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -66,24 +67,19 @@ const schedule = new Int32Array(64);
 /** The last block(s) of a message with its padding: at most two blocks. */
 const tail = new Uint8Array(128);
 
-/** Compresses the 64-byte block at bytes[at] into `state`. */
-function compress(state: Int32Array, bytes: Uint8Array, at: number): void {
-  const w = schedule;
-  for (let i = 0; i < 16; i++) {
-    const j = at + i * 4;
-    w[i] =
-      ((bytes[j] as number) << 24) |
-      ((bytes[j + 1] as number) << 16) |
-      ((bytes[j + 2] as number) << 8) |
-      (bytes[j + 3] as number);
-  }
-  for (let i = 16; i < 64; i++) {
+/** Extends the 16 message words in w[at, at + 16) to the block's 64-word schedule. */
+function expandSchedule(w: Int32Array, at: number): void {
+  for (let i = at + 16; i < at + 64; i++) {
     const w15 = w[i - 15] as number;
     const w2 = w[i - 2] as number;
     const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
     const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
     w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
   }
+}
+
+/** The 64 rounds of one block whose schedule is w[at, at + 64), added into `state`. */
+function rounds(state: Int32Array, w: Int32Array, at: number): void {
   let a = state[0] as number;
   let b = state[1] as number;
   let c = state[2] as number;
@@ -92,19 +88,116 @@ function compress(state: Int32Array, bytes: Uint8Array, at: number): void {
   let f = state[5] as number;
   let g = state[6] as number;
   let h = state[7] as number;
-  for (let i = 0; i < 64; i++) {
-    const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const t1 = (h + s1 + ((e & f) ^ (~e & g)) + (ROUND_CONSTANTS[i] as number) + (w[i] as number)) | 0;
-    const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-    h = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = b;
-    b = a;
-    a = (t1 + t2) | 0;
+  const k = ROUND_CONSTANTS;
+  let t = 0;
+  // Eight rounds per iteration with the working variables renamed instead of shifted (round r's "a" is the variable
+  // round r - 1 called "h", and so on; after eight rounds each name is back in its place): no moves between rounds.
+  // Ch(e, f, g) is written g ^ (e & (f ^ g)) and Maj(a, b, c) as (a & b) | (c & (a | b)), one operation fewer each.
+  for (let i = 0, j = at; i < 64; i += 8, j += 8) {
+    t =
+      (h +
+        (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) +
+        (g ^ (e & (f ^ g))) +
+        (k[i + 0] as number) +
+        (w[j + 0] as number)) |
+      0;
+    d = (d + t) | 0;
+    h =
+      (t +
+        (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) +
+        ((a & b) | (c & (a | b)))) |
+      0;
+    t =
+      (g +
+        (((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7))) +
+        (f ^ (d & (e ^ f))) +
+        (k[i + 1] as number) +
+        (w[j + 1] as number)) |
+      0;
+    c = (c + t) | 0;
+    g =
+      (t +
+        (((h >>> 2) | (h << 30)) ^ ((h >>> 13) | (h << 19)) ^ ((h >>> 22) | (h << 10))) +
+        ((h & a) | (b & (h | a)))) |
+      0;
+    t =
+      (f +
+        (((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7))) +
+        (e ^ (c & (d ^ e))) +
+        (k[i + 2] as number) +
+        (w[j + 2] as number)) |
+      0;
+    b = (b + t) | 0;
+    f =
+      (t +
+        (((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10))) +
+        ((g & h) | (a & (g | h)))) |
+      0;
+    t =
+      (e +
+        (((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7))) +
+        (d ^ (b & (c ^ d))) +
+        (k[i + 3] as number) +
+        (w[j + 3] as number)) |
+      0;
+    a = (a + t) | 0;
+    e =
+      (t +
+        (((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10))) +
+        ((f & g) | (h & (f | g)))) |
+      0;
+    t =
+      (d +
+        (((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7))) +
+        (c ^ (a & (b ^ c))) +
+        (k[i + 4] as number) +
+        (w[j + 4] as number)) |
+      0;
+    h = (h + t) | 0;
+    d =
+      (t +
+        (((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10))) +
+        ((e & f) | (g & (e | f)))) |
+      0;
+    t =
+      (c +
+        (((h >>> 6) | (h << 26)) ^ ((h >>> 11) | (h << 21)) ^ ((h >>> 25) | (h << 7))) +
+        (b ^ (h & (a ^ b))) +
+        (k[i + 5] as number) +
+        (w[j + 5] as number)) |
+      0;
+    g = (g + t) | 0;
+    c =
+      (t +
+        (((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10))) +
+        ((d & e) | (f & (d | e)))) |
+      0;
+    t =
+      (b +
+        (((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7))) +
+        (a ^ (g & (h ^ a))) +
+        (k[i + 6] as number) +
+        (w[j + 6] as number)) |
+      0;
+    f = (f + t) | 0;
+    b =
+      (t +
+        (((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10))) +
+        ((c & d) | (e & (c | d)))) |
+      0;
+    t =
+      (a +
+        (((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7))) +
+        (h ^ (f & (g ^ h))) +
+        (k[i + 7] as number) +
+        (w[j + 7] as number)) |
+      0;
+    e = (e + t) | 0;
+    a =
+      (t +
+        (((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10))) +
+        ((b & c) | (d & (b | c)))) |
+      0;
   }
   state[0] = ((state[0] as number) + a) | 0;
   state[1] = ((state[1] as number) + b) | 0;
@@ -114,6 +207,24 @@ function compress(state: Int32Array, bytes: Uint8Array, at: number): void {
   state[5] = ((state[5] as number) + f) | 0;
   state[6] = ((state[6] as number) + g) | 0;
   state[7] = ((state[7] as number) + h) | 0;
+}
+
+/** The big-endian 32-bit word at bytes[at] (the caller knows the four bytes are there). */
+function wordAt(bytes: Uint8Array, at: number): number {
+  return (
+    ((bytes[at] as number) << 24) |
+    ((bytes[at + 1] as number) << 16) |
+    ((bytes[at + 2] as number) << 8) |
+    (bytes[at + 3] as number)
+  );
+}
+
+/** Compresses the 64-byte block at bytes[at] into `state`. */
+function compress(state: Int32Array, bytes: Uint8Array, at: number): void {
+  const w = schedule;
+  for (let i = 0; i < 16; i++) w[i] = wordAt(bytes, at + i * 4);
+  expandSchedule(w, 0);
+  rounds(state, w, 0);
 }
 
 /**
@@ -157,6 +268,49 @@ export function sha256Into(bytes: Uint8Array, length: number, out: Uint8Array, a
   digestState.set(INITIAL_STATE);
   finishInto(digestState, 0, bytes, length);
   writeState(digestState, out, at);
+}
+
+/**
+ * Schedules of the second block of a 65-byte message, one per value of its last byte: that block is the byte, the
+ * padding and the length (520 bits), so its 64 words depend on that byte alone. Built on first use (64 KiB).
+ */
+let nodeTailSchedules: Int32Array | undefined;
+
+function tailSchedules(): Int32Array {
+  if (nodeTailSchedules !== undefined) return nodeTailSchedules;
+  const all = new Int32Array(256 * 64);
+  for (let x = 0; x < 256; x++) {
+    const at = x * 64;
+    all[at] = (x << 24) | (0x80 << 16);
+    all[at + 15] = 65 * 8;
+    expandSchedule(all, at);
+  }
+  nodeTailSchedules = all;
+  return all;
+}
+
+/**
+ * Writes sha256(0x01 | bytes[left, left + 32) | bytes[right, right + 32)) at out[at] (a Merkle node over two
+ * 32-byte children): no message assembled, and its second block's schedule looked up rather than computed. `out` may
+ * overlap the children.
+ */
+export function sha256Node(bytes: Uint8Array, left: number, right: number, out: Uint8Array, at: number): void {
+  const w = schedule;
+  w[0] = (1 << 24) | ((bytes[left] as number) << 16) | ((bytes[left + 1] as number) << 8) | (bytes[left + 2] as number);
+  for (let i = 1; i < 8; i++) w[i] = wordAt(bytes, left + 4 * i - 1);
+  w[8] =
+    ((bytes[left + 31] as number) << 24) |
+    ((bytes[right] as number) << 16) |
+    ((bytes[right + 1] as number) << 8) |
+    (bytes[right + 2] as number);
+  for (let i = 9; i < 16; i++) w[i] = wordAt(bytes, right + 4 * i - 33);
+  const last = bytes[right + 31] as number;
+  expandSchedule(w, 0);
+  const state = digestState;
+  state.set(INITIAL_STATE);
+  rounds(state, w, 0);
+  rounds(state, tailSchedules(), last * 64);
+  writeState(state, out, at);
 }
 
 /** HMAC-SHA256 under one key: `into(bytes, length, out, at)` writes the 32-byte MAC of bytes[0, length) at out[at]. */

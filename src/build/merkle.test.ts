@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { lineageLeaf, merkleRoot, sortedMerkleRoot } from './merkle.js';
+import { lineageLeaf, merkleRoot, sortedLeavesRootAt, sortedMerkleRoot } from './merkle.js';
 
 describe('lineage Merkle root', () => {
   const leaves = ['a', 'b', 'c'].map((id) => lineageLeaf('pseudonym', id));
@@ -64,5 +64,19 @@ describe('lineage Merkle root', () => {
     const [a, b, c] = [leaf('x', '1'), leaf('x', '2'), leaf('y', '1')].sort(Buffer.compare) as [Buffer, Buffer, Buffer];
     const expected = sha(Buffer.from([1]), sha(Buffer.from([1]), a, b), c);
     expect(sortedMerkleRoot([c, a, b])).toEqual(expected);
+  });
+
+  it.each([0, 1, 2, 3, 8, 77])('gives the same root from %i leaves scattered in a buffer', (n) => {
+    const many = Array.from({ length: n }, (_, i) => lineageLeaf('p', String(i)));
+    // Leaves 5 bytes apart at odd offsets, in reverse order, with two tied in their first eight bytes.
+    if (n > 2) many[1] = Buffer.concat([(many[0] as Buffer).subarray(0, 8), Buffer.alloc(24, 3)]);
+    const source = Buffer.alloc(7 + n * 37, 0xaa);
+    const offsets = new Uint32Array(n);
+    many.forEach((leaf, i) => {
+      offsets[i] = 7 + (n - 1 - i) * 37;
+      leaf.copy(source, offsets[i]);
+    });
+    expect(sortedLeavesRootAt(source, offsets, n)).toEqual(sortedMerkleRoot(many));
+    expect(sortedMerkleRoot(many)).toEqual(merkleRoot([...many].sort(Buffer.compare)));
   });
 });

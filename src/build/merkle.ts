@@ -2,18 +2,21 @@
 // leaves, and the build's root is over the shard roots in shard order, so it is the same for any worker count.
 
 import { hash } from 'node:crypto';
-import { sha256Into } from './hash.js';
+import { sha256Node } from './hash.js';
 import { orderByKey64 } from './key-order.js';
 
 /** Bytes of a leaf or node (sha256). */
 export const NODE_BYTES = 32;
 
-// A node's 65-byte message is hashed with hash.ts's JavaScript SHA-256 straight into the level below it: no call into
-// C++ and no Buffer per node (crypto.hash, one per node, was ~13% of a shard's pass 2; a Hash object per node before
-// it, half).
+// A node is hashed with hash.ts's sha256Node straight from its two children into the level above: no call into C++,
+// no Buffer and no copied message per node (crypto.hash, one per node, was ~13% of a shard's pass 2; a Hash object
+// per node before it, half).
 const EMPTY = hash('sha256', '', 'buffer');
-const PAIR = Buffer.alloc(1 + 2 * NODE_BYTES);
-PAIR[0] = 1;
+
+/** Copies the 32-byte node at from[fromAt] to to[toAt] (a loop: Buffer.copy is a call into C++ for 32 bytes). */
+function copyNode(from: Uint8Array, fromAt: number, to: Uint8Array, toAt: number): void {
+  for (let i = 0; i < NODE_BYTES; i++) to[toAt + i] = from[fromAt + i] as number;
+}
 
 /**
  * Root over the `count` nodes laid end to end in `level`, in that order; an odd node is carried up unchanged; no
@@ -26,12 +29,9 @@ function rootInPlace(level: Buffer, count: number): Buffer {
     let w = 0;
     for (let i = 0; i < n; i += 2, w++) {
       const at = i * NODE_BYTES;
-      if (i + 1 < n) {
-        // The pair's two nodes are adjacent: 0x01 | left | right is one copy.
-        // The pair is copied out first, so the digest may overwrite its place (w * NODE_BYTES <= at).
-        level.copy(PAIR, 1, at, at + 2 * NODE_BYTES);
-        sha256Into(PAIR, PAIR.length, level, w * NODE_BYTES);
-      } else level.copy(level, w * NODE_BYTES, at, at + NODE_BYTES);
+      // The parent may overwrite its children's place (w * NODE_BYTES <= at): sha256Node reads them first.
+      if (i + 1 < n) sha256Node(level, at, at + NODE_BYTES, level, w * NODE_BYTES);
+      else copyNode(level, at, level, w * NODE_BYTES);
     }
     n = w;
   }
@@ -48,21 +48,41 @@ export function merkleRoot(leaves: readonly Buffer[]): Buffer {
  * eight bytes, then whole leaves where those tie.
  */
 export function sortedLeavesRoot(leaves: Buffer, count: number): Buffer {
+  const offsets = new Uint32Array(count);
+  for (let i = 0; i < count; i++) offsets[i] = i * NODE_BYTES;
+  return sortedLeavesRootAt(leaves, offsets, count);
+}
+
+/**
+ * Root over the `count` 32-byte leaves at source[offsets[i]] (wherever they lie, e.g. inside a shard's spill records),
+ * after sorting them bytewise; the same root as sortedLeavesRoot over those leaves. The first level is hashed from the
+ * leaves where they are, in sorted order, so they are never copied.
+ */
+export function sortedLeavesRootAt(source: Buffer, offsets: Uint32Array, count: number): Buffer {
+  if (count === 0) return EMPTY;
+  const word = (at: number) =>
+    (source[at] as number) * 0x1000000 +
+    (((source[at + 1] as number) << 16) | ((source[at + 2] as number) << 8) | (source[at + 3] as number));
   const hi = new Uint32Array(count);
   const lo = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
-    hi[i] = leaves.readUInt32BE(i * NODE_BYTES);
-    lo[i] = leaves.readUInt32BE(i * NODE_BYTES + 4);
+    const at = offsets[i] ?? 0;
+    hi[i] = word(at);
+    lo[i] = word(at + 4);
   }
-  const order = orderByKey64(hi, lo, (a, b) =>
-    leaves.compare(leaves, b * NODE_BYTES, (b + 1) * NODE_BYTES, a * NODE_BYTES, (a + 1) * NODE_BYTES),
-  );
-  const level = Buffer.allocUnsafe(count * NODE_BYTES);
-  for (let j = 0; j < count; j++) {
-    const i = order[j] ?? 0;
-    leaves.copy(level, j * NODE_BYTES, i * NODE_BYTES, (i + 1) * NODE_BYTES);
+  const order = orderByKey64(hi, lo, (a, b) => {
+    const pa = offsets[a] ?? 0;
+    const pb = offsets[b] ?? 0;
+    return source.compare(source, pb, pb + NODE_BYTES, pa, pa + NODE_BYTES);
+  });
+  const parents = (count + 1) >>> 1;
+  const level = Buffer.allocUnsafe(parents * NODE_BYTES);
+  for (let j = 0, w = 0; j < count; j += 2, w++) {
+    const left = offsets[order[j] ?? 0] ?? 0;
+    if (j + 1 < count) sha256Node(source, left, offsets[order[j + 1] ?? 0] ?? 0, level, w * NODE_BYTES);
+    else copyNode(source, left, level, w * NODE_BYTES);
   }
-  return rootInPlace(level, count);
+  return rootInPlace(level, parents);
 }
 
 /** Root over leaves after sorting them bytewise. */

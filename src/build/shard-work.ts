@@ -10,7 +10,7 @@ import { itemReason } from './build-policy.js';
 import { createHmacSha256, hash64, MessageBytes, sha256Into } from './hash.js';
 import { orderByKey64 } from './key-order.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
-import { NODE_BYTES, sortedLeavesRoot } from './merkle.js';
+import { sortedLeavesRootAt } from './merkle.js';
 import { parseContentObject, parseJsonLine, timestampMillis } from './parse-lines.js';
 import { type Analyze, createAnalyze, createRedactor, type Redactor } from './redaction.js';
 import { openShardWriter, type Utf8TextRecord } from './shard-writer.js';
@@ -73,24 +73,31 @@ class FieldStrings {
 
 const fieldStrings = new FieldStrings();
 
+/** Where the field fieldAt read last ends (a variable, so a field allocates no result object). */
+let fieldEnd = 0;
+
+/**
+ * The string field whose u32 length is at payload[at] (null for NO_VALUE), its end in fieldEnd. `few`: one of few
+ * values (kind, language, month, from FieldStrings); an author pseudonym is one of many.
+ */
+function fieldAt(payload: Buffer, at: number, few: boolean): string | null {
+  const length = u32(payload, at);
+  if (length === NO_VALUE) {
+    fieldEnd = at + 4;
+    return null;
+  }
+  fieldEnd = at + 4 + length;
+  return few ? fieldStrings.get(payload, at + 4, fieldEnd) : payload.toString('utf8', at + 4, fieldEnd);
+}
+
 /** Reads the record a spill entry's payload holds (the layout written in pass 1); the text stays UTF-8 bytes. */
 function decodeRecord(payload: Buffer, start: number): Utf8TextRecord {
-  let at = start;
-  const length = u32(payload, at);
-  at += 4 + length;
-  const text = payload.subarray(at - length, at);
-  // kind, language and month take few values (FieldStrings); an author pseudonym is one of many.
-  const field = (few: boolean): string | null => {
-    const length = u32(payload, at);
-    at += 4;
-    if (length === NO_VALUE) return null;
-    at += length;
-    return few ? fieldStrings.get(payload, at - length, at) : payload.toString('utf8', at - length, at);
-  };
-  const kind = field(true) ?? '';
-  const language = field(true);
-  const month = field(true) ?? '';
-  const author = field(false);
+  const length = u32(payload, start);
+  const text = payload.subarray(start + 4, start + 4 + length);
+  const kind = fieldAt(payload, start + 4 + length, true) ?? '';
+  const language = fieldAt(payload, fieldEnd, true);
+  const month = fieldAt(payload, fieldEnd, true) ?? '';
+  const author = fieldAt(payload, fieldEnd, false);
   return author === null ? { text, kind, language, month } : { text, kind, language, month, author };
 }
 /** Largest spill chunk per shard; chunks are smaller when there are more than MAX_BUFFERED / FLUSH_AT shards. */
@@ -359,6 +366,8 @@ interface Spill {
 
 /** The spill buffer of the last shard, reused by the next one in this thread (allocated once, not per shard). */
 let spareSpillBuffer: Buffer | undefined;
+/** Bytes per read of a spill file (a size the CPU's cache holds: the entries' headers are read right after). */
+const READ_CHUNK = 1 << 17;
 /** A larger spill buffer is freed after its shard rather than kept. */
 const KEEP_SPILL_BUFFER = 64 << 20;
 
@@ -375,37 +384,59 @@ function readSpill(files: readonly string[]): Spill {
     buffer = Buffer.allocUnsafeSlow(Math.max(total, Math.min(KEEP_SPILL_BUFFER, total + (total >>> 2))));
   }
   const data = buffer.subarray(0, total);
+  // Each entry's header is read right after the chunk holding it was read, while those bytes are still in the CPU's
+  // cache: a separate pass over a shard's megabytes afterwards missed the cache at every entry.
+  let capacity = Math.max(64, Math.ceil(total / 256));
+  let offsets = new Uint32Array(capacity);
+  let chHi = new Uint32Array(capacity);
+  let chLo = new Uint32Array(capacity);
+  let thHi = new Uint32Array(capacity);
+  let thLo = new Uint32Array(capacity);
+  const grown = (from: Uint32Array) => {
+    const to = new Uint32Array(capacity);
+    to.set(from);
+    return to;
+  };
+  let count = 0;
+  let next = 0;
   let filled = 0;
   present.forEach((file, i) => {
     const fd = openSync(file, 'r');
     try {
       const end = filled + (sizes[i] ?? 0);
       while (filled < end) {
-        const read = readSync(fd, data, filled, end - filled, null);
+        const read = readSync(fd, data, filled, Math.min(READ_CHUNK, end - filled), null);
         if (read === 0) throw new Error(`spill file ${file} shrank while being read`);
         filled += read;
+        for (; next + HEADER <= filled; next += HEADER + u32(data, next + 52), count++) {
+          if (count === capacity) {
+            capacity *= 2;
+            offsets = grown(offsets);
+            chHi = grown(chHi);
+            chLo = grown(chLo);
+            thHi = grown(thHi);
+            thLo = grown(thLo);
+          }
+          offsets[count] = next;
+          chHi[count] = u32(data, next);
+          chLo[count] = u32(data, next + 4);
+          thHi[count] = u32(data, next + 8);
+          thLo[count] = u32(data, next + 12);
+        }
       }
     } finally {
       closeSync(fd);
     }
   });
-  let count = 0;
-  for (let at = 0; at + HEADER <= data.length; at += HEADER + u32(data, at + 52)) count++;
-  const offsets = new Uint32Array(count);
-  const chHi = new Uint32Array(count);
-  const chLo = new Uint32Array(count);
-  const thHi = new Uint32Array(count);
-  const thLo = new Uint32Array(count);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    offsets[i] = at;
-    chHi[i] = u32(data, at);
-    chLo[i] = u32(data, at + 4);
-    thHi[i] = u32(data, at + 8);
-    thLo[i] = u32(data, at + 12);
-    at += HEADER + u32(data, at + 52);
-  }
-  return { data, count, offsets, chHi, chLo, thHi, thLo };
+  return {
+    data,
+    count,
+    offsets: offsets.subarray(0, count),
+    chHi: chHi.subarray(0, count),
+    chLo: chLo.subarray(0, count),
+    thHi: thHi.subarray(0, count),
+    thLo: thLo.subarray(0, count),
+  };
 }
 
 function releaseSpill(spill: Spill): void {
@@ -441,7 +472,8 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
     while (capacity < count * 2) capacity *= 2;
     const kept = new Int32Array(capacity).fill(-1);
     const mask = capacity - 1;
-    const leaves = Buffer.allocUnsafe(count * NODE_BYTES);
+    // Where each kept record's lineage leaf is in `data`: the root is computed from the spill buffer itself.
+    const leaves = new Uint32Array(count);
     const members = new Uint32Array(count);
     let records = 0;
     let duplicates = 0;
@@ -473,7 +505,7 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
         }
         kept[slot] = i;
         writer.append(decodeRecord(data, start));
-        data.copy(leaves, records * NODE_BYTES, at + 20, at + 52);
+        leaves[records] = at + 20;
         members[records] = member;
         records++;
       }
@@ -481,7 +513,7 @@ export async function finishShard(task: ShardTask): Promise<ShardResult> {
       writer.abort();
       throw error;
     }
-    const root = sortedLeavesRoot(leaves, records);
+    const root = sortedLeavesRootAt(data, leaves, records);
     const written = await writer.close();
     return {
       shard: task.shard,

@@ -5,10 +5,10 @@
 
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import parquet from '@dsnp/parquetjs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { packageVersion } from '../version.js';
-import { ParquetWriter, type StringColumn } from './parquet/index.js';
+// The writer's own module, not ./parquet/index.js: a build worker then loads no Parquet reader code.
+import { type CellValue, ParquetWriter, type StringColumn } from './parquet/parquet-writer.js';
 
 export const FORMATS = ['parquet', 'jsonl'] as const;
 export type ShardFormat = (typeof FORMATS)[number];
@@ -181,9 +181,16 @@ export function openShardWriter(
         },
         (chunk) => file.write(chunk),
       );
-      append = withAuthor
-        ? (r) => writer.appendRow([r.text, r.kind, r.language, r.month, r.author ?? null])
-        : (r) => writer.appendRow([r.text, r.kind, r.language, r.month]);
+      // One row array for every record (appendRow keeps none of it), not a new one per record.
+      const row: CellValue[] = withAuthor ? [null, null, null, null, null] : [null, null, null, null];
+      append = (r) => {
+        row[0] = r.text;
+        row[1] = r.kind;
+        row[2] = r.language;
+        row[3] = r.month;
+        if (withAuthor) row[4] = r.author ?? null;
+        writer.appendRow(row);
+      };
       end = () => writer.close();
     }
   } catch (error) {
@@ -238,13 +245,14 @@ export async function writeShard(
 /** Reads a shard back (for scans and tests). */
 export async function readShard(path: string): Promise<OutputRecord[]> {
   if (path.endsWith('.jsonl.gz')) {
-    const { gunzipSync } = await import('node:zlib');
     return gunzipSync(readFileSync(path))
       .toString('utf8')
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as OutputRecord);
   }
+  // Loaded here only: build workers write shards and never read one (parquetjs takes ~0.13 CPU-s to load).
+  const { default: parquet } = await import('@dsnp/parquetjs');
   const reader = await parquet.ParquetReader.openFile(path);
   try {
     const cursor = reader.getCursor();

@@ -3,7 +3,6 @@
 // accept: timestamps become ISO strings, 64-bit integers numbers, and LIST columns (as pyarrow writes them) arrays.
 
 import { basename } from 'node:path';
-import parquet from '@dsnp/parquetjs';
 import type { Member } from '../../domain/index.js';
 import { BuildError } from '../build-error.js';
 import { parseMemberObject } from '../parse-lines.js';
@@ -26,6 +25,8 @@ interface RowReader {
 }
 
 async function openReader(path: string): Promise<RowReader> {
+  // Loaded on first use: parquetjs and its dependencies take ~0.13 CPU-s to load, and most builds read JSONL.
+  const { default: parquet } = await import('@dsnp/parquetjs');
   try {
     return (await parquet.ParquetReader.openFile(path)) as unknown as RowReader;
   } catch (error) {

@@ -183,25 +183,33 @@ class ColumnChunkBuilder {
 
   private closePage(): void {
     if (this.pageRows === 0) return;
-    const page = this.page;
-    page.reset();
-    if (this.column.optional) {
-      // Definition levels of a v1 page: a 4-byte length, then the hybrid encoding with bit width 1.
-      const at = page.length;
-      page.uint32le(0);
-      encodeHybrid(this.definitions, this.pageRows, 1, page);
-      page.view().writeUInt32LE(page.length - at - 4, at);
-    }
     let encoding = ENCODING_PLAIN;
-    if (this.dictionaryMode && this.dictionaryValues.length > 0) {
-      encoding = ENCODING_RLE_DICTIONARY;
-      const width = bitWidthFor(this.dictionaryValues.length - 1);
-      page.byte(width);
-      encodeHybrid(this.indices, this.pageValues, width, page);
+    let body: Buffer;
+    if (!this.column.optional && !this.dictionaryMode) {
+      // A required PLAIN page is its values alone: compressed where they were written rather than copied first (the
+      // codec returns new bytes, so the values' buffer can be reused).
+      body = this.plain.view();
     } else {
-      page.bytes(this.plain.view());
+      const page = this.page;
+      page.reset();
+      if (this.column.optional) {
+        // Definition levels of a v1 page: a 4-byte length, then the hybrid encoding with bit width 1.
+        const at = page.length;
+        page.uint32le(0);
+        encodeHybrid(this.definitions, this.pageRows, 1, page);
+        page.view().writeUInt32LE(page.length - at - 4, at);
+      }
+      if (this.dictionaryMode && this.dictionaryValues.length > 0) {
+        encoding = ENCODING_RLE_DICTIONARY;
+        const width = bitWidthFor(this.dictionaryValues.length - 1);
+        page.byte(width);
+        encodeHybrid(this.indices, this.pageValues, width, page);
+      } else {
+        page.bytes(this.plain.view());
+      }
+      body = page.view();
     }
-    this.addPage(PAGE_DATA, page.view(), this.pageRows, encoding);
+    this.addPage(PAGE_DATA, body, this.pageRows, encoding);
     this.numValues += this.pageRows;
     this.pageRows = 0;
     this.pageValues = 0;
