@@ -183,6 +183,10 @@ const MAX_NAME_WORDS = 4;
 const foldedWords = new Map<string, string>();
 const FOLDED_WORDS_MAX = 1 << 16;
 
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 function isAsciiLetter(code: number): boolean {
   const lower = code | 32;
   return lower >= 97 && lower <= 122;
@@ -259,8 +263,8 @@ function isNameGap(text: string, from: number, to: number): boolean {
 
 /**
  * Steps through text[from, to) as findMemberNames reads a text: keeps each name word (numbered from `ordinal` on,
- * with `count` kept before), and returns where the walk stops (`to`, or `to + 1` when a lone high surrogate at the
- * end steps over the next unit). Counts go back through `walk`.
+ * with `count` kept before), and returns where the walk stops (`to`, or `to + 1` when a surrogate pair straddles `to`,
+ * which the tagger's tokens should never make). Counts go back through `walk`.
  */
 function walkWords(
   text: string,
@@ -290,8 +294,11 @@ function walkWords(
     }
     const end = nameWordEnd(text, at);
     if (end < 0) {
-      // A code point that starts no word: step over it whole (a surrogate pair is one code point).
-      at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+      // A code point that starts no word: step over it whole (a surrogate pair is one code point). A lone high
+      // surrogate is one unit: stepping over the unit after it too would cut the first letter off a name right
+      // behind it ("\ud800quillon vasterby" was left unredacted).
+      const pair = code >= 0xd800 && code <= 0xdbff && at + 1 < text.length && isLowSurrogate(text.charCodeAt(at + 1));
+      at += pair ? 2 : 1;
       continue;
     }
     let key = '';
@@ -401,7 +408,8 @@ export function findMemberNames(text: string, names: NameFilterData, tokenized?:
   } else {
     const { words, memo } = tokenized;
     const { starts: tokenStarts, ends: tokenEnds, ids, generation } = words;
-    // Where walking the whole text would be: a token's start, or one past it after a lone high surrogate.
+    // Where walking the whole text would be: a token's start, or one past it if a walk stepped over a pair that
+    // straddles the token's end.
     let resume = 0;
     for (let t = 0; t < words.count; t++) {
       const start = tokenStarts[t] as number;
