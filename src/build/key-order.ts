@@ -1,7 +1,7 @@
 // Sorting entries by unsigned 64-bit keys without calling a comparator for every pair: each key's top bits and the
-// entry's index are packed into one float64 (exact below 2^53) and the array is sorted natively; only entries whose
-// packed top bits tie are then ordered by their whole key and a tie-breaker. The result is exactly the order a
-// comparator sort on (key, tie) gives.
+// entry's index are packed into one float64 (exact below 2^53) and the array is sorted (a counting pass on the top
+// bits, then each small bucket by insertion: sortDistinct); only entries whose packed top bits tie are then ordered
+// by their whole key and a tie-breaker. The result is exactly the order a comparator sort on (key, tie) gives.
 
 /** Compares two entries whose 64-bit keys are equal. */
 export type TieBreak = (a: number, b: number) => number;
@@ -23,8 +23,8 @@ const INSERTION_MAX = 16;
 
 /**
  * `values` sorted (in a new array, or in place when few), distinct non-negative integers below 2^53 whose top bits
- * are spread evenly (hashes): one counting pass on their top `bucketBits` bits and an insertion sort of each bucket, about one value each, instead
- * of a native comparison sort (~3x slower on a shard's 20-50k keys). A crowded bucket (many equal hashes: repeated
+ * are spread evenly (hashes): one counting pass on their top `bucketBits` bits and an insertion sort of each bucket,
+ * about one value each, instead of a native comparison sort (~3x slower on a shard's 20-50k keys). A crowded bucket (many equal hashes: repeated
  * ids) is sorted natively, so the worst case stays n log n.
  */
 function sortDistinct(values: Float64Array, bucketBits: number): Float64Array {

@@ -212,13 +212,17 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       return text === lastText ? lastWords : undefined;
     },
     tag(text: string): readonly TaggedSpan[] {
+      // The words are handed out only once they are complete: a tag that throws half-way leaves none.
+      lastText = undefined;
       const tokens = tokenize(text);
       const n = tokens.count;
-      lastText = text;
       lastWords.count = n;
       lastWords.starts = tokens.starts;
       lastWords.ends = tokens.ends;
-      if (n === 0) return NO_SPANS;
+      if (n === 0) {
+        lastText = text;
+        return NO_SPANS;
+      }
       // Two slots more than tokens: the emission loop reads the (missing) neighbours past the last token.
       if (cases.length < n + 2) {
         cases = new Uint8Array((n + 2) * 2);
@@ -360,7 +364,9 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         caseSelf = caseNext;
       }
       viterbi7(e, n, transitions64, tags, scratch);
-      return spansFromTags(tags, e, tokenStarts, tokenEnds, n, trims);
+      const spans = spansFromTags(tags, e, tokenStarts, tokenEnds, n, trims);
+      lastText = text;
+      return spans;
     },
   });
 }
