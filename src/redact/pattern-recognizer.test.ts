@@ -6,6 +6,7 @@ import {
   findContextWords,
   findContextWordsOneByOne,
   type PatternSpec,
+  wordsNotAfter,
 } from './pattern-recognizer.js';
 
 // Gates are necessary conditions of their regex: the same patterns without gates must find the same spans.
@@ -139,5 +140,31 @@ describe('findContextWords', () => {
       }
     }
     expect(found).toBeGreaterThan(5000);
+  });
+});
+
+describe('wordsNotAfter', () => {
+  const WORDS = ['in', 'In', 'from', 'año', 'im jahr', 'n'];
+  const PARTS = ['in', 'In', 'IN', 'from', 'año', 'AÑO', 'im jahr', 'n', 'x', '7', ' ', '\t', 'é', '😂', 'K', 'ſ'];
+
+  it.each([
+    ['[\\p{L}\\d]', 'gu'],
+    ['[\\p{L}]', 'giu'],
+    ['[\\w-]', 'g'],
+  ])('matches as (?<!%s)(?:words) does, flags %s', (notAfter, flags) => {
+    const leading = new RegExp(`(?<!${notAfter})(?:${WORDS.join('|')})[ \\t]`, flags);
+    const consuming = new RegExp(`${wordsNotAfter(notAfter, WORDS)}[ \\t]`, flags);
+    const random = seededRandom(11);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const n = 1 + Math.floor(random() * 10);
+      for (let j = 0; j < n; j++) text += PARTS[Math.floor(random() * PARTS.length)];
+      const all = (regex: RegExp) => [...text.matchAll(regex)].map((m) => [m.index, m[0]]);
+      expect(all(consuming), text).toEqual(all(leading));
+    }
+  });
+
+  it.each(['', 'a|b', '(x)', 'n.', 'a?'])('refuses a word that is not plain text: %j', (word) => {
+    expect(() => wordsNotAfter('\\p{L}', [word])).toThrow(/not plain text/);
   });
 });

@@ -84,6 +84,21 @@ export interface PatternRecognizerSpec {
   readonly prefilter?: (text: string, features: TextFeatures) => boolean;
 }
 
+/**
+ * Regex source of `(?<!C)(?:word|word...)` (C: `notAfter`, a class that may not stand right before the word) that
+ * starts on a consumed character: each word, then a look-behind for C before it. The matches are the same (the
+ * look-behind reads back over the word just matched, then tests the character before it), and V8 skips quickly to
+ * a possible first letter, where a leading look-behind made it try every position. Words are plain text: a word
+ * that is a pattern might match a different text backwards. Example: `wordsNotAfter('[\\p{L}\\d]', ['in', 'from'])`.
+ */
+export function wordsNotAfter(notAfter: string, words: readonly string[]): string {
+  for (const word of words) {
+    if (word.length === 0 || /[\\^$.*+?()[\]{}|/]/.test(word))
+      throw new Error(`wordsNotAfter: not plain text: ${word}`);
+  }
+  return `(?:${words.map((word) => `${word}(?<!${notAfter}${word})`).join('|')})`;
+}
+
 /** Cap of the digit counts in TextFeatures: no gate needs more. */
 const DIGIT_CAP = 32;
 
