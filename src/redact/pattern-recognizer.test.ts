@@ -30,6 +30,13 @@ const GATED: readonly PatternSpec[] = [
   { name: 'characters', regex: /[a-z]+@[a-z]+|\d+:\d+/g, score: 0.9, literals: ['@', ':'] },
   { name: 'between-levels', regex: /\d{5}[a-z]{0,20}/g, score: 0.9, minDigits: 5, minDigitRun: 5, minAlnumRun: 5 },
   { name: 'spaced', regex: /[ \t]\d{2}/g, score: 0.9, spaceBeforeDigit: true, gate: /\s\d/ },
+  {
+    name: 'anchored',
+    regex: /(?<![\w.])[a-zé.]{1,10}#[a-z]+/gu,
+    score: 0.9,
+    // 'é' is not in the run class: a unit from 128 on always counts as in it.
+    anchor: { text: '#', within: 10, run: /[a-z.]/ },
+  },
 ];
 
 const build = () => createPatternRecognizer({ name: 'gated', types: ['ID'], patterns: GATED });
@@ -73,6 +80,10 @@ const PIECES = [
   '😂',
   '\u0000',
   'é',
+  '#',
+  'ab#c',
+  'a.bé#xy',
+  'abcdefghijk#z',
 ];
 
 describe('pattern gates', () => {

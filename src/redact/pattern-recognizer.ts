@@ -50,8 +50,11 @@ export interface PatternSpec {
    * A string every match holds, starting at most `within` code units after the match's start (count a letter of
    * \p{L} as two: it may be a surrogate pair). The regex then starts `within` before each occurrence instead of at
    * every position of a long text without one (an e-mail address holds '@' within 128 code units of its start).
+   * With `run`, a one-character class that every code unit between the match's start and the anchor is in (for ASCII
+   * units; a unit from 128 on always counts as in it), the regex starts no earlier than the run of such units ending
+   * at the anchor: an e-mail address starts where the local part before its '@' does, not 128 code units before it.
    */
-  readonly anchor?: { readonly text: string; readonly within: number };
+  readonly anchor?: { readonly text: string; readonly within: number; readonly run?: RegExp };
   /**
    * As `anchor`, with any ASCII digit for the string: every match holds a digit at most this many code units after
    * its start (a number after a label of bounded length: the regex starts this far before each digit).
@@ -559,8 +562,17 @@ class CompiledPattern {
   readonly literals: number;
   readonly anyOf: number;
   readonly gate: RegExp | undefined;
+  /** Per ASCII code: 1 when the code is in the anchor's `run` class; undefined without one. */
+  readonly anchorRun: Uint8Array | undefined;
   constructor(readonly spec: PatternSpec) {
     this.regex = spec.regex;
+    const run = spec.anchor?.run;
+    if (run === undefined) this.anchorRun = undefined;
+    else {
+      const table = new Uint8Array(128);
+      for (let code = 0; code < 128; code++) table[code] = run.test(String.fromCharCode(code)) ? 1 : 0;
+      this.anchorRun = table;
+    }
     this.minDigits = spec.minDigits ?? 0;
     this.minDigitRun = spec.minDigitRun ?? 0;
     this.minAlnumRun = spec.minAlnumRun ?? 0;
@@ -838,7 +850,20 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
         // No match starts more than `within` before the next occurrence of the anchor, and none without one.
         const at = text.indexOf(anchor.text, regex.lastIndex);
         if (at === -1) break;
-        if (at - anchor.within > regex.lastIndex) regex.lastIndex = at - anchor.within;
+        let from = at - anchor.within;
+        const run = compiled.anchorRun;
+        if (run !== undefined) {
+          // Nor before the run of `run` units that ends at the anchor (a match starting before it would hold a unit
+          // outside the class before its first anchor).
+          let start = at;
+          while (start > from && start > regex.lastIndex) {
+            const code = text.charCodeAt(start - 1);
+            if (code < 128 && run[code] === 0) break;
+            start--;
+          }
+          from = start;
+        }
+        if (from > regex.lastIndex) regex.lastIndex = from;
       }
       if (digitAnchor !== undefined) {
         const at = nextDigit(text, regex.lastIndex);
