@@ -5,7 +5,9 @@ import {
   createPatternRecognizer,
   findContextWords,
   findContextWordsOneByOne,
+  hasAscii,
   type PatternSpec,
+  textFeatures,
   wordsNotAfter,
 } from './pattern-recognizer.js';
 
@@ -177,5 +179,28 @@ describe('wordsNotAfter', () => {
 
   it.each(['', 'a|b', '(x)', 'n.', 'a?'])('refuses a word that is not plain text: %j', (word) => {
     expect(() => wordsNotAfter('\\p{L}', [word])).toThrow(/not plain text/);
+  });
+});
+
+describe('textFeatures', () => {
+  const PARTS = ['a', 'Z', '7', '12', '0000', ' ', '\t', '@', '.', ':', '/', '-', ',', '=', 'é', 'ſ', '😂', '٣', 'x1'];
+  const longest = (text: string, unit: RegExp) => {
+    let best = 0;
+    for (const run of text.match(new RegExp(`${unit.source}+`, 'g')) ?? []) best = Math.max(best, run.length);
+    return Math.min(best, 32);
+  };
+
+  it('counts digits and finds the longest runs as their plain definitions do', () => {
+    const random = seededRandom(5);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const n = Math.floor(random() * 40);
+      for (let j = 0; j < n; j++) text += PARTS[Math.floor(random() * PARTS.length)];
+      const features = textFeatures(text);
+      expect(features.digits, text).toBe(Math.min((text.match(/[0-9]/g) ?? []).length, 32));
+      expect(features.longestDigitRun, text).toBe(longest(text, /[0-9]/));
+      expect(features.longestAlnumRun, text).toBe(longest(text, /[A-Za-z0-9]/));
+      for (const char of '@.:/-,=a7 ') expect(hasAscii(features, char), `${char} in ${text}`).toBe(text.includes(char));
+    }
   });
 });

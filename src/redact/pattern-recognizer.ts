@@ -157,17 +157,23 @@ function levelGate(value: number, levels: readonly number[], shift: number): { b
   return at < 0 ? { bit: 0, exact: value <= 0 } : { bit: 1 << (shift + at), exact: levels[at] === value };
 }
 
-/** Per ASCII code: DIGIT, ALNUM (letter or digit), UPPER (A-Z). */
-const DIGIT = 1;
-const ALNUM = 2;
-const UPPER = 4;
-const ASCII_CLASS = new Uint8Array(128);
-for (let code = 48; code <= 57; code++) ASCII_CLASS[code] = DIGIT | ALNUM;
-for (let code = 65; code <= 90; code++) ASCII_CLASS[code] = ALNUM | UPPER;
-for (let code = 97; code <= 122; code++) ASCII_CLASS[code] = ALNUM;
 /** Per ASCII code: its gate bit when it is one of GATE_CHARS, else 0. */
 const GATE_CHAR_BIT = new Int32Array(128);
 for (let i = 0; i < GATE_CHARS.length; i++) GATE_CHAR_BIT[GATE_CHARS.charCodeAt(i)] = 1 << (CHAR_SHIFT + i);
+/** The gate bits of GATE_CHARS together. */
+const GATE_CHAR_MASK = GATE_CHAR_BIT.reduce((bits, bit) => bits | bit, 0);
+/**
+ * Per ASCII code, one read for the features pass: its gate bit (GATE_CHAR_BIT) and, in bits the gate characters
+ * do not use, DIGIT, ASCII_LETTER (A-Z, a-z) and UPPER (A-Z).
+ */
+const DIGIT = 1;
+const ASCII_LETTER = 2;
+const UPPER = 4;
+if ((GATE_CHAR_MASK & (DIGIT | ASCII_LETTER | UPPER)) !== 0) throw new Error('gate bits: class bits overlap');
+const ASCII_INFO = new Int32Array(GATE_CHAR_BIT);
+for (let code = 48; code <= 57; code++) ASCII_INFO[code] = DIGIT;
+for (let code = 65; code <= 90; code++) ASCII_INFO[code] = ASCII_LETTER | UPPER;
+for (let code = 97; code <= 122; code++) ASCII_INFO[code] = ASCII_LETTER;
 
 /*
  * Lower case one code unit at a time, for the word scan: the code units of the text's toLowerCase() (long s as 's')
@@ -293,7 +299,8 @@ class WordIndex {
     }
     for (const word of words) {
       // The pass reads a surrogate as itself, not as half of a letter that may have a lower case of its own.
-      if (word.length < 2 || (!asWritten && /[\ud800-\udfff]/.test(word))) {
+      // A word whose first unit is in bucket 0 would be looked for before the text's first unit (featuresOf).
+      if (word.length < 2 || (!asWritten && /[\ud800-\udfff]/.test(word)) || bucketOf(word.charCodeAt(0)) === 0) {
         this.loose.push({ word, list, asWritten });
         continue;
       }
@@ -420,8 +427,10 @@ function wordListOf(use: 'literals' | 'anyOf', words: readonly string[]): number
   const key = `${use}\u0000${words.join('\u0000')}`;
   let list = wordLists.get(key);
   if (list === undefined) {
-    // A word holding another word of the list is found whenever that one is: only the shortest forms are indexed.
-    const shortest = words.filter((word) => !words.some((other) => other !== word && word.includes(other)));
+    // A word holding another word of the list is found whenever that one is: only the shortest forms are indexed,
+    // each once (street-address's suffix lists share words).
+    const distinct = [...new Set(words)];
+    const shortest = distinct.filter((word) => !distinct.some((other) => other !== word && word.includes(other)));
     list = wordIndex.add(shortest, use === 'literals');
     wordLists.set(key, list);
   }
@@ -465,49 +474,55 @@ function featuresOf(text: string): Features {
   let before = -1; // the previous code unit
   let key = 0; // the buckets of the units three and two back
   let previous = 0; // the bucket of the unit before
+  // A run's length is compared with the longest when the run ends (and after the loop), not at each unit.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let bucket: number;
     if (code < 128) {
       bucket = code;
-      charBits |= GATE_CHAR_BIT[code] as number;
-      const kind = ASCII_CLASS[code] as number;
-      if (kind & DIGIT) {
+      const info = ASCII_INFO[code] as number;
+      charBits |= info;
+      if ((info & ASCII_LETTER) !== 0) {
+        if (run > 0) {
+          if (run > longestDigitRun) longestDigitRun = run;
+          run = 0;
+          if ((info & UPPER) !== 0) digitBeforeUpper = true;
+        }
+        alnumRun++;
+      } else if ((info & DIGIT) !== 0) {
         if (before === 32 || before === 9) spaceBeforeDigit = true;
         else if (before >= 65 && before <= 90) upperBeforeDigit = true;
         digits++;
         run++;
-        if (run > longestDigitRun) longestDigitRun = run;
-      } else {
-        run = 0;
-        if (kind & UPPER && before >= 48 && before <= 57) digitBeforeUpper = true;
-      }
-      if (kind & ALNUM) {
         alnumRun++;
-        if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
       } else {
+        if (run > longestDigitRun) longestDigitRun = run;
+        run = 0;
+        if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
         alnumRun = 0;
       }
     } else {
+      if (run > longestDigitRun) longestDigitRun = run;
       run = 0;
+      if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
       alnumRun = 0;
       if (code === 0x17f) longS = true;
       const low = lowerUnit(code);
       if (low === SPECIAL_UNIT) special = true;
       bucket = low & 127;
     }
-    // Words starting three units back whose third and fourth units may be the last one and this one.
-    if (
-      i >= 3 &&
-      ((thirdMasks[key] as number) & (1 << previous)) !== 0 &&
-      ((fourthMasks[key] as number) & (1 << bucket)) !== 0
-    ) {
+    // Words starting three units back whose third and fourth units may be the last one and this one. Before the
+    // fourth unit, the key holds bucket 0 where the text has no unit, and no indexed word starts in bucket 0.
+    if (((thirdMasks[key] as number) & (1 << previous)) !== 0 && ((fourthMasks[key] as number) & (1 << bucket)) !== 0) {
       index.matchAt(text, i - 3, key, generation);
     }
     key = ((key << BUCKET_BITS) | previous) & PAIR_MASK;
     previous = bucket;
     before = code;
   }
+  if (run > longestDigitRun) longestDigitRun = run;
+  if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
+  charBits &= GATE_CHAR_MASK;
   // Words of three units or fewer at the end.
   const length = text.length;
   if (length >= 3 && ((thirdMasks[key] as number) & (1 << previous)) !== 0 && fourthMasks[key] === -1) {
