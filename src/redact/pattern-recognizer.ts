@@ -585,7 +585,9 @@ class CompiledPattern {
     if (run === undefined) this.anchorRun = undefined;
     else {
       const table = new Uint8Array(128);
-      for (let code = 0; code < 128; code++) table[code] = run.test(String.fromCharCode(code)) ? 1 : 0;
+      // Without g or y, test reads each character from its start.
+      const unit = new RegExp(run.source, run.flags.replace(/[gy]/g, ''));
+      for (let code = 0; code < 128; code++) table[code] = unit.test(String.fromCharCode(code)) ? 1 : 0;
       this.anchorRun = table;
     }
     this.minDigits = spec.minDigits ?? 0;
