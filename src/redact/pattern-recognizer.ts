@@ -478,7 +478,11 @@ function featuresOf(text: string): Features {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let bucket: number;
-    if (code < 128) {
+    if (code - 97 < 26 && code >= 97 && run === 0) {
+      // A lower-case ASCII letter outside a digit run, most of a text: only the letter-or-digit run grows.
+      bucket = code;
+      alnumRun++;
+    } else if (code < 128) {
       bucket = code;
       const info = ASCII_INFO[code] as number;
       charBits |= info;
