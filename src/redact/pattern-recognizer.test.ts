@@ -5,7 +5,10 @@ import {
   createPatternRecognizer,
   findContextWords,
   findContextWordsOneByOne,
+  hasAscii,
   type PatternSpec,
+  textFeatures,
+  wordsNotAfter,
 } from './pattern-recognizer.js';
 
 // Gates are necessary conditions of their regex: the same patterns without gates must find the same spans.
@@ -29,6 +32,13 @@ const GATED: readonly PatternSpec[] = [
   { name: 'characters', regex: /[a-z]+@[a-z]+|\d+:\d+/g, score: 0.9, literals: ['@', ':'] },
   { name: 'between-levels', regex: /\d{5}[a-z]{0,20}/g, score: 0.9, minDigits: 5, minDigitRun: 5, minAlnumRun: 5 },
   { name: 'spaced', regex: /[ \t]\d{2}/g, score: 0.9, spaceBeforeDigit: true, gate: /\s\d/ },
+  {
+    name: 'anchored',
+    regex: /(?<![\w.])[a-zé.]{1,10}#[a-z]+/gu,
+    score: 0.9,
+    // 'é' is not in the run class: a unit from 128 on always counts as in it.
+    anchor: { text: '#', within: 10, run: /[a-z.]/ },
+  },
 ];
 
 const build = () => createPatternRecognizer({ name: 'gated', types: ['ID'], patterns: GATED });
@@ -72,6 +82,10 @@ const PIECES = [
   '😂',
   '\u0000',
   'é',
+  '#',
+  'ab#c',
+  'a.bé#xy',
+  'abcdefghijk#z',
 ];
 
 describe('pattern gates', () => {
@@ -139,5 +153,54 @@ describe('findContextWords', () => {
       }
     }
     expect(found).toBeGreaterThan(5000);
+  });
+});
+
+describe('wordsNotAfter', () => {
+  const WORDS = ['in', 'In', 'from', 'año', 'im jahr', 'n'];
+  const PARTS = ['in', 'In', 'IN', 'from', 'año', 'AÑO', 'im jahr', 'n', 'x', '7', ' ', '\t', 'é', '😂', 'K', 'ſ'];
+
+  it.each([
+    ['[\\p{L}\\d]', 'gu'],
+    ['[\\p{L}]', 'giu'],
+    ['[\\w-]', 'g'],
+  ])('matches as (?<!%s)(?:words) does, flags %s', (notAfter, flags) => {
+    const leading = new RegExp(`(?<!${notAfter})(?:${WORDS.join('|')})[ \\t]`, flags);
+    const consuming = new RegExp(`${wordsNotAfter(notAfter, WORDS)}[ \\t]`, flags);
+    const random = seededRandom(11);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const n = 1 + Math.floor(random() * 10);
+      for (let j = 0; j < n; j++) text += PARTS[Math.floor(random() * PARTS.length)];
+      const all = (regex: RegExp) => [...text.matchAll(regex)].map((m) => [m.index, m[0]]);
+      expect(all(consuming), text).toEqual(all(leading));
+    }
+  });
+
+  it.each(['', 'a|b', '(x)', 'n.', 'a?'])('refuses a word that is not plain text: %j', (word) => {
+    expect(() => wordsNotAfter('\\p{L}', [word])).toThrow(/not plain text/);
+  });
+});
+
+describe('textFeatures', () => {
+  const PARTS = ['a', 'Z', '7', '12', '0000', ' ', '\t', '@', '.', ':', '/', '-', ',', '=', 'é', 'ſ', '😂', '٣', 'x1'];
+  const longest = (text: string, unit: RegExp) => {
+    let best = 0;
+    for (const run of text.match(new RegExp(`${unit.source}+`, 'g')) ?? []) best = Math.max(best, run.length);
+    return Math.min(best, 32);
+  };
+
+  it('counts digits and finds the longest runs as their plain definitions do', () => {
+    const random = seededRandom(5);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const n = Math.floor(random() * 40);
+      for (let j = 0; j < n; j++) text += PARTS[Math.floor(random() * PARTS.length)];
+      const features = textFeatures(text);
+      expect(features.digits, text).toBe(Math.min((text.match(/[0-9]/g) ?? []).length, 32));
+      expect(features.longestDigitRun, text).toBe(longest(text, /[0-9]/));
+      expect(features.longestAlnumRun, text).toBe(longest(text, /[A-Za-z0-9]/));
+      for (const char of '@.:/-,=a7 ') expect(hasAscii(features, char), `${char} in ${text}`).toBe(text.includes(char));
+    }
   });
 });

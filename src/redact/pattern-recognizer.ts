@@ -50,8 +50,11 @@ export interface PatternSpec {
    * A string every match holds, starting at most `within` code units after the match's start (count a letter of
    * \p{L} as two: it may be a surrogate pair). The regex then starts `within` before each occurrence instead of at
    * every position of a long text without one (an e-mail address holds '@' within 128 code units of its start).
+   * With `run`, a one-character class that every code unit between the match's start and the anchor is in (for ASCII
+   * units; a unit from 128 on always counts as in it), the regex starts no earlier than the run of such units ending
+   * at the anchor: an e-mail address starts where the local part before its '@' does, not 128 code units before it.
    */
-  readonly anchor?: { readonly text: string; readonly within: number };
+  readonly anchor?: { readonly text: string; readonly within: number; readonly run?: RegExp };
   /**
    * As `anchor`, with any ASCII digit for the string: every match holds a digit at most this many code units after
    * its start (a number after a label of bounded length: the regex starts this far before each digit).
@@ -82,6 +85,21 @@ export interface PatternRecognizerSpec {
   readonly context?: ContextSpec;
   /** A cheap test on the whole text; false skips every regex (for example: no '@' means no e-mail). */
   readonly prefilter?: (text: string, features: TextFeatures) => boolean;
+}
+
+/**
+ * Regex source of `(?<!C)(?:word|word...)` (C: `notAfter`, a class that may not stand right before the word) that
+ * starts on a consumed character: each word, then a look-behind for C before it. The matches are the same (the
+ * look-behind reads back over the word just matched, then tests the character before it), and V8 skips quickly to
+ * a possible first letter, where a leading look-behind made it try every position. Words are plain text: a word
+ * that is a pattern might match a different text backwards. Example: `wordsNotAfter('[\\p{L}\\d]', ['in', 'from'])`.
+ */
+export function wordsNotAfter(notAfter: string, words: readonly string[]): string {
+  for (const word of words) {
+    if (word.length === 0 || /[\\^$.*+?()[\]{}|/]/.test(word))
+      throw new Error(`wordsNotAfter: not plain text: ${word}`);
+  }
+  return `(?:${words.map((word) => `${word}(?<!${notAfter}${word})`).join('|')})`;
 }
 
 /** Cap of the digit counts in TextFeatures: no gate needs more. */
@@ -139,17 +157,23 @@ function levelGate(value: number, levels: readonly number[], shift: number): { b
   return at < 0 ? { bit: 0, exact: value <= 0 } : { bit: 1 << (shift + at), exact: levels[at] === value };
 }
 
-/** Per ASCII code: DIGIT, ALNUM (letter or digit), UPPER (A-Z). */
-const DIGIT = 1;
-const ALNUM = 2;
-const UPPER = 4;
-const ASCII_CLASS = new Uint8Array(128);
-for (let code = 48; code <= 57; code++) ASCII_CLASS[code] = DIGIT | ALNUM;
-for (let code = 65; code <= 90; code++) ASCII_CLASS[code] = ALNUM | UPPER;
-for (let code = 97; code <= 122; code++) ASCII_CLASS[code] = ALNUM;
 /** Per ASCII code: its gate bit when it is one of GATE_CHARS, else 0. */
 const GATE_CHAR_BIT = new Int32Array(128);
 for (let i = 0; i < GATE_CHARS.length; i++) GATE_CHAR_BIT[GATE_CHARS.charCodeAt(i)] = 1 << (CHAR_SHIFT + i);
+/** The gate bits of GATE_CHARS together. */
+const GATE_CHAR_MASK = GATE_CHAR_BIT.reduce((bits, bit) => bits | bit, 0);
+/**
+ * Per ASCII code, one read for the features pass: its gate bit (GATE_CHAR_BIT) and, in bits the gate characters
+ * do not use, DIGIT, ASCII_LETTER (A-Z, a-z) and UPPER (A-Z).
+ */
+const DIGIT = 1;
+const ASCII_LETTER = 2;
+const UPPER = 4;
+if ((GATE_CHAR_MASK & (DIGIT | ASCII_LETTER | UPPER)) !== 0) throw new Error('gate bits: class bits overlap');
+const ASCII_INFO = new Int32Array(GATE_CHAR_BIT);
+for (let code = 48; code <= 57; code++) ASCII_INFO[code] = DIGIT;
+for (let code = 65; code <= 90; code++) ASCII_INFO[code] = ASCII_LETTER | UPPER;
+for (let code = 97; code <= 122; code++) ASCII_INFO[code] = ASCII_LETTER;
 
 /*
  * Lower case one code unit at a time, for the word scan: the code units of the text's toLowerCase() (long s as 's')
@@ -275,7 +299,8 @@ class WordIndex {
     }
     for (const word of words) {
       // The pass reads a surrogate as itself, not as half of a letter that may have a lower case of its own.
-      if (word.length < 2 || (!asWritten && /[\ud800-\udfff]/.test(word))) {
+      // A word whose first unit is in bucket 0 would be looked for before the text's first unit (featuresOf).
+      if (word.length < 2 || (!asWritten && /[\ud800-\udfff]/.test(word)) || bucketOf(word.charCodeAt(0)) === 0) {
         this.loose.push({ word, list, asWritten });
         continue;
       }
@@ -402,8 +427,10 @@ function wordListOf(use: 'literals' | 'anyOf', words: readonly string[]): number
   const key = `${use}\u0000${words.join('\u0000')}`;
   let list = wordLists.get(key);
   if (list === undefined) {
-    // A word holding another word of the list is found whenever that one is: only the shortest forms are indexed.
-    const shortest = words.filter((word) => !words.some((other) => other !== word && word.includes(other)));
+    // A word holding another word of the list is found whenever that one is: only the shortest forms are indexed,
+    // each once (street-address's suffix lists share words).
+    const distinct = [...new Set(words)];
+    const shortest = distinct.filter((word) => !distinct.some((other) => other !== word && word.includes(other)));
     list = wordIndex.add(shortest, use === 'literals');
     wordLists.set(key, list);
   }
@@ -447,49 +474,59 @@ function featuresOf(text: string): Features {
   let before = -1; // the previous code unit
   let key = 0; // the buckets of the units three and two back
   let previous = 0; // the bucket of the unit before
+  // A run's length is compared with the longest when the run ends (and after the loop), not at each unit.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let bucket: number;
-    if (code < 128) {
+    if (code - 97 < 26 && code >= 97 && run === 0) {
+      // A lower-case ASCII letter outside a digit run, most of a text: only the letter-or-digit run grows.
       bucket = code;
-      charBits |= GATE_CHAR_BIT[code] as number;
-      const kind = ASCII_CLASS[code] as number;
-      if (kind & DIGIT) {
+      alnumRun++;
+    } else if (code < 128) {
+      bucket = code;
+      const info = ASCII_INFO[code] as number;
+      charBits |= info;
+      if ((info & ASCII_LETTER) !== 0) {
+        if (run > 0) {
+          if (run > longestDigitRun) longestDigitRun = run;
+          run = 0;
+          if ((info & UPPER) !== 0) digitBeforeUpper = true;
+        }
+        alnumRun++;
+      } else if ((info & DIGIT) !== 0) {
         if (before === 32 || before === 9) spaceBeforeDigit = true;
         else if (before >= 65 && before <= 90) upperBeforeDigit = true;
         digits++;
         run++;
-        if (run > longestDigitRun) longestDigitRun = run;
-      } else {
-        run = 0;
-        if (kind & UPPER && before >= 48 && before <= 57) digitBeforeUpper = true;
-      }
-      if (kind & ALNUM) {
         alnumRun++;
-        if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
       } else {
+        if (run > longestDigitRun) longestDigitRun = run;
+        run = 0;
+        if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
         alnumRun = 0;
       }
     } else {
+      if (run > longestDigitRun) longestDigitRun = run;
       run = 0;
+      if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
       alnumRun = 0;
       if (code === 0x17f) longS = true;
       const low = lowerUnit(code);
       if (low === SPECIAL_UNIT) special = true;
       bucket = low & 127;
     }
-    // Words starting three units back whose third and fourth units may be the last one and this one.
-    if (
-      i >= 3 &&
-      ((thirdMasks[key] as number) & (1 << previous)) !== 0 &&
-      ((fourthMasks[key] as number) & (1 << bucket)) !== 0
-    ) {
+    // Words starting three units back whose third and fourth units may be the last one and this one. Before the
+    // fourth unit, the key holds bucket 0 where the text has no unit, and no indexed word starts in bucket 0.
+    if (((thirdMasks[key] as number) & (1 << previous)) !== 0 && ((fourthMasks[key] as number) & (1 << bucket)) !== 0) {
       index.matchAt(text, i - 3, key, generation);
     }
     key = ((key << BUCKET_BITS) | previous) & PAIR_MASK;
     previous = bucket;
     before = code;
   }
+  if (run > longestDigitRun) longestDigitRun = run;
+  if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
+  charBits &= GATE_CHAR_MASK;
   // Words of three units or fewer at the end.
   const length = text.length;
   if (length >= 3 && ((thirdMasks[key] as number) & (1 << previous)) !== 0 && fourthMasks[key] === -1) {
@@ -544,8 +581,19 @@ class CompiledPattern {
   readonly literals: number;
   readonly anyOf: number;
   readonly gate: RegExp | undefined;
+  /** Per ASCII code: 1 when the code is in the anchor's `run` class; undefined without one. */
+  readonly anchorRun: Uint8Array | undefined;
   constructor(readonly spec: PatternSpec) {
     this.regex = spec.regex;
+    const run = spec.anchor?.run;
+    if (run === undefined) this.anchorRun = undefined;
+    else {
+      const table = new Uint8Array(128);
+      // Without g or y, test reads each character from its start.
+      const unit = new RegExp(run.source, run.flags.replace(/[gy]/g, ''));
+      for (let code = 0; code < 128; code++) table[code] = unit.test(String.fromCharCode(code)) ? 1 : 0;
+      this.anchorRun = table;
+    }
     this.minDigits = spec.minDigits ?? 0;
     this.minDigitRun = spec.minDigitRun ?? 0;
     this.minAlnumRun = spec.minAlnumRun ?? 0;
@@ -823,7 +871,20 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
         // No match starts more than `within` before the next occurrence of the anchor, and none without one.
         const at = text.indexOf(anchor.text, regex.lastIndex);
         if (at === -1) break;
-        if (at - anchor.within > regex.lastIndex) regex.lastIndex = at - anchor.within;
+        let from = at - anchor.within;
+        const run = compiled.anchorRun;
+        if (run !== undefined) {
+          // Nor before the run of `run` units that ends at the anchor (a match starting before it would hold a unit
+          // outside the class before its first anchor).
+          let start = at;
+          while (start > from && start > regex.lastIndex) {
+            const code = text.charCodeAt(start - 1);
+            if (code < 128 && run[code] === 0) break;
+            start--;
+          }
+          from = start;
+        }
+        if (from > regex.lastIndex) regex.lastIndex = from;
       }
       if (digitAnchor !== undefined) {
         const at = nextDigit(text, regex.lastIndex);

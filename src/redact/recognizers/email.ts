@@ -15,8 +15,8 @@ export function createEmailRecognizer() {
         regex:
           /(?<![\w.%+-])[\p{L}\p{N}_%+-](?:[\p{L}\p{N}._%+-]{0,62}[\p{L}\p{N}_%+-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}\p{L}[\p{L}\p{N}-]{1,23}(?![\p{L}\p{N}-])/gu,
         score: 0.9,
-        // The local part is at most 64 characters (128 code units) before the '@'.
-        anchor: { text: '@', within: 128 },
+        // The local part is at most 64 characters (128 code units) before the '@', and made of its characters.
+        anchor: { text: '@', within: 128, run: /[\p{L}\p{N}._%+-]/u },
       },
     ],
   });

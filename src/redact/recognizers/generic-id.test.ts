@@ -18,6 +18,12 @@ const cases: readonly Case[] = [
   ['patient no. 7788123', ['7788123']],
   ['nº de historia clínica 556677', ['556677']],
   ['the patient was seen at 10', []],
+  // A label word takes the space after it: "customers 12345" names no customer number.
+  ['Customer No. 4411 called', ['4411']],
+  ['customers 12345 strong', []],
+  ['Número de colegiado: 282812345', ['282812345']],
+  ['NºCol 28 28 12345', ['28 28 12345']],
+  ['userid=998877', ['998877']],
   ['call 555 1234', []],
 ];
 

@@ -49,6 +49,11 @@ const cases: readonly Case[] = [
   ['take the ramp near Exit 1234 north', []],
   ['a ranch in Texas 1000 acres wide', []],
   ['in India 1234 new cases today', []],
+  // The place word stands alone, before a space or a tab.
+  ['moved from\tLyon 69002', ['69002']],
+  ['Near Bjert 6091', ['6091']],
+  ['within Bjert 6091', []],
+  ['in2 Bjert 6091', []],
   ['in Europe 12345 servers went down', []],
   ['I live in Oslo 0150 and love it', ['0150']],
 ];

@@ -2,7 +2,7 @@
 // postal word, a US state or a place name, Indian PIN codes in context, any national shape after a postal label
 // ("zip code is 880", "PLZ: 8001"), and a code after a place name ("in Bjert 6091", "in Quinta de São Tiago 3610-114").
 
-import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
+import { createPatternRecognizer, type PatternMatch, type Validation, wordsNotAfter } from '../pattern-recognizer.js';
 
 const POSTAL_WORDS = [
   'zip',
@@ -64,8 +64,11 @@ const LABELLED_CODE =
 // after "in", "from" or "near". Four digits that read as a year, amounts, numbers with a unit or another number
 // after them (a phone number) and numbers before a capitalised word (a house number before its street: "in Oak Park
 // 3254 Club Drive") are not codes.
-const PLACE_CODE =
-  /(?<![\p{L}\d])(?:in|In|from|From|near|Near)[ \t]\p{Lu}[\p{L}'’.-]{0,30}(?:[ \t](?:\p{Lu}[\p{L}'’.-]{0,30}|de|da|do|dos|das|del|di|la|le|les|sur|am|an|im|u|upon|on)){0,3}[ \t](\d{4}-\d{3}|\d{3} \d{2}|\d{4,5})(?![\p{L}\d]|[.,:/-]\d|[ \t]?[%€$£¥]|[ \t]\d)/dgu;
+const PLACE_WORDS = ['in', 'In', 'from', 'From', 'near', 'Near'];
+const PLACE_CODE = new RegExp(
+  `${wordsNotAfter('[\\p{L}\\d]', PLACE_WORDS)}[ \\t]\\p{Lu}[\\p{L}'’.-]{0,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|do|dos|das|del|di|la|le|les|sur|am|an|im|u|upon|on)){0,3}[ \\t](\\d{4}-\\d{3}|\\d{3} \\d{2}|\\d{4,5})(?![\\p{L}\\d]|[.,:/-]\\d|[ \\t]?[%€$£¥]|[ \\t]\\d)`,
+  'dgu',
+);
 
 /** Words that stand before a number that is not a postal code: rooms, gates, chapters, months, versions. */
 const NOT_A_PLACE = new Set(
@@ -176,6 +179,8 @@ export function createPostalCodeRecognizer() {
         score: 0.55,
         minDigitRun: 3,
         spaceBeforeDigit: true,
+        // The place word and the space or tab after it.
+        literals: PLACE_WORDS.flatMap((word) => [`${word} `, `${word}\t`]),
         validate: placeCode,
       },
       { name: 'five-digits', regex: /(?<![\w.,/-])\d{4,5}(?![\w/-]|[.,]\d)/g, score: 0.2, minDigitRun: 4 },

