@@ -3,7 +3,17 @@
 // the manifest last. A killed build leaves `.assent-partial/` (resumable) and never a manifest.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { appendAudit } from '../audit/index.js';
@@ -25,7 +35,7 @@ import { merkleRoot } from './merkle.js';
 import { addName, createNameFilter, type NameFilterData } from './name-filter.js';
 import { type AnalyzerChoice, shareAnalyzerData } from './redaction.js';
 import { type ShardFormat, shardFileName } from './shard-writer.js';
-import type { BuildSource, ContentBatch, RejectedLine } from './source.js';
+import { type BuildSource, type ContentBatch, type RejectedLine, readLineBatches } from './source.js';
 import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 import {
   compareSamples,
@@ -42,6 +52,16 @@ import {
 export const ITEMS_PER_SHARD = 50_000;
 const BATCH = 2_000;
 const PARTIAL = '.assent-partial';
+/**
+ * The snapshot's member ids in source order, one JSON array per member batch (in `.assent-partial`, rewritten by every
+ * run): publishing reads them back for the lineage rows instead of parsing the members a third time.
+ */
+const MEMBER_IDS = 'member-ids.jsonl';
+/**
+ * Lineage rows per store call (one transaction each): a commit is an fsync, which cost more than the rows at 2,000
+ * rows a call; 50,000 keeps a SQLite write transaction short (~0.1 s) for other writers.
+ */
+const LINEAGE_ROWS_PER_CALL = 50_000;
 
 export interface BuildProgress {
   readonly phase: 'members' | 'decide' | 'shards' | 'publish';
@@ -226,11 +246,15 @@ interface MemberSnapshot {
   readonly members: number;
 }
 
-/** Builds the member snapshot (two passes) and the name filter, with consent as recorded up to `head`. */
+/**
+ * Builds the member snapshot (two passes) and the name filter, with consent as recorded up to `head`; the second pass
+ * also writes the ids of the members to `idsPath` (see MEMBER_IDS).
+ */
 async function snapshotMembers(
   options: RunBuildOptions,
   head: number,
   onRejected: (r: RejectedLine) => void,
+  idsPath: string,
 ): Promise<MemberSnapshot> {
   const expected = await options.sources.countMembers();
   const builder = new MemberSnapshotBuilder(expected);
@@ -249,24 +273,28 @@ async function snapshotMembers(
   const purposes = [...purposeLineage(options.purpose)];
   if (purposes.length === 0) purposes.push(options.purpose);
   let done = 0;
-  for await (const batch of kept ?? options.sources.members(onRejected)) {
-    const events = await options.store.consentEventsForMembers(
-      batch.map((m) => m.id),
-      purposes,
-    );
-    const byMember = new Map<string, (typeof events)[number][]>();
-    for (const event of events) {
-      if (event.seq > head) continue;
-      const list = byMember.get(event.memberId);
-      if (list) list.push(event);
-      else byMember.set(event.memberId, [event]);
+  const idsFile = openSync(idsPath, 'w');
+  try {
+    for await (const batch of kept ?? options.sources.members(onRejected)) {
+      const ids = batch.map((m) => m.id);
+      writeSync(idsFile, `${JSON.stringify(ids)}\n`);
+      const events = await options.store.consentEventsForMembers(ids, purposes);
+      const byMember = new Map<string, (typeof events)[number][]>();
+      for (const event of events) {
+        if (event.seq > head) continue;
+        const list = byMember.get(event.memberId);
+        if (list) list.push(event);
+        else byMember.set(event.memberId, [event]);
+      }
+      for (const member of batch) {
+        builder.place(member.id, options.policy.memberReason(member, byMember.get(member.id) ?? []));
+        for (const name of member.names) addName(names, name);
+      }
+      done += batch.length;
+      options.onProgress?.({ phase: 'members', done, total: expected });
     }
-    for (const member of batch) {
-      builder.place(member.id, options.policy.memberReason(member, byMember.get(member.id) ?? []));
-      for (const name of member.names) addName(names, name);
-    }
-    done += batch.length;
-    options.onProgress?.({ phase: 'members', done, total: expected });
+  } finally {
+    closeSync(idsFile);
   }
   return { snapshot: builder.finish(), names, members: done };
 }
@@ -333,7 +361,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     // are computed (in a thread of their own for files) and the build is recorded. It is awaited once the build is
     // recorded, so that its failure marks the build failed; it is never left running (finally).
     const memberRejects: RejectedLine[] = [];
-    snapshotting = snapshotMembers(options, head, (r) => memberRejects.push(r));
+    snapshotting = snapshotMembers(options, head, (r) => memberRejects.push(r), join(partial, MEMBER_IDS));
     snapshotting.catch(() => undefined);
     const context = { started, outDir, partial, workers, head, snapshotting, memberRejects };
     return await buildWith(options, context, executor);
@@ -627,16 +655,20 @@ async function buildWith(
     let membersInBuild = 0;
     let rows: { buildId: string; memberId: string; items: number }[] = [];
     const seen = new Uint8Array(counts.length);
-    for await (const batch of options.sources.members()) {
-      for (const member of batch) {
-        const index = lookupMember(snapshot, member.id);
-        if (index < 0 || (counts[index] ?? 0) === 0 || seen[index] === 1) continue;
-        seen[index] = 1;
-        rows.push({ buildId, memberId: member.id, items: counts[index] ?? 0 });
-        membersInBuild++;
-        if (rows.length >= store.capabilities.maxBatchRows) {
-          await store.addBuildMembers(rows);
-          rows = [];
+    // The ids the snapshot wrote, in source order: a member's row comes from its first line, as before.
+    for await (const { lines } of readLineBatches(join(partial, MEMBER_IDS), 64)) {
+      for (const line of lines) {
+        if (line === '') continue;
+        for (const memberId of JSON.parse(line) as string[]) {
+          const index = lookupMember(snapshot, memberId);
+          if (index < 0 || (counts[index] ?? 0) === 0 || seen[index] === 1) continue;
+          seen[index] = 1;
+          rows.push({ buildId, memberId, items: counts[index] ?? 0 });
+          membersInBuild++;
+          if (rows.length >= LINEAGE_ROWS_PER_CALL) {
+            await store.addBuildMembers(rows);
+            rows = [];
+          }
         }
       }
     }
