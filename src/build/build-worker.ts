@@ -1,9 +1,20 @@
 // Entry point of a build worker thread: receives batches and shard tasks from the coordinator (worker-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
+import type { Member } from '../domain/index.js';
+import { hash64 } from './hash.js';
+import { addName } from './name-filter.js';
 import { type Analyze, createAnalyze } from './redaction.js';
 import { createBuildRedactor, createDecidePass, type DecidePass, finishShard } from './shard-work.js';
-import type { FromWorker, ToWorker, WarmSettings, WorkerInit } from './worker-protocol.js';
+import { parseMemberLines } from './source.js';
+import {
+  type FromWorker,
+  packMembers,
+  stringReader,
+  type ToWorker,
+  type WarmSettings,
+  type WorkerInit,
+} from './worker-protocol.js';
 
 let init: WorkerInit | undefined;
 let pass: DecidePass | undefined;
@@ -59,6 +70,29 @@ parentPort?.on('message', (message: ToWorker) => {
           pass?.finish();
           pass = undefined;
           warmed = undefined;
+          reply({ type: 'done', id });
+          return;
+        case 'members': {
+          const { members, rejected } = parseMemberLines(message.lines);
+          reply({ type: 'done', id, members: packMembers(members, rejected) });
+          return;
+        }
+        case 'member-ids': {
+          const { members } = parseMemberLines(message.lines);
+          const hashes = new Uint32Array(members.length);
+          let names = 0;
+          for (let i = 0; i < members.length; i++) {
+            const member = members[i] as Member;
+            hashes[i] = hash64(member.id).hi;
+            names += member.names.length;
+          }
+          reply({ type: 'done', id, memberIds: { hashes, names } }, [hashes.buffer as ArrayBuffer]);
+          return;
+        }
+        case 'names':
+          for (let i = 0, names = stringReader(message.names); i < message.names.lengths.length; i++) {
+            addName(message.filter, names.next() as string);
+          }
           reply({ type: 'done', id });
           return;
         case 'shard': {
