@@ -1,15 +1,14 @@
 // Entry point of a build worker thread: receives batches and shard tasks from the coordinator (worker-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
-import type { Member } from '../domain/index.js';
 import { hash64 } from './hash.js';
 import { addName } from './name-filter.js';
 import { type Analyze, createAnalyze } from './redaction.js';
 import { createBuildRedactor, createDecidePass, type DecidePass, finishShard } from './shard-work.js';
-import { parseMemberLines } from './source.js';
+import { forEachMember } from './source.js';
 import {
   type FromWorker,
-  packMembers,
+  MemberPacker,
   stringReader,
   type ToWorker,
   type WarmSettings,
@@ -73,20 +72,21 @@ parentPort?.on('message', (message: ToWorker) => {
           reply({ type: 'done', id });
           return;
         case 'members': {
-          const { members, rejected } = parseMemberLines(message.lines);
-          reply({ type: 'done', id, members: packMembers(members, rejected) });
+          // Each member is packed as soon as it is parsed: parsed objects die young instead of being promoted.
+          const packer = new MemberPacker();
+          const rejected = forEachMember(message.lines, (member) => packer.add(member));
+          reply({ type: 'done', id, members: packer.finish(rejected) });
           return;
         }
         case 'member-ids': {
-          const { members } = parseMemberLines(message.lines);
-          const hashes = new Uint32Array(members.length);
+          const hashes: number[] = [];
           let names = 0;
-          for (let i = 0; i < members.length; i++) {
-            const member = members[i] as Member;
-            hashes[i] = hash64(member.id).hi;
+          forEachMember(message.lines, (member) => {
+            hashes.push(hash64(member.id).hi);
             names += member.names.length;
-          }
-          reply({ type: 'done', id, memberIds: { hashes, names } }, [hashes.buffer as ArrayBuffer]);
+          });
+          const packed = Uint32Array.from(hashes);
+          reply({ type: 'done', id, memberIds: { hashes: packed, names } }, [packed.buffer as ArrayBuffer]);
           return;
         }
         case 'names':

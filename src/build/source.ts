@@ -224,6 +224,15 @@ export function digestFile(path: string): Promise<{ sha256: string; bytes: numbe
  */
 export function parseMemberLines(batch: MemberLines): { members: Member[]; rejected: RejectedLine[] } {
   const members: Member[] = [];
+  const rejected = forEachMember(batch, (member) => members.push(member));
+  return { members, rejected };
+}
+
+/**
+ * parseMemberLines giving each member to `onMember` as soon as it is parsed (so that it need not outlive its line):
+ * returns the malformed lines.
+ */
+export function forEachMember(batch: MemberLines, onMember: (member: Member) => void): RejectedLine[] {
   const rejected: RejectedLine[] = [];
   const data = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
   let lineNo = batch.firstLine;
@@ -235,10 +244,10 @@ export function parseMemberLines(batch: MemberLines): { members: Member[]; rejec
     if (line.trim() === '') continue;
     const json = parseJsonLine(line);
     const parsed = json.ok ? parseMemberObject(json.value) : json;
-    if (parsed.ok) members.push(parsed.value);
+    if (parsed.ok) onMember(parsed.value);
     else rejected.push({ where: `${batch.file}:${lineNo}`, field: parsed.field, message: parsed.message });
   }
-  return { members, rejected };
+  return rejected;
 }
 
 /** Parquet input is chosen by file extension; everything else is read as JSONL. */

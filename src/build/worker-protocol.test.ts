@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Member } from '../domain/index.js';
 import { parseMemberObject } from './parse-lines.js';
 import {
   compareSamples,
@@ -70,5 +71,11 @@ describe('packed members', () => {
     expect(unpackMembers(packed)).toEqual(members);
     expect(packed.rejected).toEqual(rejected);
     expect(unpackMembers(packMembers([], []))).toEqual([]);
+    // More members than the packer's first arrays hold.
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      ...(members[i % members.length] as Member),
+      id: `x${i}`,
+    }));
+    expect(unpackMembers(structuredClone(packMembers(many, [])))).toEqual(many);
   });
 });

@@ -191,29 +191,58 @@ export interface PackedMembers {
 
 const FIELDS_PER_MEMBER = 5;
 
-export function packMembers(members: readonly Member[], rejected: RejectedLine[]): PackedMembers {
-  const n = members.length;
-  const fields = new StringPacker(n * FIELDS_PER_MEMBER);
-  const names = new StringPacker(n);
-  const nameCounts = new Uint32Array(n);
-  const birthYears = new Float64Array(n);
-  const flags = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const m = members[i] as Member;
-    fields.add(m.id);
-    fields.add(m.country);
-    fields.add(m.birthDate);
-    fields.add(m.language);
-    fields.add(m.createdAt);
-    for (const name of m.names) names.add(name);
-    nameCounts[i] = m.names.length;
-    birthYears[i] = m.birthYear ?? Number.NaN;
-    flags[i] =
+/** Packs members one at a time (see PackedMembers). */
+export class MemberPacker {
+  private readonly fields = new StringPacker(4096 * FIELDS_PER_MEMBER);
+  private readonly names = new StringPacker(4096);
+  private nameCounts = new Uint32Array(4096);
+  private birthYears = new Float64Array(4096);
+  private flags = new Uint8Array(4096);
+  private count = 0;
+
+  add(m: Member): void {
+    if (this.count === this.flags.length) {
+      const grow = <T extends Uint32Array | Float64Array | Uint8Array>(from: T, to: T): T => {
+        to.set(from);
+        return to;
+      };
+      this.nameCounts = grow(this.nameCounts, new Uint32Array(this.count * 2));
+      this.birthYears = grow(this.birthYears, new Float64Array(this.count * 2));
+      this.flags = grow(this.flags, new Uint8Array(this.count * 2));
+    }
+    const i = this.count++;
+    this.fields.add(m.id);
+    this.fields.add(m.country);
+    this.fields.add(m.birthDate);
+    this.fields.add(m.language);
+    this.fields.add(m.createdAt);
+    for (const name of m.names) this.names.add(name);
+    this.nameCounts[i] = m.names.length;
+    this.birthYears[i] = m.birthYear ?? Number.NaN;
+    this.flags[i] =
       (m.ageSignals.selfDeclaredMinor === true ? 1 : 0) |
       (m.ageSignals.inSecondaryEducation === true ? 2 : 0) |
       (ACCOUNT_STATES.indexOf(m.accountState) << 2);
   }
-  return { count: n, fields: fields.finish(), names: names.finish(), nameCounts, birthYears, flags, rejected };
+
+  finish(rejected: RejectedLine[]): PackedMembers {
+    const n = this.count;
+    return {
+      count: n,
+      fields: this.fields.finish(),
+      names: this.names.finish(),
+      nameCounts: this.nameCounts.slice(0, n),
+      birthYears: this.birthYears.slice(0, n),
+      flags: this.flags.slice(0, n),
+      rejected,
+    };
+  }
+}
+
+export function packMembers(members: readonly Member[], rejected: RejectedLine[]): PackedMembers {
+  const packer = new MemberPacker();
+  for (const member of members) packer.add(member);
+  return packer.finish(rejected);
 }
 
 /**
