@@ -1,9 +1,19 @@
 // Entry point of a build worker thread: receives batches and shard tasks from the coordinator (worker-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
+import { hash64 } from './hash.js';
+import { addName } from './name-filter.js';
 import { type Analyze, createAnalyze } from './redaction.js';
 import { createBuildRedactor, createDecidePass, type DecidePass, finishShard } from './shard-work.js';
-import type { FromWorker, ToWorker, WarmSettings, WorkerInit } from './worker-protocol.js';
+import { forEachMember } from './source.js';
+import {
+  type FromWorker,
+  MemberPacker,
+  stringReader,
+  type ToWorker,
+  type WarmSettings,
+  type WorkerInit,
+} from './worker-protocol.js';
 
 let init: WorkerInit | undefined;
 let pass: DecidePass | undefined;
@@ -59,6 +69,30 @@ parentPort?.on('message', (message: ToWorker) => {
           pass?.finish();
           pass = undefined;
           warmed = undefined;
+          reply({ type: 'done', id });
+          return;
+        case 'members': {
+          // Each member is packed as soon as it is parsed: parsed objects die young instead of being promoted.
+          const packer = new MemberPacker();
+          const rejected = forEachMember(message.lines, (member) => packer.add(member));
+          reply({ type: 'done', id, members: packer.finish(rejected) });
+          return;
+        }
+        case 'member-ids': {
+          const hashes: number[] = [];
+          let names = 0;
+          forEachMember(message.lines, (member) => {
+            hashes.push(hash64(member.id).hi);
+            names += member.names.length;
+          });
+          const packed = Uint32Array.from(hashes);
+          reply({ type: 'done', id, memberIds: { hashes: packed, names } }, [packed.buffer as ArrayBuffer]);
+          return;
+        }
+        case 'names':
+          for (let i = 0, names = stringReader(message.names); i < message.names.lengths.length; i++) {
+            addName(message.filter, names.next() as string);
+          }
           reply({ type: 'done', id });
           return;
         case 'shard': {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hash64 } from './hash.js';
 import {
   bucketBitsFor,
   lookupMember,
@@ -31,6 +32,13 @@ describe('member snapshot', () => {
     const index = lookupMember(snapshot, id);
     expect(index).toBeGreaterThanOrEqual(0);
     expect(reasonOfCode(snapshot.reasons[index] ?? 255)).toBe(reason);
+  });
+
+  it('is the same when the first pass counts hashes made elsewhere (countHash)', () => {
+    const builder = new MemberSnapshotBuilder(members.length);
+    for (const [id] of [...members].reverse()) builder.countHash(hash64(id).hi);
+    for (const [id, reason] of members) builder.place(id, reason);
+    expect(builder.finish()).toEqual(snapshot);
   });
 
   it.each([['m5000'], ['M1'], [''], ['m1 ']])('does not find %j (unknown members fail closed)', (id) => {

@@ -57,8 +57,12 @@ export class MemberSnapshotBuilder {
 
   /** Pass 1: counts a member id. */
   count(memberId: string): void {
-    const h = hash64(memberId);
-    const bucket = this.bucketOf(h.hi);
+    this.countHash(hash64(memberId).hi);
+  }
+
+  /** Pass 1: counts a member id by the high half of its hash64 (computed elsewhere, e.g. in a worker thread). */
+  countHash(hi: number): void {
+    const bucket = this.bucketOf(hi);
     this.counts[bucket + 1] = (this.counts[bucket + 1] ?? 0) + 1;
     this.total++;
   }

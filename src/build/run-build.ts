@@ -3,7 +3,17 @@
 // the manifest last. A killed build leaves `.assent-partial/` (resumable) and never a manifest.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { appendAudit } from '../audit/index.js';
@@ -25,16 +35,20 @@ import { merkleRoot } from './merkle.js';
 import { addName, createNameFilter, type NameFilterData } from './name-filter.js';
 import { type AnalyzerChoice, shareAnalyzerData } from './redaction.js';
 import { type ShardFormat, shardFileName } from './shard-writer.js';
-import type { BuildSource, ContentBatch, RejectedLine } from './source.js';
+import { type BuildSource, type ContentBatch, type MemberLines, type RejectedLine, readLineBatches } from './source.js';
 import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 import {
   compareSamples,
   emptyStats,
   MAX_REJECTED_SAMPLES,
+  type MemberIdHashes,
   mergeStats,
+  type PackedMembers,
+  type PackedStrings,
   type PassStats,
   type ShardResult,
   type ShardTask,
+  unpackMembers,
   type WorkerInit,
 } from './worker-protocol.js';
 
@@ -42,6 +56,16 @@ import {
 export const ITEMS_PER_SHARD = 50_000;
 const BATCH = 2_000;
 const PARTIAL = '.assent-partial';
+/**
+ * The snapshot's member ids in source order, one JSON array per member batch (in `.assent-partial`, rewritten by every
+ * run): publishing reads them back for the lineage rows instead of parsing the members a third time.
+ */
+const MEMBER_IDS = 'member-ids.jsonl';
+/**
+ * Lineage rows per store call (one transaction each): a commit is an fsync, which cost more than the rows at 2,000
+ * rows a call; 50,000 keeps a SQLite write transaction short (~0.1 s) for other writers.
+ */
+const LINEAGE_ROWS_PER_CALL = 50_000;
 
 export interface BuildProgress {
   readonly phase: 'members' | 'decide' | 'shards' | 'publish';
@@ -75,6 +99,11 @@ export interface RunBuildOptions {
   /** Detection: the full src/redact engine (default) or fast patterns (see redaction.ts); part of the inputs. */
   readonly analyzer?: AnalyzerChoice;
   readonly deps?: Partial<BuildDeps>;
+  /**
+   * Most members whose parsed records the member snapshot's first pass keeps for its second (default 100,000, ~35 MB
+   * of heap); more are parsed twice. Memory against time only: never changes the output.
+   */
+  readonly keepParsedMembers?: number;
   /** Where pass 1 and pass 2 run; default: worker threads of this process (`threadExecutor`). */
   readonly executor?: CreateBuildExecutor;
 }
@@ -220,54 +249,173 @@ function fileSha256(path: string): string | undefined {
  */
 const KEEP_PARSED_MEMBERS = 100_000;
 
+/**
+ * The worker threads' share of the member snapshot when the members are parsed twice: they parse the member lines of
+ * both passes, and one of them adds the names to the name filter (one writer: two threads setting bits of the same
+ * word could lose one).
+ */
+interface MemberHelpers {
+  /** Sends a batch to be parsed; resolves once sent, with the pending result (several batches are in flight). */
+  parse(lines: MemberLines): Promise<{ readonly reply: Promise<PackedMembers> }>;
+  /** Like parse, for the first pass: the members' id hashes and name count only. */
+  parseIds(lines: MemberLines): Promise<{ readonly reply: Promise<MemberIdHashes> }>;
+  /** Adds names to the filter (see addName) in the thread that writes it; resolves once they are in. */
+  addNames(filter: NameFilterData, names: PackedStrings): Promise<void>;
+  /** Batches in flight. */
+  readonly ahead: number;
+}
+
+/** Worker threads of `pool` as MemberHelpers; the names go to its first thread. */
+function memberHelpers(pool: WorkerPool): MemberHelpers {
+  return {
+    async parse(lines) {
+      const { reply } = await pool.dispatch(
+        (id) => ({ type: 'members', id, lines }),
+        [lines.bytes.buffer as ArrayBuffer],
+      );
+      return { reply: reply.then((message) => (message as { readonly members: PackedMembers }).members) };
+    },
+    async parseIds(lines) {
+      const { reply } = await pool.dispatch(
+        (id) => ({ type: 'member-ids', id, lines }),
+        [lines.bytes.buffer as ArrayBuffer],
+      );
+      return { reply: reply.then((message) => (message as { readonly memberIds: MemberIdHashes }).memberIds) };
+    },
+    async addNames(filter, names) {
+      await pool.send(0, (id) => ({ type: 'names', id, filter, names }));
+    },
+    ahead: pool.size * 2 + 1,
+  };
+}
+
+/**
+ * The members of `batches` in source order, parsed by the helpers with up to `helpers.ahead` batches in flight (this
+ * thread places one batch while they parse the next ones); malformed lines go to `onRejected`, in source order too.
+ */
+async function* membersParsedElsewhere(
+  batches: AsyncIterable<MemberLines>,
+  helpers: MemberHelpers,
+  onRejected: (r: RejectedLine) => void,
+): AsyncIterable<{ readonly members: readonly Member[]; readonly names: PackedStrings }> {
+  const queue: Promise<PackedMembers>[] = [];
+  const next = async () => {
+    const packed = await (queue.shift() as Promise<PackedMembers>);
+    for (const r of packed.rejected) onRejected(r);
+    return { members: unpackMembers(packed), names: packed.names };
+  };
+  try {
+    for await (const lines of batches) {
+      const { reply } = await helpers.parse(lines);
+      reply.catch(() => undefined); // awaited in order below; a failure is not unhandled meanwhile
+      queue.push(reply);
+      if (queue.length >= helpers.ahead) yield await next();
+    }
+    while (queue.length > 0) yield await next();
+  } finally {
+    await Promise.allSettled(queue);
+  }
+}
+
 interface MemberSnapshot {
   readonly snapshot: MemberSnapshotData;
   readonly names: NameFilterData;
   readonly members: number;
 }
 
-/** Builds the member snapshot (two passes) and the name filter, with consent as recorded up to `head`. */
+/**
+ * Builds the member snapshot (two passes) and the name filter, with consent as recorded up to `head`; the second pass
+ * also writes the ids of the members to `idsPath` (see MEMBER_IDS).
+ */
 async function snapshotMembers(
   options: RunBuildOptions,
   head: number,
   onRejected: (r: RejectedLine) => void,
+  idsPath: string,
+  helpers: MemberHelpers | undefined,
 ): Promise<MemberSnapshot> {
   const expected = await options.sources.countMembers();
   const builder = new MemberSnapshotBuilder(expected);
   let nameCount = 0;
   // Up to KEEP_PARSED_MEMBERS members, the first pass keeps what it parsed for the second (and reports the malformed
-  // lines itself): parsing was most of the second pass, which runs on this thread alone before pass 1 can start.
-  const kept: (readonly Member[])[] | undefined = expected <= KEEP_PARSED_MEMBERS ? [] : undefined;
-  for await (const batch of options.sources.members(kept === undefined ? undefined : onRejected)) {
-    for (const member of batch) {
-      builder.count(member.id);
-      nameCount += member.names.length;
+  // lines itself): parsing was most of the second pass. Beyond, the worker threads parse both passes when they can
+  // (the snapshot runs before pass 1 can start, while they have little else to do).
+  const kept: (readonly Member[])[] | undefined =
+    expected <= (options.keepParsedMembers ?? KEEP_PARSED_MEMBERS) ? [] : undefined;
+  const memberLines = options.sources.memberLines?.bind(options.sources);
+  const elsewhere = helpers !== undefined && kept === undefined && memberLines !== undefined ? helpers : undefined;
+  if (elsewhere !== undefined && memberLines !== undefined) {
+    // The workers' warm-up takes ~0.3 CPU-s each: they parse, this thread counts (in any order: counts add up).
+    const inFlight = new Set<Promise<void>>();
+    let failed: unknown;
+    for await (const lines of memberLines()) {
+      if (failed !== undefined) break;
+      const { reply } = await elsewhere.parseIds(lines);
+      const counted = reply.then(({ hashes, names }) => {
+        for (const hi of hashes) builder.countHash(hi);
+        nameCount += names;
+      });
+      inFlight.add(counted);
+      void counted
+        .finally(() => inFlight.delete(counted))
+        .catch((error: unknown) => {
+          failed ??= error;
+        });
     }
-    kept?.push(batch);
+    await Promise.all(inFlight);
+    if (failed !== undefined) throw failed;
+  } else {
+    for await (const batch of options.sources.members(kept === undefined ? undefined : onRejected)) {
+      for (const member of batch) {
+        builder.count(member.id);
+        nameCount += member.names.length;
+      }
+      kept?.push(batch);
+    }
   }
   const names = createNameFilter(nameCount);
   const purposes = [...purposeLineage(options.purpose)];
   if (purposes.length === 0) purposes.push(options.purpose);
   let done = 0;
-  for await (const batch of kept ?? options.sources.members(onRejected)) {
-    const events = await options.store.consentEventsForMembers(
-      batch.map((m) => m.id),
-      purposes,
-    );
-    const byMember = new Map<string, (typeof events)[number][]>();
-    for (const event of events) {
-      if (event.seq > head) continue;
-      const list = byMember.get(event.memberId);
-      if (list) list.push(event);
-      else byMember.set(event.memberId, [event]);
+  // With the worker threads, they parse while this thread places the batch before, and one of them fills the name
+  // filter.
+  const batches: AsyncIterable<{ readonly members: readonly Member[]; readonly names?: PackedStrings }> =
+    elsewhere !== undefined && memberLines !== undefined
+      ? membersParsedElsewhere(memberLines(), elsewhere, onRejected)
+      : (async function* () {
+          for await (const members of kept ?? options.sources.members(onRejected)) yield { members };
+        })();
+  const namesAdded: Promise<void>[] = [];
+  const idsFile = openSync(idsPath, 'w');
+  try {
+    for await (const { members: batch, names: batchNames } of batches) {
+      const ids = batch.map((m) => m.id);
+      writeSync(idsFile, `${JSON.stringify(ids)}\n`);
+      if (batchNames !== undefined && elsewhere !== undefined) {
+        const adding = elsewhere.addNames(names, batchNames);
+        adding.catch(() => undefined); // awaited below
+        namesAdded.push(adding);
+      }
+      const events = await options.store.consentEventsForMembers(ids, purposes);
+      const byMember = new Map<string, (typeof events)[number][]>();
+      for (const event of events) {
+        if (event.seq > head) continue;
+        const list = byMember.get(event.memberId);
+        if (list) list.push(event);
+        else byMember.set(event.memberId, [event]);
+      }
+      for (const member of batch) {
+        builder.place(member.id, options.policy.memberReason(member, byMember.get(member.id) ?? []));
+        if (batchNames === undefined) for (const name of member.names) addName(names, name);
+      }
+      done += batch.length;
+      options.onProgress?.({ phase: 'members', done, total: expected });
     }
-    for (const member of batch) {
-      builder.place(member.id, options.policy.memberReason(member, byMember.get(member.id) ?? []));
-      for (const name of member.names) addName(names, name);
-    }
-    done += batch.length;
-    options.onProgress?.({ phase: 'members', done, total: expected });
+  } finally {
+    closeSync(idsFile);
+    await Promise.allSettled(namesAdded);
   }
+  await Promise.all(namesAdded);
   return { snapshot: builder.finish(), names, members: done };
 }
 
@@ -333,7 +481,13 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     // are computed (in a thread of their own for files) and the build is recorded. It is awaited once the build is
     // recorded, so that its failure marks the build failed; it is never left running (finally).
     const memberRejects: RejectedLine[] = [];
-    snapshotting = snapshotMembers(options, head, (r) => memberRejects.push(r));
+    snapshotting = snapshotMembers(
+      options,
+      head,
+      (r) => memberRejects.push(r),
+      join(partial, MEMBER_IDS),
+      threads === undefined ? undefined : memberHelpers(threads),
+    );
     snapshotting.catch(() => undefined);
     const context = { started, outDir, partial, workers, head, snapshotting, memberRejects };
     return await buildWith(options, context, executor);
@@ -627,16 +781,20 @@ async function buildWith(
     let membersInBuild = 0;
     let rows: { buildId: string; memberId: string; items: number }[] = [];
     const seen = new Uint8Array(counts.length);
-    for await (const batch of options.sources.members()) {
-      for (const member of batch) {
-        const index = lookupMember(snapshot, member.id);
-        if (index < 0 || (counts[index] ?? 0) === 0 || seen[index] === 1) continue;
-        seen[index] = 1;
-        rows.push({ buildId, memberId: member.id, items: counts[index] ?? 0 });
-        membersInBuild++;
-        if (rows.length >= store.capabilities.maxBatchRows) {
-          await store.addBuildMembers(rows);
-          rows = [];
+    // The ids the snapshot wrote, in source order: a member's row comes from its first line, as before.
+    for await (const { lines } of readLineBatches(join(partial, MEMBER_IDS), 64)) {
+      for (const line of lines) {
+        if (line === '') continue;
+        for (const memberId of JSON.parse(line) as string[]) {
+          const index = lookupMember(snapshot, memberId);
+          if (index < 0 || (counts[index] ?? 0) === 0 || seen[index] === 1) continue;
+          seen[index] = 1;
+          rows.push({ buildId, memberId, items: counts[index] ?? 0 });
+          membersInBuild++;
+          if (rows.length >= LINEAGE_ROWS_PER_CALL) {
+            await store.addBuildMembers(rows);
+            rows = [];
+          }
         }
       }
     }

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countLines, digestFile, readByteBatches, readLineBatches } from './source.js';
+import type { Member } from '../domain/index.js';
+import { parseJsonLine, parseMemberObject } from './parse-lines.js';
+import {
+  countLines,
+  digestFile,
+  fileSource,
+  parseMemberLines,
+  type RejectedLine,
+  readByteBatches,
+  readLineBatches,
+} from './source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assent-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,5 +82,73 @@ describe('digestFile', () => {
 
   it('rejects for a file that cannot be read', async () => {
     await expect(digestFile(join(dir, 'missing.jsonl'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('member lines', () => {
+  const member = (id: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ member_id: id, country: 'US', names: ['Ana Souza'], ...extra });
+  const file = [
+    member('m1'),
+    '',
+    '   ',
+    member('m2', { names: ['Bruno Souza', 'B. S.'], self_declared_minor: true }),
+    'not json',
+    member('', {}),
+    `${member('m3')}\r`,
+    member('m\u00e9\n"4', { account_state: 'deleted', birth_year: 1990 }),
+    '[1,2]',
+    member('m5', { country: 7 }),
+    member('m1', { country: 'DE' }),
+    ...Array.from({ length: 8000 }, (_, i) => member(`x${i}`, { names: [`Name ${i}`, 'Ünïcødé Nåme'] })),
+    member('last'),
+  ].join('\n');
+
+  /** What members() gave when it read lines: each non-blank line parsed alone, numbered from 1. */
+  function expected(text: string): { members: Member[]; rejected: RejectedLine[] } {
+    const members: Member[] = [];
+    const rejected: RejectedLine[] = [];
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      const json = parseJsonLine(line);
+      const parsed = json.ok ? parseMemberObject(json.value) : json;
+      if (parsed.ok) members.push(parsed.value);
+      else rejected.push({ where: `members.jsonl:${i + 1}`, field: parsed.field, message: parsed.message });
+    });
+    return { members, rejected };
+  }
+
+  it.each([
+    ['ends with a newline', `${file}\n`],
+    ['has no final newline', file],
+  ])('parseMemberLines over memberLines() gives what members() gives when the file %s', async (name, text) => {
+    const path = join(dir, `members-${name.replace(/\W/g, '-')}`, 'members.jsonl');
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    const source = fileSource(path, []);
+    const viaLines = { members: [] as Member[], rejected: [] as RejectedLine[] };
+    let batches = 0;
+    for await (const lines of source.memberLines?.() ?? []) {
+      const { members, rejected } = parseMemberLines(lines);
+      viaLines.members.push(...members);
+      viaLines.rejected.push(...rejected);
+      batches++;
+    }
+    const viaMembers = { members: [] as Member[], rejected: [] as RejectedLine[] };
+    for await (const batch of source.members((r) => viaMembers.rejected.push(r))) viaMembers.members.push(...batch);
+    const want = expected(text);
+    expect(batches).toBeGreaterThan(1); // ~700 kB: more than one batch
+    expect(viaLines).toEqual(want);
+    expect(viaMembers).toEqual(want);
+    expect(want.rejected.map((r) => r.where)).toEqual([
+      'members.jsonl:5',
+      'members.jsonl:6',
+      'members.jsonl:9',
+      'members.jsonl:10',
+    ]);
+  });
+
+  it('is absent for Parquet members', () => {
+    expect(fileSource(join(dir, 'm.parquet'), []).memberLines).toBeUndefined();
   });
 });

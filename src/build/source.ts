@@ -27,6 +27,12 @@ export type ContentBatch =
 /** Bytes per content batch read from a file (whole lines; a longer line makes a larger batch). */
 export const BATCH_BYTES = 1 << 20;
 
+/**
+ * Bytes per member batch (whole lines): ~3,000 members of ~180 bytes, fewer than the 4,096 lines a batch had when members
+ * were read as lines; each batch's ids go to the store in one consent query.
+ */
+const MEMBER_BATCH_BYTES = 1 << 19;
+
 /** What the manifest records about each source. */
 export interface SourceDescription {
   readonly kind: 'store' | 'file';
@@ -44,11 +50,24 @@ export interface RejectedLine {
   readonly message: string;
 }
 
+/** Whole JSONL member lines as raw UTF-8 bytes (in their own ArrayBuffer), for parseMemberLines in another thread. */
+export interface MemberLines {
+  /** The file name that rejected lines are reported against. */
+  readonly file: string;
+  readonly firstLine: number;
+  readonly bytes: Uint8Array;
+}
+
 export interface BuildSource {
   describe(): Promise<readonly SourceDescription[]>;
   countMembers(): Promise<number>;
   /** Every member, in batches; may be called several times and yields the same sequence each time. */
   members(onRejected?: (rejected: RejectedLine) => void): AsyncIterable<readonly Member[]>;
+  /**
+   * The lines members() parses, unparsed, when the source is JSONL: parseMemberLines of each batch, in order, gives
+   * members()' batches and rejected lines. Absent for other sources.
+   */
+  memberLines?(): AsyncIterable<MemberLines>;
   countContent(): Promise<number>;
   /** Content in batches: `batchSize` items from the store, BATCH_BYTES of whole lines from files. */
   content(batchSize: number): AsyncIterable<ContentBatch>;
@@ -199,6 +218,38 @@ export function digestFile(path: string): Promise<{ sha256: string; bytes: numbe
   });
 }
 
+/**
+ * Parses a batch of member lines as members() does (blank lines skipped, each line decoded alone): the members, and
+ * the malformed lines as `FILE:LINE`.
+ */
+export function parseMemberLines(batch: MemberLines): { members: Member[]; rejected: RejectedLine[] } {
+  const members: Member[] = [];
+  const rejected = forEachMember(batch, (member) => members.push(member));
+  return { members, rejected };
+}
+
+/**
+ * parseMemberLines giving each member to `onMember` as soon as it is parsed (so that it need not outlive its line):
+ * returns the malformed lines.
+ */
+export function forEachMember(batch: MemberLines, onMember: (member: Member) => void): RejectedLine[] {
+  const rejected: RejectedLine[] = [];
+  const data = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  let lineNo = batch.firstLine;
+  for (let start = 0; start < data.length; lineNo++) {
+    let end = data.indexOf(10, start);
+    if (end < 0) end = data.length;
+    const line = data.toString('utf8', start, end);
+    start = end + 1;
+    if (line.trim() === '') continue;
+    const json = parseJsonLine(line);
+    const parsed = json.ok ? parseMemberObject(json.value) : json;
+    if (parsed.ok) onMember(parsed.value);
+    else rejected.push({ where: `${batch.file}:${lineNo}`, field: parsed.field, message: parsed.message });
+  }
+  return rejected;
+}
+
 /** Parquet input is chosen by file extension; everything else is read as JSONL. */
 function isParquet(path: string): boolean {
   return path.toLowerCase().endsWith('.parquet');
@@ -215,6 +266,12 @@ export function fileSource(membersFile: string, contentFiles: readonly string[])
     }
     return found;
   };
+  const file = basename(membersFile);
+  async function* memberLines(): AsyncIterable<MemberLines> {
+    for await (const { firstLine, bytes } of readByteBatches(membersFile, MEMBER_BATCH_BYTES)) {
+      yield { file, firstLine, bytes };
+    }
+  }
   return {
     async describe() {
       const out: SourceDescription[] = [];
@@ -237,23 +294,13 @@ export function fileSource(membersFile: string, contentFiles: readonly string[])
         yield* readParquetMembers(membersFile, onRejected);
         return;
       }
-      for await (const { firstLine, lines } of readLineBatches(membersFile, 4096)) {
-        const batch: Member[] = [];
-        lines.forEach((line, i) => {
-          if (line.trim() === '') return;
-          const json = parseJsonLine(line);
-          const parsed = json.ok ? parseMemberObject(json.value) : json;
-          if (parsed.ok) batch.push(parsed.value);
-          else
-            onRejected?.({
-              where: `${basename(membersFile)}:${firstLine + i}`,
-              field: parsed.field,
-              message: parsed.message,
-            });
-        });
-        yield batch;
+      for await (const lines of memberLines()) {
+        const { members, rejected } = parseMemberLines(lines);
+        if (onRejected) for (const r of rejected) onRejected(r);
+        yield members;
       }
     },
+    ...(isParquet(membersFile) ? {} : { memberLines }),
     async countContent() {
       let total = 0;
       for (const file of contentFiles) total += (await digest(file)).lines;

@@ -1,7 +1,7 @@
 // The Store implemented once over Kysely for every SQL database. Adapters (./sqlite, ./postgres) supply a
 // connected Kysely instance and a `StoreAdapter` describing how they differ; nothing here asks which one it is.
 
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { ConsentEvent, ContentItem, Member } from '../domain/index.js';
 import {
   auditToRow,
@@ -83,6 +83,12 @@ export function batchesOf<T>(rows: readonly T[], columns: number, adapter: Store
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
+
+/**
+ * The SQL of the lineage insert by batch size, per adapter: building it with Kysely's query builder (a node per
+ * value, then compiled) took more time than SQLite took to insert the rows (250,000 rows: ~0.7 s against ~0.3 s).
+ */
+const buildMemberStatements = new WeakMap<StoreAdapter, Map<number, string>>();
 
 /** Creates the shared store over a connected, migrated Kysely instance. */
 export function createKyselyStore(db: Kysely<Database>, adapter: StoreAdapter): Store {
@@ -523,15 +529,32 @@ class KyselyStore implements Store {
 
   async addBuildMembers(rows: readonly BuildMemberRow[]): Promise<void> {
     if (rows.length === 0) return;
+    let statements = buildMemberStatements.get(this.adapter);
+    if (!statements) {
+      statements = new Map();
+      buildMemberStatements.set(this.adapter, statements);
+    }
     await this.atomically(async (tx) => {
       for (const batch of batchesOf(rows, 3, this.adapter)) {
-        await tx.db
+        const parameters: unknown[] = [];
+        for (const r of batch) parameters.push(r.buildId, r.memberId, r.items);
+        const known = statements.get(batch.length);
+        if (known !== undefined) {
+          await tx.db.executeQuery(CompiledQuery.raw(known, parameters));
+          continue;
+        }
+        const compiled = tx.db
           .insertInto('build_members')
           .values(batch.map((r) => ({ build_id: r.buildId, member_id: r.memberId, items: r.items })))
           .onConflict((oc) =>
             oc.columns(['build_id', 'member_id']).doUpdateSet((eb) => ({ items: eb.ref('excluded.items') })),
           )
-          .execute();
+          .compile();
+        // Kept for this batch size only when its parameters are the rows' values in row order, as reused above.
+        const reusable =
+          compiled.parameters.length === parameters.length && compiled.parameters.every((p, i) => p === parameters[i]);
+        if (reusable && statements.size < 8) statements.set(batch.length, compiled.sql);
+        await tx.db.executeQuery(compiled);
       }
     });
   }

@@ -289,6 +289,29 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(await store.buildsForMember('m1')).toHaveLength(1);
       });
 
+      it('adds lineage rows in batches of any size, the same size again with other rows, and updates items', async () => {
+        const rows = (build: string, count: number, items: number) =>
+          Array.from({ length: count }, (_, i) => ({ buildId: build, memberId: `m${i}`, items: items + (i % 3) }));
+        const count = store.capabilities.maxBatchRows * 2 + 7;
+        // A statement made for one batch size is reused: same sizes, other rows and values.
+        await store.addBuildMembers(rows('lx', count, 1));
+        await store.addBuildMembers(rows('ly', count, 5));
+        await store.addBuildMembers([{ buildId: 'lx', memberId: 'm1', items: 9 }]);
+        await store.addBuildMembers([{ buildId: 'lx', memberId: 'm2', items: 8 }]);
+        expect(await store.countBuildMembers('lx')).toBe(count);
+        expect(await store.countBuildMembers('ly')).toBe(count);
+        const lx = (await collect(store.scanBuildMembers('lx'))).flat();
+        const ly = (await collect(store.scanBuildMembers('ly'))).flat();
+        const expected = (build: string, items: number, changed: Record<string, number>) =>
+          rows(build, count, items)
+            .map((r) => ({ ...r, items: changed[r.memberId] ?? r.items }))
+            .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+        expect(lx).toEqual(expected('lx', 1, { m1: 9, m2: 8 }));
+        expect(ly).toEqual(expected('ly', 5, {}));
+        await store.deleteBuildMembers('lx');
+        await store.deleteBuildMembers('ly');
+      });
+
       it('registers models with their builds in order and flags them', async () => {
         await store.registerModel({
           id: 'model-1',

@@ -1,0 +1,80 @@
+// runBuild's member snapshot: the worker threads parse the members for its second pass and fill the name filter;
+// the output must be what the coordinator alone gives (it parses when the first pass keeps the parsed members).
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../store/store.js';
+import { openTempSqliteStore } from '../store/testing.js';
+import { rulesPolicy } from './build-policy.js';
+import { TEST_POLICY_RULES } from './crash-harness.js';
+import { writeFixtureFiles } from './fixture.js';
+import { type BuildResult, runBuild } from './run-build.js';
+import { fileSource } from './source.js';
+
+const policy = rulesPolicy(TEST_POLICY_RULES, 'd'.repeat(64));
+
+describe('member snapshot parsed by the worker threads', () => {
+  let dir = '';
+  let store: Store;
+  let files: { members: string; content: string };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'assent-run-build-'));
+    store = await openTempSqliteStore();
+    files = await writeFixtureFiles(dir, { members: 400, itemsPerMember: 3, textLength: 60 });
+    // Malformed lines, a blank line and a member listed twice, among the good lines.
+    const lines = readFileSync(files.members, 'utf8').trimEnd().split('\n');
+    lines.splice(7, 0, 'not json', '', '{"member_id": 12}', lines[3] ?? '');
+    lines.splice(200, 0, '{"member_id":"m-bad","names":"Ana Souza"}');
+    writeFileSync(files.members, `${lines.join('\n')}\n`);
+  });
+  afterAll(async () => {
+    await store?.close();
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  const build = (out: string, workers: number, keepParsedMembers?: number) =>
+    runBuild({
+      store,
+      policy,
+      purpose: TEST_POLICY_RULES.purpose,
+      asOf: TEST_POLICY_RULES.asOf,
+      outDir: join(dir, out),
+      format: 'parquet',
+      sources: fileSource(files.members, [files.content]),
+      workers,
+      actor: 'test',
+      analyzer: 'fast',
+      itemsPerShard: 400,
+      ...(keepParsedMembers === undefined ? {} : { keepParsedMembers }),
+    });
+
+  async function lineage(result: BuildResult): Promise<[string, number][]> {
+    const rows: [string, number][] = [];
+    for await (const batch of store.scanBuildMembers(result.buildId))
+      for (const r of batch) rows.push([r.memberId, r.items]);
+    return rows.sort(([a], [b]) => (a < b ? -1 : 1));
+  }
+
+  it('gives the shards, counts, rejected lines and lineage rows of a snapshot parsed by the coordinator', async () => {
+    const coordinator = await build('kept', 2);
+    expect(coordinator.summary.rejectedLines).toBe(3);
+    expect(coordinator.manifest.rejectedSamples).toEqual([
+      'members.jsonl:8: (line): expected a JSON object, found text that is not valid JSON',
+      'members.jsonl:10: member_id: expected a non-empty string, found a number',
+      'members.jsonl:201: names: expected an array of strings',
+    ]);
+    for (const workers of [1, 2]) {
+      const threads = await build(`threads-${workers}`, workers, 0);
+      expect(threads.manifest.shards).toEqual(coordinator.manifest.shards);
+      expect(threads.manifest.lineage).toEqual(coordinator.manifest.lineage);
+      expect(threads.summary).toEqual(coordinator.summary);
+      expect(threads.manifest.rejectedSamples).toEqual(coordinator.manifest.rejectedSamples);
+      expect(threads.manifest.snapshot).toEqual(coordinator.manifest.snapshot);
+      expect(await lineage(threads)).toEqual(await lineage(coordinator));
+    }
+    expect((await lineage(coordinator)).length).toBe(coordinator.summary.membersInBuild);
+  });
+});
