@@ -204,3 +204,17 @@ describe('textFeatures', () => {
     }
   });
 });
+
+describe('anchor run classes', () => {
+  it.each([/ab/, /[\u0100-\u0200]/u, /\d+/])(
+    'rejects %s, which would let the regex start only at the anchor',
+    (run) => {
+      const spec = {
+        name: 'bad-run',
+        types: ['ID' as const],
+        patterns: [{ name: 'p', regex: /[a-z]+#/g, score: 0.9, anchor: { text: '#', within: 10, run } }],
+      };
+      expect(() => createPatternRecognizer(spec)).toThrow(/anchor run/);
+    },
+  );
+});

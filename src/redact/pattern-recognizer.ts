@@ -162,14 +162,15 @@ const GATE_CHAR_BIT = new Int32Array(128);
 for (let i = 0; i < GATE_CHARS.length; i++) GATE_CHAR_BIT[GATE_CHARS.charCodeAt(i)] = 1 << (CHAR_SHIFT + i);
 /** The gate bits of GATE_CHARS together. */
 const GATE_CHAR_MASK = GATE_CHAR_BIT.reduce((bits, bit) => bits | bit, 0);
-/**
- * Per ASCII code, one read for the features pass: its gate bit (GATE_CHAR_BIT) and, in bits the gate characters
- * do not use, DIGIT, ASCII_LETTER (A-Z, a-z) and UPPER (A-Z).
- */
+/** The class bits of ASCII_INFO (below). */
 const DIGIT = 1;
 const ASCII_LETTER = 2;
 const UPPER = 4;
 if ((GATE_CHAR_MASK & (DIGIT | ASCII_LETTER | UPPER)) !== 0) throw new Error('gate bits: class bits overlap');
+/**
+ * Per ASCII code, one read for the features pass: its gate bit (GATE_CHAR_BIT) and, in bits the gate characters
+ * do not use, DIGIT, ASCII_LETTER (A-Z, a-z) and UPPER (A-Z).
+ */
 const ASCII_INFO = new Int32Array(GATE_CHAR_BIT);
 for (let code = 48; code <= 57; code++) ASCII_INFO[code] = DIGIT;
 for (let code = 65; code <= 90; code++) ASCII_INFO[code] = ASCII_LETTER | UPPER;
@@ -592,6 +593,10 @@ class CompiledPattern {
       // Without g or y, test reads each character from its start.
       const unit = new RegExp(run.source, run.flags.replace(/[gy]/g, ''));
       for (let code = 0; code < 128; code++) table[code] = unit.test(String.fromCharCode(code)) ? 1 : 0;
+      // A run that is not one character class (say /ab/) takes no character: the regex would start at the anchor
+      // itself and miss every match.
+      if (!/^\[.*\]$/.test(run.source) || table.every((x) => x === 0))
+        throw new Error(`anchor run ${run.source}: expected one character class holding some ASCII character`);
       this.anchorRun = table;
     }
     this.minDigits = spec.minDigits ?? 0;

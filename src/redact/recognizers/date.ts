@@ -155,7 +155,7 @@ export function createDateRecognizer() {
         // on the build benchmark's texts). The matches are the years that the preposition-first form captured: its
         // words and spaces hold no digit, so no two of its matches share one, nor does one reach back over another.
         regex: new RegExp(
-          `${YEAR}(?<=(?<![\\p{L}])(?:in|since|during|until|from|by|en|desde|durante|hasta|entre|año|seit|im jahr|bis|depuis|année|em|até|ano|born)[ \\t]+(?:(?:the )?(?:year|el año|del año|de)[ \\t]+)?\\d{4})(?![\\w])`,
+          `${YEAR}(?<=(?<![\\p{L}])(?:in|since|during|until|from|by|en|desde|durante|hasta|entre|año|seit|im jahr|bis|depuis|année|em|até|ano|born)[ \\t]+(?:(?:the )?(?:year|el año|del año|de)[ \\t]+)?${YEAR})(?![\\w])`,
           'giu',
         ),
         score: 0.6,

@@ -14,6 +14,8 @@ const cases: readonly Case[] = [
   ['write to jane.doe+news@example.co.uk today', ['jane.doe+news@example.co.uk']],
   ['E-mail: pedro_marcos@canalejo.org.', ['pedro_marcos@canalejo.org']],
   ['josé@correo.es y ana@x.io', ['josé@correo.es', 'ana@x.io']],
+  // Every character of the local part's class, in a long text (the anchor's run class decides where the regex starts).
+  [`${'filler words '.repeat(20)}mail x%y_z.w+q-r@example.com now`, ['x%y_z.w+q-r@example.com']],
   ['no at sign here example.com', []],
   ['handle @someone and a@b', []],
   ['version 1.2@3', []],

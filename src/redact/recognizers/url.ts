@@ -2,6 +2,9 @@
 
 import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
+/** A character of a domain label: the bare-domain regex's class and its anchor's run class, from one source. */
+const LABEL_CHAR = '[a-z0-9-]';
+
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/;
 
 function trimTrailing(match: { start: number; end: number; value: string }) {
@@ -32,7 +35,7 @@ export function createUrlRecognizer() {
       {
         name: 'bare-domain',
         regex: new RegExp(
-          `(?<![\\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,6}(?:${COMMON_TLDS})(?:/[^\\s<>"'\`{}|\\\\^[\\]]{0,2048})?(?![\\w@-]|\\.\\w)`,
+          `(?<![\\w@.-])(?:[a-z0-9](?:${LABEL_CHAR}{0,61}[a-z0-9])?\\.){1,6}(?:${COMMON_TLDS})(?:/[^\\s<>"'\`{}|\\\\^[\\]]{0,2048})?(?![\\w@-]|\\.\\w)`,
           'gi',
         ),
         score: 0.6,
@@ -40,7 +43,7 @@ export function createUrlRecognizer() {
         anyOf: COMMON_TLDS.split('|').map((tld) => `.${tld}`),
         gate: new RegExp(`\\.(?:${COMMON_TLDS})(?![\\w-])`, 'i'),
         // The first label is at most 63 characters before its dot (ASCII only: the regex has no u flag).
-        anchor: { text: '.', within: 64, run: /[a-z0-9-]/i },
+        anchor: { text: '.', within: 64, run: new RegExp(LABEL_CHAR, 'i') },
         refine: trimTrailing,
       },
     ],
