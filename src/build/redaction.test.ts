@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../domain/seeded-random.js';
 import { createNameRecognizer } from '../redact/names/index.js';
 import { addName, createNameFilter, mayBeNameWord, mayHoldName, normaliseName } from './name-filter.js';
 import {
@@ -208,11 +209,7 @@ describe('findMemberNames', () => {
     ['sized', sized],
     ['crowded', crowded],
   ])('finds the same spans as the reference implementation on random texts (%s filter)', (_, filter) => {
-    let seed = 7;
-    const random = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 4294967296;
-    };
+    const random = seededRandom(7);
     for (let n = 0; n < 3000; n++) {
       let text = '';
       const count = 1 + Math.floor(random() * 12);
@@ -254,11 +251,7 @@ describe('findMemberNames', () => {
   ])("finds the same spans from the name tagger's tokens as from the text (%s)", (_, filter, cacheSize) => {
     const tagger = createNameRecognizer(cacheSize === undefined ? {} : { cacheSize });
     const memo = new NameWordMemo();
-    let seed = 11;
-    const random = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 4294967296;
-    };
+    const random = seededRandom(11);
     for (let n = 0; n < 3000; n++) {
       let text = '';
       const count = 1 + Math.floor(random() * 12);
