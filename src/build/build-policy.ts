@@ -102,8 +102,8 @@ export interface PolicyRules {
   readonly onWithdrawal?: 'forward_only' | 'flag_models';
 }
 
-function ageAt(member: Member, asOf: string): number | null {
-  const at = new Date(asOf);
+/** The member's age in whole years on `at` (the build's as-of time, parsed once per policy). */
+function ageAt(member: Member, at: Date): number | null {
   if (member.birthDate) {
     const birth = new Date(`${member.birthDate}T00:00:00Z`);
     if (Number.isNaN(birth.getTime())) return null;
@@ -123,6 +123,7 @@ function ageAt(member: Member, asOf: string): number | null {
 export function rulesPolicy(rules: PolicyRules, sha256: string): BuildPolicy {
   const excluded = new Set(rules.excludedCountries);
   const optIn = new Set(rules.optInCountries);
+  const asOf = new Date(rules.asOf);
   return {
     name: rules.name,
     versionId: rules.versionId,
@@ -146,7 +147,7 @@ export function rulesPolicy(rules: PolicyRules, sha256: string): BuildPolicy {
         return 'jurisdiction_excluded';
       }
       if (member.ageSignals.selfDeclaredMinor || member.ageSignals.inSecondaryEducation) return 'minor';
-      const age = ageAt(member, rules.asOf);
+      const age = ageAt(member, asOf);
       if (age !== null && age < rules.minimumAge) return 'minor';
       const status = consentStatusAt(events, rules.purpose, rules.asOf, rules.knownAt);
       const isOptIn = optIn.has(jurisdiction.country);
