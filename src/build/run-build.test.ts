@@ -1,7 +1,7 @@
 // runBuild's member snapshot: the worker threads parse the members for its second pass and fill the name filter;
 // the output must be what the coordinator alone gives (it parses when the first pass keeps the parsed members).
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,5 +76,26 @@ describe('member snapshot parsed by the worker threads', () => {
       expect(await lineage(threads)).toEqual(await lineage(coordinator));
     }
     expect((await lineage(coordinator)).length).toBe(coordinator.summary.membersInBuild);
+  });
+
+  it("keeps no member's id on disk once a build has failed (the ids file is rewritten by every run)", async () => {
+    const out = join(dir, 'strict');
+    const failing = runBuild({
+      store,
+      policy,
+      purpose: TEST_POLICY_RULES.purpose,
+      asOf: TEST_POLICY_RULES.asOf,
+      outDir: out,
+      format: 'parquet',
+      sources: fileSource(files.members, [files.content]),
+      workers: 2,
+      actor: 'test',
+      analyzer: 'fast',
+      strict: true,
+      keepParsedMembers: 0,
+    });
+    await expect(failing).rejects.toThrow();
+    expect(existsSync(join(out, '.assent-partial'))).toBe(true);
+    expect(existsSync(join(out, '.assent-partial', 'member-ids.jsonl'))).toBe(false);
   });
 });

@@ -61,6 +61,8 @@ const PARTIAL = '.assent-partial';
  * run): publishing reads them back for the lineage rows instead of parsing the members a third time.
  */
 const MEMBER_IDS = 'member-ids.jsonl';
+/** Name batches sent to worker 0 (see MemberHelpers.addNames) and not yet added, at most. */
+const MAX_NAME_BATCHES_QUEUED = 4;
 /**
  * Lineage rows per store call (one transaction each): a commit is an fsync, which cost more than the rows at 2,000
  * rows a call; 50,000 keeps a SQLite write transaction short (~0.1 s) for other writers.
@@ -395,6 +397,10 @@ async function snapshotMembers(
         const adding = elsewhere.addNames(names, batchNames);
         adding.catch(() => undefined); // awaited below
         namesAdded.push(adding);
+        // Worker 0's queue of name batches is bounded: each holds its batch's names, and adding them may be slower
+        // than placing the members (200k members with 30 names each had queued 165M characters).
+        const older = namesAdded[namesAdded.length - 1 - MAX_NAME_BATCHES_QUEUED];
+        if (older !== undefined) await older;
       }
       const events = await options.store.consentEventsForMembers(ids, purposes);
       const byMember = new Map<string, (typeof events)[number][]>();
@@ -493,6 +499,8 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildResult> {
     return await buildWith(options, context, executor);
   } finally {
     await snapshotting?.catch(() => undefined);
+    // Every run writes the ids anew (a resumed build too): a failed build keeps none of them.
+    rmSync(join(partial, MEMBER_IDS), { force: true });
     await threads?.close();
   }
 }
@@ -799,6 +807,9 @@ async function buildWith(
       }
     }
     if (rows.length > 0) await store.addBuildMembers(rows);
+    // The ids of every member (excluded ones too) are not left a moment longer than needed, not even in a directory a
+    // kill between the manifest and the removal of `.assent-partial` would leave behind.
+    rmSync(join(partial, MEMBER_IDS), { force: true });
 
     const manifest: BuildManifest = {
       schema: 'assent.build-manifest/1',
