@@ -153,12 +153,6 @@ class StringPacker {
   }
 }
 
-export function packStrings(values: readonly (string | null)[]): PackedStrings {
-  const packer = new StringPacker(values.length);
-  for (const value of values) packer.add(value);
-  return packer.finish();
-}
-
 /** Reads PackedStrings back in order: `next()` gives the next value. */
 export function stringReader(packed: PackedStrings): { next(): string | null } {
   let at = 0;
