@@ -99,3 +99,46 @@ describe('member snapshot parsed by the worker threads', () => {
     expect(existsSync(join(out, '.assent-partial', 'member-ids.jsonl'))).toBe(false);
   });
 });
+
+describe('member snapshot with a member line of megabytes', () => {
+  it('parses that batch on the coordinator and gives what the coordinator alone gives', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assent-run-build-big-'));
+    const store = await openTempSqliteStore();
+    try {
+      const files = await writeFixtureFiles(dir, { members: 300, itemsPerMember: 2, textLength: 60 });
+      const lines = readFileSync(files.members, 'utf8').trimEnd().split('\n');
+      // Member 5 gets ~5 MB of names: its batch is larger than a worker is given (LOCAL_MEMBER_BATCH_BYTES).
+      const big = JSON.parse(lines[5] ?? '{}') as { names: string[] };
+      big.names = [...big.names, ...Array.from({ length: 200_000 }, (_, i) => `Given${i} Family${i}`)];
+      lines[5] = JSON.stringify(big);
+      lines.splice(9, 0, 'not json');
+      writeFileSync(files.members, `${lines.join('\n')}\n`);
+      const build = (out: string, keepParsedMembers?: number) =>
+        runBuild({
+          store,
+          policy,
+          purpose: TEST_POLICY_RULES.purpose,
+          asOf: TEST_POLICY_RULES.asOf,
+          outDir: join(dir, out),
+          format: 'parquet',
+          sources: fileSource(files.members, [files.content]),
+          workers: 2,
+          actor: 'test',
+          analyzer: 'fast',
+          ...(keepParsedMembers === undefined ? {} : { keepParsedMembers }),
+        });
+      const coordinator = await build('kept');
+      const threads = await build('threads', 0);
+      expect(threads.manifest.shards).toEqual(coordinator.manifest.shards);
+      expect(threads.manifest.snapshot).toEqual(coordinator.manifest.snapshot);
+      expect(threads.manifest.rejectedSamples).toEqual(coordinator.manifest.rejectedSamples);
+      expect(threads.summary).toEqual(coordinator.summary);
+      expect(coordinator.manifest.rejectedSamples).toEqual([
+        'members.jsonl:10: (line): expected a JSON object, found text that is not valid JSON',
+      ]);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

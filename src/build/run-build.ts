@@ -35,7 +35,14 @@ import { merkleRoot } from './merkle.js';
 import { addName, createNameFilter, type NameFilterData } from './name-filter.js';
 import { type AnalyzerChoice, shareAnalyzerData } from './redaction.js';
 import { type ShardFormat, shardFileName } from './shard-writer.js';
-import { type BuildSource, type ContentBatch, type MemberLines, type RejectedLine, readLineBatches } from './source.js';
+import {
+  type BuildSource,
+  type ContentBatch,
+  type MemberLines,
+  parseMemberLines,
+  type RejectedLine,
+  readLineBatches,
+} from './source.js';
 import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 import {
   compareSamples,
@@ -63,6 +70,11 @@ const PARTIAL = '.assent-partial';
 const MEMBER_IDS = 'member-ids.jsonl';
 /** Name batches sent to worker 0 (see MemberHelpers.addNames) and not yet added, at most. */
 const MAX_NAME_BATCHES_QUEUED = 4;
+/**
+ * A member batch larger than this (it holds a line of megabytes: a member with a huge list of names) is parsed on the
+ * coordinator, whose heap is not capped as the workers' are (see worker-pool.ts); batches are ~512 kB otherwise.
+ */
+const LOCAL_MEMBER_BATCH_BYTES = 4 << 20;
 /**
  * Lineage rows per store call (one transaction each): a commit is an fsync, which cost more than the rows at 2,000
  * rows a call; 50,000 keeps a SQLite write transaction short (~0.1 s) for other writers.
@@ -299,18 +311,33 @@ async function* membersParsedElsewhere(
   batches: AsyncIterable<MemberLines>,
   helpers: MemberHelpers,
   onRejected: (r: RejectedLine) => void,
-): AsyncIterable<{ readonly members: readonly Member[]; readonly names: PackedStrings }> {
-  const queue: Promise<PackedMembers>[] = [];
+): AsyncIterable<{ readonly members: readonly Member[]; readonly names?: PackedStrings }> {
+  type Parsed = {
+    readonly members: readonly Member[];
+    readonly names?: PackedStrings;
+    readonly rejected: RejectedLine[];
+  };
+  const queue: Promise<Parsed>[] = [];
   const next = async () => {
-    const packed = await (queue.shift() as Promise<PackedMembers>);
-    for (const r of packed.rejected) onRejected(r);
-    return { members: unpackMembers(packed), names: packed.names };
+    const parsed = await (queue.shift() as Promise<Parsed>);
+    for (const r of parsed.rejected) onRejected(r);
+    return parsed.names === undefined ? { members: parsed.members } : { members: parsed.members, names: parsed.names };
   };
   try {
     for await (const lines of batches) {
-      const { reply } = await helpers.parse(lines);
-      reply.catch(() => undefined); // awaited in order below; a failure is not unhandled meanwhile
-      queue.push(reply);
+      if (lines.bytes.byteLength > LOCAL_MEMBER_BATCH_BYTES) {
+        // Parsed here, in its turn; its names are added here too (names undefined).
+        queue.push(Promise.resolve(parseMemberLines(lines)));
+      } else {
+        const { reply } = await helpers.parse(lines);
+        const parsed = reply.then((packed) => ({
+          members: unpackMembers(packed),
+          names: packed.names,
+          rejected: packed.rejected,
+        }));
+        parsed.catch(() => undefined); // awaited in order below; a failure is not unhandled meanwhile
+        queue.push(parsed);
+      }
       if (queue.length >= helpers.ahead) yield await next();
     }
     while (queue.length > 0) yield await next();
@@ -352,6 +379,14 @@ async function snapshotMembers(
     let failed: unknown;
     for await (const lines of memberLines()) {
       if (failed !== undefined) break;
+      if (lines.bytes.byteLength > LOCAL_MEMBER_BATCH_BYTES) {
+        // See LOCAL_MEMBER_BATCH_BYTES; its malformed lines are reported by the second pass, as the workers' are.
+        for (const member of parseMemberLines(lines).members) {
+          builder.count(member.id);
+          nameCount += member.names.length;
+        }
+        continue;
+      }
       const { reply } = await elsewhere.parseIds(lines);
       const counted = reply.then(({ hashes, names }) => {
         for (const hi of hashes) builder.countHash(hi);
@@ -410,6 +445,9 @@ async function snapshotMembers(
         if (list) list.push(event);
         else byMember.set(event.memberId, [event]);
       }
+      // The filter has one writer at a time: worker 0's batches are in before this thread adds names (a batch parsed
+      // here, see LOCAL_MEMBER_BATCH_BYTES).
+      if (batchNames === undefined && namesAdded.length > 0) await Promise.all(namesAdded);
       for (const member of batch) {
         builder.place(member.id, options.policy.memberReason(member, byMember.get(member.id) ?? []));
         if (batchNames === undefined) for (const name of member.names) addName(names, name);
