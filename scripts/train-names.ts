@@ -45,6 +45,14 @@ const epochs = Number(arg('epochs', '8'));
 const seed = Number(arg('seed', '17'));
 const tableBits = Number(arg('bits', '18'));
 const wordDropout = Number(arg('dropout', '0.6'));
+// Cost-augmented training: a wrong tag on a gold PERSON token scores this much extra while training (see TrainOptions).
+const margin = arg('margin', '20,0,0').split(',').map(Number);
+if (margin.length !== TAG_TYPES.length || !margin.every((m) => Number.isFinite(m) && m >= 0)) {
+  console.error(
+    `train-names: --margin expects one number >= 0 per type, separated by commas (${TAG_TYPES.join(', ')})`,
+  );
+  process.exit(2);
+}
 // Where the data files are written (experiments can point elsewhere and leave the committed files alone).
 const dataDir = arg('out', resolveDataDir());
 // --bias P,L,O fixes the decoding bias instead of tuning it: checked here, before any training.
@@ -280,6 +288,7 @@ function trainAveraged(
       epochs,
       seed: seed + run * 1000,
       wordDropout,
+      margin,
       onEpoch: (epoch, errors, tokens) => {
         if (epoch === epochs)
           console.log(
