@@ -1,7 +1,7 @@
 // One-pass tokenizer for the name tagger: words (letters, marks, digits, joined by inner apostrophes or hyphens)
 // and single punctuation characters, with offsets into the original string (UTF-16 indices).
 
-import { KEY_HASH_PRIME, KEY_HASH_SEED, keyHashEnd, rangeHash } from './word-cache.js';
+import { KEY_HASH_PRIME, KEY_HASH_SEED, keyHashEnd, rangeHash, SHORT_KEY_LENGTH, shortKeyHash } from './word-cache.js';
 
 /** Token offsets of one text; token i is `text.slice(starts[i], ends[i])`. */
 export interface Tokens {
@@ -70,8 +70,10 @@ export function createTokenizer(): (text: string) => Tokens {
       let hash = 0;
       if (cls === WORD) {
         // [word]+ ([joiner][word]+)*, as long as it stays ASCII; a non-ASCII unit sends the token to the regex. The
-        // key hash of the characters so far is kept while they are at hand.
+        // key hash of the characters so far is kept while they are at hand: both the FNV steps and the packed
+        // characters of a short key (see rangeHash), whichever the length turns out to need.
         let h = Math.imul(SEED ^ c, PRIME);
+        let packed = c;
         let i = pos + 1;
         for (;;) {
           if (i === length) {
@@ -82,6 +84,7 @@ export function createTokenizer(): (text: string) => Tokens {
           const k = CLASS[d] as number;
           if (k === WORD) {
             h = Math.imul(h ^ d, PRIME);
+            packed = (packed << 7) | d;
             i++;
             continue;
           }
@@ -94,6 +97,7 @@ export function createTokenizer(): (text: string) => Tokens {
             const kf = CLASS[f] as number;
             if (kf === WORD) {
               h = Math.imul(Math.imul(h ^ d, PRIME) ^ f, PRIME);
+              packed = (((packed << 7) | d) << 7) | f;
               i += 2;
               continue;
             }
@@ -104,10 +108,10 @@ export function createTokenizer(): (text: string) => Tokens {
           end = i;
           break;
         }
-        if (end >= 0) hash = keyHashEnd(h, end - start);
+        if (end >= 0) hash = end - start <= SHORT ? shortKeyHash(packed, end - start) : keyHashEnd(h, end - start);
       } else if (cls === OTHER || cls === JOINER) {
         end = pos + 1;
-        hash = keyHashEnd(Math.imul(SEED ^ c, PRIME), 1);
+        hash = shortKeyHash(c, 1);
       } else {
         spaces.lastIndex = pos;
         if (spaces.test(text)) {
@@ -142,6 +146,7 @@ export function createTokenizer(): (text: string) => Tokens {
 // Module-local copies (an imported binding read in a hot loop is a getter call under some loaders).
 const SEED: number = KEY_HASH_SEED;
 const PRIME: number = KEY_HASH_PRIME;
+const SHORT: number = SHORT_KEY_LENGTH;
 
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(array.length * 2);
