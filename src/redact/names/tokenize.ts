@@ -68,6 +68,8 @@ export function createTokenizer(): (text: string) => Tokens {
       // -1 until the end is known; then `hash` is the key hash of text.slice(start, end) (see rangeHash).
       let end = -1;
       let hash = 0;
+      // Where the scan continues: `end`, or past a space known to follow it.
+      let next = -1;
       if (cls === WORD) {
         // [word]+ ([joiner][word]+)*, as long as it stays ASCII; a non-ASCII unit sends the token to the regex. The
         // key hash of the characters so far is kept while they are at hand: both the FNV steps and the packed
@@ -106,6 +108,8 @@ export function createTokenizer(): (text: string) => Tokens {
             break;
           }
           end = i;
+          // The space after a word is skipped here rather than by another turn of the outer loop.
+          next = k === WS ? i + 1 : i;
           break;
         }
         if (end >= 0) hash = end - start <= SHORT ? shortKeyHash(packed, end - start) : keyHashEnd(h, end - start);
@@ -136,7 +140,7 @@ export function createTokenizer(): (text: string) => Tokens {
       ends[count] = end;
       hashes[count] = hash;
       count++;
-      pos = end;
+      pos = next < 0 ? end : next;
     }
     tokens.count = count;
     return tokens;
