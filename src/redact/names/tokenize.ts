@@ -1,7 +1,7 @@
 // One-pass tokenizer for the name tagger: words (letters, marks, digits, joined by inner apostrophes or hyphens)
 // and single punctuation characters, with offsets into the original string (UTF-16 indices).
 
-import { KEY_HASH_PRIME, KEY_HASH_SEED, keyHashEnd, rangeHash } from './word-cache.js';
+import { KEY_HASH_PRIME, KEY_HASH_SEED, keyHashEnd, rangeHash, SHORT_KEY_LENGTH, shortKeyHash } from './word-cache.js';
 
 /** Token offsets of one text; token i is `text.slice(starts[i], ends[i])`. */
 export interface Tokens {
@@ -22,18 +22,22 @@ export function tokenize(text: string): Tokens {
   return createTokenizer()(text);
 }
 
-// ASCII classes for the scanner: 1 whitespace (\s), 2 word character, 3 joiner (' or -), 0 other (a punctuation token).
-const ASCII_CLASS = new Uint8Array(128);
-for (const c of [9, 10, 11, 12, 13, 32]) ASCII_CLASS[c] = 1;
-for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 2;
-for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 2;
-for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 2;
-ASCII_CLASS[95] = 2;
-ASCII_CLASS[39] = 3;
-ASCII_CLASS[45] = 3;
+// Character classes for the scanner, indexed by UTF-16 code unit (so the scan needs no range test before the lookup):
+// 1 whitespace (\s), 2 word character, 3 joiner (' or -), 0 other (a punctuation token), all ASCII; 4 any non-ASCII
+// unit, which the regexes handle.
+const CLASS = new Uint8Array(65536).fill(4, 128);
+for (const c of [9, 10, 11, 12, 13, 32]) CLASS[c] = 1;
+for (let c = 48; c <= 57; c++) CLASS[c] = 2;
+for (let c = 65; c <= 90; c++) CLASS[c] = 2;
+for (let c = 97; c <= 122; c++) CLASS[c] = 2;
+CLASS[95] = 2;
+CLASS[39] = 3;
+CLASS[45] = 3;
+const OTHER = 0;
 const WS = 1;
 const WORD = 2;
 const JOINER = 3;
+const NON_ASCII = 4;
 
 /**
  * A tokenizer that owns its regexes and offset buffers, for hot loops: compiling the regex per call costs more than
@@ -55,41 +59,63 @@ export function createTokenizer(): (text: string) => Tokens {
     let pos = 0;
     while (pos < length) {
       const c = text.charCodeAt(pos);
-      const cls = c < 128 ? (ASCII_CLASS[c] as number) : -1;
+      const cls = CLASS[c] as number;
       if (cls === WS) {
         pos++;
         continue;
       }
       const start = pos;
+      // -1 until the end is known; then `hash` is the key hash of text.slice(start, end) (see rangeHash).
       let end = -1;
-      // The key hash of the token's characters so far (see rangeHash), while they are at hand.
-      let h = Math.imul(SEED ^ c, PRIME);
+      let hash = 0;
+      // Where the scan continues: `end`, or past a space known to follow it.
+      let next = -1;
       if (cls === WORD) {
-        // [word]+ ([joiner][word]+)*, as long as it stays ASCII; anything else goes to the regex.
+        // [word]+ ([joiner][word]+)*, as long as it stays ASCII; a non-ASCII unit sends the token to the regex. The
+        // key hash of the characters so far is kept while they are at hand: both the FNV steps and the packed
+        // characters of a short key (see rangeHash), whichever the length turns out to need.
+        let h = Math.imul(SEED ^ c, PRIME);
+        let packed = c;
         let i = pos + 1;
         for (;;) {
-          const d = i < length ? text.charCodeAt(i) : 32;
-          if (d >= 128) break;
-          const k = ASCII_CLASS[d] as number;
+          if (i === length) {
+            end = i;
+            break;
+          }
+          const d = text.charCodeAt(i);
+          const k = CLASS[d] as number;
           if (k === WORD) {
             h = Math.imul(h ^ d, PRIME);
+            packed = (packed << 7) | d;
             i++;
             continue;
           }
           if (k === JOINER) {
-            const f = i + 1 < length ? text.charCodeAt(i + 1) : 32;
-            if (f >= 128) break;
-            if (ASCII_CLASS[f] === WORD) {
+            if (i + 1 === length) {
+              end = i;
+              break;
+            }
+            const f = text.charCodeAt(i + 1);
+            const kf = CLASS[f] as number;
+            if (kf === WORD) {
               h = Math.imul(Math.imul(h ^ d, PRIME) ^ f, PRIME);
+              packed = (((packed << 7) | d) << 7) | f;
               i += 2;
               continue;
             }
+            if (kf === NON_ASCII) break;
+          } else if (k === NON_ASCII) {
+            break;
           }
           end = i;
+          // The space after a word is skipped here rather than by another turn of the outer loop.
+          next = k === WS ? i + 1 : i;
           break;
         }
-      } else if (cls === 0 || cls === JOINER) {
+        if (end >= 0) hash = end - start <= SHORT ? shortKeyHash(packed, end - start) : keyHashEnd(h, end - start);
+      } else if (cls === OTHER || cls === JOINER) {
         end = pos + 1;
+        hash = shortKeyHash(c, 1);
       } else {
         spaces.lastIndex = pos;
         if (spaces.test(text)) {
@@ -97,13 +123,10 @@ export function createTokenizer(): (text: string) => Tokens {
           continue;
         }
       }
-      let hash: number;
       if (end < 0) {
         re.lastIndex = start;
         end = re.test(text) ? re.lastIndex : start + 1;
         hash = rangeHash(text, start, end);
-      } else {
-        hash = keyHashEnd(h, end - start);
       }
       if (count === starts.length) {
         starts = grow(starts);
@@ -117,7 +140,7 @@ export function createTokenizer(): (text: string) => Tokens {
       ends[count] = end;
       hashes[count] = hash;
       count++;
-      pos = end;
+      pos = next < 0 ? end : next;
     }
     tokens.count = count;
     return tokens;
@@ -127,6 +150,7 @@ export function createTokenizer(): (text: string) => Tokens {
 // Module-local copies (an imported binding read in a hot loop is a getter call under some loaders).
 const SEED: number = KEY_HASH_SEED;
 const PRIME: number = KEY_HASH_PRIME;
+const SHORT: number = SHORT_KEY_LENGTH;
 
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(array.length * 2);

@@ -22,11 +22,40 @@ export interface ViterbiScratch {
   back: Uint8Array;
   prev: Float64Array;
   next: Float64Array;
+  /** viterbi7's O-dominance thresholds (see oDominance), and the transition matrix they were derived from. */
+  dominance: Float64Array;
+  dominanceOf: Float64Array | undefined;
 }
 
 export function createViterbiScratch(): ViterbiScratch {
-  return { back: new Uint8Array(256 * NUM_TAGS), prev: new Float64Array(NUM_TAGS), next: new Float64Array(NUM_TAGS) };
+  return {
+    back: new Uint8Array(256 * NUM_TAGS),
+    prev: new Float64Array(NUM_TAGS),
+    next: new Float64Array(NUM_TAGS),
+    dominance: new Float64Array(NUM_TAGS),
+    dominanceOf: undefined,
+  };
 }
+
+/**
+ * Per previous tag p (1..6), a threshold K'[p] such that `s[O] - s[p] >= K'[p]` (computed in float64) implies, for
+ * O and every B tag t, that `s[O] + tr[O -> t] >= s[p] + tr[p -> t]` in exact arithmetic, hence (rounding is
+ * monotonic) that the float sums compare the same way, so O is the predecessor viterbi7's strict comparisons keep:
+ * the tightest bound is K[p] = max over t of tr[p -> t] - tr[O -> t]. K' adds 1e-6 for the rounding of that
+ * difference and of `s[O] - s[p]`, whose error is at most 2^-53 |s[O] - s[p]| (< 1.2e-7 below 1e9; above it the
+ * test fails or the true difference is far above any K' allowed here). Thresholds beyond 1e6 in size, where that
+ * argument would not hold, are +Infinity: that tag never lets the shortcut run.
+ */
+function oDominance(tr: Float64Array, into: Float64Array): void {
+  into[0] = Number.POSITIVE_INFINITY;
+  for (let p = 1; p < 7; p++) {
+    let k = Number.NEGATIVE_INFINITY;
+    for (const t of B_OR_O) k = Math.max(k, (tr[(p + 1) * 7 + t] as number) - (tr[7 + t] as number));
+    into[p] = Math.abs(k) <= 1e6 ? k + 1e-6 : Number.POSITIVE_INFINITY;
+  }
+}
+/** O and the B tags: the tags every tag may precede. */
+const B_OR_O = [0, 1, 3, 5] as const;
 
 /**
  * Best tag sequence for `n` tokens given emission scores (`emissions[i * NUM_TAGS + tag]`) and transition
@@ -99,6 +128,17 @@ export function viterbi7(
   const back = scratch.back;
   const e = emissions;
   const tr = transitions64;
+  if (scratch.dominanceOf !== tr) {
+    oDominance(tr, scratch.dominance);
+    scratch.dominanceOf = tr;
+  }
+  const dominance = scratch.dominance;
+  const k1 = dominance[1] as number;
+  const k2 = dominance[2] as number;
+  const k3 = dominance[3] as number;
+  const k4 = dominance[4] as number;
+  const k5 = dominance[5] as number;
+  const k6 = dominance[6] as number;
   // Start row: B tags and O may open a text, I tags may not.
   let s0 = (tr[0] as number) + (e[0] as number);
   let s1 = (tr[1] as number) + (e[1] as number);
@@ -146,90 +186,182 @@ export function viterbi7(
     const base = i * 7;
     let b0 = s0 + t7;
     let a0 = 0;
-    {
-      const x = s1 + t14;
-      if (x > b0) {
-        b0 = x;
-        a0 = 1;
-      }
-    }
-    {
-      const x = s2 + t21;
-      if (x > b0) {
-        b0 = x;
-        a0 = 2;
-      }
-    }
-    {
-      const x = s3 + t28;
-      if (x > b0) {
-        b0 = x;
-        a0 = 3;
-      }
-    }
-    {
-      const x = s4 + t35;
-      if (x > b0) {
-        b0 = x;
-        a0 = 4;
-      }
-    }
-    {
-      const x = s5 + t42;
-      if (x > b0) {
-        b0 = x;
-        a0 = 5;
-      }
-    }
-    {
-      const x = s6 + t49;
-      if (x > b0) {
-        b0 = x;
-        a0 = 6;
-      }
-    }
     let b1 = s0 + t8;
     let a1 = 0;
-    {
-      const x = s1 + t15;
-      if (x > b1) {
-        b1 = x;
-        a1 = 1;
+    let b3 = s0 + t10;
+    let a3 = 0;
+    let b5 = s0 + t12;
+    let a5 = 0;
+    // Most tokens follow a clear O: then O is the best predecessor of O and of every B tag (see oDominance), and only
+    // the I tags need comparing. Otherwise all four compare every predecessor, as below.
+    if (!(s0 - s1 >= k1 && s0 - s2 >= k2 && s0 - s3 >= k3 && s0 - s4 >= k4 && s0 - s5 >= k5 && s0 - s6 >= k6)) {
+      {
+        const x = s1 + t14;
+        if (x > b0) {
+          b0 = x;
+          a0 = 1;
+        }
       }
-    }
-    {
-      const x = s2 + t22;
-      if (x > b1) {
-        b1 = x;
-        a1 = 2;
+      {
+        const x = s2 + t21;
+        if (x > b0) {
+          b0 = x;
+          a0 = 2;
+        }
       }
-    }
-    {
-      const x = s3 + t29;
-      if (x > b1) {
-        b1 = x;
-        a1 = 3;
+      {
+        const x = s3 + t28;
+        if (x > b0) {
+          b0 = x;
+          a0 = 3;
+        }
       }
-    }
-    {
-      const x = s4 + t36;
-      if (x > b1) {
-        b1 = x;
-        a1 = 4;
+      {
+        const x = s4 + t35;
+        if (x > b0) {
+          b0 = x;
+          a0 = 4;
+        }
       }
-    }
-    {
-      const x = s5 + t43;
-      if (x > b1) {
-        b1 = x;
-        a1 = 5;
+      {
+        const x = s5 + t42;
+        if (x > b0) {
+          b0 = x;
+          a0 = 5;
+        }
       }
-    }
-    {
-      const x = s6 + t50;
-      if (x > b1) {
-        b1 = x;
-        a1 = 6;
+      {
+        const x = s6 + t49;
+        if (x > b0) {
+          b0 = x;
+          a0 = 6;
+        }
+      }
+      {
+        const x = s1 + t15;
+        if (x > b1) {
+          b1 = x;
+          a1 = 1;
+        }
+      }
+      {
+        const x = s2 + t22;
+        if (x > b1) {
+          b1 = x;
+          a1 = 2;
+        }
+      }
+      {
+        const x = s3 + t29;
+        if (x > b1) {
+          b1 = x;
+          a1 = 3;
+        }
+      }
+      {
+        const x = s4 + t36;
+        if (x > b1) {
+          b1 = x;
+          a1 = 4;
+        }
+      }
+      {
+        const x = s5 + t43;
+        if (x > b1) {
+          b1 = x;
+          a1 = 5;
+        }
+      }
+      {
+        const x = s6 + t50;
+        if (x > b1) {
+          b1 = x;
+          a1 = 6;
+        }
+      }
+      {
+        const x = s1 + t17;
+        if (x > b3) {
+          b3 = x;
+          a3 = 1;
+        }
+      }
+      {
+        const x = s2 + t24;
+        if (x > b3) {
+          b3 = x;
+          a3 = 2;
+        }
+      }
+      {
+        const x = s3 + t31;
+        if (x > b3) {
+          b3 = x;
+          a3 = 3;
+        }
+      }
+      {
+        const x = s4 + t38;
+        if (x > b3) {
+          b3 = x;
+          a3 = 4;
+        }
+      }
+      {
+        const x = s5 + t45;
+        if (x > b3) {
+          b3 = x;
+          a3 = 5;
+        }
+      }
+      {
+        const x = s6 + t52;
+        if (x > b3) {
+          b3 = x;
+          a3 = 6;
+        }
+      }
+      {
+        const x = s1 + t19;
+        if (x > b5) {
+          b5 = x;
+          a5 = 1;
+        }
+      }
+      {
+        const x = s2 + t26;
+        if (x > b5) {
+          b5 = x;
+          a5 = 2;
+        }
+      }
+      {
+        const x = s3 + t33;
+        if (x > b5) {
+          b5 = x;
+          a5 = 3;
+        }
+      }
+      {
+        const x = s4 + t40;
+        if (x > b5) {
+          b5 = x;
+          a5 = 4;
+        }
+      }
+      {
+        const x = s5 + t47;
+        if (x > b5) {
+          b5 = x;
+          a5 = 5;
+        }
+      }
+      {
+        const x = s6 + t54;
+        if (x > b5) {
+          b5 = x;
+          a5 = 6;
+        }
       }
     }
     let b2 = s1 + t16;
@@ -241,50 +373,6 @@ export function viterbi7(
         a2 = 2;
       }
     }
-    let b3 = s0 + t10;
-    let a3 = 0;
-    {
-      const x = s1 + t17;
-      if (x > b3) {
-        b3 = x;
-        a3 = 1;
-      }
-    }
-    {
-      const x = s2 + t24;
-      if (x > b3) {
-        b3 = x;
-        a3 = 2;
-      }
-    }
-    {
-      const x = s3 + t31;
-      if (x > b3) {
-        b3 = x;
-        a3 = 3;
-      }
-    }
-    {
-      const x = s4 + t38;
-      if (x > b3) {
-        b3 = x;
-        a3 = 4;
-      }
-    }
-    {
-      const x = s5 + t45;
-      if (x > b3) {
-        b3 = x;
-        a3 = 5;
-      }
-    }
-    {
-      const x = s6 + t52;
-      if (x > b3) {
-        b3 = x;
-        a3 = 6;
-      }
-    }
     let b4 = s3 + t32;
     let a4 = 3;
     {
@@ -292,50 +380,6 @@ export function viterbi7(
       if (x > b4) {
         b4 = x;
         a4 = 4;
-      }
-    }
-    let b5 = s0 + t12;
-    let a5 = 0;
-    {
-      const x = s1 + t19;
-      if (x > b5) {
-        b5 = x;
-        a5 = 1;
-      }
-    }
-    {
-      const x = s2 + t26;
-      if (x > b5) {
-        b5 = x;
-        a5 = 2;
-      }
-    }
-    {
-      const x = s3 + t33;
-      if (x > b5) {
-        b5 = x;
-        a5 = 3;
-      }
-    }
-    {
-      const x = s4 + t40;
-      if (x > b5) {
-        b5 = x;
-        a5 = 4;
-      }
-    }
-    {
-      const x = s5 + t47;
-      if (x > b5) {
-        b5 = x;
-        a5 = 5;
-      }
-    }
-    {
-      const x = s6 + t54;
-      if (x > b5) {
-        b5 = x;
-        a5 = 6;
       }
     }
     let b6 = s5 + t48;

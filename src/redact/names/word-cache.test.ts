@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeHash, WordCache } from './word-cache.js';
+import { rangeHash, SHORT_KEY_LENGTH, WordCache } from './word-cache.js';
 
 const WIDTH = 4;
 
@@ -79,6 +79,37 @@ describe('WordCache', () => {
     expect(unkeyed).toBeGreaterThan(0);
     cache.begin();
     expect(lookup(cache, 'x', 3).missed).toBe(true);
+  });
+
+  it('names short ASCII words exactly by a negative hash, so they are found without comparing characters', () => {
+    // Every ASCII word of up to 2 characters and 20,000 random ones of 3-4: a hash shared by two of them would give
+    // two words one entry.
+    const words: string[] = [''];
+    for (let a = 0; a < 128; a++) {
+      words.push(String.fromCharCode(a));
+      for (let b = 0; b < 128; b++) words.push(String.fromCharCode(a, b));
+    }
+    let seed = 11;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let k = 0; k < 20_000; k++) {
+      const length = 3 + rand(SHORT_KEY_LENGTH - 2);
+      words.push(String.fromCharCode(...Array.from({ length }, () => rand(128))));
+    }
+    const unique = [...new Set(words)];
+    const cache = new WordCache(1_000_000, WIDTH);
+    cache.begin();
+    const entries = unique.map((w, i) => lookup(cache, w, i));
+    expect(entries.every((e) => e.missed)).toBe(true);
+    expect(unique.every((w) => rangeHash(w, 0, w.length) < 0)).toBe(true);
+    unique.forEach((w, i) => {
+      expect(lookup(cache, w, -1)).toEqual({ entry: entries[i]?.entry, missed: false });
+    });
+    // Longer or non-ASCII words keep the compared hash.
+    expect(rangeHash('maria', 0, 5)).toBeGreaterThanOrEqual(0);
+    expect(rangeHash('né', 0, 2)).toBeGreaterThanOrEqual(0);
   });
 
   it('hashes a range as the whole string, its length included', () => {

@@ -6,19 +6,48 @@
 // found in the old one are copied back, so frequent words survive a turnover. A pure cache: the tagger's output never
 // depends on what it holds.
 
-/** The key hash: FNV-1a steps over the UTF-16 code units from KEY_HASH_SEED, then keyHashEnd with the length. */
+/**
+ * The key hash. A word of at most SHORT_KEY_LENGTH ASCII characters (most tokens: punctuation, function words) has a
+ * negative one that names it exactly: its characters, 7 bits each, and its length, through a bijection of 31 bits
+ * (shortKeyHash), so two such words with the same hash are the same word and a lookup need not compare them. Any
+ * other word has a non-negative one: FNV-1a steps over its UTF-16 code units from KEY_HASH_SEED, then keyHashEnd.
+ */
 export const KEY_HASH_SEED = 0x811c9dc5;
 export const KEY_HASH_PRIME = 0x01000193;
+export const SHORT_KEY_LENGTH = 4;
 
-/** The last step of the key hash (the tokenizer computes the steps before it while it scans a word). */
+/** The last step of the FNV key hash (the tokenizer computes the steps before it while it scans a word). */
 export function keyHashEnd(h: number, length: number): number {
   let x = Math.imul(h ^ length, KEY_HASH_PRIME);
   x ^= x >>> 15;
-  return Math.imul(x, 0x2c1b3c6d) ^ (x >>> 12);
+  return (Math.imul(x, 0x2c1b3c6d) ^ (x >>> 12)) & 0x7fffffff;
+}
+
+/**
+ * The key hash of a word of `length` <= SHORT_KEY_LENGTH ASCII characters, `packed` being `(packed << 7) | code`
+ * over its characters from 0. `length | packed << 3` is below 2^31 and determines the word; the steps after it
+ * (multiplications by odd numbers modulo 2^31, right xor-shifts) are invertible on 31 bits, so the hash does too.
+ */
+export function shortKeyHash(packed: number, length: number): number {
+  let x = Math.imul(length | (packed << 3), 0x2c1b3c6d) & 0x7fffffff;
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x297a2d39) & 0x7fffffff;
+  x ^= x >>> 12;
+  return x | 0x80000000;
 }
 
 /** The key hash of `text.slice(start, end)`, without making the substring. */
 export function rangeHash(text: string, start: number, end: number): number {
+  if (end - start <= SHORT_KEY_LENGTH) {
+    let packed = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) break;
+      packed = (packed << 7) | c;
+    }
+    if (i === end) return shortKeyHash(packed, end - start);
+  }
   let h = KEY_HASH_SEED;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), KEY_HASH_PRIME);
   return keyHashEnd(h, end - start);
@@ -58,7 +87,10 @@ class Table {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot] as number;
       if (entry === 0) return -1;
-      if (hashes[entry] === hash && keyLengths[entry] === length) {
+      if (hashes[entry] !== hash) continue;
+      // A negative hash names a short ASCII word exactly (see shortKeyHash).
+      if (hash < 0) return entry;
+      if (keyLengths[entry] === length) {
         const key = keyStarts[entry] as number;
         let i = 0;
         while (i < length && chars[key + i] === text.charCodeAt(start + i)) i++;
