@@ -62,6 +62,9 @@ export function createAgeRecognizer() {
         group: 1,
         score: 0.85,
         anyOf: ['edad'],
+        // The phrase itself: every clinical note says "edad" (often "Edad: 42"), and the regex tries its number words
+        // at every position.
+        gate: / de edad(?!\p{L})/iu,
       },
       {
         name: 'es-age-after-noun',

@@ -131,6 +131,9 @@ export function createDateRecognizer() {
         minDigits: 1,
         spaceBeforeDigit: true,
         anyOf: MONTH_WORDS,
+        // A month right before spaces and the day's first digit, read back from each space-digit pair: the regex
+        // tries every position of a text that names a month anywhere.
+        gate: new RegExp(`[ \\t]\\d(?<=${MONTH}[ \\t]+\\d)`, 'iu'),
         refine: birthRefine,
       },
       {

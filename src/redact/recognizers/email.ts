@@ -5,12 +5,32 @@ import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 /** A character of the local part: the regex's class and its anchor's run class, from one source. */
 const LOCAL_PART = '[\\p{L}\\p{N}._%+-]';
 
+const LOCAL_PART_END = /[\p{L}\p{N}_%+-]/u;
+const DOMAIN_START = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether some '@' has a character that can end a local part before it and one that can start a domain after it
+ * (a surrogate counts as either: it may be half of a letter). Texts whose '@'s are handles ("@user", "RT @user")
+ * fail it, where the regex, started at the first '@', tried every letter after it.
+ */
+function hasAddressAt(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (at === 0 || at + 1 >= text.length) continue;
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + 1);
+    const localEnd = (before >= 0xd800 && before <= 0xdfff) || LOCAL_PART_END.test(text.charAt(at - 1));
+    const domainStart = (after >= 0xd800 && after <= 0xdfff) || DOMAIN_START.test(text.charAt(at + 1));
+    if (localEnd && domainStart) return true;
+  }
+  return false;
+}
+
 /** E-mail addresses. */
 export function createEmailRecognizer() {
   return createPatternRecognizer({
     name: 'email',
     types: ['EMAIL'],
-    prefilter: (_text, features) => hasAscii(features, '@'),
+    prefilter: (text, features) => hasAscii(features, '@') && hasAddressAt(text),
     context: { words: ['email', 'e-mail', 'mail', 'correo', 'courriel', 'contact'], boost: 0.1 },
     patterns: [
       {

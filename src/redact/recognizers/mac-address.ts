@@ -31,6 +31,8 @@ export function createMacAddressRecognizer() {
         anyOf: HEX.map((hex) => `.${hex}`),
         // The first dot follows four hex digits.
         anchor: { text: '.', within: 4 },
+        // Four hex digits between two dots: found from the dots, where the regex tries every hex letter after the first.
+        gate: /\.[0-9A-Fa-f]{4}\./,
         validate: ({ value }) => (/\d/.test(value) && /[a-f]/i.test(value) ? 'valid' : 'invalid'),
       },
     ],

@@ -162,6 +162,8 @@ export function createNationalIdRecognizer() {
         score: 0.9,
         minDigits: 7,
         minAlnumRun: 16,
+        // The code from its first digit on: found from the digits, where the regex tries every word of six letters.
+        gate: /\d\d[A-EHLMPR-T]\d\d[A-Z]\d{3}[A-Z]/i,
         validate: check(codiceFiscaleValid),
       },
       {

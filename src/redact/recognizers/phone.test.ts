@@ -1,3 +1,4 @@
+import { findNumbers, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { createPhoneRecognizer } from './phone.js';
 
@@ -33,5 +34,22 @@ describe('phone recognizer', () => {
     const [international] = recognizer.analyze({ text: 'call +1 415 555 2671' });
     const [guessed] = recognizer.analyze({ text: 'at 415 555 2671', lang: 'en' });
     expect(international?.score).toBeGreaterThan(guessed?.score ?? 1);
+  });
+
+  // The recognizer scores every number findNumbers returns as valid without asking isValid() again: the library's
+  // default leniency (VALID) keeps only numbers whose isValid() held. These fail if an upgrade changes that.
+  it.each([
+    ['+1 415 555 2671', undefined, 1],
+    ['030 12345678', 'DE', 1],
+    ['03 97 51 10 86', 'FR', 1],
+    ['+44 20 7946 0000 or +1 415 555 2671', undefined, 2],
+  ] as const)('findNumbers returns only valid numbers: %s (%s) → %i', (candidate, region, count) => {
+    const found = findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true });
+    expect(found.map(({ number }) => number.isValid())).toEqual(Array(count).fill(true));
+  });
+
+  it('findNumbers leaves out a possible but invalid number (no US area code starts with 1)', () => {
+    expect(parsePhoneNumberFromString('+1 123 456 7890')?.isPossible()).toBe(true);
+    expect(findNumbers('+1 123 456 7890', { v2: true })).toEqual([]);
   });
 });

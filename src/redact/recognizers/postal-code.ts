@@ -146,6 +146,9 @@ export function createPostalCodeRecognizer() {
         regex: new RegExp(`(?<=\\b(?:${US_STATES}),?[ \\t]{1,3})\\d{5}(?:-\\d{4})?(?![\\w-])`, 'g'),
         score: 0.7,
         minDigitRun: 5,
+        // The state code before the code's first digit, read back from each space-digit pair: the regex's leading
+        // look-behind is tried at every position of the text.
+        gate: new RegExp(`[ \\t]\\d(?<=\\b(?:${US_STATES}),?[ \\t]{1,3}\\d)`),
       },
       {
         // Five digits followed by a capitalised place name: "28046 Madrid", "75008 Paris", "10115 Berlin".

@@ -548,6 +548,9 @@ export function createStreetAddressRecognizer() {
         minDigits: 1,
         spaceBeforeDigit: true,
         literals: alternationLiterals(`${SUFFIX_STREETS}|${CAPITAL_SUFFIX_STREETS}`),
+        // A street word right before a space and the house number, read back from each space-digit pair: the regex
+        // tries every word of a text that has a street word anywhere (5-8x the gate's time on long texts).
+        gate: new RegExp(`[ \\t]\\d(?<=(?:${SUFFIX_STREETS}|${CAPITAL_SUFFIX_STREETS})[ \\t]\\d)`, 'u'),
         validate: notAYear,
         refine: extend,
       },

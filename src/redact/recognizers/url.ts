@@ -41,7 +41,13 @@ export function createUrlRecognizer() {
         score: 0.6,
         literals: ['.'],
         anyOf: COMMON_TLDS.split('|').map((tld) => `.${tld}`),
-        gate: new RegExp(`\\.(?:${COMMON_TLDS})(?![\\w-])`, 'i'),
+        // A top-level domain after labels that no '@', '.', '-' or word character comes before, read back from the
+        // domain's end: a text whose only domains are in e-mail addresses (clinical notes with a contact) fails it,
+        // where the regex, started at the first '.', tried every word after it.
+        gate: new RegExp(
+          `\\.(?:${COMMON_TLDS})(?![\\w-])(?<=(?<![\\w@.-])(?:[a-z0-9](?:${LABEL_CHAR}{0,61}[a-z0-9])?\\.){1,6}(?:${COMMON_TLDS}))`,
+          'i',
+        ),
         // The first label is at most 63 characters before its dot (ASCII only: the regex has no u flag).
         anchor: { text: '.', within: 64, run: new RegExp(LABEL_CHAR, 'i') },
         refine: trimTrailing,

@@ -2,7 +2,8 @@
 
 import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
-const PROFILE_HOSTS = [
+/** Hosts and paths of profile URLs, as regex sources; each ends with '/' or '@' (the profile-url gate needs it). */
+const PROFILE_HOST_SOURCES: readonly string[] = [
   'linkedin\\.com/in/',
   'linkedin\\.com/pub/',
   'x\\.com/',
@@ -30,7 +31,11 @@ const PROFILE_HOSTS = [
   'dribbble\\.com/',
   'soundcloud\\.com/',
   'keybase\\.io/',
-].join('|');
+];
+if (!PROFILE_HOST_SOURCES.every((host) => host.endsWith('/') || host.endsWith('@'))) {
+  throw new Error("username: a profile host must end with '/' or '@'");
+}
+const PROFILE_HOSTS = PROFILE_HOST_SOURCES.join('|');
 
 // Paths that are pages of the network, not people.
 const NOT_PROFILES = new Set([
@@ -84,6 +89,9 @@ export function createUsernameRecognizer() {
         literals: ['/'],
         // The first '/' (of the scheme or the host's path) is at most 7 + 17 characters in ("mobile.stackoverflow.com/").
         anchor: { text: '/', within: 32 },
+        // A host of the list, read back from a '/' or '@' (each ends with one): the regex tries every word after the
+        // first '/' of a text, and most texts with a '/' name no network (dates, units, paths).
+        gate: new RegExp(`[/@](?<=(?:${PROFILE_HOSTS}))`, 'i'),
         validate: ({ value }) => {
           const path = /\.[a-z]{2,3}\/(?:[a-z]+\/)?@?([^/]+)\/?$/i.exec(value)?.[1]?.toLowerCase() ?? '';
           return NOT_PROFILES.has(path) ? 'invalid' : 'valid';
