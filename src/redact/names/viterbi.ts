@@ -114,7 +114,8 @@ export function viterbi(
 /**
  * `viterbi` specialised to the tagger's 7 tags (O, B/I x 3): the same additions, comparisons and tie-breaking
  * (lowest predecessor wins a tie), unrolled over local variables. `transitions64` is the transition matrix widened
- * to float64 (exact), so every sum is bit-identical to `viterbi`'s.
+ * to float64 (exact), so every sum is bit-identical to `viterbi`'s. The scratch keeps thresholds derived from the
+ * matrix it last saw, by identity: pass a new array, never one changed in place, when the transitions change.
  */
 export function viterbi7(
   emissions: Float32Array,
