@@ -5,8 +5,11 @@ import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 /** A character of the local part: the regex's class and its anchor's run class, from one source. */
 const LOCAL_PART = '[\\p{L}\\p{N}._%+-]';
 
-const LOCAL_PART_END = /[\p{L}\p{N}_%+-]/u;
-const DOMAIN_START = /[\p{L}\p{N}]/u;
+/** The local part's first and last character (no dot), and a domain label's first: the regex's and the prefilter's. */
+const LOCAL_PART_EDGE = '[\\p{L}\\p{N}_%+-]';
+const LABEL_START = '[\\p{L}\\p{N}]';
+const LOCAL_PART_END = new RegExp(LOCAL_PART_EDGE, 'u');
+const DOMAIN_START = new RegExp(LABEL_START, 'u');
 
 /**
  * Whether some '@' has a character that can end a local part before it and one that can start a domain after it
@@ -36,7 +39,7 @@ export function createEmailRecognizer() {
       {
         name: 'address',
         regex: new RegExp(
-          `(?<![\\w.%+-])[\\p{L}\\p{N}_%+-](?:${LOCAL_PART}{0,62}[\\p{L}\\p{N}_%+-])?@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.){1,8}\\p{L}[\\p{L}\\p{N}-]{1,23}(?![\\p{L}\\p{N}-])`,
+          `(?<![\\w.%+-])${LOCAL_PART_EDGE}(?:${LOCAL_PART}{0,62}${LOCAL_PART_EDGE})?@(?:${LABEL_START}(?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.){1,8}\\p{L}[\\p{L}\\p{N}-]{1,23}(?![\\p{L}\\p{N}-])`,
           'gu',
         ),
         score: 0.9,
