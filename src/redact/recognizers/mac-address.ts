@@ -2,6 +2,9 @@
 
 import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
 
+/** Four hex digits: a group of a Cisco-style address, in the regex and its gate. */
+const QUAD = '[0-9A-Fa-f]{4}';
+
 const HEX = [...'0123456789abcdef'];
 
 /** EUI-48 hardware addresses. */
@@ -23,7 +26,7 @@ export function createMacAddressRecognizer() {
       },
       {
         name: 'cisco',
-        regex: /(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/g,
+        regex: new RegExp(`(?<![\\w.])${QUAD}\\.${QUAD}\\.${QUAD}(?![\\w.])`, 'g'),
         score: 0.6,
         minDigits: 1,
         minAlnumRun: 4,
@@ -32,7 +35,7 @@ export function createMacAddressRecognizer() {
         // The first dot follows four hex digits.
         anchor: { text: '.', within: 4 },
         // Four hex digits between two dots: found from the dots, where the regex tries every hex letter after the first.
-        gate: /\.[0-9A-Fa-f]{4}\./,
+        gate: new RegExp(`\\.${QUAD}\\.`),
         validate: ({ value }) => (/\d/.test(value) && /[a-f]/i.test(value) ? 'valid' : 'invalid'),
       },
     ],

@@ -18,6 +18,9 @@ import {
 } from '../checksums.js';
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 
+/** A codice fiscale after its six letters (birth date, place, check letter): in the regex and its gate. */
+const CODICE_FISCALE_TAIL = '\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z]';
+
 const check =
   (valid: (value: string) => boolean) =>
   ({ value }: PatternMatch): Validation =>
@@ -158,12 +161,12 @@ export function createNationalIdRecognizer() {
       },
       {
         name: 'it-codice-fiscale',
-        regex: /\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b/gi,
+        regex: new RegExp(`\\b[A-Z]{6}${CODICE_FISCALE_TAIL}\\b`, 'gi'),
         score: 0.9,
         minDigits: 7,
         minAlnumRun: 16,
         // The code from its first digit on: found from the digits, where the regex tries every word of six letters.
-        gate: /\d\d[A-EHLMPR-T]\d\d[A-Z]\d{3}[A-Z]/i,
+        gate: new RegExp(CODICE_FISCALE_TAIL, 'i'),
         validate: check(codiceFiscaleValid),
       },
       {
