@@ -7,6 +7,8 @@ const NUMBER_WORDS_ES =
   'un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veinti\\p{L}{2,6}|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa';
 const NUMBER = `(?:\\d{1,3}|(?:${NUMBER_WORDS_ES})(?: y (?:${NUMBER_WORDS_ES}))?)`;
 const UNIT_ES = '(?:años|año|meses|mes|semanas|días|dias)';
+/** The end of a Spanish age ("42 años de edad"): the regex's tail and its gate. */
+const DE_EDAD = ' de edad(?![\\p{L}])';
 
 /** Ages of people. */
 export function createAgeRecognizer() {
@@ -58,13 +60,13 @@ export function createAgeRecognizer() {
       },
       {
         name: 'es-de-edad',
-        regex: new RegExp(`(?<![\\p{L}])(${NUMBER}[ \\t]+${UNIT_ES}) de edad(?![\\p{L}])`, 'giud'),
+        regex: new RegExp(`(?<![\\p{L}])(${NUMBER}[ \\t]+${UNIT_ES})${DE_EDAD}`, 'giud'),
         group: 1,
         score: 0.85,
         anyOf: ['edad'],
         // The phrase itself: every clinical note says "edad" (often "Edad: 42"), and the regex tries its number words
         // at every position.
-        gate: / de edad(?!\p{L})/iu,
+        gate: new RegExp(DE_EDAD, 'iu'),
       },
       {
         name: 'es-age-after-noun',

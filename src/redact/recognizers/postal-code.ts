@@ -27,6 +27,8 @@ const POSTAL_WORDS = [
 
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR';
+/** What precedes a US ZIP code: a state code, an optional comma and blanks (the regex's look-behind and its gate's). */
+const STATE_BEFORE_ZIP = `\\b(?:${US_STATES}),?[ \\t]{1,3}`;
 
 // The labels that name a postal code, in the case forms people write them: "zip code", "Postal Code", "PLZ", "CEP".
 const LABEL =
@@ -143,12 +145,12 @@ export function createPostalCodeRecognizer() {
       },
       {
         name: 'us-state-zip',
-        regex: new RegExp(`(?<=\\b(?:${US_STATES}),?[ \\t]{1,3})\\d{5}(?:-\\d{4})?(?![\\w-])`, 'g'),
+        regex: new RegExp(`(?<=${STATE_BEFORE_ZIP})\\d{5}(?:-\\d{4})?(?![\\w-])`, 'g'),
         score: 0.7,
         minDigitRun: 5,
         // The state code before the code's first digit, read back from each space-digit pair: the regex's leading
         // look-behind is tried at every position of the text.
-        gate: new RegExp(`[ \\t]\\d(?<=\\b(?:${US_STATES}),?[ \\t]{1,3}\\d)`),
+        gate: new RegExp(`[ \\t]\\d(?<=${STATE_BEFORE_ZIP}\\d)`),
       },
       {
         // Five digits followed by a capitalised place name: "28046 Madrid", "75008 Paris", "10115 Berlin".
