@@ -52,4 +52,22 @@ describe('phone recognizer', () => {
     expect(parsePhoneNumberFromString('+1 123 456 7890')?.isPossible()).toBe(true);
     expect(findNumbers('+1 123 456 7890', { v2: true })).toEqual([]);
   });
+
+  // The recognizer skips the call for a candidate without '+' when no region is known. These fail if an upgrade lets
+  // findNumbers read such a candidate (national numbers, '00' and '011' international prefixes) without a region.
+  it.each([
+    ['030 12345678', 'DE', '+49 30 12345678'],
+    ['(212) 555-0134', 'US', '+1 (212) 555-0134'],
+    ['0044 20 7946 0000', 'DE', '+44 20 7946 0000'],
+    ['011 44 20 7946 0000', 'US', '+44 20 7946 0000'],
+    ['44 20 7946 0000', 'GB', '+44 20 7946 0000'],
+    ['1 415 555 2671 x 12', 'US', '+1 415 555 2671 x 12'],
+  ] as const)(
+    'findNumbers needs a region or a + for %s (found with %s, or as %s)',
+    (candidate, region, international) => {
+      expect(findNumbers(candidate, { defaultCountry: region, v2: true })).toHaveLength(1);
+      expect(findNumbers(candidate, { v2: true })).toEqual([]);
+      expect(findNumbers(international, { v2: true })).toHaveLength(1);
+    },
+  );
 });

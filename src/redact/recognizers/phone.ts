@@ -100,6 +100,7 @@ interface FoundNumber {
 const BASE_BUDGET = 200;
 const CHARS_PER_CALL = 100;
 const CACHE_SIZE = 4096;
+const NONE: readonly FoundNumber[] = Object.freeze([]);
 
 /** Phone and fax numbers. */
 export function createPhoneRecognizer(): Recognizer {
@@ -110,6 +111,11 @@ export function createPhoneRecognizer(): Recognizer {
   const minTextDigits = gatesEnabled() ? 6 : 0;
 
   function parse(candidate: string, region: CountryCode | undefined): readonly FoundNumber[] {
+    // Without a default region libphonenumber reads only numbers written with '+': a national number gets no
+    // calling code, so its parse() selects no numbering plan and fails, and an international prefix ('00', '011') is
+    // stripped only for a known region. findNumbers would try every sub-candidate and find nothing, at ~0.2 ms for
+    // '(212) 555-0134'. The test beside this file checks that on an upgrade.
+    if (region === undefined && !candidate.includes('+')) return NONE;
     const key = `${region ?? ''}|${candidate}`;
     const cached = cache.get(key);
     if (cached) return cached;
