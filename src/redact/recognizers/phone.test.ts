@@ -70,4 +70,33 @@ describe('phone recognizer', () => {
       expect(findNumbers(international, { v2: true })).toHaveLength(1);
     },
   );
+  // A candidate of digits alone, or '+' and digits, is parsed whole instead of searched (parseWhole in phone.ts);
+  // the spans must be the ones findNumbers gives, found or not. The last column keeps both kinds in the table.
+  it.each([
+    ['+14155552671', undefined, true],
+    ['+15551234567', 'US', false],
+    ['4155552671', 'US', true],
+    ['14155552671', 'US', true],
+    ['1234567', 'US', false],
+    ['+4930123456', undefined, true],
+    ['030123456', 'DE', true],
+    ['0612345678', 'FR', true],
+    ['+33612345678', 'ES', true],
+    ['612345678', 'ES', true],
+    ['00442079460000', 'DE', true],
+    ['00442079460000', 'US', false],
+    ['0114420794600001', 'US', false],
+    ['+12345678901234567', undefined, false],
+  ] as const)('a digit-only candidate gets findNumbers’ answer: %s (%s) → %s', (candidate, region, found) => {
+    const text = `call ${candidate} now`;
+    const expected = findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true }).map((n) => [
+      n.startsAt + 5,
+      n.endsAt + 5,
+    ]);
+    expect(expected.length > 0).toBe(found);
+    const spans = createPhoneRecognizer()
+      .analyze({ text, ...(region ? { country: region } : {}) }, { explain: true })
+      .filter((s) => s.explanation?.pattern === 'libphonenumber');
+    expect(spans.map((s) => [s.start, s.end])).toEqual(expected);
+  });
 });
