@@ -52,4 +52,51 @@ describe('phone recognizer', () => {
     expect(parsePhoneNumberFromString('+1 123 456 7890')?.isPossible()).toBe(true);
     expect(findNumbers('+1 123 456 7890', { v2: true })).toEqual([]);
   });
+
+  // The recognizer skips the call for a candidate without '+' when no region is known. These fail if an upgrade lets
+  // findNumbers read such a candidate (national numbers, '00' and '011' international prefixes) without a region.
+  it.each([
+    ['030 12345678', 'DE', '+49 30 12345678'],
+    ['(212) 555-0134', 'US', '+1 (212) 555-0134'],
+    ['0044 20 7946 0000', 'DE', '+44 20 7946 0000'],
+    ['011 44 20 7946 0000', 'US', '+44 20 7946 0000'],
+    ['44 20 7946 0000', 'GB', '+44 20 7946 0000'],
+    ['1 415 555 2671 x 12', 'US', '+1 415 555 2671 x 12'],
+  ] as const)(
+    'findNumbers needs a region or a + for %s (found with %s, or as %s)',
+    (candidate, region, international) => {
+      expect(findNumbers(candidate, { defaultCountry: region, v2: true })).toHaveLength(1);
+      expect(findNumbers(candidate, { v2: true })).toEqual([]);
+      expect(findNumbers(international, { v2: true })).toHaveLength(1);
+    },
+  );
+  // A candidate of digits alone, or '+' and digits, is parsed whole instead of searched (parseWhole in phone.ts);
+  // the spans must be the ones findNumbers gives, found or not. The last column keeps both kinds in the table.
+  it.each([
+    ['+14155552671', undefined, true],
+    ['+15551234567', 'US', false],
+    ['4155552671', 'US', true],
+    ['14155552671', 'US', true],
+    ['1234567', 'US', false],
+    ['+4930123456', undefined, true],
+    ['030123456', 'DE', true],
+    ['0612345678', 'FR', true],
+    ['+33612345678', 'ES', true],
+    ['612345678', 'ES', true],
+    ['00442079460000', 'DE', true],
+    ['00442079460000', 'US', false],
+    ['0114420794600001', 'US', false],
+    ['+12345678901234567', undefined, false],
+  ] as const)('a digit-only candidate gets findNumbers’ answer: %s (%s) → %s', (candidate, region, found) => {
+    const text = `call ${candidate} now`;
+    const expected = findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true }).map((n) => [
+      n.startsAt + 5,
+      n.endsAt + 5,
+    ]);
+    expect(expected.length > 0).toBe(found);
+    const spans = createPhoneRecognizer()
+      .analyze({ text, ...(region ? { country: region } : {}) }, { explain: true })
+      .filter((s) => s.explanation?.pattern === 'libphonenumber');
+    expect(spans.map((s) => [s.start, s.end])).toEqual(expected);
+  });
 });
