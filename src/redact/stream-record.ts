@@ -90,26 +90,36 @@ export function parseRecordLine(line: string, lineNumber: number, maxLength = DE
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
 
+// Output lines are built as strings around JSON.stringify of each value: the same bytes as stringifying a temporary
+// object per line and per span, without making those objects (measured: about 3.5% of a redact run's CPU went to
+// formatRedactLine). Numbers go through JSON.stringify as well, so a non-finite score still prints as null.
+
 /** `{"id","spans":[{"start","end","type","score","recognizer"}]}` */
 export function formatDetectLine(id: string | number, spans: readonly DetectedSpan[]): string {
-  return JSON.stringify({
-    id,
-    spans: spans.map((s) => ({
-      start: s.start,
-      end: s.end,
-      type: s.type,
-      score: round(s.score),
-      recognizer: s.recognizer,
-    })),
-  });
+  let line = `{"id":${JSON.stringify(id)},"spans":[`;
+  for (let i = 0; i < spans.length; i++) line += `${i > 0 ? ',' : ''}${spanJson(spans[i] as DetectedSpan)}`;
+  return `${line}]}`;
+}
+
+function spanJson(s: DetectedSpan): string {
+  // A custom recognizer written in JavaScript may break the types; the object form then says what it always said.
+  if (typeof s.start !== 'number' || typeof s.end !== 'number' || typeof s.type !== 'string') return spanObjectJson(s);
+  if (typeof s.recognizer !== 'string' || typeof s.score !== 'number') return spanObjectJson(s);
+  return `{"start":${JSON.stringify(s.start)},"end":${JSON.stringify(s.end)},"type":${JSON.stringify(s.type)},"score":${JSON.stringify(round(s.score))},"recognizer":${JSON.stringify(s.recognizer)}}`;
+}
+
+function spanObjectJson(s: DetectedSpan): string {
+  return JSON.stringify({ start: s.start, end: s.end, type: s.type, score: round(s.score), recognizer: s.recognizer });
 }
 
 /** `{"id","text"}`, or `{"id","text":null,"dropped":true}` for a dropped record. */
 export function formatRedactLine(id: string | number, text: string | null): string {
-  return text === null ? JSON.stringify({ id, text: null, dropped: true }) : JSON.stringify({ id, text });
+  return text === null
+    ? `{"id":${JSON.stringify(id)},"text":null,"dropped":true}`
+    : `{"id":${JSON.stringify(id)},"text":${JSON.stringify(text)}}`;
 }
 
 /** `{"id": <id or null>, "error": "line N: ..."}` */
 export function formatErrorLine(id: string | number | null, error: string): string {
-  return JSON.stringify({ id, error });
+  return `{"id":${JSON.stringify(id)},"error":${JSON.stringify(error)}}`;
 }
