@@ -86,7 +86,7 @@ describe('phone recognizer', () => {
     ['00442079460000', 'DE', true],
     ['00442079460000', 'US', false],
     ['0114420794600001', 'US', false],
-    ['+12345678901234567', undefined, false],
+    ['0011442079460000', 'AU', true],
   ] as const)('a digit-only candidate gets findNumbers’ answer: %s (%s) → %s', (candidate, region, found) => {
     const text = `call ${candidate} now`;
     const expected = findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true }).map((n) => [
