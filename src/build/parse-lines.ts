@@ -188,3 +188,18 @@ export function parseMemberObject(obj: Json): LineResult<Member> {
     },
   };
 }
+
+/**
+ * Calls `visit` with each line of `data` (split on '\n') and its number, counting from `firstLine`. Each line is
+ * decoded alone: a string of its own in the young generation, not a slice of one large string that only a full
+ * collection frees.
+ */
+export function forEachLine(data: Buffer, firstLine: number, visit: (line: string, lineNo: number) => void): void {
+  let lineNo = firstLine;
+  for (let start = 0; start < data.length; lineNo++) {
+    let end = data.indexOf(10, start);
+    if (end < 0) end = data.length;
+    visit(data.toString('utf8', start, end), lineNo);
+    start = end + 1;
+  }
+}

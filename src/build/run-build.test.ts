@@ -15,6 +15,34 @@ import { fileSource } from './source.js';
 
 const policy = rulesPolicy(TEST_POLICY_RULES, 'd'.repeat(64));
 
+/**
+ * A fast-analyzer build of the fixture files into `dir/out`; `keepParsedMembers` 0 makes the worker threads parse the
+ * members (undefined: the default, under which these small files are parsed on the coordinator).
+ */
+function buildFixture(
+  store: Store,
+  dir: string,
+  files: { members: string; content: string },
+  out: string,
+  options: { workers: number; keepParsedMembers?: number; itemsPerShard?: number },
+): Promise<BuildResult> {
+  const { keepParsedMembers, itemsPerShard } = options;
+  return runBuild({
+    store,
+    policy,
+    purpose: TEST_POLICY_RULES.purpose,
+    asOf: TEST_POLICY_RULES.asOf,
+    outDir: join(dir, out),
+    format: 'parquet',
+    sources: fileSource(files.members, [files.content]),
+    workers: options.workers,
+    actor: 'test',
+    analyzer: 'fast',
+    ...(itemsPerShard === undefined ? {} : { itemsPerShard }),
+    ...(keepParsedMembers === undefined ? {} : { keepParsedMembers }),
+  });
+}
+
 describe('member snapshot parsed by the worker threads', () => {
   let dir = '';
   let store: Store;
@@ -36,17 +64,8 @@ describe('member snapshot parsed by the worker threads', () => {
   });
 
   const build = (out: string, workers: number, keepParsedMembers?: number) =>
-    runBuild({
-      store,
-      policy,
-      purpose: TEST_POLICY_RULES.purpose,
-      asOf: TEST_POLICY_RULES.asOf,
-      outDir: join(dir, out),
-      format: 'parquet',
-      sources: fileSource(files.members, [files.content]),
+    buildFixture(store, dir, files, out, {
       workers,
-      actor: 'test',
-      analyzer: 'fast',
       itemsPerShard: 400,
       ...(keepParsedMembers === undefined ? {} : { keepParsedMembers }),
     });
@@ -114,17 +133,8 @@ describe('member snapshot with a member line of megabytes', () => {
       lines.splice(9, 0, 'not json');
       writeFileSync(files.members, `${lines.join('\n')}\n`);
       const build = (out: string, keepParsedMembers?: number) =>
-        runBuild({
-          store,
-          policy,
-          purpose: TEST_POLICY_RULES.purpose,
-          asOf: TEST_POLICY_RULES.asOf,
-          outDir: join(dir, out),
-          format: 'parquet',
-          sources: fileSource(files.members, [files.content]),
+        buildFixture(store, dir, files, out, {
           workers: 2,
-          actor: 'test',
-          analyzer: 'fast',
           ...(keepParsedMembers === undefined ? {} : { keepParsedMembers }),
         });
       const coordinator = await build('kept');

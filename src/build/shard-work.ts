@@ -11,7 +11,7 @@ import { createHmacSha256, hash64, MessageBytes, sha256Into } from './hash.js';
 import { orderByKey64 } from './key-order.js';
 import { lookupMember, reasonOfCode } from './member-snapshot.js';
 import { sortedLeavesRootAt } from './merkle.js';
-import { parseContentObject, parseJsonLine, timestampMillis } from './parse-lines.js';
+import { forEachLine, parseContentObject, parseJsonLine, timestampMillis } from './parse-lines.js';
 import { type Analyze, createAnalyze, createRedactor, type Redactor } from './redaction.js';
 import { openShardWriter, type Utf8TextRecord } from './shard-writer.js';
 import type { ContentBatch } from './source.js';
@@ -324,26 +324,19 @@ export function createDecidePass(init: WorkerInit, redactor: Redactor = createBu
       const { bytes } = batch;
       const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const at = batch.numbering === 'row' ? `${batch.file}: row ` : `${batch.file}:`;
-      let lineNo = batch.firstLine;
-      // Each line is decoded alone (a string of its own in the young generation, not slices of one large string that
-      // only a full collection frees).
-      for (let start = 0; start < data.length; lineNo++) {
-        let end = data.indexOf(10, start);
-        if (end < 0) end = data.length;
-        const line = data.toString('utf8', start, end);
-        start = end + 1;
-        if (line.charCodeAt(0) !== 123 && line.trim() === '') continue; // blank line ('{' starts every record)
+      forEachLine(data, batch.firstLine, (line, lineNo) => {
+        if (line.charCodeAt(0) !== 123 && line.trim() === '') return; // blank line ('{' starts every record)
         const json = parseJsonLine(line);
         const parsed = json.ok ? parseContentObject(json.value) : json;
         if (parsed.ok) {
           handle(parsed.value, stats);
-          continue;
+          return;
         }
         stats.rejected++;
         if (stats.rejectedSamples.length < MAX_REJECTED_SAMPLES) {
           stats.rejectedSamples.push(`${at}${lineNo}: ${parsed.field}: ${parsed.message}`);
         }
-      }
+      });
       return stats;
     },
     finish() {

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ContentItem, Member } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 import { parquetRowCount, readParquetContentAsJsonLines, readParquetMembers } from './parquet/index.js';
-import { parseJsonLine, parseMemberObject } from './parse-lines.js';
+import { forEachLine, parseJsonLine, parseMemberObject } from './parse-lines.js';
 
 /**
  * A batch of content for the workers: whole JSONL lines as raw UTF-8 bytes (transferred to the worker, which decodes
@@ -235,18 +235,13 @@ export function parseMemberLines(batch: MemberLines): { members: Member[]; rejec
 export function forEachMember(batch: MemberLines, onMember: (member: Member) => void): RejectedLine[] {
   const rejected: RejectedLine[] = [];
   const data = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
-  let lineNo = batch.firstLine;
-  for (let start = 0; start < data.length; lineNo++) {
-    let end = data.indexOf(10, start);
-    if (end < 0) end = data.length;
-    const line = data.toString('utf8', start, end);
-    start = end + 1;
-    if (line.trim() === '') continue;
+  forEachLine(data, batch.firstLine, (line, lineNo) => {
+    if (line.trim() === '') return;
     const json = parseJsonLine(line);
     const parsed = json.ok ? parseMemberObject(json.value) : json;
     if (parsed.ok) onMember(parsed.value);
     else rejected.push({ where: `${batch.file}:${lineNo}`, field: parsed.field, message: parsed.message });
-  }
+  });
   return rejected;
 }
 
