@@ -2,7 +2,7 @@
 // in a temporary data directory, exit codes and the sentences printed for bad input.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,9 +25,13 @@ function withoutAssentSettings(): NodeJS.ProcessEnv {
 }
 
 function assent(dataDir: string, ...args: string[]): Run {
+  return assentWithEnv(withoutAssentSettings(), dataDir, ...args);
+}
+
+function assentWithEnv(env: NodeJS.ProcessEnv, dataDir: string, ...args: string[]): Run {
   const result = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], {
     encoding: 'utf8',
-    env: withoutAssentSettings(),
+    env,
     timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -244,5 +248,48 @@ describe('assent CLI (the compiled command; `npm test` builds it first)', () => 
     expect(redacted).not.toContain('730-1234');
     expect(JSON.parse(redacted.split('\n')[0] ?? '').text).toBe('Write to [EMAIL] or call [PHONE].');
     expect(existsSync(`${redactOut}.tmp-${process.pid}`)).toBe(false);
+  });
+
+  it("redacts with a purpose's operators from the policy, keying pseudonyms from ASSENT_BUILD_SECRET", () => {
+    const input = join(dataDir, 'purpose-posts.jsonl');
+    const lines = [
+      { id: 'a', text: 'Thanks to Ana Silva: write to ana.silva@example.org or call (415) 730-1234.', country: 'US' },
+      { id: 'b', text: 'My card is 4111 1111 1111 1111.' },
+    ];
+    writeFileSync(input, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    const redactWith = (secret: string | undefined, ...flags: string[]) => {
+      const env = withoutAssentSettings();
+      delete env.ASSENT_BUILD_SECRET;
+      if (secret !== undefined) env.ASSENT_BUILD_SECRET = secret;
+      return assentWithEnv(env, dataDir, '--policy', 'consent-first', 'redact', '--input', input, ...flags);
+    };
+    const purpose = ['--purpose', 'train_ai_system.generative'];
+    const first = redactWith('s3cret', ...purpose);
+    expect(first.stderr).toMatch(/operators of policy consent-first consent-first\/v1 for train_ai_system\.generative/);
+    expect(first.code).toBe(0);
+    const [a, b] = first.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    // consent-first: PERSON pseudonymize, PHONE mask keeping the last 2, e-mail replaced, a payment card drops the record.
+    expect(a.text).toMatch(/^Thanks to \[PERSON_[0-9a-f]{8}\]: write to <EMAIL> or call \*+34\.$/);
+    expect(b).toEqual({ id: 'b', text: null, dropped: true });
+    // The same secret gives the same pseudonyms; without one every run has its own key.
+    expect(redactWith('s3cret', ...purpose).stdout).toBe(first.stdout);
+    expect(redactWith(undefined, ...purpose).stdout).not.toBe(first.stdout);
+    // Without --purpose the default operators apply, as before.
+    expect(JSON.parse(redactWith('s3cret').stdout.split('\n')[0] ?? '').text).toContain('[PHONE]');
+
+    const unknown = redactWith(undefined, '--purpose', 'train_ai_system.nonsense');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--purpose: unknown purpose "train_ai_system.nonsense"/);
+    const output = join(dataDir, 'never-written.jsonl');
+    const early = redactWith(undefined, ...purpose, '--as-of', '2020-01-01', '--output', output);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/no rules for "train_ai_system.generative" in a version in force at 2020-01-01/);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('never-written'))).toEqual([]);
+    const stray = redactWith(undefined, '--as-of', '2025-01-01');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--as-of: applies only with --purpose/);
   });
 });

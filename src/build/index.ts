@@ -3,7 +3,7 @@ export { BUILD_ERRORS, BuildError, type BuildErrorCode } from './build-error.js'
 export { type BuildPolicy, type ItemRules, itemReason, type PolicyRules, rulesPolicy } from './build-policy.js';
 export type { BuildCounts, BuildManifest, ShardEntry } from './manifest.js';
 export { buildPolicyFrom } from './policy-adapter.js';
-export { DEFAULT_REDACTION, type RedactionSettings } from './redaction.js';
+export { DEFAULT_REDACTION, type RedactionSettings, redactionConfig } from './redaction.js';
 export {
   type BuildDeps,
   type BuildProgress,

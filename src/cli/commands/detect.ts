@@ -1,12 +1,25 @@
 // `assent detect` and `assent redact`: JSONL in, JSONL out, one line per input line in the same order, streaming,
-// on every core for large input. Counts go to stderr so stdout stays pure JSONL.
+// on every core for large input. Counts go to stderr so stdout stays pure JSONL. With `--purpose`, `redact` applies
+// that purpose's operators from the policy in force, as a build for the purpose would.
 
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { detectStream, redactStream, type StreamCounts, type StreamOptions } from '../../redact/index.js';
+import { buildPolicyFrom, redactionConfig } from '../../build/index.js';
+import { isPurpose } from '../../domain/index.js';
+import { DEFAULT_PRESET, loadPreset, type Policy } from '../../policy/index.js';
+import {
+  detectStream,
+  type RedactionConfig,
+  redactStream,
+  type StreamCounts,
+  type StreamOptions,
+} from '../../redact/index.js';
+import { openStore } from '../../store/open-store.js';
 import { UsageError } from '../cli-error.js';
+import { globalOptions, parseTimeFlag, resolvePolicy } from '../context.js';
 
 type Mode = 'detect' | 'redact';
 
@@ -34,22 +47,86 @@ function summary(mode: Mode, counts: StreamCounts): string {
   return `${mode}: ${counts.records} records, ${counts.errors} rejected${dropped}; ${found || 'no personal data found'}`;
 }
 
-async function run(
-  mode: Mode,
-  options: { input?: string; output?: string; workers?: string; minScore?: string; quiet?: boolean },
-) {
+interface Flags {
+  input?: string;
+  output?: string;
+  workers?: string;
+  minScore?: string;
+  quiet?: boolean;
+  purpose?: string;
+  asOf?: string;
+}
+
+/**
+ * The policy whose operators `redact --purpose` applies: the global --policy (preset or file), else the store's
+ * active policy, else the default preset. Unlike the store commands, nothing is recorded: redacting a file changes
+ * no state, so it neither activates a policy nor writes to the audit log.
+ */
+async function policyInForce(command: Command): Promise<Policy> {
+  const options = globalOptions(command);
+  const requested = await resolvePolicy(options.policy);
+  if (requested) return requested;
+  const store = await openStore({
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+  });
+  try {
+    const active = await store.activePolicy();
+    return active ? (JSON.parse(active.document) as Policy) : await loadPreset(DEFAULT_PRESET);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The redaction operators of `purpose` in the policy version in force at `asOf`, and a line saying which. Pseudonyms
+ * are keyed from ASSENT_BUILD_SECRET when it is set (the same value gets the same pseudonym in every run for the
+ * purpose), else from a random key for this run only, so they cannot be linked to another run's.
+ */
+async function purposeRedaction(
+  command: Command,
+  purpose: string,
+  asOf: string,
+): Promise<{ config: RedactionConfig; source: string }> {
+  if (!isPurpose(purpose)) throw new UsageError(`--purpose: unknown purpose "${purpose}"`);
+  const policy = await policyInForce(command);
+  const view = buildPolicyFrom(policy, purpose, asOf, '');
+  if (view.versionId === null) {
+    throw new UsageError(
+      `--purpose: policy "${policy.name}" has no rules for "${purpose}" in a version in force at ${asOf}`,
+    );
+  }
+  const secret = process.env.ASSENT_BUILD_SECRET || randomBytes(32).toString('hex');
+  const key = createHash('sha256').update(`assent-redact-key\n${secret}\n${purpose}`).digest('hex');
+  return {
+    config: redactionConfig(view.redaction, key),
+    source: `operators of policy ${policy.name} ${view.versionId} for ${purpose}`,
+  };
+}
+
+async function run(mode: Mode, options: Flags, command: Command) {
   if (options.input !== undefined && !existsSync(options.input))
     throw new UsageError(`--input: ${options.input}: no such file`);
+  if (options.asOf !== undefined && options.purpose === undefined)
+    throw new UsageError('--as-of: applies only with --purpose (it picks the policy version in force)');
+  const asOf = parseTimeFlag('--as-of', options.asOf) ?? new Date().toISOString();
+  const redaction =
+    mode === 'redact' && options.purpose !== undefined
+      ? await purposeRedaction(command, options.purpose, asOf)
+      : undefined;
+  const workers = parseWorkers(options.workers);
+  // --min-score wins over the policy's min_score, for detection and operators alike (as a build uses the policy's).
+  const minScore = parseScore(options.minScore) ?? redaction?.config.minScore;
+  const streamOptions: StreamOptions = {
+    ...(workers !== undefined ? { workers } : {}),
+    ...(minScore !== undefined ? { minScore } : {}),
+    ...(redaction ? { redaction: { ...redaction.config, ...(minScore !== undefined ? { minScore } : {}) } } : {}),
+  };
+  // Every flag is checked above, before anything is opened: a usage error leaves no file behind.
   const input: Readable = options.input ? createReadStream(options.input) : process.stdin;
   // Write to a temporary name and rename at the end: an interrupted run never leaves half an output file.
   const temp = options.output ? `${options.output}.tmp-${process.pid}` : undefined;
   const output: Writable = temp ? createWriteStream(temp) : process.stdout;
-  const workers = parseWorkers(options.workers);
-  const minScore = parseScore(options.minScore);
-  const streamOptions: StreamOptions = {
-    ...(workers !== undefined ? { workers } : {}),
-    ...(minScore !== undefined ? { minScore } : {}),
-  };
   try {
     const counts = await (mode === 'detect' ? detectStream : redactStream)(input, output, streamOptions);
     if (temp && options.output) {
@@ -58,7 +135,9 @@ async function run(
       );
       await rename(temp, options.output);
     }
-    if (!options.quiet) process.stderr.write(`${summary(mode, counts)}\n`);
+    if (!options.quiet) {
+      process.stderr.write(`${summary(mode, counts)}${redaction ? `; ${redaction.source}` : ''}\n`);
+    }
     if (counts.errors > 0) process.exitCode = 2;
   } catch (error) {
     if (temp) await rm(temp, { force: true });
@@ -67,15 +146,23 @@ async function run(
 }
 
 function register(program: Command, mode: Mode, description: string): void {
-  program
+  const command = program
     .command(mode)
     .description(description)
     .option('--input <file>', 'JSONL input, records {"id","text","lang"?,"country"?} (default: standard input)')
     .option('--output <file>', 'JSONL output, written atomically (default: standard output)')
     .option('--workers <n>', 'worker threads for large input (default: every core)')
     .option('--min-score <score>', 'ignore detections scoring below this (0-1)')
-    .option('--quiet', 'no summary on standard error')
-    .action(async (options) => run(mode, options));
+    .option('--quiet', 'no summary on standard error');
+  if (mode === 'redact') {
+    command
+      .option(
+        '--purpose <purpose>',
+        "apply this purpose's redaction operators from the policy in force (--policy, else the active policy) instead of replacing every type; pseudonyms are stable across runs only with ASSENT_BUILD_SECRET set",
+      )
+      .option('--as-of <time>', 'with --purpose: use the policy version in force at this time (default: now)');
+  }
+  command.action(async (options: Flags, self: Command) => run(mode, options, self));
 }
 
 export function registerDetectCommands(program: Command): void {
