@@ -287,6 +287,8 @@ describe('assent CLI (the compiled command; `npm test` builds it first)', () => 
     const early = redactWith(undefined, ...purpose, '--as-of', '2020-01-01', '--output', output);
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/no rules for "train_ai_system.generative" in a version in force at 2020-01-01/);
+    // Every flag is checked before the output is opened: no temporary file is left behind.
+    expect(redactWith(undefined, '--workers', 'abc', '--output', output).code).toBe(2);
     expect(readdirSync(dataDir).filter((f) => f.startsWith('never-written'))).toEqual([]);
     const stray = redactWith(undefined, '--as-of', '2025-01-01');
     expect(stray.code).toBe(2);
