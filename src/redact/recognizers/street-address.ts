@@ -12,6 +12,13 @@ import { WORDS_AFTER_A_CODE } from './postal-code.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
 const CAP_WORD = "(?:\\d{1,5}|[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30})";
+// A contact label after an address ("… 28007 Madrid. E-mail: …", "… Cádiz. Tfno. 956 …") is not part of its place.
+const CONTACT_LABEL =
+  '(?:E-?mail|Correo|Tfno|Telf?|Teléfono|Telefono|Tlf|Fax|Phone|Tel[eé]fone|Móvil|Movil|Mobile)(?![\\p{L}])';
+const NOT_LABEL = `(?!${CONTACT_LABEL})`;
+// The place after a postal code starts with a letter: digit groups after a number ("Card 4111 1111 1111 1111") are
+// more digits, not a town, and reading them as one hid a payment card inside a "street address".
+const PLACE_WORD = `${NOT_LABEL}\\p{Lu}[\\p{L}'’ºª.-]{0,30}`;
 
 const EN_SUFFIXES =
   'Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay';
@@ -35,8 +42,9 @@ const CAPITAL_SUFFIX_STREETS =
 const USPS_SUFFIXES =
   'Alley|Annex|Arcade|Avenue|Bayou|Beach|Bend|Bluffs?|Bottom|Boulevard|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Circles?|Cliffs?|Club|Commons?|Corners?|Course|Courts?|Coves?|Creek|Crescent|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives?|Estates?|Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?|Haven|Heights|Highway|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Landing|Lane|Lights?|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks?|Parkways?|Pass|Passage|Path|Pike|Pines?|Place|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Route|Row|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Station|Stream|Streets?|Summit|Terrace|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?';
 
-// Written without a space after them: "C/Castanera, 26", "C/. Piamonte, 7", "Av/ Puertollano, 9".
-const SLASH_TYPES = 'C/\\.?|Av/|Avda/';
+// Written without a space after them: "C/Castanera, 26", "C/. Piamonte, 7", "Av/ Puertollano, 9"; "c/" in lower case
+// as often ("c/ Los Balbos, s/n").
+const SLASH_TYPES = 'C/\\.?|c/\\.?|Av/|Avda/';
 
 const DOOR = `(?:[ \\t]\\d{1,3}[º°ª]?[A-Z](?![\\p{L}\\d])|[ \\t]?[,-][ \\t]?(?:\\d{1,3}[ \\t]?[º°ª]?(?:[ \\t]?[A-Za-z])?|[A-Za-z]|s/n|bajo|izq(?:da)?\\.?|dcha\\.?|pta\\.?[ \\t]?\\d{1,3}|piso[ \\t]\\d{1,3}|puerta[ \\t]\\w{1,3}|esc(?:alera)?\\.?[ \\t]?\\w{1,3}|\\d{1,3}\\.?[ \\t]?[oºª]\\.?[ \\t]?[A-Za-z]?)(?![\\p{L}\\d])){0,4}`;
 
@@ -95,18 +103,19 @@ function alternationLiterals(alternation: string): string[] {
 // Continuation components, tried at the start of each following line or comma-separated item.
 const SEPARATOR =
   /(?:[ \t]*,[ \t]*|[ \t]*\.?[ \t]*\r?\n(?:[ \t]*\r?\n)?[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
-// A segment ends at punctuation, a line end, the end of the text, or where a lower-case sentence resumes.
-const END = '(?=[ \\t]*(?:[,;\\n.)?!:]|$)|[ \\t]+\\p{Ll})';
+// A segment ends at punctuation, a line end, the end of the text, where a lower-case sentence resumes, or before a
+// contact label (after a word without a final dot: "Cádiz. Tfno" ends at "Cádiz", the dot being punctuation).
+const END = `(?=[ \\t]*(?:[,;\\n.)?!:]|$)|[ \\t]+\\p{Ll}|(?<!\\.)[ \\t]+${CONTACT_LABEL})`;
 const UNIT_SEGMENT =
   /(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.|Room|Piso|Puerta|Dpto\.?|Depto\.?|Bloque|Portal|Escalera|#)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/iuy;
 const POSTAL =
   '(?:[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d|(?:[A-Z]{1,2}-)?(?:\\d{4,5}|\\d{3}[ -]\\d{2,3})(?:-\\d{3,4})?)';
 const POSTAL_SEGMENT = new RegExp(
-  `${POSTAL}([ \\t]{1,2}(?:-[ \\t])?${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,3}(?:[ \\t]\\(${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,2}\\))?)?${END}`,
+  `${POSTAL}([ \\t]{1,2}(?:-[ \\t])?${PLACE_WORD}(?:[ \\t]${NOT_LABEL}${CAP_WORD}){0,3}(?:[ \\t]\\(${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,2}\\))?)?${END}`,
   'uy',
 );
 const PLACE_SEGMENT = new RegExp(
-  `\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
+  `${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
   'uy',
 );
 // A region code (not a label: "CP: 43005"); in lower case ("springfield, il 62704") only before a postal code.
