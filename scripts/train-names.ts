@@ -6,7 +6,7 @@
 //   npm run train:names [-- --data ../shared/datasets/pii --epochs 8 --seed 17 --folds 2 --person-recall 0.85]
 //   (--out DIR writes the files elsewhere; --bias P,L,O skips the tuning)
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -56,6 +56,12 @@ if (margin.length !== TAG_TYPES.length || !margin.every((m) => Number.isFinite(m
 }
 // Where the data files are written (experiments can point elsewhere and leave the committed files alone).
 const dataDir = arg('out', resolveDataDir());
+try {
+  mkdirSync(dataDir, { recursive: true });
+} catch (error) {
+  console.error(`train-names: --out ${dataDir}: cannot create the directory (${(error as NodeJS.ErrnoException).code})`);
+  process.exit(2);
+}
 // --bias P,L,O fixes the decoding bias instead of tuning it: checked here, before any training.
 const fixedBias = arg('bias', '');
 const fixedEntityBias = fixedBias === '' ? undefined : fixedBias.split(',').map(Number);
