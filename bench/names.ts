@@ -14,7 +14,7 @@ import { generatePosts } from './social-posts.js';
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
-const RECORDED_SPANS = 'bbe68a04eada6ed1a937c6faa63ea203462fe9c6f2a20fb02ca9419485fc063c';
+const RECORDED_SPANS = 'd6dc792360c7eaafdda96a47aaddbde015ee38cd9aad4e4d6d46677863d2be21';
 
 function readTexts(file: string): string[] {
   return readFileSync(file, 'utf8')

@@ -1,7 +1,8 @@
 // Guard for speed work on the tagger: its spans on the dev corpora must stay byte-identical (same model, same
 // decisions); skips when ../shared is absent. After retraining the model, record the new hash printed by
 // `npx tsx bench/names.ts --spans` here and in bench/names.ts (last recorded for the model of `npm run train:names`
-// of model version 3: case-context and longer character features, bias tuned on held-out training folds).
+// of model version 3: case-context and longer character features, bias tuned on held-out training folds; then again
+// when spansFromTags began to trim a leading greeting word such as "Congrats" from PERSON runs).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ function spanDigest(dir: string, cacheSize?: number): string {
   return hash.digest('hex');
 }
 
-const EXPECTED = 'bbe68a04eada6ed1a937c6faa63ea203462fe9c6f2a20fb02ca9419485fc063c';
+const EXPECTED = 'd6dc792360c7eaafdda96a47aaddbde015ee38cd9aad4e4d6d46677863d2be21';
 
 describe.skipIf(!present)('name tagger output on the dev corpora', () => {
   it('is byte-identical to the recorded spans (warm cache)', () => {

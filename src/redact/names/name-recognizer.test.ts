@@ -29,6 +29,10 @@ describe('createNameRecognizer', () => {
     ['I love this song so much, best video ever', []],
     ['Can you send me the report by Friday? Thanks!', []],
     ['great job everyone, the new release looks good', []],
+    // a greeting, thanks or request word before a name is not part of it; a given name that is also a word is
+    ['Congrats to John Doe on the new role!', ['John Doe']],
+    ['Email Maria Lopez the slides', ['Maria Lopez']],
+    ['Will Smith was there.', ['Will Smith']],
     // acronyms and codes are not names
     ['My IBAN is GB82WEST12345698765432', []],
     ['Send it to my SSN please', []],

@@ -1,6 +1,7 @@
 // The name tagger: tokenize once, score each token from cached per-word feature sums, Viterbi-decode BIO tags,
 // and turn tag runs into PERSON / LOCATION / ORGANIZATION spans with original-string offsets.
 
+import { foldToken } from '../known/fold.js';
 import {
   CASE,
   CASE_CONTEXTS,
@@ -364,7 +365,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
         caseSelf = caseNext;
       }
       viterbi7(e, n, transitions64, tags, scratch);
-      const spans = spansFromTags(tags, e, tokenStarts, tokenEnds, n, trims);
+      const spans = spansFromTags(tags, e, tokenStarts, tokenEnds, n, trims, text);
       lastText = text;
       return spans;
     },
@@ -391,7 +392,22 @@ const MARGIN_UNITS = 15;
 /** What a text without names tags as (shared, so such texts allocate no array). */
 const NO_SPANS: readonly TaggedSpan[] = Object.freeze([]);
 
-/** Groups B/I runs into spans, trimmed of punctuation and function words at either end; the score is a squashed mean margin of the run's tags over O. */
+// Words that open a greeting, a thanks or a request before a name and are not names themselves ("Congrats to John
+// Doe", "Email Maria Lopez", "Ask Maria", "Gracias a Ana"). The model often takes them into a PERSON run at the start
+// of a post; they are trimmed from its start, with the function words after them. A short list on purpose: a longer
+// rule (any dictionary word) cut real surnames ("Pascual", "Concha", "Lobo").
+const LEAD_WORDS: ReadonlySet<string> = new Set(
+  `congrats congratulations thanks thank thx ty kudos cheers shoutout hi hey hello dear welcome ask call email
+e-mail text ping meet tell message dm cc happy goodbye bye sorry hola gracias felicidades enhorabuena saludos querido
+querida estimado estimada`.split(/\s+/),
+);
+const PERSON_TYPE = 0;
+
+/**
+ * Groups B/I runs into spans, trimmed of punctuation and function words at either end, and a PERSON run of two or more
+ * words of a leading LEAD_WORDS word (when `text` is given). The score is a squashed mean margin of the run's tags
+ * over O.
+ */
 export function spansFromTags(
   tags: Uint8Array,
   emissions: Float32Array,
@@ -399,6 +415,7 @@ export function spansFromTags(
   ends: Int32Array,
   n: number,
   trims: Uint8Array,
+  text?: string,
 ): readonly TaggedSpan[] {
   let spans: TaggedSpan[] | undefined;
   let i = 0;
@@ -416,6 +433,14 @@ export function spansFromTags(
     let last = j - 1;
     while (first <= last && trims[first] === 1) first++;
     while (last >= first && trims[last] === 1) last--;
+    if (type === PERSON_TYPE && text !== undefined && first < last) {
+      const word = text.slice(starts[first] ?? 0, ends[first] ?? 0);
+      if (word.length <= 15 && LEAD_WORDS.has(foldToken(word))) {
+        // "Congrats to Leon Stratmann": then the function words after it.
+        first++;
+        while (first <= last && trims[first] === 1) first++;
+      }
+    }
     if (first > last) {
       i = j;
       continue;
