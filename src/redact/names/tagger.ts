@@ -395,11 +395,12 @@ const NO_SPANS: readonly TaggedSpan[] = Object.freeze([]);
 // Words that open a greeting, a thanks or a request before a name and are not names themselves ("Congrats to John
 // Doe", "Email Maria Lopez", "Ask Maria", "Gracias a Ana"). The model often takes them into a PERSON run at the start
 // of a post; they are trimmed from its start, with the function words after them. A short list on purpose: a longer
-// rule (any dictionary word) cut real surnames ("Pascual", "Concha", "Lobo").
-const LEAD_WORDS: ReadonlySet<string> = new Set(
-  `congrats congratulations thanks thank thx ty kudos cheers shoutout hi hey hello dear welcome ask call email
-e-mail text ping meet tell message dm cc happy goodbye bye sorry hola gracias felicidades enhorabuena saludos querido
-querida estimado estimada`.split(/\s+/),
+// rule (any dictionary word) cut real surnames ("Pascual", "Concha", "Lobo"), and a word that is also a given or
+// family name in the gazetteer ("Ty", "Ping", "Hola") is not in it (name-recognizer.test.ts checks).
+export const LEAD_WORDS: ReadonlySet<string> = new Set(
+  `congrats congratulations thanks thank thx kudos cheers shoutout hi hey hello dear welcome ask call email e-mail
+text meet tell message dm cc happy goodbye bye sorry gracias felicidades enhorabuena saludos querido querida estimado
+estimada`.split(/\s+/),
 );
 const PERSON_TYPE = 0;
 

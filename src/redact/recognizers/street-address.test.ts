@@ -100,6 +100,9 @@ const cases: readonly Case[] = [
   ['Servicio de Urología. c/ Los Balbos, s/n. Cádiz. Tfno. 956 013 059', ['c/ Los Balbos, s/n. Cádiz']],
   ['Correspondencia: C/ Limón, 5 28015 Madrid. España E-mail: x@y.es', ['C/ Limón, 5 28015 Madrid. España']],
   ['C/ Altos de Nava, s/n 24071 Leon Fax 987 23 77 00', ['C/ Altos de Nava, s/n 24071 Leon']],
+  // ... but a label word without a dot, colon, number or address after it may be a place.
+  ['Dizengoff Street 50, Tel Aviv, Israel', ['Dizengoff Street 50, Tel Aviv, Israel']],
+  ['Send to 12 Oak Road\nMobile, AL\n36602', ['12 Oak Road\nMobile, AL\n36602']],
 ];
 
 // Informal English street lines as members type them in posts: any case, cue words, units; and the everyday phrases

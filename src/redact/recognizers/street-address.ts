@@ -12,9 +12,11 @@ import { WORDS_AFTER_A_CODE } from './postal-code.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
 const CAP_WORD = "(?:\\d{1,5}|[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30})";
-// A contact label after an address ("… 28007 Madrid. E-mail: …", "… Cádiz. Tfno. 956 …") is not part of its place.
+// A contact label after an address ("… 28007 Madrid. E-mail: …", "… Cádiz. Tfno. 956 …") is not part of its place: a
+// label word followed by a dot or colon, a phone number or an e-mail address. Without that it may be a place ("Tel
+// Aviv", "Mobile, AL").
 const CONTACT_LABEL =
-  '(?:E-?mail|Correo|Tfno|Telf?|Teléfono|Telefono|Tlf|Fax|Phone|Tel[eé]fone|Móvil|Movil|Mobile)(?![\\p{L}])';
+  '(?:E-?mail|Correo(?:[ \\t][Ee]lectr[oó]nico)?|Tfno|Telf?|Teléfono|Telefono|Tlf|Fax|Phone|Tel[eé]fone|Móvil|Movil|Mobile)(?=[ \\t]*(?:[.:]|\\+|\\(?\\d[\\d \\t().-]{5,20}\\d|[\\w.+-]{1,64}@))';
 const NOT_LABEL = `(?!${CONTACT_LABEL})`;
 // The place after a postal code starts with a letter: digit groups after a number ("Card 4111 1111 1111 1111") are
 // more digits, not a town, and reading them as one hid a payment card inside a "street address".
@@ -101,8 +103,10 @@ function alternationLiterals(alternation: string): string[] {
 }
 
 // Continuation components, tried at the start of each following line or comma-separated item.
+// Runs of spaces are matched once each ("[ \t]*\.?[ \t]*" read a long run of spaces without a line end in
+// quadratic time).
 const SEPARATOR =
-  /(?:[ \t]*,[ \t]*|[ \t]*\.?[ \t]*\r?\n(?:[ \t]*\r?\n)?[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
+  /(?:[ \t]*,[ \t]*|[ \t]*(?:\.[ \t]*)?\r?\n(?:[ \t]*\r?\n)?[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
 // A segment ends at punctuation, a line end, the end of the text, where a lower-case sentence resumes, or before a
 // contact label (after a word without a final dot: "Cádiz. Tfno" ends at "Cádiz", the dot being punctuation).
 const END = `(?=[ \\t]*(?:[,;\\n.)?!:]|$)|[ \\t]+\\p{Ll}|(?<!\\.)[ \\t]+${CONTACT_LABEL})`;
@@ -132,7 +136,7 @@ const SECOND_NAME_SEGMENT = new RegExp(
 // The last line of a multi-line address ("Tujetsch\n nan\n 7188", "City\n, Region\n 60810"): a line break, then
 // short lines of place or region (capitalised words with their particles, a region code, a numeric region code),
 // then a postal code on a line of its own (not a year: "12 Main Street\nSee you\n2024").
-const LINE_BREAK = /[ \t]*\.?[ \t]*\r?\n[^\p{L}\p{N}\n]{0,4}/uy;
+const LINE_BREAK = /[ \t]*(?:\.[ \t]*)?\r?\n[^\p{L}\p{N}\n]{0,4}/uy;
 // Lower-case words inside a place line are its particles only ("Villa de Leyva"): "Great day" or "See you" is chat.
 const SHORT_LINE =
   /(?:\p{Lu}[\p{L}'’().-]{0,29}(?:[ \t]{1,2}(?:\p{Lu}[\p{L}'’().-]{0,29}|(?:de|del|la|las|los|da|do|dos|das|di|du|des|le|les|van|von|der|den|el|am|an|im|y|e|i|sur|upon|on)(?![\p{L}\d]))){0,3}|\p{L}{1,3}|\d{1,3})[ \t]*(?=\r?\n)/uy;
