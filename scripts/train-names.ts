@@ -56,12 +56,6 @@ if (margin.length !== TAG_TYPES.length || !margin.every((m) => Number.isFinite(m
 }
 // Where the data files are written (experiments can point elsewhere and leave the committed files alone).
 const dataDir = arg('out', resolveDataDir());
-try {
-  mkdirSync(dataDir, { recursive: true });
-} catch (error) {
-  console.error(`train-names: --out ${dataDir}: cannot create the directory (${(error as NodeJS.ErrnoException).code})`);
-  process.exit(2);
-}
 // --bias P,L,O fixes the decoding bias instead of tuning it: checked here, before any training.
 const fixedBias = arg('bias', '');
 const fixedEntityBias = fixedBias === '' ? undefined : fixedBias.split(',').map(Number);
@@ -70,6 +64,15 @@ if (
   (fixedEntityBias.length !== TAG_TYPES.length || !fixedEntityBias.every(Number.isFinite))
 ) {
   console.error(`train-names: --bias expects one number per type, separated by commas (${TAG_TYPES.join(', ')})`);
+  process.exit(2);
+}
+// Created once every option is checked, so a bad option leaves no directory behind.
+try {
+  mkdirSync(dataDir, { recursive: true });
+} catch (error) {
+  console.error(
+    `train-names: --out ${dataDir}: cannot create the directory (${(error as NodeJS.ErrnoException).code})`,
+  );
   process.exit(2);
 }
 

@@ -290,6 +290,18 @@ describe('assent CLI (the compiled command; `npm test` builds it first)', () => 
     // Every flag is checked before the output is opened: no temporary file is left behind.
     expect(redactWith(undefined, '--workers', 'abc', '--output', output).code).toBe(2);
     expect(readdirSync(dataDir).filter((f) => f.startsWith('never-written'))).toEqual([]);
+    // --min-score may lower the policy's min_score (0.4 in consent-first), never raise it.
+    const weaker = redactWith(undefined, ...purpose, '--min-score', '0.99');
+    expect(weaker.code).toBe(2);
+    expect(weaker.stderr).toMatch(/--min-score: 0.99 is above the policy's min_score 0.4/);
+    expect(redactWith(undefined, ...purpose, '--min-score', '0.3').code).toBe(0);
+    // Without --policy and without a store, the default preset applies and no store is created.
+    const empty = mkdtempSync(join(tmpdir(), 'assent-cli-nostore-'));
+    const env = withoutAssentSettings();
+    const bare = assentWithEnv(env, empty, 'redact', '--input', input, ...purpose);
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toMatch(/operators of policy \S+ \S+ for train_ai_system\.generative/);
+    expect(readdirSync(empty)).toEqual([]);
     const stray = redactWith(undefined, '--as-of', '2025-01-01');
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/--as-of: applies only with --purpose/);

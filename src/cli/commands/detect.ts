@@ -17,7 +17,7 @@ import {
   type StreamCounts,
   type StreamOptions,
 } from '../../redact/index.js';
-import { openStore } from '../../store/open-store.js';
+import { openStore, storeExists } from '../../store/open-store.js';
 import { UsageError } from '../cli-error.js';
 import { globalOptions, parseTimeFlag, resolvePolicy } from '../context.js';
 
@@ -59,17 +59,19 @@ interface Flags {
 
 /**
  * The policy whose operators `redact --purpose` applies: the global --policy (preset or file), else the store's
- * active policy, else the default preset. Unlike the store commands, nothing is recorded: redacting a file changes
- * no state, so it neither activates a policy nor writes to the audit log.
+ * active policy, else the default preset. Unlike the store commands, nothing is recorded: redacting a file neither
+ * activates a policy nor writes to the audit log, and an embedded store that does not exist is not created.
  */
 async function policyInForce(command: Command): Promise<Policy> {
   const options = globalOptions(command);
   const requested = await resolvePolicy(options.policy);
   if (requested) return requested;
-  const store = await openStore({
+  const storeOptions = {
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
-  });
+  };
+  if (!storeExists(storeOptions)) return loadPreset(DEFAULT_PRESET);
+  const store = await openStore(storeOptions);
   try {
     const active = await store.activePolicy();
     return active ? (JSON.parse(active.document) as Policy) : await loadPreset(DEFAULT_PRESET);
@@ -110,13 +112,21 @@ async function run(mode: Mode, options: Flags, command: Command) {
   if (options.asOf !== undefined && options.purpose === undefined)
     throw new UsageError('--as-of: applies only with --purpose (it picks the policy version in force)');
   const asOf = parseTimeFlag('--as-of', options.asOf) ?? new Date().toISOString();
+  const workers = parseWorkers(options.workers);
+  const requestedScore = parseScore(options.minScore);
   const redaction =
     mode === 'redact' && options.purpose !== undefined
       ? await purposeRedaction(command, options.purpose, asOf)
       : undefined;
-  const workers = parseWorkers(options.workers);
-  // --min-score wins over the policy's min_score, for detection and operators alike (as a build uses the policy's).
-  const minScore = parseScore(options.minScore) ?? redaction?.config.minScore;
+  // With a purpose, --min-score may only lower the policy's min_score (find more), never raise it: a higher threshold
+  // would leave in what the policy has redacted, or keep a record it drops.
+  const policyScore = redaction?.config.minScore;
+  if (requestedScore !== undefined && policyScore !== undefined && requestedScore > policyScore) {
+    throw new UsageError(
+      `--min-score: ${requestedScore} is above the policy's min_score ${policyScore} for ${options.purpose}; it may only be lowered`,
+    );
+  }
+  const minScore = requestedScore ?? policyScore;
   const streamOptions: StreamOptions = {
     ...(workers !== undefined ? { workers } : {}),
     ...(minScore !== undefined ? { minScore } : {}),
