@@ -5,7 +5,7 @@
 import { foldToken } from '../known/fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { GAZ_FLAG_COUNT } from './gazetteer.js';
-import { hashFeature, hashInts } from './hash.js';
+import { FNV_OFFSET, FNV_PRIME, finalizeHash, hashInts, hashRange } from './hash.js';
 
 /** Case class of a token. */
 export const CASE = Object.freeze({ LOWER: 0, CAPITALIZED: 1, UPPER: 2, DIGIT: 3, PUNCT: 4, UNCASED: 5 });
@@ -162,9 +162,12 @@ const HAS_DIGIT = /\p{N}/u;
 
 /** The case class of `token` from its characters. */
 export function caseClass(token: string): number {
-  const c = token.charCodeAt(0);
-  // Any digit makes a token a number or a code ("GB82WEST...", "b2b"), never part of a name.
-  if ((c >= 48 && c <= 57) || HAS_DIGIT.test(token)) return CASE.DIGIT;
+  const scan = scanAscii(token);
+  return scan < 0 ? caseClassOfAny(token) : asciiCaseClass(token, scan);
+}
+
+function caseClassOfAny(token: string): number {
+  if (HAS_DIGIT.test(token)) return CASE.DIGIT;
   const first = token[0] ?? '';
   const lower = first.toLowerCase();
   const upper = first.toUpperCase();
@@ -179,6 +182,59 @@ export function caseClass(token: string): number {
 
 /** Short word shape: upper X, lower x, digit d, uncased letter L, other characters kept; runs collapsed. */
 export function shape(token: string): string {
+  const scan = scanAscii(token);
+  return scan < 0 ? shapeOfAny(token) : String.fromCharCode(...SHAPE_CODES.subarray(0, scan & SCAN_SHAPE_LENGTH));
+}
+
+// Printable ASCII (0x20-0x7e) is nearly every token: scanAscii reads its case class, shape and whether folding
+// changes it in one pass over char codes, without the regexes and one-character strings of caseClassOfAny and
+// shapeOfAny (which give the same answers, and still serve every other token).
+
+// Per char code below 0x7f, its shape character: x lower-case, X upper-case, d digit, else the character itself.
+const ASCII_SHAPE = Uint8Array.from({ length: 0x7f }, (_, k) =>
+  k >= 97 && k <= 122 ? 120 : k >= 65 && k <= 90 ? 88 : k >= 48 && k <= 57 ? 100 : k,
+);
+// scanAscii's output: the shape's char codes (at most 8, the length of shapeOfAny's).
+const SHAPE_CODES = new Uint8Array(8);
+const SCAN_SHAPE_LENGTH = 15;
+const SCAN_LOWER = 16;
+const SCAN_UPPER = 32;
+const SCAN_DIGIT = 64;
+
+/**
+ * For a printable-ASCII token: writes its shape to SHAPE_CODES and returns the shape's length, with SCAN_LOWER,
+ * SCAN_UPPER and SCAN_DIGIT set when it holds a lower-case letter, a capital or a digit. -1 for any other token.
+ */
+function scanAscii(token: string): number {
+  let n = 0;
+  let last = -1;
+  let flags = 0;
+  for (let i = 0; i < token.length; i++) {
+    const k = token.charCodeAt(i);
+    if (k < 0x20 || k > 0x7e) return -1;
+    const s = ASCII_SHAPE[k] as number;
+    flags |= s === 120 ? SCAN_LOWER : s === 88 ? SCAN_UPPER : s === 100 ? SCAN_DIGIT : 0;
+    // Runs collapsed, and nothing after the eighth shape character (the characters still count for the flags).
+    if (s !== last && n < 8) {
+      SHAPE_CODES[n++] = s;
+      last = s;
+    }
+  }
+  return flags | n;
+}
+
+/** caseClass of a printable-ASCII token from its scanAscii flags. */
+function asciiCaseClass(token: string, scan: number): number {
+  // Any digit makes a token a number or a code ("GB82WEST...", "b2b"), never part of a name.
+  if (scan & SCAN_DIGIT) return CASE.DIGIT;
+  const c = token.charCodeAt(0);
+  if (c >= 97 && c <= 122) return CASE.LOWER;
+  if (c >= 65 && c <= 90) return token.length > 1 && (scan & SCAN_LOWER) === 0 ? CASE.UPPER : CASE.CAPITALIZED;
+  // Not a letter (the empty token too).
+  return CASE.PUNCT;
+}
+
+function shapeOfAny(token: string): string {
   let out = '';
   let last = '';
   for (const ch of token) {
@@ -200,44 +256,159 @@ function lengthBucket(n: number): number {
   return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
 }
 
-/** Computes the hashed features of one token text (independent of its neighbours). */
-export function wordFeatures(token: string, gazetteer: Gazetteer): WordFeatures {
-  const folded = foldToken(token);
-  const cc = caseClass(token);
-  const sh = shape(token);
+/**
+ * The hashed features of one token text by role, written into reused arrays (see writeWordFeatures): the tagger's
+ * path for a word it has not cached, which allocates no arrays. Role r's ids are `ids[start .. ends[r])`, where start
+ * is 0 for the first role and `ends[r - 1]` after it.
+ */
+export interface WordFeatureScratch {
+  /** Feature ids as signed 32-bit integers (`id | 0`): the same low bits that index a table. */
+  readonly ids: Int32Array;
+  readonly ends: Int32Array;
+  caseClass: number;
+  gazetteer: number;
+  /** foldToken of the token. */
+  folded: string;
+}
+
+// Most ids of a role: SELF's 9 fixed ones, one per gazetteer flag or NOGAZ, and a cue.
+const MAX_ROLE_IDS = 10 + GAZ_FLAG_COUNT;
+
+export function createWordFeatureScratch(): WordFeatureScratch {
+  return {
+    ids: new Int32Array(ROLE_COUNT * MAX_ROLE_IDS),
+    ends: new Int32Array(ROLE_COUNT),
+    caseClass: 0,
+    gazetteer: 0,
+    folded: '',
+  };
+}
+
+// Longest cue word: longer words skip the CUE_WORDS lookup (which hashes the whole string).
+const MAX_CUE_LENGTH = Math.max(...[...CUE_WORDS.keys()].map((w) => w.length));
+// hashFeature's state after the template id, per template hashed from the word or its shape in every new word.
+const SEED_WORD = fnvSeed(T.WORD);
+const SEED_PWORD = fnvSeed(T.PWORD);
+const SEED_NWORD = fnvSeed(T.NWORD);
+const SEED_PPWORD = fnvSeed(T.PPWORD);
+const SEED_NNWORD = fnvSeed(T.NNWORD);
+const SEED_SHAPE = fnvSeed(T.SHAPE);
+const SEED_PSHAPE = fnvSeed(T.PSHAPE);
+const SEED_NSHAPE = fnvSeed(T.NSHAPE);
+
+function fnvSeed(template: number): number {
+  return Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
+}
+
+/**
+ * Writes the features of one token text (independent of its neighbours) into `out`: the ids wordFeatures returns,
+ * in the same order. Hashes the folded word once for its five roles and its shape once for three, prefixes and
+ * suffixes by index range, and (for printable ASCII) the shape from char codes without making its string.
+ */
+export function writeWordFeatures(token: string, gazetteer: Gazetteer, out: WordFeatureScratch): void {
+  const scan = scanAscii(token);
+  // foldToken lower-cases printable ASCII and nothing else.
+  const folded = scan < 0 ? foldToken(token) : (scan & SCAN_UPPER) !== 0 ? token.toLowerCase() : token;
+  const cc = scan < 0 ? caseClassOfAny(token) : asciiCaseClass(token, scan);
   const gaz = cc === CASE.LOWER || cc === CASE.CAPITALIZED || cc === CASE.UPPER ? gazetteer.flags(folded) : 0;
-  const cue = CUE_WORDS.get(folded) ?? 0;
+  const length = folded.length;
+  const cue = length <= MAX_CUE_LENGTH ? (CUE_WORDS.get(folded) ?? 0) : 0;
   const capped = cc === CASE.CAPITALIZED || cc === CASE.UPPER ? 1 : 0;
 
-  const self: number[] = [
-    hashFeature(T.WORD, folded),
-    hashFeature(T.SHAPE, sh),
-    hashInts(T.LEN, lengthBucket(folded.length), cc),
-    hashInts(T.GAZSET, gaz, capped),
-  ];
-  if (folded.length > 3) {
-    self.push(hashFeature(T.SUF3, folded.slice(-3)), hashFeature(T.PRE3, folded.slice(0, 3)));
+  let word = SEED_WORD;
+  let pword = SEED_PWORD;
+  let nword = SEED_NWORD;
+  let ppword = SEED_PPWORD;
+  let nnword = SEED_NNWORD;
+  for (let i = 0; i < length; i++) {
+    const c = folded.charCodeAt(i);
+    word = Math.imul(word ^ c, FNV_PRIME);
+    pword = Math.imul(pword ^ c, FNV_PRIME);
+    nword = Math.imul(nword ^ c, FNV_PRIME);
+    ppword = Math.imul(ppword ^ c, FNV_PRIME);
+    nnword = Math.imul(nnword ^ c, FNV_PRIME);
   }
-  if (folded.length > 2) self.push(hashFeature(T.SUF2, folded.slice(-2)));
+  let sh = SEED_SHAPE;
+  let psh = SEED_PSHAPE;
+  let nsh = SEED_NSHAPE;
+  if (scan >= 0) {
+    const shapeLength = scan & SCAN_SHAPE_LENGTH;
+    for (let i = 0; i < shapeLength; i++) {
+      const c = SHAPE_CODES[i] as number;
+      sh = Math.imul(sh ^ c, FNV_PRIME);
+      psh = Math.imul(psh ^ c, FNV_PRIME);
+      nsh = Math.imul(nsh ^ c, FNV_PRIME);
+    }
+  } else {
+    const text = shapeOfAny(token);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      sh = Math.imul(sh ^ c, FNV_PRIME);
+      psh = Math.imul(psh ^ c, FNV_PRIME);
+      nsh = Math.imul(nsh ^ c, FNV_PRIME);
+    }
+  }
+
+  const ids = out.ids;
+  const ends = out.ends;
+  let k = 0;
+  ids[k++] = finalizeHash(word);
+  ids[k++] = finalizeHash(sh);
+  ids[k++] = hashInts(T.LEN, lengthBucket(length), cc);
+  ids[k++] = hashInts(T.GAZSET, gaz, capped);
+  if (length > 3) {
+    ids[k++] = hashRange(T.SUF3, folded, length - 3, length);
+    ids[k++] = hashRange(T.PRE3, folded, 0, 3);
+  }
+  if (length > 2) ids[k++] = hashRange(T.SUF2, folded, length - 2, length);
   // Longer suffixes (-son, -ova, -ez, -ito) and the first two letters with the case class: character evidence for
   // names the gazetteers and the training text do not hold.
-  if (folded.length > 4) self.push(hashFeature(T.SUF4, folded.slice(-4)));
-  if (folded.length > 2) self.push(hashFeature(T.PRE2 * CASE_COUNT + cc, folded.slice(0, 2)));
+  if (length > 4) ids[k++] = hashRange(T.SUF4, folded, length - 4, length);
+  if (length > 2) ids[k++] = hashRange(T.PRE2 * CASE_COUNT + cc, folded, 0, 2);
   for (let bit = 0; bit < GAZ_FLAG_COUNT; bit++) {
-    if (gaz & (1 << bit)) self.push(hashInts(T.GAZ, bit, cc));
+    if (gaz & (1 << bit)) ids[k++] = hashInts(T.GAZ, bit, cc);
   }
-  if (gaz === 0) self.push(hashInts(T.NOGAZ, cc));
-  if (cue !== 0) self.push(hashInts(T.CUE, cue));
+  if (gaz === 0) ids[k++] = hashInts(T.NOGAZ, cc);
+  if (cue !== 0) ids[k++] = hashInts(T.CUE, cue);
+  ends[ROLE.SELF] = k;
 
-  const prev: number[] = [hashFeature(T.PWORD, folded), hashFeature(T.PSHAPE, sh), hashInts(T.PGAZ, gaz, capped)];
-  if (cue !== 0) prev.push(hashInts(T.PCUE, cue));
-  const next: number[] = [hashFeature(T.NWORD, folded), hashFeature(T.NSHAPE, sh), hashInts(T.NGAZ, gaz, capped)];
-  if (cue !== 0) next.push(hashInts(T.NCUE, cue));
-  const prev2: number[] = [hashFeature(T.PPWORD, folded)];
-  if (cue !== 0) prev2.push(hashInts(T.PPCUE, cue));
-  const next2: number[] = [hashFeature(T.NNWORD, folded)];
-  if (cue !== 0) next2.push(hashInts(T.NNCUE, cue));
-  return { caseClass: cc, gazetteer: gaz, byRole: [self, prev, next, prev2, next2] };
+  ids[k++] = finalizeHash(pword);
+  ids[k++] = finalizeHash(psh);
+  ids[k++] = hashInts(T.PGAZ, gaz, capped);
+  if (cue !== 0) ids[k++] = hashInts(T.PCUE, cue);
+  ends[ROLE.PREV] = k;
+  ids[k++] = finalizeHash(nword);
+  ids[k++] = finalizeHash(nsh);
+  ids[k++] = hashInts(T.NGAZ, gaz, capped);
+  if (cue !== 0) ids[k++] = hashInts(T.NCUE, cue);
+  ends[ROLE.NEXT] = k;
+  ids[k++] = finalizeHash(ppword);
+  if (cue !== 0) ids[k++] = hashInts(T.PPCUE, cue);
+  ends[ROLE.PREV2] = k;
+  ids[k++] = finalizeHash(nnword);
+  if (cue !== 0) ids[k++] = hashInts(T.NNCUE, cue);
+  ends[ROLE.NEXT2] = k;
+  out.caseClass = cc;
+  out.gazetteer = gaz;
+  out.folded = folded;
+}
+
+const wordScratch = createWordFeatureScratch();
+
+/** Computes the hashed features of one token text (independent of its neighbours). */
+export function wordFeatures(token: string, gazetteer: Gazetteer): WordFeatures {
+  writeWordFeatures(token, gazetteer, wordScratch);
+  const { ids, ends } = wordScratch;
+  const byRole: number[][] = [];
+  let start = 0;
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    const end = ends[r] as number;
+    const role: number[] = [];
+    for (let k = start; k < end; k++) role.push((ids[k] as number) >>> 0);
+    byRole.push(role);
+    start = end;
+  }
+  return { caseClass: wordScratch.caseClass, gazetteer: wordScratch.gazetteer, byRole };
 }
 
 /** Document casing: 0 mostly lower-case, 1 ordinary, 2 mostly upper-case, 3 title case. */
@@ -318,4 +489,9 @@ el los las un una unos unas y o en con por para sin que mi mis tu tus su sus se 
 /** Whether a token may be trimmed from the edge of a name span. */
 export function isEdgeStopword(token: string): boolean {
   return token.length <= 5 && EDGE_STOPWORDS.has(foldToken(token));
+}
+
+/** isEdgeStopword(token) given `folded`, foldToken(token), which a caller already has. */
+export function isFoldedEdgeStopword(token: string, folded: string): boolean {
+  return token.length <= 5 && EDGE_STOPWORDS.has(folded);
 }
