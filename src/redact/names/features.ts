@@ -5,7 +5,7 @@
 import { foldToken } from '../known/fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { GAZ_FLAG_COUNT } from './gazetteer.js';
-import { FNV_OFFSET, FNV_PRIME, finalizeHash, hashInts, hashRange } from './hash.js';
+import { FNV_OFFSET, FNV_PRIME, finalizeHash, hashInts } from './hash.js';
 
 /** Case class of a token. */
 export const CASE = Object.freeze({ LOWER: 0, CAPITALIZED: 1, UPPER: 2, DIGIT: 3, PUNCT: 4, UNCASED: 5 });
@@ -295,9 +295,41 @@ const SEED_NNWORD = fnvSeed(T.NNWORD);
 const SEED_SHAPE = fnvSeed(T.SHAPE);
 const SEED_PSHAPE = fnvSeed(T.PSHAPE);
 const SEED_NSHAPE = fnvSeed(T.NSHAPE);
+const SEED_SUF2 = fnvSeed(T.SUF2);
+const SEED_SUF3 = fnvSeed(T.SUF3);
+const SEED_SUF4 = fnvSeed(T.SUF4);
+const SEED_PRE3 = fnvSeed(T.PRE3);
+const SEED_PRE2 = Int32Array.from({ length: CASE_COUNT }, (_, cc) => fnvSeed(T.PRE2 * CASE_COUNT + cc));
 
 function fnvSeed(template: number): number {
   return Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
+}
+
+function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, FNV_PRIME);
+}
+
+// The hashInts features of a word, by their small arguments: a few hundred ids, computed once instead of ten hashes
+// per new word.
+const GAZ_SETS = 1 << GAZ_FLAG_COUNT;
+const LEN_IDS = intsTable(T.LEN, 7, CASE_COUNT);
+const GAZSET_IDS = intsTable(T.GAZSET, GAZ_SETS, 2);
+const PGAZ_IDS = intsTable(T.PGAZ, GAZ_SETS, 2);
+const NGAZ_IDS = intsTable(T.NGAZ, GAZ_SETS, 2);
+const GAZ_IDS = intsTable(T.GAZ, GAZ_FLAG_COUNT, CASE_COUNT);
+const NOGAZ_IDS = intsTable(T.NOGAZ, CASE_COUNT, 1);
+const CUE_COUNT = Math.max(...CUE_WORDS.values()) + 1;
+const CUE_IDS = intsTable(T.CUE, CUE_COUNT, 1);
+const PCUE_IDS = intsTable(T.PCUE, CUE_COUNT, 1);
+const NCUE_IDS = intsTable(T.NCUE, CUE_COUNT, 1);
+const PPCUE_IDS = intsTable(T.PPCUE, CUE_COUNT, 1);
+const NNCUE_IDS = intsTable(T.NNCUE, CUE_COUNT, 1);
+
+/** hashInts(template, a, b) at `a * bs + b`, for a < as and b < bs (as ids: `id | 0`). */
+function intsTable(template: number, as: number, bs: number): Int32Array {
+  const table = new Int32Array(as * bs);
+  for (let a = 0; a < as; a++) for (let b = 0; b < bs; b++) table[a * bs + b] = hashInts(template, a, b);
+  return table;
 }
 
 /**
@@ -354,39 +386,50 @@ export function writeWordFeatures(token: string, gazetteer: Gazetteer, out: Word
   let k = 0;
   ids[k++] = finalizeHash(word);
   ids[k++] = finalizeHash(sh);
-  ids[k++] = hashInts(T.LEN, lengthBucket(length), cc);
-  ids[k++] = hashInts(T.GAZSET, gaz, capped);
-  if (length > 3) {
-    ids[k++] = hashRange(T.SUF3, folded, length - 3, length);
-    ids[k++] = hashRange(T.PRE3, folded, 0, 3);
-  }
-  if (length > 2) ids[k++] = hashRange(T.SUF2, folded, length - 2, length);
+  ids[k++] = LEN_IDS[lengthBucket(length) * CASE_COUNT + cc] as number;
+  ids[k++] = GAZSET_IDS[gaz * 2 + capped] as number;
   // Longer suffixes (-son, -ova, -ez, -ito) and the first two letters with the case class: character evidence for
-  // names the gazetteers and the training text do not hold.
-  if (length > 4) ids[k++] = hashRange(T.SUF4, folded, length - 4, length);
-  if (length > 2) ids[k++] = hashRange(T.PRE2 * CASE_COUNT + cc, folded, 0, 2);
-  for (let bit = 0; bit < GAZ_FLAG_COUNT; bit++) {
-    if (gaz & (1 << bit)) ids[k++] = hashInts(T.GAZ, bit, cc);
+  // names the gazetteers and the training text do not hold. Hashed from the characters here, in the order of
+  // hashFeature(T.SUF3, folded.slice(-3)), PRE3, SUF2, SUF4, PRE2.
+  if (length > 2) {
+    const a0 = folded.charCodeAt(0);
+    const a1 = folded.charCodeAt(1);
+    const z1 = folded.charCodeAt(length - 1);
+    const z2 = folded.charCodeAt(length - 2);
+    const z3 = folded.charCodeAt(length - 3);
+    if (length > 3) {
+      ids[k++] = finalizeHash(fnvStep(fnvStep(fnvStep(SEED_SUF3, z3), z2), z1));
+      ids[k++] = finalizeHash(fnvStep(fnvStep(fnvStep(SEED_PRE3, a0), a1), folded.charCodeAt(2)));
+    }
+    ids[k++] = finalizeHash(fnvStep(fnvStep(SEED_SUF2, z2), z1));
+    if (length > 4) {
+      const z4 = folded.charCodeAt(length - 4);
+      ids[k++] = finalizeHash(fnvStep(fnvStep(fnvStep(fnvStep(SEED_SUF4, z4), z3), z2), z1));
+    }
+    ids[k++] = finalizeHash(fnvStep(fnvStep(SEED_PRE2[cc] as number, a0), a1));
   }
-  if (gaz === 0) ids[k++] = hashInts(T.NOGAZ, cc);
-  if (cue !== 0) ids[k++] = hashInts(T.CUE, cue);
+  for (let bit = 0; bit < GAZ_FLAG_COUNT; bit++) {
+    if (gaz & (1 << bit)) ids[k++] = GAZ_IDS[bit * CASE_COUNT + cc] as number;
+  }
+  if (gaz === 0) ids[k++] = NOGAZ_IDS[cc] as number;
+  if (cue !== 0) ids[k++] = CUE_IDS[cue] as number;
   ends[ROLE.SELF] = k;
 
   ids[k++] = finalizeHash(pword);
   ids[k++] = finalizeHash(psh);
-  ids[k++] = hashInts(T.PGAZ, gaz, capped);
-  if (cue !== 0) ids[k++] = hashInts(T.PCUE, cue);
+  ids[k++] = PGAZ_IDS[gaz * 2 + capped] as number;
+  if (cue !== 0) ids[k++] = PCUE_IDS[cue] as number;
   ends[ROLE.PREV] = k;
   ids[k++] = finalizeHash(nword);
   ids[k++] = finalizeHash(nsh);
-  ids[k++] = hashInts(T.NGAZ, gaz, capped);
-  if (cue !== 0) ids[k++] = hashInts(T.NCUE, cue);
+  ids[k++] = NGAZ_IDS[gaz * 2 + capped] as number;
+  if (cue !== 0) ids[k++] = NCUE_IDS[cue] as number;
   ends[ROLE.NEXT] = k;
   ids[k++] = finalizeHash(ppword);
-  if (cue !== 0) ids[k++] = hashInts(T.PPCUE, cue);
+  if (cue !== 0) ids[k++] = PPCUE_IDS[cue] as number;
   ends[ROLE.PREV2] = k;
   ids[k++] = finalizeHash(nnword);
-  if (cue !== 0) ids[k++] = hashInts(T.NNCUE, cue);
+  if (cue !== 0) ids[k++] = NNCUE_IDS[cue] as number;
   ends[ROLE.NEXT2] = k;
   out.caseClass = cc;
   out.gazetteer = gaz;
