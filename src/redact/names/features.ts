@@ -162,11 +162,12 @@ const HAS_DIGIT = /\p{N}/u;
 
 /** The case class of `token` from its characters. */
 export function caseClass(token: string): number {
-  const scan = scanAscii(token);
-  return scan < 0 ? caseClassOfAny(token) : asciiCaseClass(token, scan);
+  const scan = scanToken(token);
+  return scan < 0 ? caseClassOfAny(token) : caseClassOfScan(token, scan);
 }
 
 function caseClassOfAny(token: string): number {
+  // Any digit makes a token a number or a code ("GB82WEST...", "b2b"), never part of a name.
   if (HAS_DIGIT.test(token)) return CASE.DIGIT;
   const first = token[0] ?? '';
   const lower = first.toLowerCase();
@@ -182,56 +183,79 @@ function caseClassOfAny(token: string): number {
 
 /** Short word shape: upper X, lower x, digit d, uncased letter L, other characters kept; runs collapsed. */
 export function shape(token: string): string {
-  const scan = scanAscii(token);
+  const scan = scanToken(token);
   return scan < 0 ? shapeOfAny(token) : String.fromCharCode(...SHAPE_CODES.subarray(0, scan & SCAN_SHAPE_LENGTH));
 }
 
-// Printable ASCII (0x20-0x7e) is nearly every token: scanAscii reads its case class, shape and whether folding
-// changes it in one pass over char codes, without the regexes and one-character strings of caseClassOfAny and
-// shapeOfAny (which give the same answers, and still serve every other token).
+// caseClassOfAny and shapeOfAny read a token by code point through toLowerCase/toUpperCase and regexes, making
+// strings of single characters. For a token without surrogates every code unit is a code point, and both answers
+// follow from per-character facts (a token is UPPER when no character changes under toUpperCase, as the lengths
+// of its characters' upper-case forms add up to its own only then): scanToken reads those facts from CHAR_INFO
+// in one pass over char codes.
 
-// Per char code below 0x7f, its shape character: x lower-case, X upper-case, d digit, else the character itself.
-const ASCII_SHAPE = Uint8Array.from({ length: 0x7f }, (_, k) =>
-  k >= 97 && k <= 122 ? 120 : k >= 65 && k <= 90 ? 88 : k >= 48 && k <= 57 ? 100 : k,
-);
-// scanAscii's output: the shape's char codes (at most 8, the length of shapeOfAny's).
-const SHAPE_CODES = new Uint8Array(8);
+// Per code unit, once known: its shapeOfAny character, then these bits.
+const INFO_SHAPE = 0xffff;
+/** A \p{N} character (caseClassOfAny's digit test). */
+const INFO_NUMBER = 1 << 16;
+/** toUpperCase changes it. */
+const INFO_UPPER_CHANGES = 1 << 17;
+/** toLowerCase changes it. */
+const INFO_LOWER_CHANGES = 1 << 18;
+/** Outside printable ASCII (0x20-0x7e), the only characters foldToken does more to than lower-case. */
+const INFO_NOT_ASCII = 1 << 19;
+/** caseClassOfAny of the character alone, in 3 bits. */
+const INFO_CLASS_SHIFT = 20;
+const INFO_KNOWN = 1 << 23;
+const CHAR_INFO = new Int32Array(0x10000);
+
+function charInfo(code: number): number {
+  const ch = String.fromCharCode(code);
+  let info = INFO_KNOWN | (shapeOfAny(ch).charCodeAt(0) & INFO_SHAPE) | (caseClassOfAny(ch) << INFO_CLASS_SHIFT);
+  if (HAS_DIGIT.test(ch)) info |= INFO_NUMBER;
+  if (ch.toUpperCase() !== ch) info |= INFO_UPPER_CHANGES;
+  if (ch.toLowerCase() !== ch) info |= INFO_LOWER_CHANGES;
+  if (code < 0x20 || code > 0x7e) info |= INFO_NOT_ASCII;
+  CHAR_INFO[code] = info;
+  return info;
+}
+for (let code = 0; code < 0x80; code++) charInfo(code);
+
+// scanToken's output: the shape's char codes (at most 8, the length of shapeOfAny's).
+const SHAPE_CODES = new Uint16Array(8);
 const SCAN_SHAPE_LENGTH = 15;
-const SCAN_LOWER = 16;
-const SCAN_UPPER = 32;
-const SCAN_DIGIT = 64;
 
 /**
- * For a printable-ASCII token: writes its shape to SHAPE_CODES and returns the shape's length, with SCAN_LOWER,
- * SCAN_UPPER and SCAN_DIGIT set when it holds a lower-case letter, a capital or a digit. -1 for any other token.
+ * For a token without surrogates: writes its shape to SHAPE_CODES and returns the shape's length ORed with the
+ * INFO_ bits (number, upper/lower changes, not ASCII) of any of its characters. -1 for a token with surrogates.
  */
-function scanAscii(token: string): number {
+function scanToken(token: string): number {
   let n = 0;
   let last = -1;
   let flags = 0;
   for (let i = 0; i < token.length; i++) {
-    const k = token.charCodeAt(i);
-    if (k < 0x20 || k > 0x7e) return -1;
-    const s = ASCII_SHAPE[k] as number;
-    flags |= s === 120 ? SCAN_LOWER : s === 88 ? SCAN_UPPER : s === 100 ? SCAN_DIGIT : 0;
+    const code = token.charCodeAt(i);
+    if ((code & 0xf800) === 0xd800) return -1;
+    let info = CHAR_INFO[code] as number;
+    if (info === 0) info = charInfo(code);
+    flags |= info;
+    const s = info & INFO_SHAPE;
     // Runs collapsed, and nothing after the eighth shape character (the characters still count for the flags).
     if (s !== last && n < 8) {
       SHAPE_CODES[n++] = s;
       last = s;
     }
   }
-  return flags | n;
+  return (flags & (INFO_NUMBER | INFO_UPPER_CHANGES | INFO_LOWER_CHANGES | INFO_NOT_ASCII)) | n;
 }
 
-/** caseClass of a printable-ASCII token from its scanAscii flags. */
-function asciiCaseClass(token: string, scan: number): number {
-  // Any digit makes a token a number or a code ("GB82WEST...", "b2b"), never part of a name.
-  if (scan & SCAN_DIGIT) return CASE.DIGIT;
-  const c = token.charCodeAt(0);
-  if (c >= 97 && c <= 122) return CASE.LOWER;
-  if (c >= 65 && c <= 90) return token.length > 1 && (scan & SCAN_LOWER) === 0 ? CASE.UPPER : CASE.CAPITALIZED;
-  // Not a letter (the empty token too).
-  return CASE.PUNCT;
+/** caseClassOfAny of a token without surrogates, from its scanToken flags. */
+function caseClassOfScan(token: string, scan: number): number {
+  if (scan & INFO_NUMBER) return CASE.DIGIT;
+  // The empty token has no first character (PUNCT, as in caseClassOfAny).
+  if (token.length === 0) return CASE.PUNCT;
+  const first = ((CHAR_INFO[token.charCodeAt(0)] as number) >> INFO_CLASS_SHIFT) & 7;
+  if (first !== CASE.CAPITALIZED) return first;
+  return token.length > 1 && (scan & INFO_UPPER_CHANGES) === 0 ? CASE.UPPER : CASE.CAPITALIZED;
 }
 
 function shapeOfAny(token: string): string {
@@ -338,10 +362,15 @@ function intsTable(template: number, as: number, bs: number): Int32Array {
  * suffixes by index range, and (for printable ASCII) the shape from char codes without making its string.
  */
 export function writeWordFeatures(token: string, gazetteer: Gazetteer, out: WordFeatureScratch): void {
-  const scan = scanAscii(token);
+  const scan = scanToken(token);
   // foldToken lower-cases printable ASCII and nothing else.
-  const folded = scan < 0 ? foldToken(token) : (scan & SCAN_UPPER) !== 0 ? token.toLowerCase() : token;
-  const cc = scan < 0 ? caseClassOfAny(token) : asciiCaseClass(token, scan);
+  const folded =
+    scan < 0 || (scan & INFO_NOT_ASCII) !== 0
+      ? foldToken(token)
+      : (scan & INFO_LOWER_CHANGES) !== 0
+        ? token.toLowerCase()
+        : token;
+  const cc = scan < 0 ? caseClassOfAny(token) : caseClassOfScan(token, scan);
   const gaz = cc === CASE.LOWER || cc === CASE.CAPITALIZED || cc === CASE.UPPER ? gazetteer.flags(folded) : 0;
   const length = folded.length;
   const cue = length <= MAX_CUE_LENGTH ? (CUE_WORDS.get(folded) ?? 0) : 0;
