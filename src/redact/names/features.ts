@@ -358,12 +358,12 @@ function intsTable(template: number, as: number, bs: number): Int32Array {
 
 /**
  * Writes the features of one token text (independent of its neighbours) into `out`: the ids wordFeatures returns,
- * in the same order. Hashes the folded word once for its five roles and its shape once for three, prefixes and
- * suffixes by index range, and (for printable ASCII) the shape from char codes without making its string.
+ * in the same order. Hashes the folded word once for its five roles and its shape once for three (from scanToken's
+ * char codes, without making the shape's string), and its affixes from their characters without slicing them.
  */
 export function writeWordFeatures(token: string, gazetteer: Gazetteer, out: WordFeatureScratch): void {
   const scan = scanToken(token);
-  // foldToken lower-cases printable ASCII and nothing else.
+  // foldToken of printable ASCII is its lower case, the token itself when no character changes.
   const folded =
     scan < 0 || (scan & INFO_NOT_ASCII) !== 0
       ? foldToken(token)
