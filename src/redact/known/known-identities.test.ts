@@ -78,6 +78,36 @@ describe('foldToken', () => {
   ])('%s -> %s', (input, output) => {
     expect(foldToken(input)).toBe(output);
   });
+
+  // The definition, for every string: foldToken's shortcuts (ASCII, Latin letters one by one) must agree with it.
+  const special: Record<string, string> = {
+    ß: 'ss',
+    ẞ: 'ss',
+    æ: 'ae',
+    œ: 'oe',
+    ø: 'o',
+    ł: 'l',
+    đ: 'd',
+    ð: 'd',
+    þ: 'th',
+    ı: 'i',
+    ſ: 's',
+  };
+  const plainFold = (token: string): string =>
+    token
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[ßẞæœøłđðþıſ]/g, (ch) => special[ch] ?? ch)
+      .normalize('NFC');
+
+  it('equals NFD, marks removed, lower-cased, special letters, NFC, for Latin text and its neighbours', () => {
+    const chars = Array.from({ length: 0x400 }, (_, code) => String.fromCharCode(code));
+    const contexts = ['a', 'Z', '\u0301', 'É', 'ß', 'ẞ', 'İ', 'Σ', 'x\u0327', '1', '\t', 'ǅ', 'ﬁ', '😀'];
+    const tokens = [...chars, 'Ñuñoa', 'ØRSTED\u0301', 'Ǖbel', 'Kęstutis', 'ΟΔΟΣ', 'Ὀδυσσεύς', 'Москва', '\ud800é'];
+    for (const ch of chars) for (const context of contexts) tokens.push(ch + context, context + ch + context);
+    for (const token of tokens) expect([token, foldToken(token)]).toEqual([token, plainFold(token)]);
+  });
 });
 
 describe('createKnownIdentityRecognizer', () => {

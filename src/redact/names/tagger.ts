@@ -8,15 +8,16 @@ import {
   CASE_COUNT,
   CASE_NONE,
   caseContextFeature,
+  createWordFeatureScratch,
   DOC_CASES,
   documentCaseOf,
   endsSentence,
   GAZ_VALUES,
-  isEdgeStopword,
+  isFoldedEdgeStopword,
   positionFeatures,
   ROLE,
   ROLE_COUNT,
-  wordFeatures,
+  writeWordFeatures,
 } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { type NameModel, NUM_TAGS, STRIDE, tagTypeIndex } from './model.js';
@@ -139,14 +140,39 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   // itself in each role, its suffixes) are scattered over the 4 MB table and mostly not in the CPU's caches; loads
   // that depend on nothing wait for memory together, while in the sums each waits for the one before.
   let touched = 0;
-  const touchRows = (byRole: readonly (readonly number[])[]): void => {
+  const touchRows = (ids: Int32Array, count: number): void => {
     let x = touched;
-    for (let r = 0; r < byRole.length; r++) {
-      const ids = byRole[r] as readonly number[];
-      for (let k = 0; k < ids.length; k++) x ^= weights[((ids[k] as number) & mask) * STRIDE] as number;
-    }
+    for (let k = 0; k < count; k++) x ^= weights[((ids[k] as number) & mask) * STRIDE] as number;
     // Kept, so the loads are not optimised away.
     touched = x;
+  };
+
+  // writeFeatureSums over the ids `ids[from .. to)` of a new word (see writeWordFeatures), into the cache's slab.
+  const writeRangeSums = (ids: Int32Array, from: number, to: number, into: Float32Array, offset: number): void => {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    for (let k = from; k < to; k++) {
+      const row = ((ids[k] as number) & mask) * STRIDE;
+      a0 = Math.fround(a0 + (weights[row] as number) * scale);
+      a1 = Math.fround(a1 + (weights[row + 1] as number) * scale);
+      a2 = Math.fround(a2 + (weights[row + 2] as number) * scale);
+      a3 = Math.fround(a3 + (weights[row + 3] as number) * scale);
+      a4 = Math.fround(a4 + (weights[row + 4] as number) * scale);
+      a5 = Math.fround(a5 + (weights[row + 5] as number) * scale);
+      a6 = Math.fround(a6 + (weights[row + 6] as number) * scale);
+    }
+    into[offset] = a0;
+    into[offset + 1] = a1;
+    into[offset + 2] = a2;
+    into[offset + 3] = a3;
+    into[offset + 4] = a4;
+    into[offset + 5] = a5;
+    into[offset + 6] = a6;
   };
 
   // Scores of the position features (document casing x token casing x sentence start x gazetteer flags), all
@@ -183,17 +209,26 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     }
   }
 
+  // The features of the word being filled (fillVector is not re-entered, so one scratch serves every word).
+  const features = createWordFeatureScratch();
   // Fills the vector of word `text.slice(start, end)` at `offset` of the cache's slab: its role scores, then its case
   // class, gazetteer flags, trim and sentence-end flags, so a cache hit needs no other test.
   const fillVector = (text: string, start: number, end: number, offset: number): void => {
     const vectors = cache.vectors;
     const token = text.slice(start, end);
-    const features = wordFeatures(token, gazetteer);
-    touchRows(features.byRole);
-    for (let r = 0; r < ROLE_COUNT; r++) writeFeatureSums(features.byRole[r] ?? [], vectors, offset + r * NUM_TAGS);
+    writeWordFeatures(token, gazetteer, features);
+    const { ids, ends } = features;
+    touchRows(ids, ends[ROLE_COUNT - 1] as number);
+    let from = 0;
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const to = ends[r] as number;
+      writeRangeSums(ids, from, to, vectors, offset + r * NUM_TAGS);
+      from = to;
+    }
     vectors[offset + CASE_SLOT] = features.caseClass;
     vectors[offset + GAZ_SLOT] = features.gazetteer;
-    vectors[offset + TRIM_SLOT] = features.caseClass === CASE.PUNCT || isEdgeStopword(token) ? 1 : 0;
+    vectors[offset + TRIM_SLOT] =
+      features.caseClass === CASE.PUNCT || isFoldedEdgeStopword(token, features.folded) ? 1 : 0;
     vectors[offset + END_SLOT] = endsSentence(token) ? 1 : 0;
   };
 
