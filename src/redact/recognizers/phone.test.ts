@@ -1,6 +1,13 @@
-import { findNumbers, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  findNumbers,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { createPhoneRecognizer } from './phone.js';
+import { searchCandidate, shortcut } from './phone-search.js';
 
 const recognizer = createPhoneRecognizer();
 
@@ -70,7 +77,7 @@ describe('phone recognizer', () => {
       expect(findNumbers(international, { v2: true })).toHaveLength(1);
     },
   );
-  // A candidate of digits alone, or '+' and digits, is parsed whole instead of searched (parseWhole in phone.ts);
+  // A candidate of digits alone, or '+' and digits, is parsed whole instead of searched (phone-search.ts);
   // the spans must be the ones findNumbers gives, found or not. The last column keeps both kinds in the table.
   it.each([
     ['+14155552671', undefined, true],
@@ -98,5 +105,92 @@ describe('phone recognizer', () => {
       .analyze({ text, ...(region ? { country: region } : {}) }, { explain: true })
       .filter((s) => s.explanation?.pattern === 'libphonenumber');
     expect(spans.map((s) => [s.start, s.end])).toEqual(expected);
+  });
+
+  // phone-search.ts answers most candidates without findNumbers: one parse when the whole candidate is a number, none
+  // when the library's metadata shows no piece of it can be one. Each row's answer must be findNumbers'; the last
+  // column says which way the row goes ('found' and 'none' without findNumbers), so the table keeps all three.
+  it.each([
+    ['986 47 89 23', 'ES', 'found'],
+    ['(96) 94088-6478', 'BR', 'found'],
+    ['(564) 234-3839', 'US', 'found'],
+    ['03.49.87.67.94', 'FR', 'found'],
+    ['030 - 12345678', 'DE', 'found'],
+    ['(0)30 1234567', 'DE', 'found'],
+    ['+ 33 6 12 34 56 78', 'ES', 'found'],
+    ['+1 415-555-2671', undefined, 'found'],
+    ['0044 20 7946 0000', 'DE', 'found'],
+    ['0343 15-555-1234', 'AR', 'found'],
+    ['03-1234-5678', 'JP', 'found'],
+    ['464-1234', 'AG', 'found'],
+    ['020 22 123 45', 'MG', 'found'],
+    ['8 800 555 35 35', 'RU', 'found'],
+    ['06\u00a096\u00a020\u00a007\u00a044', 'FR', 'none'],
+    ['994 41 05 14', 'ES', 'none'],
+    ['(969) 964-8464', 'US', 'none'],
+    ['(398) 398-6605', 'US', 'none'],
+    ['(59) 1646-1895', 'BR', 'none'],
+    ['12 34 56 78', 'DK', 'none'],
+    ['1234567', 'US', 'none'],
+    ['+13767174113', 'US', 'none'],
+    ['+5598648464118', undefined, 'none'],
+    ['09048 6095369', 'DE', 'findNumbers'],
+    ['00203 95854945', 'DE', 'findNumbers'],
+    ['+1 376 717 4113', undefined, 'findNumbers'],
+    ['0612/345678', 'DE', 'findNumbers'],
+    ['+44 20 7946 0000 ext. 12', undefined, 'findNumbers'],
+  ] as const)('phone-search gives findNumbers’ answer: %j (%s) by %s', (candidate, region, way) => {
+    const expected = findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true }).map((n) => [
+      n.startsAt,
+      n.endsAt,
+    ]);
+    const short = shortcut(candidate, region)?.map((n) => [n.startsAt, n.endsAt]);
+    expect(short === undefined ? 'findNumbers' : short.length > 0 ? 'found' : 'none').toBe(way);
+    if (short) expect(short).toEqual(expected);
+    expect(searchCandidate(candidate, region).map((n) => [n.startsAt, n.endsAt])).toEqual(expected);
+  });
+
+  // The same over generated candidates of every region as default (a seeded sample of the shapes above).
+  it('phone-search gives findNumbers’ answer on generated candidates of every region', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const digits = (n: number) => Array.from({ length: n }, () => String(random(10))).join('');
+    const separators = [' ', '-', '.', ' - ', '\u00a0'];
+    let compared = 0;
+    let shortcuts = 0;
+    for (const region of getCountries()) {
+      for (let i = 0; i < 8; i++) {
+        const lead = [
+          '',
+          '0',
+          '00',
+          getCountryCallingCode(region),
+          `+${getCountryCallingCode(region)}`,
+          `(${digits(2)}) `,
+        ][random(6)];
+        const separator = separators[random(separators.length)] ?? ' ';
+        const groups = Array.from({ length: 1 + random(4) }, () => digits(2 + random(4)));
+        const candidate = `${lead}${groups.join(separator)}`;
+        const count = candidate.replace(/\D/g, '').length;
+        if (count < 6 || count > 17) continue;
+        const defaultRegion: CountryCode | undefined = random(8) === 0 ? undefined : region;
+        const expected = findNumbers(
+          candidate,
+          defaultRegion ? { defaultCountry: defaultRegion, v2: true } : { v2: true },
+        );
+        const got = searchCandidate(candidate, defaultRegion);
+        expect([candidate, got.map((n) => [n.startsAt, n.endsAt])]).toEqual([
+          candidate,
+          expected.map((n) => [n.startsAt, n.endsAt]),
+        ]);
+        compared++;
+        if (shortcut(candidate, defaultRegion) !== undefined) shortcuts++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(shortcuts).toBeGreaterThan(compared / 2);
   });
 });

@@ -1,9 +1,10 @@
 // PHONE: phone-shaped candidates checked by libphonenumber-js (real numbering plans; the record's country, or a
 // country guessed from its language, is the default region), plus national numbers in explicit phone context.
 
-import { type CountryCode, findNumbers, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
 import { findContextWords, gatesEnabled, textFeatures } from '../pattern-recognizer.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
+import { type FoundNumber, NONE, searchCandidate } from './phone-search.js';
 
 // Digits with spaces, dots, dashes, slashes, parentheses; an optional '+' or '00' and an extension. No newlines:
 // a number does not span lines. Separators are single characters between digit groups (linear-time).
@@ -87,23 +88,10 @@ function defaultRegion(input: AnalysisInput): { region?: CountryCode; guessed: b
   return region ? { region, guessed: true } : { guessed: true };
 }
 
-/**
- * A number libphonenumber found in a candidate. findNumbers' default leniency, VALID, returns only numbers whose
- * isValid() held, so every one is valid; asking isValid() again cost a sixth of the library's time per candidate.
- */
-interface FoundNumber {
-  readonly startsAt: number;
-  readonly endsAt: number;
-}
-
 /** libphonenumber calls allowed per record: a base plus one per 100 characters (see the budget note below). */
 const BASE_BUDGET = 200;
 const CHARS_PER_CALL = 100;
 const CACHE_SIZE = 4096;
-const NONE: readonly FoundNumber[] = Object.freeze([]);
-
-// A candidate of digits alone, or '+' and digits (half the candidates of social posts).
-const DIGITS_ONLY = /^\+?\d{1,17}$/;
 
 /** Phone and fax numbers. */
 export function createPhoneRecognizer(): Recognizer {
@@ -122,12 +110,9 @@ export function createPhoneRecognizer(): Recognizer {
     const key = `${region ?? ''}|${candidate}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const found = DIGITS_ONLY.test(candidate)
-      ? parseWhole(candidate, region)
-      : findNumbers(candidate, region ? { defaultCountry: region, v2: true } : { v2: true }).map((n) => ({
-          startsAt: n.startsAt,
-          endsAt: n.endsAt,
-        }));
+    // findNumbers' answer: phone-search.ts gets most of them from one parse, or none when the metadata rules every
+    // piece of the candidate out (on unseen posts, most rejected candidates).
+    const found = searchCandidate(candidate, region);
     if (cache.size >= CACHE_SIZE) cache.clear();
     cache.set(key, found);
     return found;
@@ -214,18 +199,4 @@ function countDigitsIn(value: string): number {
     if (c >= 48 && c <= 57) n++;
   }
   return n;
-}
-
-/**
- * findNumbers' answer for a candidate of 1 to 17 digits, with or without a leading '+', for a third less time.
- * On such a string PhoneNumberMatcher's pattern matches the whole candidate at 0 (one lead '+', one digit block of up
- * to 20); its date, time-stamp, bracket and page-range filters cannot match (no '/', ' ', '-' or brackets), and the
- * candidate is the whole text it searches, so no neighbouring character rejects it. It then parses the candidate as
- * parsePhoneNumberFromString does (its 'extended' option is read by the v1 API only) and keeps the number if
- * isPossible() and, at the default leniency VALID, isValid() hold (its 'x' extension check finds no 'x'). Failing
- * that, its inner matches split on '/', '(', hyphens, dots and spaces, of which there are none: nothing else is tried.
- */
-function parseWhole(candidate: string, region: CountryCode | undefined): readonly FoundNumber[] {
-  const number = parsePhoneNumberFromString(candidate, region ? { defaultCountry: region } : {});
-  return number?.isPossible() && number.isValid() ? [{ startsAt: 0, endsAt: candidate.length }] : NONE;
 }
