@@ -3,7 +3,7 @@ import type { DetectedSpan } from '../recognizer.js';
 import { resolveDataDir } from './data-dir.js';
 import { GAZ, loadGazetteer } from './gazetteer.js';
 import { loadNameModel } from './model.js';
-import { biasByTagType, createNameRecognizer } from './name-recognizer.js';
+import { biasByTagType, createNameRecognizer, signOffName } from './name-recognizer.js';
 import { LEAD_WORDS } from './tagger.js';
 
 const recognizer = createNameRecognizer();
@@ -37,6 +37,11 @@ describe('createNameRecognizer', () => {
     ['Will Smith was there.', ['Will Smith']],
     ['Ty Burrell was hilarious last night', ['Ty Burrell']],
     ['Ping Zhang will present the results.', ['Ping Zhang']],
+    // a signature: a given name after a dash at the end of a post
+    ['Interviewing at a startup next week, wish me luck! - Carlos', ['Carlos']],
+    ['see you all at the offsite —Ana Ruiz', ['Ana Ruiz']],
+    ['Great panel today with Jean-Pierre', ['Jean-Pierre']],
+    ['great quarter everyone - Thanks', []],
     // acronyms and codes are not names
     ['My IBAN is GB82WEST12345698765432', []],
     ['Send it to my SSN please', []],
@@ -111,6 +116,24 @@ describe('createNameRecognizer', () => {
   it('finds the data directory from a compiled module path under dist/', () => {
     const fromDist = new URL('../../../dist/redact/names/name-recognizer.js', import.meta.url).href;
     expect(resolveDataDir(fromDist)).toBe(resolveDataDir());
+  });
+});
+
+describe('signOffName', () => {
+  const gazetteer = loadGazetteer();
+  it.each<[string, string | undefined]>([
+    ['wish me luck! - Carlos', 'Carlos'],
+    ['wish me luck! -- Carlos  \n', 'Carlos'],
+    ['thanks all ~Priya Raghunathan', 'Priya Raghunathan'],
+    ['thanks all - Carlos!', undefined],
+    ['panel with Jean-Pierre', undefined],
+    ['see the e-Mail', undefined],
+    ['great quarter - Amazon', undefined],
+    ['- Carlos', 'Carlos'],
+    ['', undefined],
+  ])('%j -> %j', (text, expected) => {
+    const range = signOffName(text, gazetteer);
+    expect(range === undefined ? undefined : text.slice(range.start, range.end)).toBe(expected);
   });
 });
 

@@ -2,10 +2,11 @@
 // behind the Recognizer seam. The model and gazetteer load synchronously on the first analyze call.
 
 import type { EntityType } from '../../domain/index.js';
+import { foldToken } from '../known/fold.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
 import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
-import { type Gazetteer, loadGazetteer } from './gazetteer.js';
+import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
 import { createNameTagger, type NameTagger, type TaggedWords } from './tagger.js';
 
@@ -51,6 +52,35 @@ export function shareNameData(dataDir: string = resolveDataDir()): void {
   loadGazetteer(dataDir);
 }
 
+// A signature at the end of a post: a dash or tilde, then a given name and maybe a family name ("wish me luck! -
+// Carlos", "—Ana Ruiz", "~Priya"). The tagger sees a lone capitalised word after punctuation and often leaves it; the
+// dash and the end of the text are the evidence it has no feature for. Only the last SIGN_OFF_TAIL characters are read.
+const SIGN_OFF = /[-–—~]{1,2}[ \t]?(\p{Lu}[\p{L}'’]*)(?:[ \t]\p{Lu}[\p{L}'’-]*)?$/u;
+const SIGN_OFF_TAIL = 64;
+const SIGN_OFF_SCORE = 0.7;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The range of a signed given name at the end of `text` (see SIGN_OFF), or undefined. The dash must not follow a
+ * letter or digit ("Jean-Pierre" is one name, not a signature) and the first word must be a given name in the
+ * gazetteer.
+ */
+export function signOffName(text: string, gazetteer: Gazetteer): { start: number; end: number } | undefined {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  // Most texts end in punctuation, a digit or a lower-case word: one character says no.
+  const last = text.charCodeAt(end - 1);
+  if (end === 0 || (last < 128 && !((last >= 65 && last <= 90) || (last >= 97 && last <= 122)))) return undefined;
+  const from = Math.max(0, end - SIGN_OFF_TAIL);
+  const match = SIGN_OFF.exec(text.slice(from, end));
+  if (match === null) return undefined;
+  const dashAt = from + match.index;
+  if (dashAt > 0 && LETTER_OR_DIGIT.test(text[dashAt - 1] ?? '')) return undefined;
+  const first = match[1] ?? '';
+  if ((gazetteer.flags(foldToken(first)) & GAZ.FIRST) === 0) return undefined;
+  return { start: dashAt + match[0].indexOf(first), end };
+}
+
 /** Per-type biases in TAG_TYPES order, the model's defaults filled in. */
 export function biasByTagType(
   bias: NameRecognizerOptions['entityBias'],
@@ -88,7 +118,8 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
   // Appends the spans of one text to `out`: the analyzer's candidate list (analyzeInto) or a fresh array (analyze).
   const collect = (input: AnalysisInput, out: DetectedSpan[], analyzeOptions?: AnalyzeOptions): void => {
     const explain = analyzeOptions?.explain === true;
-    for (const span of getTagger().tag(input.text)) {
+    const tagged = getTagger().tag(input.text);
+    for (const span of tagged) {
       const type = TAG_TYPES[span.typeIndex];
       if (type === undefined || wanted[span.typeIndex] !== true || span.score < minScore) continue;
       const base = { start: span.start, end: span.end, type, score: span.score, recognizer: NAME_RECOGNIZER };
@@ -108,6 +139,26 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
           note: `averaged-perceptron BIO tagger over word, shape, gazetteer and context features; words ${lists}`,
         },
       });
+    }
+    // After the tagger's spans: the signature ends the text, so the spans stay in text order.
+    if (wanted[0] === true && SIGN_OFF_SCORE >= minScore) {
+      const signed = signOffName(input.text, getGazetteer());
+      if (signed !== undefined && !tagged.some((t) => t.start < signed.end && t.end > signed.start)) {
+        const base = { ...signed, type: 'PERSON' as const, score: SIGN_OFF_SCORE, recognizer: NAME_RECOGNIZER };
+        out.push(
+          explain
+            ? {
+                ...base,
+                explanation: {
+                  recognizer: NAME_RECOGNIZER,
+                  originalScore: SIGN_OFF_SCORE,
+                  validation: 'not_applicable',
+                  note: 'signature: a given name after a dash at the end of the text',
+                },
+              }
+            : base,
+        );
+      }
     }
   };
   return Object.freeze({
