@@ -7,6 +7,7 @@ import {
   type CountryCode,
   findNumbers,
   getCountryCallingCode,
+  isSupportedCountry,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/max/metadata';
@@ -24,6 +25,17 @@ export const NONE: readonly FoundNumber[] = Object.freeze([]);
 
 // A candidate of digits alone, or '+' and digits (half the candidates of social posts).
 const DIGITS_ONLY = /^\+?\d{1,17}$/;
+/** The most digits a candidate of phone.ts holds (DIGITS_ONLY's bound too). */
+const MAX_DIGITS = 17;
+
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
 
 // Digit groups separated by spaces, dots or hyphens, after an optional '+' or one leading bracketed group: no '/',
 // no other bracket, no extension (the shapes phone.ts's CANDIDATE gives, minus those; most of the rest).
@@ -50,6 +62,10 @@ export function searchCandidate(candidate: string, region: CountryCode | undefin
 export function shortcut(candidate: string, region: CountryCode | undefined): readonly FoundNumber[] | undefined {
   const digitsOnly = DIGITS_ONLY.test(candidate);
   if (!digitsOnly && !GROUPED.test(candidate)) return undefined;
+  // The argument below holds for what phone.ts passes: a supported region and at most 17 digits (so fewer groups than
+  // the 21 digit blocks findNumbers' pattern reads, and a bounded number of pieces). Anything else goes to findNumbers.
+  if (region !== undefined && !isSupportedCountry(region)) return undefined;
+  if (!digitsOnly && countDigits(candidate) > MAX_DIGITS) return undefined;
   const whole = [{ startsAt: 0, endsAt: candidate.length }];
   const plans = region === undefined || candidate.startsWith('+') ? null : regionPlans(region);
   if (!plans) {

@@ -3,8 +3,10 @@ import {
   findNumbers,
   getCountries,
   getCountryCallingCode,
+  getExampleNumber,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
 import { createPhoneRecognizer } from './phone.js';
 import { searchCandidate, shortcut } from './phone-search.js';
@@ -192,5 +194,72 @@ describe('phone recognizer', () => {
     }
     expect(compared).toBeGreaterThan(1000);
     expect(shortcuts).toBeGreaterThan(compared / 2);
+  });
+
+  // Random digits are rarely valid numbers; these start from a valid mobile number of every region (the library's
+  // examples) written the ways people write them, and from near misses of it: the readings the shortcut must get
+  // right (national prefix, calling code with or without '+', international prefix, regrouped, one digit off, an
+  // extra group). A shortcut that drops a prefix reading or a country sharing the calling code fails here.
+  it('phone-search gives findNumbers’ answer on valid numbers of every region and their near misses', () => {
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const regroup = (digits: string, separator: string) => {
+      const parts: string[] = [];
+      for (let at = 0; at < digits.length; ) {
+        const size = 2 + random(3);
+        parts.push(digits.slice(at, at + size));
+        at += size;
+      }
+      return parts.join(separator);
+    };
+    let compared = 0;
+    let found = 0;
+    for (const region of getCountries()) {
+      const example = getExampleNumber(region, examples);
+      if (!example) continue;
+      const national = example.nationalNumber as string;
+      const code = example.countryCallingCode as string;
+      const offByOne = `${national.slice(0, -1)}${(Number(national.slice(-1)) + 1) % 10}`;
+      const candidates = [
+        example.formatNational(),
+        example.formatInternational(),
+        regroup(national, ' '),
+        regroup(`0${national}`, '-'),
+        `+${code} ${regroup(national, ' ')}`,
+        `00${code} ${regroup(national, '.')}`,
+        `${code} ${regroup(national, ' ')}`,
+        `(${national.slice(0, 3)}) ${regroup(national.slice(3), ' ')}`,
+        regroup(offByOne, ' '),
+        `${regroup(national, ' ')} ${random(90) + 10}`,
+      ];
+      for (const candidate of candidates) {
+        const count = candidate.replace(/\D/g, '').length;
+        if (count < 6 || count > 17) continue;
+        for (const defaultRegion of [region, random(6) === 0 ? undefined : ('US' as CountryCode)]) {
+          const expected = findNumbers(
+            candidate,
+            defaultRegion ? { defaultCountry: defaultRegion, v2: true } : { v2: true },
+          ).map((n) => [n.startsAt, n.endsAt]);
+          expect([
+            candidate,
+            defaultRegion,
+            searchCandidate(candidate, defaultRegion).map((n) => [n.startsAt, n.endsAt]),
+          ]).toEqual([candidate, defaultRegion, expected]);
+          compared++;
+          if (expected.length > 0) found++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(3000);
+    // Most candidates hold a number: the test exercises found numbers, not only rejections.
+    expect(found).toBeGreaterThan(compared / 3);
+  });
+
+  it('phone-search leaves what it was not argued for to findNumbers', () => {
+    expect(shortcut('12 34 56', 'XX' as CountryCode)).toBeUndefined();
+    expect(shortcut(Array.from({ length: 20 }, () => '1').join(' '), 'US')).toBeUndefined();
   });
 });
