@@ -20,6 +20,7 @@ export function adversarialInputs(size: number): Record<string, string> {
     'url-ish': fill('http://a.'),
     'base64-ish': fill('Ab9+'),
     newlines: fill('A\n'),
+    'spelled-out-address': fill('a at b dot '),
     // An address, then one long run of spaces: its extension once read such a run in quadratic time.
     'address-then-spaces': `Calle Sol 4, 28013 Madrid${' '.repeat(Math.max(0, size - 25))}`,
   };

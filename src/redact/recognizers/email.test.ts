@@ -19,6 +19,14 @@ const cases: readonly Case[] = [
   ['no at sign here example.com', []],
   ['handle @someone and a@b', []],
   ['version 1.2@3', []],
+  // Spelled out: "at" in brackets, or between spaces with the domain's dots spelled out too.
+  ['DM me or email jsmith88 at gmail dot com', ['jsmith88 at gmail dot com']],
+  ['john dot smith at gmail dot com works', ['john dot smith at gmail dot com']],
+  ['write to ana.gomez [at] correo.es please', ['ana.gomez [at] correo.es']],
+  ['j (dot) doe (at) uni (dot) edu', ['j (dot) doe (at) uni (dot) edu']],
+  ['JSMITH AT GMAIL DOT CO DOT UK', ['JSMITH AT GMAIL DOT CO DOT UK']],
+  ['Look at example.com for details', []],
+  ['meet at 5 at the cafe dot', []],
 ];
 
 describe('email recognizer', () => {

@@ -15,7 +15,8 @@ function trimTrailing(match: { start: number; end: number; value: string }) {
   return end > match.start ? { start: match.start, end } : null;
 }
 
-const COMMON_TLDS =
+/** Top-level domains common enough to read a bare name with one as a domain (and an e-mail address spelled out). */
+export const COMMON_TLDS =
   'com|org|net|edu|gov|io|co|ai|app|dev|me|info|biz|xyz|online|site|blog|tech|de|fr|es|it|nl|be|ch|at|uk|se|no|dk|fi|pl|pt|br|ar|mx|cl|in|ca|us|au|nz|jp|cn|ru|eu|hu|cz|gr|ie|is|tk|tv|ly|gl|il|za|ro|sk|si|hr|ee|lt|lv|ua|tr|kr|sg|hk|tw';
 
 /** URLs and domain names. */
