@@ -28,7 +28,8 @@ const DIGITS_ONLY = /^\+?\d{1,17}$/;
 /** The most digits a candidate of phone.ts holds (DIGITS_ONLY's bound too). */
 const MAX_DIGITS = 17;
 
-function countDigits(text: string): number {
+/** The ASCII digits of `text`. */
+export function countDigits(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
