@@ -129,6 +129,11 @@ describe('signOffName', () => {
     ['panel with Jean-Pierre', undefined],
     ['see the e-Mail', undefined],
     ['great quarter - Amazon', undefined],
+    ['Miss you all - Love', undefined],
+    ['see you in the spring - May', undefined],
+    ['MISS YOU ALL - LOVE', undefined],
+    ['x---Carlos', undefined],
+    ['\u{1D400}- Carlos', undefined],
     ['- Carlos', 'Carlos'],
     ['', undefined],
   ])('%j -> %j', (text, expected) => {

@@ -58,7 +58,14 @@ export function shareNameData(dataDir: string = resolveDataDir()): void {
 const SIGN_OFF = /[-–—~]{1,2}[ \t]?(\p{Lu}[\p{L}'’]*)(?:[ \t]\p{Lu}[\p{L}'’-]*)?$/u;
 const SIGN_OFF_TAIL = 64;
 const SIGN_OFF_SCORE = 0.7;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// A letter or digit (a whole code point) ending the text before the dashes: "Jean-Pierre", "x---Carlos".
+const ENDS_IN_LETTER_OR_DIGIT = /[\p{L}\p{N}]$/u;
+const DASHES = /[-–—~]+$/u;
+// Sign-off and endearment words and month names that the name lists also hold ("Miss you all - Love", "- May").
+const NOT_SIGNATURES: ReadonlySet<string> = new Set(
+  `love xoxo xo sir madam baby babe king queen bless blessed amen peace cheers thanks major royal team everyone all
+january february march april may june july august september october november december`.split(/\s+/),
+);
 
 /**
  * The range of a signed given name at the end of `text` (see SIGN_OFF), or undefined. The dash must not follow a
@@ -75,9 +82,13 @@ export function signOffName(text: string, gazetteer: Gazetteer): { start: number
   const match = SIGN_OFF.exec(text.slice(from, end));
   if (match === null) return undefined;
   const dashAt = from + match.index;
-  if (dashAt > 0 && LETTER_OR_DIGIT.test(text[dashAt - 1] ?? '')) return undefined;
+  const before = text.slice(Math.max(0, dashAt - 8), dashAt).replace(DASHES, '');
+  if (ENDS_IN_LETTER_OR_DIGIT.test(before)) return undefined;
   const first = match[1] ?? '';
-  if ((gazetteer.flags(foldToken(first)) & GAZ.FIRST) === 0) return undefined;
+  // An all-capitals word is shouted, not signed ("- LOVE"); a name of two letters may be written so ("- JO").
+  if (first.length > 2 && first === first.toUpperCase()) return undefined;
+  const folded = foldToken(first);
+  if (NOT_SIGNATURES.has(folded) || (gazetteer.flags(folded) & GAZ.FIRST) === 0) return undefined;
   return { start: dashAt + match[0].indexOf(first), end };
 }
 

@@ -27,6 +27,8 @@ const cases: readonly Case[] = [
   ['JSMITH AT GMAIL DOT CO DOT UK', ['JSMITH AT GMAIL DOT CO DOT UK']],
   ['Look at example.com for details', []],
   ['meet at 5 at the cafe dot', []],
+  ['Look at the dot in the corner of the screen.', []],
+  ['I worked at a dot com in 1999 and it was wild.', []],
 ];
 
 describe('email recognizer', () => {

@@ -36,10 +36,13 @@ function hasAddressAt(text: string): boolean {
 const SPELLED_AT_BRACKETED = '[ \\t]?[\\[({<][ \\t]?at[ \\t]?[\\])}>][ \\t]?';
 const SPELLED_DOT = '(?:[ \\t]?[\\[({<][ \\t]?dot[ \\t]?[\\])}>][ \\t]?|[ \\t]dot[ \\t])';
 const ANY_DOT = `(?:${SPELLED_DOT}|\\.)`;
+// "Look at the dot", "worked at a dot com": after a spaced "at", a determiner or pronoun starts a phrase, not a domain.
+const NOT_A_DETERMINER =
+  '(?!(?:the|a|an|this|that|these|those|my|your|ur|our|their|his|her|its|them|me|us|him|it)[ \\t])';
 const LOCAL_WORD = '[\\p{L}\\p{N}_%+-]{1,64}';
 const DOMAIN_WORD = '[\\p{L}\\p{N}-]{1,63}';
 const SPELLED_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\p{N}_%+.@-])${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:${SPELLED_AT_BRACKETED}${DOMAIN_WORD}(?:${ANY_DOT}${DOMAIN_WORD}){0,3}${ANY_DOT}|[ \\t]at[ \\t]${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})(?:${COMMON_TLDS})(?![\\p{L}\\p{N}-])`,
+  `(?<![\\p{L}\\p{N}_%+.@-])${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:${SPELLED_AT_BRACKETED}${DOMAIN_WORD}(?:${ANY_DOT}${DOMAIN_WORD}){0,3}${ANY_DOT}|[ \\t]at[ \\t]${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})(?:${COMMON_TLDS})(?![\\p{L}\\p{N}-])`,
   'giu',
 );
 // What every spelled-out address holds: an "at" in brackets (a space allowed inside them), or an "at" between spaces
