@@ -27,6 +27,10 @@ const cases: readonly Case[] = [
   ['JSMITH AT GMAIL DOT CO DOT UK', ['JSMITH AT GMAIL DOT CO DOT UK']],
   ['Look at example.com for details', []],
   ['meet at 5 at the cafe dot', []],
+  ['reach me: jsmith88 @ gmail.com', ['jsmith88 @ gmail.com']],
+  ['ana.gomez (@) correo.es o llama', ['ana.gomez (@) correo.es']],
+  ['RT @someone: see you @ 5pm', []],
+  ['thanks @acme.io for the help', []],
   ['Look at the dot in the corner of the screen.', []],
   ['I worked at a dot com in 1999 and it was wild.', []],
 ];

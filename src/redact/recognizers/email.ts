@@ -30,7 +30,7 @@ function hasAddressAt(text: string): boolean {
 }
 
 // Addresses spelled out to dodge scrapers: "jsmith88 at gmail dot com", "ana.gomez [at] correo.es", "j (dot) doe (at)
-// uni (dot) edu". The "at" is in brackets, or between spaces with every dot of the domain spelled out too (so "look at
+// uni (dot) edu", "jsmith88 @ gmail.com". The "at" is in brackets (or is an '@' set apart), or between spaces with every dot of the domain spelled out too (so "look at
 // example.com" stays a domain, not an address). Labels cannot hold a space, bracket or dot, so each separator is read
 // one way only.
 const SPELLED_AT_BRACKETED = '[ \\t]?[\\[({<][ \\t]?at[ \\t]?[\\])}>][ \\t]?';
@@ -39,10 +39,13 @@ const ANY_DOT = `(?:${SPELLED_DOT}|\\.)`;
 // "Look at the dot", "worked at a dot com": after a spaced "at", a determiner or pronoun starts a phrase, not a domain.
 const NOT_A_DETERMINER =
   '(?!(?:the|a|an|this|that|these|those|my|your|ur|our|their|his|her|its|them|me|us|him|it)[ \\t])';
+// An '@' in brackets or with a space after it ("jsmith88 @ gmail.com", "ana (@) correo.es", "ana@ correo.es"); written
+// tight, it is the plain pattern's, and with a space only before it, a handle's ("thanks @acme.io").
+const LOOSE_AT_SIGN = '(?:[ \\t]?[\\[({<][ \\t]?@[ \\t]?[\\])}>][ \\t]?|[ \\t]{0,2}@[ \\t]{1,2})';
 const LOCAL_WORD = '[\\p{L}\\p{N}_%+-]{1,64}';
 const DOMAIN_WORD = '[\\p{L}\\p{N}-]{1,63}';
 const SPELLED_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\p{N}_%+.@-])${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:${SPELLED_AT_BRACKETED}${DOMAIN_WORD}(?:${ANY_DOT}${DOMAIN_WORD}){0,3}${ANY_DOT}|[ \\t]at[ \\t]${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})(?:${COMMON_TLDS})(?![\\p{L}\\p{N}-])`,
+  `(?<![\\p{L}\\p{N}_%+.@-])${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:(?:${SPELLED_AT_BRACKETED}|${LOOSE_AT_SIGN})${DOMAIN_WORD}(?:${ANY_DOT}${DOMAIN_WORD}){0,3}${ANY_DOT}|[ \\t]at[ \\t]${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})(?:${COMMON_TLDS})(?![\\p{L}\\p{N}-])`,
   'giu',
 );
 // What every spelled-out address holds: an "at" in brackets (a space allowed inside them), or an "at" between spaces
@@ -71,13 +74,23 @@ function maySpellAnAddress(text: string): boolean {
   return spacedAt && dot;
 }
 
+/** Whether some '@' has an opening bracket before it, or a space, tab or closing bracket after it (LOOSE_AT_SIGN). */
+function hasLooseAt(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const after = text.charCodeAt(at + 1);
+    if (OPEN.has(text.charCodeAt(at - 1)) || SPACE.has(after) || CLOSE.has(after)) return true;
+  }
+  return false;
+}
+
 /** E-mail addresses, written plainly or spelled out. */
 export function createEmailRecognizer() {
   return createPatternRecognizer({
     name: 'email',
     types: ['EMAIL'],
     prefilter: (text, features) =>
-      (hasAscii(features, '@') && hasAddressAt(text)) || (BRACKET_OR_DOT.test(text) && maySpellAnAddress(text)),
+      (hasAscii(features, '@') && (hasAddressAt(text) || hasLooseAt(text))) ||
+      (BRACKET_OR_DOT.test(text) && maySpellAnAddress(text)),
     context: { words: ['email', 'e-mail', 'mail', 'correo', 'courriel', 'contact'], boost: 0.1 },
     patterns: [
       {
