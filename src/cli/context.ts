@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { appendAudit, canonicalJson } from '../audit/index.js';
 import { type ConsentLedger, createConsentLedger } from '../consent/index.js';
 import { DEFAULT_PRESET, listPresets, loadPolicyFile, loadPreset, type Policy } from '../policy/index.js';
-import { openStore } from '../store/open-store.js';
+import { type OpenStoreOptions, openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { UsageError } from './cli-error.js';
 
@@ -95,14 +95,19 @@ export function cliActor(): string {
   return `cli:${process.env.USER ?? 'unknown'}`;
 }
 
+/** Where the global options put the store (--data-dir, --database-url; openStore reads the environment for the rest). */
+export function storeOptionsOf(options: GlobalOptions): OpenStoreOptions {
+  return {
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+  };
+}
+
 /** Opens the store and the policy in force (see `ensureActivePolicy`). */
 export async function openContext(command: Command): Promise<Context> {
   const options = globalOptions(command);
   const requested = await resolvePolicy(options.policy);
-  const store = await openStore({
-    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
-    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
-  });
+  const store = await openStore(storeOptionsOf(options));
   const actor = cliActor();
   try {
     const { policy, sha256 } = await ensureActivePolicy(store, requested, actor);

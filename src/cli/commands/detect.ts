@@ -19,7 +19,7 @@ import {
 } from '../../redact/index.js';
 import { openStore, storeExists } from '../../store/open-store.js';
 import { UsageError } from '../cli-error.js';
-import { globalOptions, parseTimeFlag, resolvePolicy } from '../context.js';
+import { globalOptions, parseTimeFlag, resolvePolicy, storeOptionsOf } from '../context.js';
 
 type Mode = 'detect' | 'redact';
 
@@ -66,10 +66,7 @@ async function policyInForce(command: Command): Promise<Policy> {
   const options = globalOptions(command);
   const requested = await resolvePolicy(options.policy);
   if (requested) return requested;
-  const storeOptions = {
-    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
-    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
-  };
+  const storeOptions = storeOptionsOf(options);
   if (!storeExists(storeOptions)) return loadPreset(DEFAULT_PRESET);
   const store = await openStore(storeOptions);
   try {
@@ -168,7 +165,7 @@ function register(program: Command, mode: Mode, description: string): void {
     command
       .option(
         '--purpose <purpose>',
-        "apply this purpose's redaction operators from the policy in force (--policy, else the active policy) instead of replacing every type; pseudonyms are stable across runs only with ASSENT_BUILD_SECRET set",
+        "apply this purpose's redaction operators from the policy in force (--policy, else the active policy, else the default preset) instead of replacing every type; pseudonyms are stable across runs only with ASSENT_BUILD_SECRET set",
       )
       .option('--as-of <time>', 'with --purpose: use the policy version in force at this time (default: now)');
   }

@@ -106,48 +106,10 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
   const transitions64 = Float64Array.from(transitions);
   const tokenize = createTokenizer();
 
-  // Writes the sum of the features' weight rows to `into[offset .. offset + 7)`, rounding to float32 after each
-  // feature as a store into a Float32Array would (the sums the model's spans were recorded with), in locals until the
-  // end. The sums start from 0, so the slots need no clearing first.
-  const writeFeatureSums = (ids: readonly number[], into: Float32Array | Float64Array, offset: number): void => {
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let a4 = 0;
-    let a5 = 0;
-    let a6 = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const row = ((ids[k] as number) & mask) * STRIDE;
-      a0 = Math.fround(a0 + (weights[row] as number) * scale);
-      a1 = Math.fround(a1 + (weights[row + 1] as number) * scale);
-      a2 = Math.fround(a2 + (weights[row + 2] as number) * scale);
-      a3 = Math.fround(a3 + (weights[row + 3] as number) * scale);
-      a4 = Math.fround(a4 + (weights[row + 4] as number) * scale);
-      a5 = Math.fround(a5 + (weights[row + 5] as number) * scale);
-      a6 = Math.fround(a6 + (weights[row + 6] as number) * scale);
-    }
-    into[offset] = a0;
-    into[offset + 1] = a1;
-    into[offset + 2] = a2;
-    into[offset + 3] = a3;
-    into[offset + 4] = a4;
-    into[offset + 5] = a5;
-    into[offset + 6] = a6;
-  };
-
-  // Reads one weight of every feature row of a new word before summing them. The rows of its rarer features (the word
-  // itself in each role, its suffixes) are scattered over the 4 MB table and mostly not in the CPU's caches; loads
-  // that depend on nothing wait for memory together, while in the sums each waits for the one before.
-  let touched = 0;
-  const touchRows = (ids: Int32Array, count: number): void => {
-    let x = touched;
-    for (let k = 0; k < count; k++) x ^= weights[((ids[k] as number) & mask) * STRIDE] as number;
-    // Kept, so the loads are not optimised away.
-    touched = x;
-  };
-
-  // writeFeatureSums over the ids `ids[from .. to)` of a new word (see writeWordFeatures), into the cache's slab.
+  // Writes the sum of the weight rows of the features `ids[from .. to)` to `into[offset .. offset + 7)`, rounding to
+  // float32 after each feature as a store into a Float32Array would (the sums the model's spans were recorded with),
+  // in locals until the end. The sums start from 0, so the slots need no clearing first. A new word's features come
+  // from writeWordFeatures, one role's range at a time, into the cache's slab.
   const writeRangeSums = (ids: Int32Array, from: number, to: number, into: Float32Array, offset: number): void => {
     let a0 = 0;
     let a1 = 0;
@@ -173,6 +135,26 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     into[offset + 4] = a4;
     into[offset + 5] = a5;
     into[offset + 6] = a6;
+  };
+
+  // The same sums for the load-time tables below (float32 values held in float64 arrays), through one float32 scratch,
+  // so writeRangeSums sees one array type per argument. Feature ids are unsigned; an Int32Array keeps their low 32
+  // bits, which is all `& mask` reads.
+  const sums32 = new Float32Array(NUM_TAGS);
+  const writeFeatureSums = (ids: readonly number[], into: Float64Array, offset: number): void => {
+    writeRangeSums(Int32Array.from(ids), 0, ids.length, sums32, 0);
+    for (let t = 0; t < NUM_TAGS; t++) into[offset + t] = sums32[t] as number;
+  };
+
+  // Reads one weight of every feature row of a new word before summing them. The rows of its rarer features (the word
+  // itself in each role, its suffixes) are scattered over the 4 MB table and mostly not in the CPU's caches; loads
+  // that depend on nothing wait for memory together, while in the sums each waits for the one before.
+  let touched = 0;
+  const touchRows = (ids: Int32Array, count: number): void => {
+    let x = touched;
+    for (let k = 0; k < count; k++) x ^= weights[((ids[k] as number) & mask) * STRIDE] as number;
+    // Kept, so the loads are not optimised away.
+    touched = x;
   };
 
   // Scores of the position features (document casing x token casing x sentence start x gazetteer flags), all

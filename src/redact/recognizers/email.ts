@@ -30,9 +30,9 @@ function hasAddressAt(text: string): boolean {
 }
 
 // Addresses spelled out to dodge scrapers: "jsmith88 at gmail dot com", "ana.gomez [at] correo.es", "j (dot) doe (at)
-// uni (dot) edu", "jsmith88 @ gmail.com". The "at" is in brackets (or is an '@' set apart), or between spaces with every dot of the domain spelled out too (so "look at
-// example.com" stays a domain, not an address). Labels cannot hold a space, bracket or dot, so each separator is read
-// one way only.
+// uni (dot) edu", "jsmith88 @ gmail.com". The "at" is in brackets, or an '@' set apart (LOOSE_AT_SIGN), or between
+// spaces with every dot of the domain spelled out too (so "look at example.com" stays a domain, not an address).
+// Labels cannot hold a space, bracket or dot, so each separator is read one way only.
 const SPELLED_AT_BRACKETED = '[ \\t]?[\\[({<][ \\t]?at[ \\t]?[\\])}>][ \\t]?';
 const SPELLED_DOT = '(?:[ \\t]?[\\[({<][ \\t]?dot[ \\t]?[\\])}>][ \\t]?|[ \\t]dot[ \\t])';
 const ANY_DOT = `(?:${SPELLED_DOT}|\\.)`;
@@ -48,10 +48,11 @@ const SPELLED_ADDRESS = new RegExp(
   `(?<![\\p{L}\\p{N}_%+.@-])${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:(?:${SPELLED_AT_BRACKETED}|${LOOSE_AT_SIGN})${DOMAIN_WORD}(?:${ANY_DOT}${DOMAIN_WORD}){0,3}${ANY_DOT}|[ \\t]at[ \\t]${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})(?:${COMMON_TLDS})(?![\\p{L}\\p{N}-])`,
   'giu',
 );
-// What every spelled-out address holds: an "at" in brackets (a space allowed inside them), or an "at" between spaces
-// or tabs and a "dot" somewhere, in any case. The spelled-out pattern needs no character the recognizer's masks know,
-// so this runs on every text without a plain address: first one regex for a bracket or a "dot" (6% of the generated
-// posts), then one pass over the char codes ("at" between spaces alone is in one English post in six).
+// What every spelled-out address with a written "at" holds: an "at" in brackets (a space allowed inside them), or an
+// "at" between spaces or tabs and a "dot" somewhere, in any case (an '@' set apart is hasLooseAt's). The pattern needs
+// no character the recognizer's masks know, so this runs on every text without a plain address: first one regex for
+// a bracket or a "dot" (6% of the generated posts), then one pass over the char codes ("at" between spaces alone is
+// in one English post in six).
 const BRACKET_OR_DOT = /[[({<]|[dD][oO][tT]/;
 const SPACE = new Set([' ', '\t'].map((c) => c.charCodeAt(0)));
 const OPEN = new Set(['[', '(', '{', '<'].map((c) => c.charCodeAt(0)));

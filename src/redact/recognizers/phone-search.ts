@@ -28,8 +28,8 @@ const DIGITS_ONLY = /^\+?\d{1,17}$/;
 /** The most digits a candidate of phone.ts holds (DIGITS_ONLY's bound too). */
 const MAX_DIGITS = 17;
 
-/** The ASCII digits of `text`. */
-export function countDigits(text: string): number {
+/** How many ASCII digits `text` holds (pattern-recognizer's countDigits only says whether there are at least N). */
+export function digitCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -66,7 +66,7 @@ export function shortcut(candidate: string, region: CountryCode | undefined): re
   // The argument below holds for what phone.ts passes: a supported region and at most 17 digits (so fewer groups than
   // the 21 digit blocks findNumbers' pattern reads, and a bounded number of pieces). Anything else goes to findNumbers.
   if (region !== undefined && !isSupportedCountry(region)) return undefined;
-  if (!digitsOnly && countDigits(candidate) > MAX_DIGITS) return undefined;
+  if (!digitsOnly && digitCount(candidate) > MAX_DIGITS) return undefined;
   const whole = [{ startsAt: 0, endsAt: candidate.length }];
   const plans = region === undefined || candidate.startsWith('+') ? null : regionPlans(region);
   if (!plans) {

@@ -4,7 +4,7 @@
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
 import { findContextWords, gatesEnabled, textFeatures } from '../pattern-recognizer.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
-import { countDigits, type FoundNumber, NONE, searchCandidate } from './phone-search.js';
+import { digitCount, type FoundNumber, NONE, searchCandidate } from './phone-search.js';
 
 // Digits with spaces, dots, dashes, slashes, parentheses; an optional '+' or '00' and an extension. No newlines:
 // a number does not span lines. Separators are single characters between digit groups (linear-time).
@@ -140,7 +140,7 @@ export function createPhoneRecognizer(): Recognizer {
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
       const candidate = m[0];
-      const digits = countDigits(candidate);
+      const digits = digitCount(candidate);
       if (digits < 6 || digits > 17 || DATE_LIKE.test(candidate)) continue;
       const offset = m.index;
       const window = text.slice(Math.max(0, offset - 40), offset).toLowerCase();
