@@ -34,6 +34,13 @@ describe('resolveOverlaps', () => {
     expect(kept.map((s) => s.type)).toEqual(['SECRET']);
   });
 
+  it('ranks a passport, MAC or wallet reading as structured, above a phone reading of the same digits', () => {
+    for (const type of ['PASSPORT', 'MAC_ADDRESS', 'CRYPTO_WALLET'] as const) {
+      const kept = resolveOverlaps([span(0, 9, 'PHONE', 0.6), span(0, 9, type, 0.85)], 9);
+      expect(kept.map((s) => s.type)).toEqual([type]);
+    }
+  });
+
   it('does not let a non-direct span swallow what is inside it', () => {
     const kept = resolveOverlaps([span(0, 40, 'DATE', 0.6), span(20, 30, 'PHONE', 0.9)], 40);
     expect(kept.map((s) => s.type)).toEqual(['PHONE']);
@@ -95,6 +102,22 @@ describe('createAnalyzer', () => {
     });
     const [plain] = createAnalyzer().analyze({ text: 'My IBAN is GB82WEST12345698765432' });
     expect(plain?.explanation).toBeUndefined();
+  });
+
+  // Every shipped policy drops records holding a NATIONAL_ID or PASSPORT and masks phones but their last two digits:
+  // a labelled identifier that libphonenumber also accepts must come out as the identifier.
+  it.each([
+    ['my passport number is 123456789', 'en', 'US', 'PASSPORT'],
+    ['mijn BSN is 111222333', 'nl', 'NL', 'NATIONAL_ID'],
+    ['BSN: 1112.22.333', 'nl', 'NL', 'NATIONAL_ID'],
+    ['Steuer-ID 65 929 970 489', 'de', 'DE', 'NATIONAL_ID'],
+    ['Tel. 030 1234567, Steuer-ID 65 929 970 489', 'de', 'DE', 'NATIONAL_ID'],
+    ['Steuer-ID auf Anfrage, Tel. 030 12345678', 'de', 'DE', 'PHONE'],
+    ['SSN on file; call 415 555 2671', 'en', 'US', 'PHONE'],
+  ] as const)('reads the labelled number in %j as %s', (text, lang, country, type) => {
+    const spans = createAnalyzer().analyze({ text, lang, country });
+    const last = spans.filter((s) => /\d/.test(text.slice(s.start, s.end))).at(-1);
+    expect(last?.type).toBe(type);
   });
 
   it('returns nothing for empty text', () => {

@@ -31,7 +31,18 @@ export function overlapRank(span: { start: number; end: number; score: number })
   return span.score + LENGTH_WEIGHT * Math.min(span.end - span.start, LENGTH_CAP);
 }
 
-const DIRECT = new Set<EntityType>(DIRECT_IDENTIFIERS);
+/**
+ * Types read by shape, checksum or label: every direct identifier but PERSON, and the identifiers outside the
+ * evaluation's "any direct identifier" list that are read the same way (a passport number after its label, a MAC
+ * address, a wallet address with its checksum). Policies drop records for several of them, so a number labelled as
+ * a passport must not lose to a phone reading of the same digits because one type sits outside that list.
+ */
+const STRUCTURED = new Set<EntityType>([
+  ...DIRECT_IDENTIFIERS.filter((type) => type !== 'PERSON'),
+  'PASSPORT',
+  'MAC_ADDRESS',
+  'CRYPTO_WALLET',
+]);
 
 /**
  * Drops every span that lies strictly inside a span of a structured direct-identifier type (tier 0: a place name
@@ -55,12 +66,13 @@ function dropContainedInDirect(spans: readonly DetectedSpan[]): DetectedSpan[] {
 }
 
 /**
- * Tier 0: structured direct identifiers (every direct identifier but PERSON), found by shape, checksum or label.
- * Tier 1: the rest (names, places, organisations from the statistical tagger; dates, ages, postal codes). A model's
- * confident guess that a token is a name must not hide an API key or an e-mail address under a weaker type.
+ * Tier 0: structured identifiers (STRUCTURED: every direct identifier but PERSON, and PASSPORT, MAC_ADDRESS,
+ * CRYPTO_WALLET), found by shape, checksum or label. Tier 1: the rest (names, places, organisations from the
+ * statistical tagger; dates, ages, postal codes). A model's confident guess that a token is a name must not hide an
+ * API key or an e-mail address under a weaker type.
  */
 export function overlapTier(type: EntityType): number {
-  return DIRECT.has(type) && type !== 'PERSON' ? 0 : 1;
+  return STRUCTURED.has(type) ? 0 : 1;
 }
 
 /**

@@ -85,6 +85,29 @@ const LICENCE_WORDS = [
   'dl no',
 ];
 
+/** ID_WORDS that are also ordinary words or short codes in some language ("pan", "tin", Spanish "sin"). */
+const AMBIGUOUS_ID_WORDS = new Set([
+  'pan',
+  'rg',
+  'nie',
+  'nif',
+  'documento',
+  'c.f.',
+  'sin',
+  'identity',
+  'identification',
+  'tin',
+]);
+
+/**
+ * Labels that name nothing but an identity or licence number: the phone recognizer reads a number after one of them
+ * (nearer than any phone word) as that identifier first.
+ */
+export const ID_LABELS: readonly string[] = Object.freeze([
+  ...ID_WORDS.filter((word) => !AMBIGUOUS_ID_WORDS.has(word)),
+  ...LICENCE_WORDS,
+]);
+
 /** National identity numbers. */
 export function createNationalIdRecognizer() {
   return createPatternRecognizer({

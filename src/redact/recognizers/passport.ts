@@ -2,7 +2,7 @@
 
 import { createPatternRecognizer } from '../pattern-recognizer.js';
 
-const PASSPORT_WORDS = [
+export const PASSPORT_WORDS: readonly string[] = [
   'passport',
   'passport no',
   'passport number',

@@ -8,7 +8,7 @@ import {
 } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
-import { createPhoneRecognizer } from './phone.js';
+import { createPhoneRecognizer, labelledOtherwise } from './phone.js';
 import { searchCandidate, shortcut } from './phone-search.js';
 
 const recognizer = createPhoneRecognizer();
@@ -37,6 +37,29 @@ describe('phone recognizer', () => {
   it.each(cases)('%j (%s) → %j', (text, country, expected) => {
     const spans = recognizer.analyze({ text, ...(country ? { country } : {}) }).filter((s) => s.score >= 0.5);
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+
+  it.each([
+    ['passport number ', true],
+    ['mijn bsn is ', true],
+    ['steuer-id: ', true],
+    ["driver's license ", true],
+    ['ssn on file; call ', false],
+    ['tel. 030 1234567, steuer-id ', true],
+    ['steuer-id 1, mobil / handy ', false],
+    ['my number is ', false],
+    ['sin llamar al ', false],
+    ['a pan of ', false],
+    ['bsnx ', false],
+  ] as const)('the nearest label before a number names another kind of number: %j → %s', (window, expected) => {
+    expect(labelledOtherwise(window)).toBe(expected);
+  });
+
+  it('scores a number after an identity label at the threshold: redacted, but below the identifier', () => {
+    const [span] = recognizer.analyze({ text: 'mijn BSN is 111222333', country: 'NL' });
+    expect(span?.score).toBe(0.5);
+    const [phone] = recognizer.analyze({ text: 'bel 0612345678', country: 'NL' });
+    expect(phone?.score).toBeGreaterThan(0.5);
   });
 
   it('scores an international number above a national one read with a guessed region', () => {

@@ -4,6 +4,8 @@
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
 import { findContextWords, gatesEnabled, textFeatures } from '../pattern-recognizer.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
+import { ID_LABELS } from './national-id.js';
+import { PASSPORT_WORDS } from './passport.js';
 import { digitCount, type FoundNumber, NONE, searchCandidate } from './phone-search.js';
 
 // Digits with spaces, dots, dashes, slashes, parentheses; an optional '+' or '00' and an extension. No newlines:
@@ -61,6 +63,41 @@ const PHONE_WORDS = [
 
 // Labels written after a number ("0161 496 0000 (office)", "555-0100-Fax").
 const PHONE_WORDS_AFTER = ['office', 'fax', 'mobile', 'cell', 'home', 'work', 'tel', 'phone'];
+
+/**
+ * Labels of numbers that are not phone numbers: identity, licence and passport numbers. Digits after one of them,
+ * with no phone word between ("BSN 111222333", "Steuer-ID 65 929 970 489", "passport number 123456789"), may also
+ * be a valid phone number, but the member said what they are: the phone reading then scores LABELLED_OTHERWISE, below
+ * the identifier's labelled reading, so policies that drop records holding a NATIONAL_ID or PASSPORT see one. It stays
+ * at the threshold, so the digits are still redacted when no identifier recognizer accepts them (a mistyped checksum).
+ */
+const OTHER_LABELS: readonly string[] = [...ID_LABELS, ...PASSPORT_WORDS];
+// "number" and "número" follow those labels ("passport number", "ID number") and name no phone by themselves.
+const SPECIFIC_PHONE_WORDS = PHONE_WORDS.filter((word) => word !== 'number' && word !== 'número');
+const LABELLED_OTHERWISE = 0.5;
+const LETTER = /\p{L}/u;
+
+/** Where the last of `words` found at word boundaries in `window` ends, or -1. */
+function lastLabelEnd(window: string, words: readonly string[]): number {
+  let last = -1;
+  for (const word of words) {
+    for (let at = window.lastIndexOf(word); at !== -1; at = at > 0 ? window.lastIndexOf(word, at - 1) : -1) {
+      const end = at + word.length;
+      if (end <= last) break;
+      if ((at === 0 || !LETTER.test(window.charAt(at - 1))) && !LETTER.test(window.charAt(end))) {
+        last = end;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** Whether the nearest label before a number (its `window`, lower-cased) names another kind of number. */
+export function labelledOtherwise(window: string): boolean {
+  const other = lastLabelEnd(window, OTHER_LABELS);
+  return other !== -1 && other > lastLabelEnd(window, SPECIFIC_PHONE_WORDS);
+}
 
 const LANGUAGE_COUNTRY: Readonly<Record<string, CountryCode>> = Object.freeze({
   es: 'ES',
@@ -154,20 +191,23 @@ export function createPhoneRecognizer(): Recognizer {
       }
       budget--;
       const found = parse(candidate, region);
+      // Read only when a span is reported: most candidates are not numbers.
+      const otherwise = (found.length > 0 || contextWords.length > 0) && labelledOtherwise(window);
       let matched = false;
       for (const number of found) {
         matched = true;
         // A national number read with a guessed region is weaker evidence than one in international format.
         const international = candidate.startsWith('+') || candidate.startsWith('00');
         const base = guessed && !international ? 0.55 : 0.75;
-        const score = Math.min(1, base + (contextWords.length > 0 ? 0.2 : 0));
+        const score = otherwise ? LABELLED_OTHERWISE : Math.min(1, base + (contextWords.length > 0 ? 0.2 : 0));
         spans.push(
           makeSpan(offset + number.startsAt, offset + number.endsAt, score, 'libphonenumber', contextWords, options),
         );
       }
       // National numbers without a known region: accept phone-shaped digits (7 to 15) in phone context.
       if (!matched && contextWords.length > 0 && digits >= 7 && digits <= 15 && /[\d)]$/.test(candidate)) {
-        spans.push(makeSpan(offset, offset + candidate.length, 0.6, 'phone-context', contextWords, options));
+        const score = otherwise ? LABELLED_OTHERWISE : 0.6;
+        spans.push(makeSpan(offset, offset + candidate.length, score, 'phone-context', contextWords, options));
       }
     }
     return spans;
