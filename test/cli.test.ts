@@ -277,8 +277,25 @@ describe('assent CLI (the compiled command; `npm test` builds it first)', () => 
     // The same secret gives the same pseudonyms; without one every run has its own key.
     expect(redactWith('s3cret', ...purpose).stdout).toBe(first.stdout);
     expect(redactWith(undefined, ...purpose).stdout).not.toBe(first.stdout);
-    // Without --purpose the default operators apply, as before.
-    expect(JSON.parse(redactWith('s3cret').stdout.split('\n')[0] ?? '').text).toContain('[PHONE]');
+    // Without --purpose the default operators apply, and a --policy on the command line is refused rather than ignored.
+    const plain = assentWithEnv(withoutAssentSettings(), dataDir, 'redact', '--input', input);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout.split('\n')[0] ?? '').text).toContain('[PHONE]');
+    const ignored = redactWith('s3cret');
+    expect(ignored.code).toBe(2);
+    expect(ignored.stderr).toMatch(/--policy: applies to redact only with --purpose/);
+    expect(ignored.stdout).toBe('');
+    const detected = assentWithEnv(
+      withoutAssentSettings(),
+      dataDir,
+      '--policy',
+      'consent-first',
+      'detect',
+      '--input',
+      input,
+    );
+    expect(detected.code).toBe(2);
+    expect(detected.stderr).toMatch(/--policy: detect reports every type/);
 
     const unknown = redactWith(undefined, '--purpose', 'train_ai_system.nonsense');
     expect(unknown.code).toBe(2);
@@ -288,7 +305,9 @@ describe('assent CLI (the compiled command; `npm test` builds it first)', () => 
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/no rules for "train_ai_system.generative" in a version in force at 2020-01-01/);
     // Every flag is checked before the output is opened: no temporary file is left behind.
-    expect(redactWith(undefined, '--workers', 'abc', '--output', output).code).toBe(2);
+    const badWorkers = redactWith(undefined, ...purpose, '--workers', 'abc', '--output', output);
+    expect(badWorkers.code).toBe(2);
+    expect(badWorkers.stderr).toMatch(/--workers/);
     expect(readdirSync(dataDir).filter((f) => f.startsWith('never-written'))).toEqual([]);
     // --min-score may lower the policy's min_score (0.4 in consent-first), never raise it.
     const weaker = redactWith(undefined, ...purpose, '--min-score', '0.99');

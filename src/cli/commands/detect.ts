@@ -103,11 +103,27 @@ async function purposeRedaction(
   };
 }
 
+function policyOnCommandLine(command: Command): boolean {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return root.getOptionValueSource('policy') === 'cli' && globalOptions(command).policy !== undefined;
+}
+
 async function run(mode: Mode, options: Flags, command: Command) {
   if (options.input !== undefined && !existsSync(options.input))
     throw new UsageError(`--input: ${options.input}: no such file`);
   if (options.asOf !== undefined && options.purpose === undefined)
     throw new UsageError('--as-of: applies only with --purpose (it picks the policy version in force)');
+  // A policy chooses operators per purpose: without one, redact would replace every type whatever the policy says,
+  // and a user who named a policy on the command line would take the output for that policy's. (ASSENT_POLICY in the
+  // environment names the deployment's policy for every command and is not refused here.)
+  if (policyOnCommandLine(command) && (mode !== 'redact' || options.purpose === undefined)) {
+    throw new UsageError(
+      mode === 'redact'
+        ? '--policy: applies to redact only with --purpose (a policy chooses its operators per purpose)'
+        : '--policy: detect reports every type and applies no policy; use redact --purpose to apply one',
+    );
+  }
   const asOf = parseTimeFlag('--as-of', options.asOf) ?? new Date().toISOString();
   const workers = parseWorkers(options.workers);
   const requestedScore = parseScore(options.minScore);
