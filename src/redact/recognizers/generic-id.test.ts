@@ -25,6 +25,17 @@ const cases: readonly Case[] = [
   ['NºCol 28 28 12345', ['28 28 12345']],
   ['userid=998877', ['998877']],
   ['call 555 1234', []],
+  ['my bank account 123456789 routing 021000021', ['123456789', '021000021']],
+  ['checking acct #: 0012345678', ['0012345678']],
+  ['acct no. 44-1122-33', ['44-1122-33']],
+  ['sort code 12-34-56, account number 31926819', ['12-34-56', '31926819']],
+  ['Kontonummer: 1234567890', ['1234567890']],
+  ['mi número de cuenta es 0049 1500 05 1234567892', ['0049 1500 05 1234567892']],
+  ['numéro de compte 00012345678', ['00012345678']],
+  ['conta corrente 12345-6', ['12345-6']],
+  ['Chase acct ending 4821', []],
+  ['el hospital cuenta con 300 camas', []],
+  ['my account was hacked in 2019', []],
 ];
 
 describe('generic-id recognizer', () => {

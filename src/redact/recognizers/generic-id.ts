@@ -1,4 +1,4 @@
-// ID: identifiers of a person in a system (patient, employee, member, case, insurance numbers) after a label such as
+// ID: identifiers of a person in a system (patient, employee, member, case, insurance, bank account numbers) after a label such as
 // "employee id", "patient no.", "MRN", "NHC", "NASS", "nº de historia clínica", "NºCol".
 
 import { createPatternRecognizer } from '../pattern-recognizer.js';
@@ -12,6 +12,18 @@ const LABELS = [
   'customer (?:id|no\\.?|number|#)',
   'client (?:id|no\\.?|number)',
   'account (?:id|no\\.?|number|#)',
+  // Bank accounts: the number identifies the holder; a routing number or sort code beside it is redacted with it.
+  '(?:bank|checking|savings|current) (?:account|acct\\.?)(?: (?:no\\.?|number|#))?',
+  'acct\\.?(?: (?:no\\.?|number|#))?',
+  'routing(?: (?:no\\.?|number|#))?',
+  'sort code',
+  'konto(?:nummer|nr\\.?)?',
+  'n(?:[uú]mero|[º°]) de cuenta',
+  'cuenta (?:bancaria|corriente)',
+  'n(?:um[ée]ro|[º°]) de compte',
+  'compte bancaire',
+  'n(?:[uú]mero|[º°]) da conta',
+  'conta (?:corrente|banc[aá]ria)',
   'user ?id',
   'student (?:id|no\\.?|number)',
   'case (?:id|no\\.?|number)',
@@ -60,6 +72,13 @@ const LABEL_WORDS = [
   'customer ',
   'client ',
   'account ',
+  'acct',
+  'routing',
+  'sort code',
+  'konto',
+  'cuenta',
+  'compte',
+  'conta ',
   'user id',
   'userid',
   'student ',
