@@ -8,6 +8,7 @@ import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
 import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
+import { scriptNames } from './script-names.js';
 import { createNameTagger, type NameTagger, type TaggedWords } from './tagger.js';
 
 export const NAME_RECOGNIZER = 'name-tagger';
@@ -150,6 +151,32 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
           note: `averaged-perceptron BIO tagger over word, shape, gazetteer and context features; words ${lists}`,
         },
       });
+    }
+    // Names in scripts the tagger was not trained on (script-names.ts), where it found nothing.
+    if (wanted[0] === true) {
+      for (const name of scriptNames(input.text, getGazetteer())) {
+        if (name.score < minScore || tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
+        const base = {
+          start: name.start,
+          end: name.end,
+          type: 'PERSON' as const,
+          score: name.score,
+          recognizer: NAME_RECOGNIZER,
+        };
+        out.push(
+          explain
+            ? {
+                ...base,
+                explanation: {
+                  recognizer: NAME_RECOGNIZER,
+                  originalScore: name.score,
+                  validation: 'not_applicable',
+                  note: `non-Latin script: ${name.rule}`,
+                },
+              }
+            : base,
+        );
+      }
     }
     // After the tagger's spans: the signature ends the text, so the spans stay in text order.
     if (wanted[0] === true && SIGN_OFF_SCORE >= minScore) {

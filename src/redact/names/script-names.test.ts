@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from './gazetteer.js';
+import { createNameRecognizer } from './name-recognizer.js';
+import { scriptNames } from './script-names.js';
+
+const gazetteer = loadGazetteer();
+const names = (text: string): string[] => scriptNames(text, gazetteer).map((n) => text.slice(n.start, n.end));
+
+describe('scriptNames', () => {
+  it.each<[string, string[]]>([
+    // 1. self-introductions
+    ['اسمي محمد أحمد وأعيش في القاهرة', ['محمد أحمد']],
+    ['اسمي محمد وأعيش في القاهرة', ['محمد']],
+    ['سلام، اسم من مریم رضایی است و در تهران کار می‌کنم', ['مریم رضایی']],
+    ['שמי רונית לוי', ['רונית לוי']],
+    ['मेरा नाम राहुल शर्मा है', ['राहुल शर्मा']],
+    ['मेरा नाम प्रिया है और मैं मुंबई में रहती हूँ', ['प्रिया']],
+    ['제 이름은 김민수입니다. 서울에 살아요', ['김민수']],
+    ['제 이름은 이하은 입니다', ['이하은']],
+    ['我叫王小明，电话13812345678', ['王小明']],
+    ['我的名字是欧阳娜娜，很高兴认识你', ['欧阳娜娜']],
+    ['私の名前は田中太郎です', ['田中太郎']],
+    ['สวัสดีครับ ผมชื่อ สมชาย ใจดี', ['สมชาย ใจดี']],
+    // 2. runs of listed names
+    ['شكرا لصديقي علي حسن على المساعدة', ['علي حسن على']],
+    ['אני דוד כהן וגר בתל אביב', ['דוד כהן']],
+    // 3. family and given name as one word
+    ['어제 박서준 씨를 만났어요', ['박서준']],
+    ['昨天我和张子涵一起去看电影', ['张子涵']],
+    ['中村七海さんと会いました', ['中村七海']],
+    // ordinary text: words that are also names, alone, are not enough
+    ['الطقس جميل اليوم والسماء صافية وأنا سعيد جدا', []],
+    ['היום יום יפה ואני שמח מאוד', []],
+    ['आज मौसम बहुत अच्छा है', []],
+    ['오늘 날씨가 정말 좋네요', []],
+    ['今天天气很好，我们去公园玩吧', []],
+    ['今日はとても良い天気ですね', []],
+    ['วันนี้อากาศดีมาก', []],
+    // Latin text is never read
+    ['thanks to maria lopez', []],
+  ])('%s → %j', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('returns disjoint names in text order', () => {
+    const text = '我叫王子涵，我的朋友是张子涵';
+    const found = scriptNames(text, gazetteer);
+    expect(found.map((n) => text.slice(n.start, n.end))).toEqual(['王子涵', '张子涵']);
+    expect(found[0]?.rule).toBe('introduction');
+    for (let i = 1; i < found.length; i++) expect(found[i]?.start).toBeGreaterThanOrEqual(found[i - 1]?.end ?? 0);
+  });
+});
+
+describe('the name recognizer on non-Latin scripts', () => {
+  const recognizer = createNameRecognizer();
+  it('reports an introduced name as PERSON, explained', () => {
+    const text = 'مرحبا، اسمي محمد أحمد';
+    const [span] = recognizer.analyze({ text, lang: 'ar' }, { explain: true }).filter((s) => s.type === 'PERSON');
+    expect(text.slice(span?.start, span?.end)).toBe('محمد أحمد');
+    expect(span?.explanation?.note).toMatch(/non-Latin script: introduction/);
+  });
+});

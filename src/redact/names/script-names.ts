@@ -1,0 +1,280 @@
+// Names in scripts the tagger was not trained on. Its weights come from English and Spanish corpora: in Arabic,
+// Hebrew, Devanagari, Thai, Hangul or Han text it sees no capital letters and no context word it knows, and finds
+// nothing. Three rules stand in for it there, each on evidence a reader would accept:
+// 1. A self-introduction: a phrase that gives the writer's name ("اسمي", "שמי", "मेरा नाम", "меня зовут",
+//    "제 이름은", "我叫", "私の名前は", "ผมชื่อ"), then the name: one or two words, or for Han and Kana a short run of
+//    characters.
+// 2. Two or more adjacent words of a non-Latin script that are all given or family names in the gazetteer
+//    ("محمد أحمد", "דוד כהן").
+// 3. A Korean or Chinese full name written as one word: a common one-syllable (one-character) family name, which the
+//    gazetteer cannot hold (it keeps words of two letters or more), before a two-syllable given name it holds
+//    ("김민수", "王子涵"); and a Japanese family name before a given name, both in the gazetteer ("中村七海").
+// Latin-script text never reaches them: one regex test finds no non-Latin letter and they return nothing.
+
+import { foldToken } from '../known/fold.js';
+import { GAZ, type Gazetteer } from './gazetteer.js';
+import { createTokenizer } from './tokenize.js';
+
+export interface ScriptName {
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+  readonly rule: 'introduction' | 'name-list run' | 'family and given name';
+}
+
+export const INTRODUCTION_SCORE = 0.75;
+export const LIST_RUN_SCORE = 0.65;
+export const FULL_NAME_SCORE = 0.6;
+
+/** A letter of a script other than Latin (Greek and beyond, without Latin Extended Additional and symbols). */
+const NON_LATIN =
+  /[\u0370-\u03ff\u0400-\u1dff\u1f00-\u1fff\u2c00-\u2dff\u3040-\u30ff\u3400-\u9fff\ua000-\ua4cf\uac00-\ud7af]/;
+const NON_LATIN_START =
+  /^[\u0370-\u03ff\u0400-\u1dff\u1f00-\u1fff\u2c00-\u2dff\u3040-\u30ff\u3400-\u9fff\ua000-\ua4cf\uac00-\ud7af]/;
+
+// Phrases that introduce the writer's name. Spaced: a word boundary before them; unspaced scripts (Han, Kana, Thai)
+// write them against the words around them.
+const SPACED_CUES = [
+  'اسمي',
+  'إسمي',
+  'اسمى',
+  'اسم من',
+  'نام من',
+  'میرا نام',
+  'שמי',
+  'קוראים לי',
+  'השם שלי',
+  'मेरा नाम',
+  'मेरो नाम',
+  'माझे नाव',
+  'আমার নাম',
+  'меня зовут',
+  'моё имя',
+  'мое имя',
+  'мене звати',
+  'με λένε',
+  'λέγομαι',
+  'το όνομά μου είναι',
+  '제 이름은',
+  '내 이름은',
+  '저의 이름은',
+];
+const UNSPACED_CUES = [
+  '我叫',
+  '名叫',
+  '我的名字是',
+  '我的名字叫',
+  '姓名：',
+  '姓名:',
+  '私の名前は',
+  '僕の名前は',
+  'わたしの名前は',
+  '名前は',
+  'ผมชื่อ',
+  'ฉันชื่อ',
+  'ดิฉันชื่อ',
+  'หนูชื่อ',
+  'เราชื่อ',
+  'ชื่อของฉันคือ',
+];
+const regexSource = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CUE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${SPACED_CUES.map(regexSource).join('|')})|(?:${UNSPACED_CUES.map(regexSource).join('|')})`,
+  'giu',
+);
+
+// Words that end a name after a cue: copulas and conjunctions ("मेरा नाम राहुल है", "اسم من علی است").
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  'است هست هستم ہے ہوں و है हूँ हूं हो और आहे আর 입니다 이에요 예요 이고 и а та και είναι וגר ואני'.split(' '),
+);
+// Korean endings after a name written as one word with it ("김민수입니다", "민수예요"), and one-syllable particles
+// ("김민수가"), which are stripped only from three syllables or more: "이하은" is a name ending in 은, not 이하 + 은.
+const HANGUL_ENDINGS = ['입니다', '이에요', '이예요', '예요', '이라고', '라고', '이야', '이고', '님', '씨'];
+const HANGUL_PARTICLES = ['이', '가', '은', '는', '을', '를', '의', '야', '도', '와', '과'];
+// Two-syllable Korean family names, then the common one-syllable ones (public lists of Korean surnames).
+const KOREAN_FAMILY_2 = new Set(['남궁', '황보', '제갈', '선우', '독고', '사공', '서문']);
+const KOREAN_FAMILY_1 = new Set(
+  '김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 계 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 갈 단 견 당'.split(
+    ' ',
+  ),
+);
+// Common one-character Chinese family names, and two-character ones (public lists of Chinese surnames).
+const CHINESE_FAMILY_1 = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閻龍陶賀顧龔錢湯'.split(
+    '',
+  ),
+);
+const CHINESE_FAMILY_2 = new Set([
+  '欧阳',
+  '上官',
+  '司马',
+  '诸葛',
+  '司徒',
+  '夏侯',
+  '东方',
+  '皇甫',
+  '慕容',
+  '令狐',
+  '歐陽',
+  '司馬',
+  '諸葛',
+]);
+
+const HAN = /^\p{Script=Han}$/u;
+const HAN_OR_KATAKANA_RUN = /^[\p{Script=Han}\p{Script=Katakana}ー]{1,6}/u;
+const HAN_RUN = /^\p{Script=Han}+/u;
+const THAI_RUN = /^[\u0e00-\u0e7f]+/;
+const CUE_GAP = /^[ \t:：,，]*/;
+
+const NAME_FLAGS = GAZ.FIRST | GAZ.LAST;
+
+/** Names in non-Latin scripts in `text` (see the rules above), sorted by start and disjoint. */
+export function scriptNames(text: string, gazetteer: Gazetteer): ScriptName[] {
+  if (!NON_LATIN.test(text)) return [];
+  const found: ScriptName[] = [];
+  const tokens = tokenizer(text);
+  const word = (i: number): string => text.slice(tokens.starts[i], tokens.ends[i]);
+  const flags = (i: number): number => gazetteer.flags(foldToken(word(i)));
+  const nonLatin = (i: number): boolean => i < tokens.count && NON_LATIN_START.test(word(i));
+  const adjacent = (i: number): boolean =>
+    i + 1 < tokens.count && /^\s+$/.test(text.slice(tokens.ends[i], tokens.starts[i + 1]));
+  // The first token ending after `offset` (binary search: a text may hold a cue per word).
+  const tokenAt = (offset: number): number => {
+    let lo = 0;
+    let hi = tokens.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((tokens.ends[mid] ?? 0) > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+
+  // 1. Introductions.
+  CUE.lastIndex = 0;
+  for (let m = CUE.exec(text); m !== null; m = CUE.exec(text)) {
+    const after = m.index + m[0].length;
+    const from = after + (CUE_GAP.exec(text.slice(after, after + 16))?.[0].length ?? 0);
+    const rest = text.slice(from, from + 64);
+    const japanese = /名前は$/.test(m[0]);
+    let end = -1;
+    if (japanese) {
+      end = from + (HAN_OR_KATAKANA_RUN.exec(rest)?.[0].length ?? 0);
+    } else if (HAN.test(rest.charAt(0))) {
+      const run = HAN_RUN.exec(rest)?.[0] ?? '';
+      const family = CHINESE_FAMILY_2.has(run.slice(0, 2)) ? 2 : 1;
+      end = from + Math.min(run.length, family + 2);
+    } else if (THAI_RUN.test(rest)) {
+      end = from + (THAI_RUN.exec(rest)?.[0].length ?? 0);
+      const next = /^ ([\u0e00-\u0e7f]+)/.exec(text.slice(end, end + 40));
+      // Thai writes the family name after a space; a short run there is taken with it (a long one is the next clause).
+      const family = next?.[1];
+      if (family !== undefined && (family.length <= 10 || (gazetteer.flags(foldToken(family)) & GAZ.LAST) !== 0)) {
+        end += family.length + 1;
+      }
+    } else {
+      const i = tokenAt(from);
+      if (i < tokens.count && tokens.starts[i] === from && nonLatin(i) && !STOP_WORDS.has(word(i))) {
+        end = tokens.ends[i] ?? from;
+        if (/^\p{Script=Hangul}/u.test(word(i))) end = from + stripHangulEnding(word(i)).length;
+        // A second word when it is a listed name, or when a copula or the end of the clause follows it.
+        else if (adjacent(i) && nonLatin(i + 1) && !STOP_WORDS.has(word(i + 1))) {
+          const closed = !adjacent(i + 1) || STOP_WORDS.has(word(i + 2));
+          if ((flags(i + 1) & NAME_FLAGS) !== 0 || closed) end = tokens.ends[i + 1] ?? end;
+        }
+      }
+    }
+    if (end > from) found.push({ start: from, end, score: INTRODUCTION_SCORE, rule: 'introduction' });
+  }
+
+  for (let i = 0; i < tokens.count; i++) {
+    if (!nonLatin(i)) continue;
+    // 2. Runs of listed names.
+    if ((flags(i) & NAME_FLAGS) !== 0) {
+      let j = i;
+      while (adjacent(j) && nonLatin(j + 1) && (flags(j + 1) & NAME_FLAGS) !== 0) j++;
+      if (j > i) {
+        found.push({
+          start: tokens.starts[i] ?? 0,
+          end: tokens.ends[j] ?? 0,
+          score: LIST_RUN_SCORE,
+          rule: 'name-list run',
+        });
+        i = j;
+        continue;
+      }
+    }
+    // 3. Family and given name as one word.
+    const w = word(i);
+    const start = tokens.starts[i] ?? 0;
+    if (/^\p{Script=Hangul}+$/u.test(w)) {
+      const name = stripHangulEnding(w);
+      const family = KOREAN_FAMILY_2.has(name.slice(0, 2)) ? 2 : KOREAN_FAMILY_1.has(name.charAt(0)) ? 1 : 0;
+      if (family > 0 && name.length === family + 2 && (gazetteer.flags(name.slice(family)) & GAZ.FIRST) !== 0) {
+        found.push({ start, end: start + name.length, score: FULL_NAME_SCORE, rule: 'family and given name' });
+      }
+    } else if (HAN.test(w.charAt(0))) {
+      for (const span of hanFullNames(w, gazetteer)) {
+        found.push({
+          start: start + span.start,
+          end: start + span.end,
+          score: FULL_NAME_SCORE,
+          rule: 'family and given name',
+        });
+      }
+    }
+  }
+  return disjoint(found);
+}
+
+const tokenizer = createTokenizer();
+
+/** `word` without a Korean ending (see HANGUL_ENDINGS). */
+function stripHangulEnding(word: string): string {
+  for (const ending of HANGUL_ENDINGS) {
+    if (word.length - ending.length >= 2 && word.endsWith(ending)) return word.slice(0, -ending.length);
+  }
+  for (const particle of HANGUL_PARTICLES) {
+    if (word.length - particle.length >= 3 && word.endsWith(particle)) return word.slice(0, -particle.length);
+  }
+  return word;
+}
+
+/** Chinese (family + listed two-character given name) and Japanese (listed family + listed given) names in a Han run. */
+function hanFullNames(run: string, gazetteer: Gazetteer): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let at = 0; at + 3 <= run.length; ) {
+    const family = CHINESE_FAMILY_2.has(run.slice(at, at + 2)) ? 2 : CHINESE_FAMILY_1.has(run.charAt(at)) ? 1 : 0;
+    if (family > 0 && isGiven(run.slice(at + family, at + family + 2), gazetteer)) {
+      out.push({ start: at, end: at + family + 2 });
+      at += family + 2;
+      continue;
+    }
+    if (at + 4 <= run.length && (gazetteer.flags(run.slice(at, at + 2)) & GAZ.LAST) !== 0) {
+      const given = [3, 2].find((n) => at + 2 + n <= run.length && isGiven(run.slice(at + 2, at + 2 + n), gazetteer));
+      if (given !== undefined) {
+        out.push({ start: at, end: at + 2 + given });
+        at += 2 + given;
+        continue;
+      }
+    }
+    at++;
+  }
+  return out;
+}
+
+const isGiven = (word: string, gazetteer: Gazetteer): boolean =>
+  word.length >= 2 && HAN.test(word.charAt(0)) && (gazetteer.flags(word) & GAZ.FIRST) !== 0;
+
+/** Sorted by start; of overlapping names the earlier (then the longer) one is kept. */
+function disjoint(names: ScriptName[]): ScriptName[] {
+  names.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: ScriptName[] = [];
+  let reach = -1;
+  for (const name of names) {
+    if (name.start < reach) continue;
+    kept.push(name);
+    reach = name.end;
+  }
+  return kept;
+}
