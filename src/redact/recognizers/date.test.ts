@@ -43,13 +43,22 @@ describe('date of birth', () => {
     ['Fecha de nacimiento: 13/01/1977.', '13/01/1977'],
     ['DOB 1980-02-29', '1980-02-29'],
     ['geboren am 3. Oktober 1990', '3. Oktober 1990'],
+    ['nací el 3 de abril de 1990 en Sevilla', '3 de abril de 1990'],
+    ['eu nasci em 12/05/1988', '12/05/1988'],
+    ['my bday is March 3rd, 1990', 'March 3rd, 1990'],
+    ['mi cumpleaños es el 12 de marzo de 2001', '12 de marzo de 2001'],
+    ['ich bin am 3. April 1990 geboren', '3. April 1990'],
   ])('%j is a DATE_OF_BIRTH', (text, value) => {
     const spans = resolveOverlaps(recognizer.analyze({ text }), text.length);
     expect(spans.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([['DATE_OF_BIRTH', value]]);
   });
 
-  it('keeps other dates as DATE', () => {
-    const text = 'Fecha de Ingreso: 21/05/2015';
-    expect(recognizer.analyze({ text }).map((s) => s.type)).toEqual(['DATE']);
+  it.each([
+    'Fecha de Ingreso: 21/05/2015',
+    'am 3. April 1990 eröffnet, später geboren',
+    'el cumplimiento del 3 de abril',
+  ])('keeps other dates as DATE: %j', (text) => {
+    const spans = resolveOverlaps(recognizer.analyze({ text }), text.length);
+    expect(spans.map((s) => s.type)).toEqual(['DATE']);
   });
 });

@@ -61,7 +61,24 @@ const BIRTH_WORDS = [
   'nascida',
   'nato',
   'nata',
+  // First person ("nací el 3 de abril", "nasci em"), and birthday words of the other languages.
+  'nací',
+  'naci',
+  'nasci',
+  'bday',
+  'b-day',
+  "b'day",
+  'cumpleaños',
+  'cumpleanos',
+  'cumple',
+  'geburtstag',
+  'anniversaire',
+  'aniversário',
+  'compleanno',
 ];
+
+// German puts the participle after the date: "ich bin am 3. April 1990 geboren".
+const BIRTH_WORDS_AFTER = ['geboren'];
 
 /** Day-month-year order ambiguity: accept when some reading (d/m or m/d) is a calendar date. */
 function numericDateValid({ value }: PatternMatch): Validation {
@@ -81,7 +98,8 @@ function birthRefine({ start, end, input }: PatternMatch): {
   score?: number;
 } {
   const window = input.text.slice(Math.max(0, start - 32), start).toLowerCase();
-  return findContextWords(window, BIRTH_WORDS).length > 0
+  const after = input.text.slice(end, end + 16).toLowerCase();
+  return findContextWords(window, BIRTH_WORDS).length > 0 || findContextWords(after, BIRTH_WORDS_AFTER).length > 0
     ? { start, end, type: 'DATE_OF_BIRTH', score: 0.9 }
     : { start, end };
 }
