@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOverlaps } from '../analyzer.js';
+import { createAnalyzer, resolveOverlaps } from '../analyzer.js';
+import { createAnonymizer } from '../anonymizer.js';
 import { createSecretRecognizer } from './secret.js';
 
 const recognizer = createSecretRecognizer();
@@ -22,7 +23,29 @@ const cases: readonly Case[] = [
     ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
   ],
   ['a normal sentence about keys and tokens', []],
+  ['db: postgres://bob:hunter2@db.example.com:5432/prod', ['postgres://bob:hunter2@db.example.com:5432']],
+  [
+    'mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net/db?retryWrites=true',
+    ['mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net'],
+  ],
+  ['ftp://anna:pa$$w0rd@files.example.org', ['ftp://anna:pa$$w0rd@files.example.org']],
+  ['example: postgres://user:password@localhost:5432/db', []],
+  ['use redis://default:{{REDIS_PASSWORD}}@cache:6379', []],
+  ['use redis://default:$REDIS_PASSWORD@cache:6379', []],
+  ['see https://example.com:8443/path and mailto:jane@example.com', []],
 ];
+
+describe('a password in a URI', () => {
+  it('is a SECRET that takes the host with it, so the record is dropped by the default config', () => {
+    const text = 'conn string mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net/db';
+    const spans = createAnalyzer().analyze({ text });
+    const structured = spans.filter((s) => s.recognizer !== 'name-tagger');
+    expect(structured.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([
+      ['SECRET', 'mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net'],
+    ]);
+    expect(createAnonymizer().anonymize(text, spans)).toMatchObject({ text: null, dropped: true });
+  });
+});
 
 describe('secret recognizer', () => {
   it.each(cases)('%j → %j', (text, expected) => {

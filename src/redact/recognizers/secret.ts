@@ -1,5 +1,5 @@
-// SECRET: provider API keys and tokens by prefix and shape, JWTs, private-key blocks, password assignments, and
-// high-entropy strings next to credential words.
+// SECRET: provider API keys and tokens by prefix and shape, JWTs, private-key blocks, password assignments, passwords in
+// URIs, and high-entropy strings next to credential words.
 
 import { shannonEntropy } from '../checksums.js';
 import { createPatternRecognizer } from '../pattern-recognizer.js';
@@ -109,6 +109,23 @@ export function createSecretRecognizer() {
           /^[\p{Ll}]+[.,;:!?]?$/u.test(value) || /^(?:null|none|true|false|undefined|\*+|x+|\.+|<[^>]*>)$/i.test(value)
             ? 'invalid'
             : 'valid',
+      },
+      {
+        // A password in a URI's user information ("postgres://bob:hunter2@db.example.com:5432"): the whole URI up to
+        // the end of its host, so that the "e-mail address" the password and host make is inside it and goes with it.
+        name: 'uri-credentials',
+        regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/?#@]{1,64}:[^\s/?#@]{1,128}@[^\s/?#@]{1,255}/gi,
+        score: 0.95,
+        literals: ['://'],
+        // Placeholders ("user:password@host", "${DB_PASS}", "****") show no one's secret.
+        validate: ({ value }) => {
+          const password = /:([^:@]*)@[^@]*$/.exec(value)?.[1] ?? '';
+          return /^(?:pass(?:word)?|pwd|secret|changeme|\*+|x+|\.+|<[^>]*>|\$\{?[\w.]+\}?|\{\{?[^}]*\}?\}|%\([^)]*\)s)$/i.test(
+            password,
+          )
+            ? 'invalid'
+            : 'valid';
+        },
       },
       {
         name: 'bearer',
