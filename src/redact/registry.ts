@@ -6,6 +6,7 @@ import { createAgeRecognizer } from './recognizers/age.js';
 import { createCreditCardRecognizer } from './recognizers/credit-card.js';
 import { createCryptoWalletRecognizer } from './recognizers/crypto-wallet.js';
 import { createDateRecognizer } from './recognizers/date.js';
+import { createEastAsianAddressRecognizer } from './recognizers/east-asian-address.js';
 import { createEmailRecognizer } from './recognizers/email.js';
 import { createGenericIdRecognizer } from './recognizers/generic-id.js';
 import { createIbanRecognizer } from './recognizers/iban.js';
@@ -35,6 +36,7 @@ export const RECOGNIZER_FACTORIES: readonly (() => Recognizer)[] = Object.freeze
   createDateRecognizer,
   createAgeRecognizer,
   createStreetAddressRecognizer,
+  createEastAsianAddressRecognizer,
   createPostalCodeRecognizer,
   createSecretRecognizer,
   createCryptoWalletRecognizer,

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOverlaps } from '../analyzer.js';
+import { createEastAsianAddressRecognizer } from './east-asian-address.js';
+
+const recognizer = createEastAsianAddressRecognizer();
+
+function detected(text: string): [string, string][] {
+  return resolveOverlaps(recognizer.analyze({ text }), text.length).map((s) => [s.type, text.slice(s.start, s.end)]);
+}
+
+describe('east-asian-address recognizer', () => {
+  it.each<[string, [string, string][]]>([
+    ['〒100-0001 東京都千代田区千代田1-1', [['STREET_ADDRESS', '〒100-0001 東京都千代田区千代田1-1']]],
+    ['住所は大阪府大阪市北区梅田3丁目1番3号です', [['STREET_ADDRESS', '大阪府大阪市北区梅田3丁目1番3号']]],
+    ['横浜市中区山下町１２３番地に住んでいます', [['STREET_ADDRESS', '横浜市中区山下町１２３番地']]],
+    ['郵便番号は〒530-0001です', [['POSTAL_CODE', '〒530-0001']]],
+    ['我住在北京市朝阳区建国路88号', [['STREET_ADDRESS', '北京市朝阳区建国路88号']]],
+    ['地址：广东省深圳市南山区科技园南路18号', [['STREET_ADDRESS', '广东省深圳市南山区科技园南路18号']]],
+    ['주소는 서울특별시 강남구 테헤란로 152 입니다', [['STREET_ADDRESS', '서울특별시 강남구 테헤란로 152']]],
+    ['경기도 성남시 분당구 판교역로 235', [['STREET_ADDRESS', '경기도 성남시 분당구 판교역로 235']]],
+    ['서울시 강남구 역삼동 123-45', [['STREET_ADDRESS', '서울시 강남구 역삼동 123-45']]],
+    // times, counts, metro lines and ordinals are not addresses
+    ['今日は3時に会いましょう', []],
+    ['我在上海市区3号线上班，工作了5年', []],
+    ['第3号选手表现很好', []],
+    ['오늘 3시에 만나요', []],
+    ['市区町村3', []],
+    ['meet me at 12 Main St', []],
+  ])('%s → %j', (text, expected) => {
+    expect(detected(text)).toEqual(expected);
+  });
+});

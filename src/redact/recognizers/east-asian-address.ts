@@ -1,0 +1,106 @@
+// STREET_ADDRESS and POSTAL_CODE in Japanese, Chinese and Korean writing, which the Latin-script address patterns
+// cannot read: no spaces, the largest unit first, and the number last ("〒100-0001 東京都千代田区千代田1-1",
+// "北京市朝阳区建国路88号", "서울특별시 강남구 테헤란로 152").
+//
+// Each regex starts at the character that closes the first unit it needs (a city or ward character, a Korean
+// province or city word), never inside the place name before it: a regex that started at every character of a run of
+// Han would try every length of that name there, and a page of Han costs a hundred steps per character. `refine` then
+// reaches back over the name (and a Japanese postal code before it), a bounded walk.
+
+import type { PatternMatch } from '../pattern-recognizer.js';
+import { createPatternRecognizer } from '../pattern-recognizer.js';
+
+/** Han, kana or Hangul (and the Japanese postal mark): texts without them skip every regex. */
+const EAST_ASIAN = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af〒]/;
+const FULLWIDTH_DIGIT = /[０-９]/;
+
+const DIGIT = '[0-9０-９]';
+const DASH = '[-－‐―]';
+const KANA_HAN = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー]';
+const JP_POSTAL = `〒[ \\t　]?${DIGIT}{3}${DASH}?${DIGIT}{4}`;
+// From the city, ward, district, town or village character, the rest of the place, then the block: "1丁目2番3号",
+// "1-2-3", "5番地".
+const JP_BLOCK = `${DIGIT}{1,4}(?:丁目(?:${DIGIT}{1,4}(?:番地?|${DASH})?(?:${DIGIT}{1,4}号?)?)?|${DASH}${DIGIT}{1,4}(?:${DASH}${DIGIT}{1,4})?|番地?(?:${DIGIT}{1,4}号?)?)`;
+const JP_ADDRESS = `[市区郡町村]${KANA_HAN}{0,12}?${JP_BLOCK}`;
+// A Chinese address ends with a road, street or lane and its number: from the province, city, district, county or
+// town character, "区建国路88号".
+const CN_ADDRESS = `[省市区县镇]\\p{Script=Han}{0,12}?[路街道巷弄里]${DIGIT}{1,5}号`;
+// A Korean road or lot address: from the province or city word, one or two districts, then the road (or dong) and
+// its number.
+const KR_ADDRESS =
+  '(?:특별시|광역시|특별자치시|특별자치도|도|시)[ \\t]{1,3}(?:[가-힣]{1,6}[시군구][ \\t]{1,3}){1,2}[가-힣0-9]{1,12}(?:로|길|동|읍|면|리)[ \\t]{0,3}[0-9]{1,5}(?:-[0-9]{1,5})?(?:번지|번길)?';
+
+const HAN = /\p{Script=Han}/u;
+const HANGUL = /[가-힣]/;
+// Chinese writes "I live in" against the place ("我住在北京市..."): the span starts after these words (pronouns,
+// "live", "at/in", "located", "address").
+const CN_LEAD = /^(?:我们|我|你|他|她|住在|住|在|位于|于|地址是?|是|到|去|来自|从|的)+/u;
+const JP_POSTAL_BEFORE = new RegExp(`${JP_POSTAL}[ \\t　]{0,3}$`, 'u');
+const JP_PREFECTURE_END = /[都道府県]/;
+
+/** The start of the run of at most `max` characters matching `letter` that ends at `at`. */
+function reachBack(text: string, at: number, max: number, letter: RegExp): number {
+  let start = at;
+  while (start > 0 && at - start < max && letter.test(text.charAt(start - 1))) start--;
+  return start;
+}
+
+/** A Japanese address from its city character: the city's name, the prefecture before it, a postal code before that. */
+function japaneseStart({ start, end, input }: PatternMatch): { start: number; end: number } {
+  const text = input.text;
+  let from = start;
+  // The city's name, not reaching past a prefecture's last character ("大阪府|大阪市").
+  while (
+    from > 0 &&
+    start - from < 6 &&
+    HAN.test(text.charAt(from - 1)) &&
+    !JP_PREFECTURE_END.test(text.charAt(from - 1))
+  )
+    from--;
+  if (from === start) return { start: -1, end };
+  // The prefecture: its character and a name of two or three before it.
+  if (JP_PREFECTURE_END.test(text.charAt(from - 1))) {
+    const name = reachBack(text, from - 1, 3, HAN);
+    if (from - 1 - name >= 2) from = name;
+  }
+  const postal = JP_POSTAL_BEFORE.exec(text.slice(Math.max(0, from - 16), from));
+  if (postal !== null) from -= postal[0].length;
+  return { start: from, end };
+}
+
+/** A Chinese address from its region character: the region's name (at most 8 Han), without "I live in". */
+function chineseStart({ start, end, input }: PatternMatch): { start: number; end: number } {
+  const text = input.text;
+  const from = reachBack(text, start, 8, HAN);
+  if (from === start) return { start: -1, end };
+  const lead = CN_LEAD.exec(text.slice(from, start))?.[0].length ?? 0;
+  return { start: from + lead < start ? from + lead : from, end };
+}
+
+/** A Korean address from its province or city word: the name before it (at most six syllables). */
+function koreanStart({ start, end, input }: PatternMatch): { start: number; end: number } {
+  const from = reachBack(input.text, start, 6, HANGUL);
+  return { start: from === start ? -1 : from, end };
+}
+
+const dropUnlessNamed =
+  (reach: (match: PatternMatch) => { start: number; end: number }) =>
+  (match: PatternMatch): { start: number; end: number } | null => {
+    const range = reach(match);
+    return range.start < 0 ? null : range;
+  };
+
+/** East Asian street addresses and Japanese postal codes. */
+export function createEastAsianAddressRecognizer() {
+  return createPatternRecognizer({
+    name: 'east-asian-address',
+    types: ['STREET_ADDRESS', 'POSTAL_CODE'],
+    prefilter: (text, features) => (features.digits >= 1 || FULLWIDTH_DIGIT.test(text)) && EAST_ASIAN.test(text),
+    patterns: [
+      { name: 'jp-address', regex: new RegExp(JP_ADDRESS, 'gu'), score: 0.85, refine: dropUnlessNamed(japaneseStart) },
+      { name: 'cn-address', regex: new RegExp(CN_ADDRESS, 'gu'), score: 0.85, refine: dropUnlessNamed(chineseStart) },
+      { name: 'kr-address', regex: new RegExp(KR_ADDRESS, 'gu'), score: 0.85, refine: dropUnlessNamed(koreanStart) },
+      { name: 'jp-postal-code', regex: new RegExp(JP_POSTAL, 'gu'), score: 0.9, type: 'POSTAL_CODE' },
+    ],
+  });
+}
