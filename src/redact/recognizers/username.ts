@@ -261,9 +261,10 @@ let gazetteer: Gazetteer | undefined;
 
 /**
  * Whether the word after a platform's label is a handle: `labelled` when the label says one follows (then a word
- * without marks counts, unless it is common), else only a word with a handle's marks.
+ * without marks counts, unless it is common), else only a word with a handle's marks. `hyphenLabel`: the label names
+ * a platform whose handles may hold '-'.
  */
-function isPlatformHandle(value: string, labelled: boolean): boolean {
+function isPlatformHandle(value: string, labelled: boolean, hyphenLabel = false): boolean {
   let core = value;
   let marked = false;
   if (core.startsWith('$')) {
@@ -280,14 +281,38 @@ function isPlatformHandle(value: string, labelled: boolean): boolean {
   if (/^\d+(?:[.,]\d+)*[A-Za-z]{0,3}$/.test(core)) return false;
   if (!labelled && !marked && !/^[A-Za-z_]/.test(core)) return false;
   if (isTicker(value)) return false;
-  if (marked || /[\d_#.-]/.test(core) || /[a-z][A-Z]/.test(core)) return true;
-  // Without marks: a capitalised word after a label is a name, a place or a day ("IG: Tuesday night vibes", "snap:
-  // Chicago at night"), which the name tagger and the date recognizer type better; a handle is written in lower case.
-  if (!labelled || core.length < 3 || /^[A-Z][a-z]/.test(core)) return false;
-  const folded = core.toLowerCase();
+  // A '-' alone is no mark: English joins words with it ("Twitch co-founder", "IG: self-care tips").
+  if (marked || /[\d_#.]/.test(core) || /[a-z][A-Z]/.test(core)) return true;
+  if (!labelled) return false;
+  // After a label, a word of letters is a handle when it is not common; words joined by '-' are one after the label
+  // of a platform whose handles hold '-' ("venmo: jake-smith"), else when one of them is not common.
+  return core.includes('-') && hyphenLabel ? true : core.split('-').some(isUncommonWord);
+}
+
+/** Platforms whose handles may hold '-' (Snapchat, Venmo), lower case. */
+const HYPHEN_PLATFORMS = new Set(['snapchat', 'snap', 'venmo']);
+const PLATFORM_WORDS = new RegExp(`(?<!${NOT_WORD})${PLATFORM_SOURCE}(?!${NOT_WORD})`, 'giu');
+
+/** Whether the platform named last in the label before `start` (within 64 characters) allows '-' in its handles. */
+function hyphenLabelBefore(text: string, start: number): boolean {
+  let last: string | undefined;
+  for (const m of text.slice(Math.max(0, start - 64), start).matchAll(PLATFORM_WORDS)) last = m[0];
+  return last !== undefined && HYPHEN_PLATFORMS.has(last.toLowerCase());
+}
+
+/**
+ * Whether a word of letters is unlike any word the gazetteer knows. A word in capitals is an acronym ("SNAP: EBT card",
+ * "IG: NYC"). A capitalised word that any list of the gazetteer holds is a name, a place or a day ("IG: Tuesday night
+ * vibes", "snap: Chicago"), which the name tagger and the date recognizer type better; one no list holds is coined, as
+ * handles are. A word in lower case is uncommon when the gazetteer does not flag it COMMON or DICTIONARY.
+ */
+function isUncommonWord(word: string): boolean {
+  if (word.length < 3 || !/[a-z]/.test(word)) return false;
+  const folded = word.toLowerCase();
   if (NOT_HANDLES.has(folded)) return false;
   gazetteer ??= loadGazetteer();
-  return (gazetteer.flags(folded) & COMMON_WORD) === 0;
+  const flags = gazetteer.flags(folded);
+  return /^[A-Z]/.test(word) ? flags === 0 : (flags & COMMON_WORD) === 0;
 }
 
 /** Cash App's words: a cashtag ("$JakeSmith42") is taken on its own only near one. */
@@ -349,7 +374,10 @@ export function createUsernameRecognizer() {
         group: 1,
         score: 0.8,
         anyOf: PLATFORM_GATE,
-        validate: ({ value }) => (isPlatformHandle(value, true) ? 'valid' : 'invalid'),
+        validate: ({ value, start, input }) =>
+          isPlatformHandle(value, true, value.includes('-') && hyphenLabelBefore(input.text, start))
+            ? 'valid'
+            : 'invalid',
       },
       {
         // A handle-shaped word right after a platform's name: above the threshold on its own, below the labelled form,
