@@ -364,7 +364,10 @@ export function createUsernameRecognizer() {
         literals: ['@'],
         // A range or a phone number after '@' ("@10-12", "@1-800-FLOWERS") is not a handle: one with a '-' starts
         // on a letter or '_' (without a '-', "@10" stays what it was).
-        validate: ({ value }) => (value.includes('-') && !/^@[A-Za-z_]/.test(value) ? 'invalid' : 'valid'),
+        validate: ({ value }) => {
+          if (!value.includes('-')) return 'not_applicable';
+          return /^@[A-Za-z_]/.test(value) ? 'valid' : 'invalid';
+        },
       },
       {
         // The label says a handle follows: a word without marks counts unless it is common (isPlatformHandle). Scored
