@@ -359,14 +359,17 @@ export function createUsernameRecognizer() {
         // "@jane_doe", "@jane.doe"; Venmo's and Snapchat's handles hold '-' too ("Venmo me @Jake-Smith-42"). A '-'
         // or '.' at the end is punctuation ("thanks @mike - great talk", "@mike-"): the handle ends before it.
         name: 'handle',
-        regex: /(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?(?![\w@]|[.-]\w)/g,
+        // Letters of any script count ("@zoë.k", "@ñandú_88"): a handle cut at its first non-ASCII letter left the
+        // rest of it in ("[USERNAME]ë.k").
+        regex:
+          /(?<![\p{L}\p{N}\p{M}_@.+-])@[\p{L}\p{N}_](?:[\p{L}\p{N}\p{M}_.-]{0,28}[\p{L}\p{N}\p{M}_])?(?![\p{L}\p{N}\p{M}_@]|[.-][\p{L}\p{N}_])/gu,
         score: 0.75,
         literals: ['@'],
         // A range or a phone number after '@' ("@10-12", "@1-800-FLOWERS") is not a handle: one with a '-' starts
         // on a letter or '_' (without a '-', "@10" stays what it was).
         validate: ({ value }) => {
           if (!value.includes('-')) return 'not_applicable';
-          return /^@[A-Za-z_]/.test(value) ? 'valid' : 'invalid';
+          return /^@[\p{L}_]/u.test(value) ? 'valid' : 'invalid';
         },
       },
       {
