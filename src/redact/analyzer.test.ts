@@ -41,6 +41,33 @@ describe('resolveOverlaps', () => {
     }
   });
 
+  it('keeps the parts of an overlapped span that nothing kept covers, trimmed to letters and digits', () => {
+    const text = 'thanks @Satya Nadella!';
+    const handle = span(7, 13, 'USERNAME', 0.75);
+    const name = span(8, 21, 'PERSON', 0.98);
+    expect(resolveOverlaps([name, handle], text.length, text).map((s) => [s.type, text.slice(s.start, s.end)])).toEqual(
+      [
+        ['USERNAME', '@Satya'],
+        ['PERSON', 'Nadella'],
+      ],
+    );
+    // Without the text, the rule is the old one: the name goes whole.
+    expect(resolveOverlaps([name, handle], text.length).map((s) => s.type)).toEqual(['USERNAME']);
+    // A remainder of one letter, or of punctuation only, is not kept.
+    const short = 'at @Ana B.';
+    expect(
+      resolveOverlaps([span(3, 7, 'USERNAME', 0.75), span(4, 10, 'PERSON', 0.9)], short.length, short).map(
+        (s) => s.type,
+      ),
+    ).toEqual(['USERNAME']);
+  });
+
+  it('keeps what a handle leaves of a name in the analyzer', () => {
+    const text = 'Big thanks to @Satya Nadella for the keynote';
+    const spans = createAnalyzer().analyze({ text, lang: 'en' });
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(expect.arrayContaining(['@Satya', 'Nadella']));
+  });
+
   it('does not let a non-direct span swallow what is inside it', () => {
     const kept = resolveOverlaps([span(0, 40, 'DATE', 0.6), span(20, 30, 'PHONE', 0.9)], 40);
     expect(kept.map((s) => s.type)).toEqual(['PHONE']);

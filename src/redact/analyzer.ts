@@ -96,10 +96,12 @@ function sortDisjointByStart(spans: DetectedSpan[]): boolean {
  * The overlap rule, total and deterministic. First, a span strictly inside a tier-0 span is dropped.
  * Then candidates are ranked by overlapTier (0 first), overlapRank (higher first), length (longer first), start
  * (earlier first), entity type (order of ENTITY_TYPES), recognizer name; each candidate is kept when it overlaps no
- * candidate kept before it. The result is sorted by start.
+ * candidate kept before it. Given the `text`, a candidate that overlaps one kept before it keeps its parts that
+ * overlap nothing kept (keepRemainders): "@Satya Nadella" read as the handle "@Satya" and the name "Satya Nadella"
+ * keeps "Nadella" as PERSON, where the name was dropped whole and "Nadella" left in. The result is sorted by start.
  */
-export function resolveOverlaps(spans: readonly DetectedSpan[], textLength: number): DetectedSpan[] {
-  return resolveOwned([...spans], textLength);
+export function resolveOverlaps(spans: readonly DetectedSpan[], textLength: number, text?: string): DetectedSpan[] {
+  return resolveOwned([...spans], textLength, text);
 }
 
 /** Texts up to this length share one zeroed byte array for the overlap rule (allocating one costs more than the rule). */
@@ -122,7 +124,7 @@ function takenScratch(spans: readonly DetectedSpan[], textLength: number): Uint8
  * when it is already disjoint. A stable sort by start keeps the order of spans with the same start, so the rule's
  * ties fall as they do on the original order.
  */
-function resolveOwned(spans: DetectedSpan[], textLength: number): DetectedSpan[] {
+function resolveOwned(spans: DetectedSpan[], textLength: number, text?: string): DetectedSpan[] {
   if (spans.length <= 1 || sortDisjointByStart(spans)) return spans;
   const ranked = dropContainedInDirect(spans).sort(
     (a, b) =>
@@ -144,13 +146,39 @@ function resolveOwned(spans: DetectedSpan[], textLength: number): DetectedSpan[]
         break;
       }
     }
-    if (!free) continue;
+    if (!free) {
+      if (text !== undefined) keepRemainders(span, taken, text, kept);
+      continue;
+    }
     taken.fill(1, span.start, span.end);
     kept.push(span);
   }
   // The scratch is left all zero for the next record.
   if (taken === sharedTaken) for (const span of kept) taken.fill(0, span.start, span.end);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The parts of `span` that no kept span covers, each trimmed to its first and last letter or digit and kept when two
+ * characters or more remain, as spans of their own with the span's type, score and recognizer (marked taken, so later
+ * candidates see them).
+ */
+function keepRemainders(span: DetectedSpan, taken: Uint8Array, text: string, kept: DetectedSpan[]): void {
+  let i = span.start;
+  while (i < span.end) {
+    while (i < span.end && (taken[i] === 1 || !WORD_CHAR.test(text.charAt(i)))) i++;
+    let j = i;
+    while (j < span.end && taken[j] !== 1) j++;
+    let end = j;
+    while (end > i && !WORD_CHAR.test(text.charAt(end - 1))) end--;
+    if (end - i >= 2) {
+      taken.fill(1, i, end);
+      kept.push({ ...span, start: i, end });
+    }
+    i = j;
+  }
 }
 
 function primaryLanguage(lang: string | undefined): string | undefined {
@@ -198,6 +226,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return resolveOwned(
       allKept ? candidates : candidates.filter((span) => span.score >= minScore && span.end > span.start),
       input.text.length,
+      input.text,
     );
   }
 

@@ -148,6 +148,7 @@ export function createAnonymizer(config: RedactionConfig = DEFAULT_REDACTION_CON
       : resolveOverlaps(
           spans.filter((s) => s.score >= minScore && s.start >= 0 && s.end <= text.length && s.end > s.start),
           text.length,
+          text,
         );
     let dropped = false;
     let redacted = '';
