@@ -21,6 +21,13 @@ export function adversarialInputs(size: number): Record<string, string> {
     'base64-ish': fill('Ab9+'),
     newlines: fill('A\n'),
     'spelled-out-address': fill('a at b dot '),
+    'spelled-at-words': fill('at '),
+    'spelled-dot-words': fill(' dot'),
+    'spelled-other-languages': fill('a arroba b punto c  .  '),
+    'joined-address': fill('a-at-b-dot-a_at_b.'),
+    'capital-at': fill('a AT b.'),
+    'digit-words': fill('one '),
+    'digit-words-and-groups': fill('double five, 1234 - '),
     // An address, then one long run of spaces: its extension once read such a run in quadratic time.
     'address-then-spaces': `Calle Sol 4, 28013 Madrid${' '.repeat(Math.max(0, size - 25))}`,
   };

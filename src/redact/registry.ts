@@ -17,6 +17,7 @@ import { createPassportRecognizer } from './recognizers/passport.js';
 import { createPhoneRecognizer } from './recognizers/phone.js';
 import { createPostalCodeRecognizer } from './recognizers/postal-code.js';
 import { createSecretRecognizer } from './recognizers/secret.js';
+import { createSpelledPhoneRecognizer } from './recognizers/spelled-phone.js';
 import { createStreetAddressRecognizer } from './recognizers/street-address.js';
 import { createUrlRecognizer } from './recognizers/url.js';
 import { createUsernameRecognizer } from './recognizers/username.js';
@@ -25,6 +26,7 @@ import { createUsernameRecognizer } from './recognizers/username.js';
 export const RECOGNIZER_FACTORIES: readonly (() => Recognizer)[] = Object.freeze([
   createEmailRecognizer,
   createPhoneRecognizer,
+  createSpelledPhoneRecognizer,
   createUrlRecognizer,
   createUsernameRecognizer,
   createIpAddressRecognizer,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../domain/seeded-random.js';
 import { resolveOverlaps } from '../analyzer.js';
+import { buildWithoutGates } from '../pattern-recognizer.js';
 import { createEmailRecognizer } from './email.js';
 
 const recognizer = createEmailRecognizer();
@@ -33,10 +35,100 @@ const cases: readonly Case[] = [
   ['thanks @acme.io for the help', []],
   ['Look at the dot in the corner of the screen.', []],
   ['I worked at a dot com in 1999 and it was wild.', []],
+  // Other languages' words for '@' and '.': bare, the domain's dots must be spelled too.
+  ['escríbeme a juan.perez arroba gmail punto com', ['juan.perez arroba gmail punto com']],
+  ['meu email: maria arroba gmail ponto com ponto br', ['maria arroba gmail ponto com ponto br']],
+  ['écrivez à jean arobase gmail point fr', ['jean arobase gmail point fr']],
+  ['schreib an hans at gmx punkt de', ['hans at gmx punkt de']],
+  // The i and u flags read the Kelvin sign as 'k' and the long s as 's': so must the prefilter.
+  ['hans at gmx pun\u212at de', ['hans at gmx pun\u212at de']],
+  ['jean arobaſe gmail point fr', ['jean arobaſe gmail point fr']],
+  ['scrivimi: marco chiocciola libero punto it', ['marco chiocciola libero punto it']],
+  ['correo: ana (arroba) correo.es', ['ana (arroba) correo.es']],
+  ['mail jean [arobase] orange [point] fr', ['jean [arobase] orange [point] fr']],
+  ['juan arroba gmail.com', []],
+  ['compré una arroba la punto com', []],
+  // "point" after a bare English "at" is the English word; after "arobase" it is the French dot.
+  ['we met at school point is that we were late', []],
+  ['the game at home point de depart', []],
+  // Joined by '-' or '_'; "-at-" with a written dot is a domain name.
+  ['mail jsmith-at-gmail-dot-com', ['jsmith-at-gmail-dot-com']],
+  [
+    'mail jsmith_at_gmail_dot_com or John_Smith_AT_gmail.co.uk',
+    ['jsmith_at_gmail_dot_com', 'John_Smith_AT_gmail.co.uk'],
+  ],
+  ['eat at eat-at-joes.com', []],
+  ['the state-of-the-art dot com era', []],
+  // "AT" in capitals where the local part is not: '@'; in a text in capitals, the word.
+  ['mail jsmith AT gmail.com or Ana.Gomez AT Correo.ES', ['jsmith AT gmail.com', 'Ana.Gomez AT Correo.ES']],
+  ['AVAILABLE AT AMAZON.COM', []],
+  ['look at example.com, LOOK AT EXAMPLE.COM', []],
+  // A no-break space or a second space around the words; a dot between spaces after a bracketed "at" or a loose '@'.
+  ['mail jsmith  at  gmail  dot  com', ['jsmith  at  gmail  dot  com']],
+  ['mail jsmith\u00a0at\u00a0gmail\u00a0dot\u00a0com', ['jsmith\u00a0at\u00a0gmail\u00a0dot\u00a0com']],
+  ['ana [at] correo . es y pepe @ gmail . com', ['ana [at] correo . es', 'pepe @ gmail . com']],
+  ['we met at school . it was fun', []],
+  ['jsmith at gmail . com', []],
 ];
 
 describe('email recognizer', () => {
   it.each(cases)('%j → %j', (text, expected) => {
     expect(detected(text)).toEqual(expected);
+  });
+});
+
+// The prefilter (MAY_SPELL, spellsAnAddress) is a necessary condition: texts built from the spelled-out patterns' pieces,
+// cases and case folds (long s, Kelvin sign) get the same spans with it as without it.
+const WORDS = ['jsmith', 'ana.gomez', 'gmail', 'correo', 'com', 'es', 'de', 'fr', 'the', 'la', 'my', 'x', '.'];
+const AT = ['at', 'AT', 'At', 'arroba', 'ARROBA', 'arobaſe', 'arobase', 'chiocciola', '@', '.'];
+const DOT = ['dot', 'DOT', 'punto', 'ponto', 'point', 'punkt', 'punKt', 'PunKT', '.'];
+const PAIRS = [' | ', '  |  ', '\u00a0| ', '\t|\t', '(|)', ' [|] ', '[ | ]', '<|>', '{|}', '-|-', '_|_', '|', '-|_'];
+const SEPARATORS = [
+  ' ',
+  ' ',
+  '  ',
+  '\u00a0',
+  '\t',
+  '-',
+  '_',
+  '',
+  '(',
+  ')',
+  '[',
+  ']',
+  '<',
+  '>',
+  '{',
+  '}',
+  ', ',
+  ' ( ',
+  ' ) ',
+];
+
+describe('email prefilter', () => {
+  it('finds the spans the ungated recognizer finds on texts of spelled-out pieces', () => {
+    const ungated = buildWithoutGates(createEmailRecognizer);
+    const random = seededRandom(20261130);
+    const pick = (list: readonly string[]) => list[Math.floor(random() * list.length)] as string;
+    // A word between separators: mostly a matching pair (spaces, brackets, joiners), else any two.
+    const around = (word: string) => {
+      if (random() < 0.3) return pick(SEPARATORS) + word + pick(SEPARATORS);
+      const [open, close] = pick(PAIRS).split('|') as [string, string];
+      return open + word + close;
+    };
+    let spans = 0;
+    for (let n = 0; n < 20000; n++) {
+      // An address's shape (a word, a separator, an '@' word, a separator, a label, then dots and labels), each piece
+      // drawn at random, with words before and after.
+      let text = random() < 0.5 ? `${pick(WORDS)}${pick(SEPARATORS)}` : '';
+      text += pick(WORDS) + around(pick(AT)) + pick(WORDS);
+      const dots = 1 + Math.floor(random() * 3);
+      for (let i = 0; i < dots; i++) text += around(pick(DOT)) + pick(WORDS);
+      if (random() < 0.5) text += pick(SEPARATORS) + pick(WORDS);
+      const expected = ungated.analyze({ text });
+      spans += expected.length;
+      expect(recognizer.analyze({ text }), text).toEqual(expected);
+    }
+    expect(spans).toBeGreaterThan(1000);
   });
 });

@@ -30,49 +30,150 @@ function hasAddressAt(text: string): boolean {
 }
 
 // Addresses spelled out to dodge scrapers: "jsmith88 at gmail dot com", "ana.gomez [at] correo.es", "j (dot) doe (at)
-// uni (dot) edu", "jsmith88 @ gmail.com". The "at" is in brackets, or an '@' set apart (LOOSE_AT_SIGN), or between
-// spaces with every dot of the domain spelled out too (so "look at example.com" stays a domain, not an address).
-// Labels cannot hold a space, bracket or dot, so each separator is read one way only.
-const SPELLED_AT_BRACKETED = '[ \\t]?[\\[({<][ \\t]?at[ \\t]?[\\])}>][ \\t]?';
-const SPELLED_DOT = '(?:[ \\t]?[\\[({<][ \\t]?dot[ \\t]?[\\])}>][ \\t]?|[ \\t]dot[ \\t])';
+// uni (dot) edu", "jsmith88 @ gmail.com", "juan.perez arroba gmail punto com", "jsmith_at_gmail.com". The "at" is in
+// brackets, or an '@' set apart (LOOSE_AT_SIGN), or a word between spaces with every dot of the domain spelled out
+// too (so "look at example.com" stays a domain, not an address), or joined to its neighbours by '-' or '_'
+// (JOINED_ADDRESS), or "AT" in capitals after a local part with a lower-case letter (CAPITAL_AT_ADDRESS). Labels
+// cannot hold a space, bracket or dot, so each separator is read one way only.
+/** A space between the words of a spelled-out address: a no-break space or a second space is a space too. */
+const SP = '[ \\t\\u00a0]';
+/** '@' in English, Spanish and Portuguese, French, Italian (German writes "at"). */
+const AT_WORDS = ['at', 'arroba', 'arobase', 'chiocciola'] as const;
+/** '.' in English, Spanish and Italian, Portuguese, French, German. */
+const DOT_WORDS = ['dot', 'punto', 'ponto', 'point', 'punkt'] as const;
+const bracketed = (word: string) => `${SP}?[\\[({<]${SP}?${word}${SP}?[\\])}>]${SP}?`;
+const SPELLED_AT_BRACKETED = bracketed(`(?:${AT_WORDS.join('|')})`);
+const BRACKETED_DOT = bracketed(`(?:${DOT_WORDS.join('|')})`);
+const SPELLED_DOT = `(?:${BRACKETED_DOT}|${SP}{1,2}(?:${DOT_WORDS.join('|')})${SP}{1,2})`;
+// After a bare "at", "point" is an English word, not a French dot: "we met at school point is" is no address.
+const SPELLED_DOT_AFTER_AT = `(?:${BRACKETED_DOT}|${SP}{1,2}(?:${DOT_WORDS.filter((w) => w !== 'point').join('|')})${SP}{1,2})`;
 const ANY_DOT = `(?:${SPELLED_DOT}|\\.)`;
+// In the domain after a bracketed "at" or an '@' set apart, a dot between spaces is a dot too ("ana [at] correo . es");
+// after a bare "at" it is not, since a sentence may end so ("we met at school . it was fun").
+const DOMAIN_DOT = `(?:${SPELLED_DOT}|${SP}{1,2}\\.${SP}{1,2}|\\.)`;
 // "Look at the dot", "worked at a dot com": after a spaced "at", a determiner or pronoun starts a phrase, not a domain.
-const NOT_A_DETERMINER =
-  '(?!(?:the|a|an|this|that|these|those|my|your|ur|our|their|his|her|its|them|me|us|him|it)[ \\t])';
+// The other languages' determiners are read after every word for '@' ("at" also stands in German and Spanish posts,
+// and an arroba is also a weight: "vale diez pesos la arroba").
+const NOT_A_DETERMINER = `(?!(?:${[
+  'the|a|an|this|that|these|those|my|your|ur|our|their|his|her|its|them|me|us|him|it',
+  'el|la|los|las|un|una|unos|unas|mi|mis|tu|tus|su|sus|este|esta|ese|esa',
+  'o|os|as|um|uma|meu|minha|seu|sua|esse|essa',
+  'le|les|une|mon|ma|mes|ton|ta|son|sa|ce|cet|cette',
+  'der|die|das|dem|den|des|ein|eine|einem|einen|einer|mein|meine|dein|deine',
+  'il|lo|gli|uno|mio|mia',
+].join('|')})${SP})`;
 // An '@' in brackets or with a space after it ("jsmith88 @ gmail.com", "ana (@) correo.es", "ana@ correo.es"); written
 // tight, it is the plain pattern's, and with a space only before it, a handle's ("thanks @acme.io").
-const LOOSE_AT_SIGN = '(?:[ \\t]?[\\[({<][ \\t]?@[ \\t]?[\\])}>][ \\t]?|[ \\t]{0,2}@[ \\t]{1,2})';
+const LOOSE_AT_SIGN = `(?:${bracketed('@')}|${SP}{0,2}@${SP}{1,2})`;
 const LOCAL_WORD = '[\\p{L}\\p{N}_%+-]{1,64}';
 const DOMAIN_WORD = '[\\p{L}\\p{N}-]{1,63}';
+const NOT_AFTER_LOCAL_PART = '(?<![\\p{L}\\p{N}_%+.@-])';
+const TLD_END = `(?:${COMMON_TLDS})(?![\\p{L}\\p{N}-])`;
 const SPELLED_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\p{N}_%+.@-])${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:(?:${SPELLED_AT_BRACKETED}|${LOOSE_AT_SIGN})${DOMAIN_WORD}(?:${ANY_DOT}${DOMAIN_WORD}){0,3}${ANY_DOT}|[ \\t]at[ \\t]${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})(?:${COMMON_TLDS})(?![\\p{L}\\p{N}-])`,
+  `${NOT_AFTER_LOCAL_PART}${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:(?:${SPELLED_AT_BRACKETED}|${LOOSE_AT_SIGN})${DOMAIN_WORD}(?:${DOMAIN_DOT}${DOMAIN_WORD}){0,3}${DOMAIN_DOT}|${SP}{1,2}at${SP}{1,2}${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT_AFTER_AT}${DOMAIN_WORD}){0,3}${SPELLED_DOT_AFTER_AT}|${SP}{1,2}(?:${AT_WORDS.filter((w) => w !== 'at').join('|')})${SP}{1,2}${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})${TLD_END}`,
   'giu',
 );
-// What every spelled-out address with a written "at" holds: an "at" in brackets (a space allowed inside them), or an
-// "at" between spaces or tabs and a "dot" somewhere, in any case (an '@' set apart is hasLooseAt's). The pattern needs
-// no character the recognizer's masks know, so this runs on every text without a plain address: first one regex for
-// a bracket or a "dot" (6% of the generated posts), then one pass over the char codes ("at" between spaces alone is
-// in one English post in six).
-const BRACKET_OR_DOT = /[[({<]|[dD][oO][tT]/;
-const SPACE = new Set([' ', '\t'].map((c) => c.charCodeAt(0)));
+// "jsmith-at-gmail-dot-com", "jsmith_at_gmail_dot_com", "jsmith_at_gmail.com": one token, the "at" joined by '-' or
+// '_'. A label cannot hold '_', so "_at_" may be followed by a written dot; "meet-at-noon.com" is a domain name, so
+// "-at-" needs its dots spelled. The words and labels hold neither '-' nor '_' (the local part's words are joined by
+// '.', '-' or '_'): each joiner is read one way only.
+const JOINED_WORD = '[\\p{L}\\p{N}%+]{1,64}';
+const JOINED_LABEL = '[\\p{L}\\p{N}]{1,63}';
+const JOINED_DOT = '[-_]dot[-_]';
+const JOINED_ADDRESS = new RegExp(
+  `${NOT_AFTER_LOCAL_PART}${JOINED_WORD}(?:[._-]${JOINED_WORD}){0,3}(?:-at-${JOINED_LABEL}(?:${JOINED_DOT}${JOINED_LABEL}){0,3}${JOINED_DOT}|_at_${JOINED_LABEL}(?:(?:${JOINED_DOT}|\\.)${JOINED_LABEL}){0,3}(?:${JOINED_DOT}|\\.))${TLD_END}`,
+  'giu',
+);
+// "jsmith AT gmail.com": "AT" in capitals between spaces, where the text around it is not in capitals, stands for '@'
+// (validated: the local part has a lower-case letter). In a text in capitals it is the word ("AVAILABLE AT
+// AMAZON.COM"), and "at" in lower case before a written dot is the word too ("look at example.com"). Case-sensitive,
+// so the top-level domains are listed in both cases.
+const CAPITAL_AT_ADDRESS = new RegExp(
+  `${NOT_AFTER_LOCAL_PART}${LOCAL_WORD}(?:\\.${LOCAL_WORD}){0,3}${SP}{1,2}AT${SP}{1,2}${DOMAIN_WORD}(?:\\.${DOMAIN_WORD}){0,3}\\.(?:${COMMON_TLDS}|${COMMON_TLDS.toUpperCase()})(?![\\p{L}\\p{N}-])`,
+  'gu',
+);
+const CAPITAL_AT = new RegExp(`${SP}AT${SP}`, 'u');
+const LOWER_CASE = /\p{Ll}/u;
+
+// What every spelled-out address holds, apart from an '@' set apart (hasLooseAt's): a bracket, a word for '.' (in any
+// case), a joined "at" or "AT" before a space (the regex looks for the "A", rarer than the space before it). The patterns need no character the recognizer's masks know, so this
+// runs on every text without a plain address: first one regex (6% of the generated posts pass it, nearly all for a
+// bracket), then one pass over the char codes (spellsAnAddress).
+const MAY_SPELL =
+  /[[({<]|[dD][oO][tT]|[pP](?:[uU][nN](?:[tT][oO]|[kK\u212a][tT])|[oO](?:[nN][tT][oO]|[iI][nN][tT]))|[-_][aA][tT][-_]|AT[ \t\u00a0]/;
+const SPACE = new Set([' ', '\t', '\u00a0'].map((c) => c.charCodeAt(0)));
 const OPEN = new Set(['[', '(', '{', '<'].map((c) => c.charCodeAt(0)));
 const CLOSE = new Set([']', ')', '}', '>'].map((c) => c.charCodeAt(0)));
-function maySpellAnAddress(text: string): boolean {
+const JOINER = new Set(['-', '_'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The code unit at `i` as the patterns' i and u flags read it: an ASCII letter in lower case, long s (U+017F) as 's',
+ * the Kelvin sign as 'k'. Other units are returned unchanged or as a code no word of the lists holds.
+ */
+function foldedAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code === 0x17f) return 115;
+  if (code === 0x212a) return 107;
+  return code < 128 ? code | 32 : code;
+}
+
+/** Whether `word` (lower-case ASCII) stands at `i`, read as foldedAt reads it. */
+function wordAt(text: string, i: number, word: string): boolean {
+  if (i + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) if (foldedAt(text, i + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The length of the word for '@' at `i` (AT_WORDS), 0 when none. */
+function atWordAt(text: string, i: number, first: number): number {
+  // 'a' 97, 't' 116, 'c' 99.
+  if (first === 97) {
+    if (foldedAt(text, i + 1) === 116) return 2;
+    if (wordAt(text, i, 'arroba')) return 6;
+    if (wordAt(text, i, 'arobase')) return 7;
+  } else if (first === 99 && wordAt(text, i, 'chiocciola')) return 10;
+  return 0;
+}
+
+/** Whether a word for '.' (DOT_WORDS) starts at `i`. */
+function dotWordAt(text: string, i: number, first: number): boolean {
+  // 'd' 100, 'p' 112.
+  if (first === 100) return wordAt(text, i, 'dot');
+  return (
+    first === 112 &&
+    (wordAt(text, i, 'punto') || wordAt(text, i, 'ponto') || wordAt(text, i, 'point') || wordAt(text, i, 'punkt'))
+  );
+}
+
+/**
+ * A necessary condition of the spelled-out patterns, read in one pass: a word for '@' in brackets (a space allowed
+ * inside them), or "at" between two joiners ('-', '_'), or "AT" in capitals between spaces in a text with a '.', or
+ * a word for '@' between spaces in a text that also holds a word for '.'.
+ */
+function spellsAnAddress(text: string, hasDot: boolean): boolean {
   let spacedAt = false;
-  let dot = false;
+  let dotWord = false;
   for (let i = 0; i + 1 < text.length; i++) {
-    // An ASCII letter | 32 is its lower case: 'a' 97, 't' 116, 'd' 100, 'o' 111.
-    const c = text.charCodeAt(i) | 32;
-    if (c === 100 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 116) dot = true;
-    if (c !== 97 || (text.charCodeAt(i + 1) | 32) !== 116) continue;
+    // Every word of the lists starts with 'a', 'c', 'd' or 'p' (97, 99, 100, 112), none with a unit from 128 on.
+    const code = text.charCodeAt(i);
+    if (code >= 128) continue;
+    const first = code | 32;
+    if (first !== 97 && first !== 99 && first !== 100 && first !== 112) continue;
+    if (!dotWord && dotWordAt(text, i, first)) dotWord = true;
+    const length = atWordAt(text, i, first);
+    if (length === 0) continue;
     const before = text.charCodeAt(i - 1);
-    const after = text.charCodeAt(i + 2);
+    const after = text.charCodeAt(i + length);
     const open = OPEN.has(before) || (SPACE.has(before) && OPEN.has(text.charCodeAt(i - 2)));
-    const close = CLOSE.has(after) || (SPACE.has(after) && CLOSE.has(text.charCodeAt(i + 3)));
+    const close = CLOSE.has(after) || (SPACE.has(after) && CLOSE.has(text.charCodeAt(i + length + 1)));
     if (open && close) return true;
-    spacedAt ||= SPACE.has(before) && SPACE.has(after);
+    if (length === 2 && JOINER.has(before) && JOINER.has(after)) return true;
+    if (SPACE.has(before) && SPACE.has(after)) {
+      if (hasDot && text.charCodeAt(i) === 65 && text.charCodeAt(i + 1) === 84) return true;
+      spacedAt = true;
+    }
   }
-  return spacedAt && dot;
+  return spacedAt && dotWord;
 }
 
 /** Whether some '@' has an opening bracket before it, or a space, tab or closing bracket after it (LOOSE_AT_SIGN). */
@@ -91,7 +192,7 @@ export function createEmailRecognizer() {
     types: ['EMAIL'],
     prefilter: (text, features) =>
       (hasAscii(features, '@') && (hasAddressAt(text) || hasLooseAt(text))) ||
-      (BRACKET_OR_DOT.test(text) && maySpellAnAddress(text)),
+      (MAY_SPELL.test(text) && spellsAnAddress(text, hasAscii(features, '.'))),
     context: { words: ['email', 'e-mail', 'mail', 'correo', 'courriel', 'contact'], boost: 0.1 },
     patterns: [
       {
@@ -108,6 +209,19 @@ export function createEmailRecognizer() {
         name: 'spelled-out',
         regex: SPELLED_ADDRESS,
         score: 0.75,
+      },
+      // The regexes below start on every text the prefilter lets through (6% of posts, nearly all for a bracket): the
+      // shared pass's word lists keep them to the texts with their "at".
+      { name: 'spelled-out-joined', regex: JOINED_ADDRESS, score: 0.75, anyOf: ['-at-', '_at_'] },
+      {
+        name: 'spelled-out-capital-at',
+        regex: CAPITAL_AT_ADDRESS,
+        score: 0.75,
+        literals: ['AT'],
+        validate: ({ value }) => {
+          const at = CAPITAL_AT.exec(value);
+          return at !== null && LOWER_CASE.test(value.slice(0, at.index)) ? 'valid' : 'invalid';
+        },
       },
     ],
   });

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../domain/seeded-random.js';
+import { resolveOverlaps } from '../analyzer.js';
+import { buildWithoutGates } from '../pattern-recognizer.js';
+import { createSpelledPhoneRecognizer } from './spelled-phone.js';
+
+const recognizer = createSpelledPhoneRecognizer();
+type Case = readonly [text: string, expected: readonly string[]];
+
+function detected(text: string): string[] {
+  const spans = recognizer.analyze({ text }).filter((s) => s.score >= 0.5);
+  return resolveOverlaps(spans, text.length).map((s) => text.slice(s.start, s.end));
+}
+
+const cases: readonly Case[] = [
+  [
+    'my number is five five five one two three four five six seven',
+    ['five five five one two three four five six seven'],
+  ],
+  ['call me at nine one seven, five five five, oh one nine nine', ['nine one seven, five five five, oh one nine nine']],
+  ['mi número: seis uno dos tres cuatro cinco seis siete ocho', ['seis uno dos tres cuatro cinco seis siete ocho']],
+  ['text 555 one two three 4567 after six', ['555 one two three 4567']],
+  ['Five-Five-Five, Eight-Six-Seven, Five-Three-Oh-Nine!', ['Five-Five-Five, Eight-Six-Seven, Five-Three-Oh-Nine']],
+  ['ring me on double five triple seven two one zero', ['double five triple seven two one zero']],
+  ['meu celular é nove meia dois três quatro cinco um dois', ['nove meia dois três quatro cinco um dois']],
+  ['appelle-moi au zéro six douze', []],
+  ['ruf an: null eins sieben zwei drei vier fünf sechs', ['null eins sieben zwei drei vier fünf sechs']],
+  ['chiama il tre tre otto uno due tre quattro cinque', ['tre tre otto uno due tre quattro cinque']],
+  // Too few digits, or too few of them words: the phone recognizer's, or not a number.
+  ['call five five five one two', []],
+  ['call 555 1234 one more time', []],
+  ['one, two, three, four, five', []],
+  // Counting, a countdown, a chant.
+  ['one, two, three, four, five, six, seven, eight, nine, ten', []],
+  ['ten, nine, eight, seven, six, five, four, three, two, one, liftoff', []],
+  ['uno, dos, tres, cuatro, cinco, seis, siete', []],
+  ['testing one two, one two, one two, one two', []],
+  ['oh oh oh oh oh oh oh oh', []],
+  ['un um oh un 23 oh 45', []],
+  ['one two three, one two three, one two three', []],
+  // Numbers in prose.
+  ['one or two of them came from five to seven, top ten', []],
+  ['I have two kids, one is six and one is nine', []],
+  ['someone phoned: none, two-tone, often', []],
+  ['seven 12345 one two three four', []],
+];
+
+describe('spelled-phone recognizer', () => {
+  it.each(cases)('%j → %j', (text, expected) => {
+    expect(detected(text)).toEqual(expected);
+  });
+
+  it('scores a run after a phone word higher', () => {
+    const [plain] = recognizer.analyze({ text: 'it was five five five one two one three' });
+    const [called] = recognizer.analyze({ text: 'call me: five five five one two one three' });
+    expect(plain?.score).toBe(0.6);
+    expect(called?.score).toBeCloseTo(0.9);
+  });
+});
+
+// The gates (a digit word of three letters or more, a digit word between separators before another token) are
+// necessary conditions: texts of digit words, digits, separators and case folds get the same spans with them as
+// without them.
+const PIECES = [
+  ...['one', 'Two', 'THREE', 'five', 'ſix', 'ſeven', 'oh', 'zéro', 'ZÉRO', 'três', 'TRÊS', 'fünf', 'FÜNF', 'seis'],
+  ...['double', 'triple', 'un', 'UM', 'none', 'someone', 'ten', 'or', '555', '4567', '12345', '0', 'ñ', 'ő', 'x'],
+  ...[' ', ' ', ' ', ', ', '-', '.', '  ', '\u00a0', '\t', ' - ', '', 'é'],
+];
+
+describe('spelled-phone gates', () => {
+  it('finds the spans the ungated recognizer finds', () => {
+    const ungated = buildWithoutGates(createSpelledPhoneRecognizer);
+    const random = seededRandom(20261130);
+    const pick = () => PIECES[Math.floor(random() * PIECES.length)] as string;
+    let spans = 0;
+    for (let n = 0; n < 20000; n++) {
+      let text = '';
+      const count = 4 + Math.floor(random() * 24);
+      for (let i = 0; i < count; i++) text += pick() + (random() < 0.7 ? ' ' : '');
+      const expected = ungated.analyze({ text });
+      spans += expected.length;
+      expect(recognizer.analyze({ text }), text).toEqual(expected);
+    }
+    expect(spans).toBeGreaterThan(500);
+  });
+});

@@ -1,0 +1,218 @@
+// PHONE: numbers written in words to dodge scrapers ("five five five one two three four five six seven", "nine one
+// seven, five five five, oh one nine nine", "seis uno dos tres cuatro cinco seis siete ocho"), digit groups allowed
+// among the words ("555 one two three 4567"). libphonenumber cannot check them; a run counts when it holds 7 to 15
+// digits, three of them in words, and does not read as counting, a countdown or a chant (below).
+
+import type { PatternMatch, Validation } from '../pattern-recognizer.js';
+import { createPatternRecognizer, wordsNotAfter } from '../pattern-recognizer.js';
+
+/** Digit words and their digits: English (with "oh"), Spanish, Portuguese, French, German, Italian. */
+const DIGIT_WORDS: Readonly<Record<string, number>> = Object.freeze({
+  zero: 0,
+  oh: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  cero: 0,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  um: 1,
+  dois: 2,
+  duas: 2,
+  três: 3,
+  quatro: 4,
+  meia: 6,
+  sete: 7,
+  oito: 8,
+  nove: 9,
+  zéro: 0,
+  un: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  null: 0,
+  eins: 1,
+  zwei: 2,
+  zwo: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  due: 2,
+  tre: 3,
+  quattro: 4,
+  cinque: 5,
+  sei: 6,
+  sette: 7,
+  otto: 8,
+});
+/** "double five" is 55, "triple seven" 777. */
+const REPEATS: Readonly<Record<string, number>> = Object.freeze({ double: 2, triple: 3, doble: 2 });
+
+const WORDS = Object.keys(DIGIT_WORDS);
+const SP = '[ \\t\\u00a0]';
+const NOT_LETTER_OR_DIGIT_AFTER = '(?![\\p{L}\\p{N}])';
+const WORD = `(?:${WORDS.join('|')})`;
+const REPEAT = `(?:${Object.keys(REPEATS).join('|')})`;
+// A token: a digit word (after "double" or "triple" maybe) or a group of one to four digits, not inside a longer word
+// or number. The first token reads the character before it in a look-behind after its first word or digit, so that
+// the regex starts on a character it consumes (README).
+const TOKEN = `(?:(?:${REPEAT}${SP}{1,2})?${WORD}|\\d{1,4})${NOT_LETTER_OR_DIGIT_AFTER}`;
+const FIRST_TOKEN = `(?:${wordsNotAfter('[\\p{L}\\p{N}]', Object.keys(REPEATS))}${SP}{1,2}${WORD}|${wordsNotAfter('[\\p{L}\\p{N}]', WORDS)}|\\d(?<![\\p{L}\\p{N}]\\d)\\d{0,3})${NOT_LETTER_OR_DIGIT_AFTER}`;
+// Between tokens: spaces, or one comma, dot or hyphen with spaces around it maybe. Every repetition needs a separator
+// and a token, and a separator holds no token character, so the run is read one way, in linear time.
+const SEPARATOR = `(?:${SP}{0,2}[,.-]${SP}{0,2}|${SP}{1,2})`;
+// Three tokens at least: a valid run holds three digit words.
+const RUN = new RegExp(`${FIRST_TOKEN}(?:${SEPARATOR}${TOKEN}){2,}`, 'giu');
+
+/*
+ * Gates, so that the run regex starts on few texts (most posts hold a digit word somewhere: "un", "um", "three"):
+ * - a digit word of three letters or more, anywhere (the shared pass's word list, anyOf): a valid run holds one, as
+ *   a number spelled with "oh", "un" and "um" alone is no number (validate);
+ * - a separator, a digit word, a separator and the start of another token (a regex that starts on a separator, where
+ *   one starting on the words' letters ran 3x slower): of a valid run's three digit words or more, the second is
+ *   neither its first token nor its last.
+ */
+const LONG_WORDS = WORDS.filter((word) => word.length >= 3);
+const SEPARATOR_CHAR = '[ \\t\\u00a0,.-]';
+const GATE = new RegExp(`${SEPARATOR_CHAR}${WORD}${SEPARATOR_CHAR}{1,5}(?:${WORD}|${REPEAT}|\\d)`, 'iu');
+
+const TOKENS = /[\p{L}]+|\d+/gu;
+const LONG_S = /\u017f/g;
+const KELVIN = /\u212a/g;
+
+/**
+ * The digits a run spells, how many of them are words and how many of those have three letters or more; null when a
+ * word is not a digit word (the regex's tokens are).
+ */
+function digitsOf(value: string): { digits: string; words: number; longWords: number } | null {
+  // The regex's i and u flags read the long s as 's' and the Kelvin sign as 'k'; toLowerCase leaves both.
+  const lower = value.toLowerCase().replace(LONG_S, 's').replace(KELVIN, 'k');
+  let digits = '';
+  let words = 0;
+  let longWords = 0;
+  let repeat = 1;
+  for (const [token] of lower.matchAll(TOKENS)) {
+    if (token.charCodeAt(0) <= 57) {
+      digits += token;
+      continue;
+    }
+    const times = REPEATS[token];
+    if (times !== undefined) {
+      repeat = times;
+      continue;
+    }
+    const digit = DIGIT_WORDS[token];
+    if (digit === undefined) return null;
+    digits += String(digit).repeat(repeat);
+    repeat = 1;
+    words++;
+    if (token.length >= 3) longWords++;
+  }
+  return { digits, words, longWords };
+}
+
+/** Counting ("one two three four five six seven") or a countdown: each digit one more, or each one less, than the last. */
+function isCounting(digits: string): boolean {
+  for (const step of [1, -1]) {
+    let steps = true;
+    for (let i = 1; i < digits.length && steps; i++) {
+      steps = digits.charCodeAt(i) - digits.charCodeAt(i - 1) === step;
+    }
+    if (steps) return true;
+  }
+  return false;
+}
+
+/** A chant: one to three digits over and over ("one two one two one two one two", "oh oh oh ..."). */
+function isRepetition(digits: string): boolean {
+  for (let period = 1; period <= 3; period++) {
+    let repeats = true;
+    for (let i = period; i < digits.length && repeats; i++) repeats = digits[i] === digits[i - period];
+    if (repeats) return true;
+  }
+  return false;
+}
+
+/** Minimum digits and digit words of a spelled-out number. */
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 15;
+const MIN_WORDS = 3;
+
+function validate(match: PatternMatch): Validation {
+  const read = digitsOf(match.value);
+  if (read === null || read.words < MIN_WORDS || read.longWords === 0) return 'invalid';
+  const { digits } = read;
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return 'invalid';
+  return isCounting(digits) || isRepetition(digits) ? 'invalid' : 'valid';
+}
+
+/** Phone numbers spelled out in words. */
+export function createSpelledPhoneRecognizer() {
+  return createPatternRecognizer({
+    name: 'spelled-phone',
+    types: ['PHONE'],
+    // Words that say a number is a phone number (the idea of phone.ts's list, in the same languages as the digits).
+    context: {
+      words: [
+        'phone',
+        'number',
+        'call',
+        'text me',
+        'ring',
+        'cell',
+        'mobile',
+        'whatsapp',
+        'tel',
+        'número',
+        'numero',
+        'teléfono',
+        'telefono',
+        'llámame',
+        'llamar',
+        'móvil',
+        'movil',
+        'celular',
+        'telefone',
+        'ligar',
+        'liga',
+        'numéro',
+        'téléphone',
+        'telephone',
+        'portable',
+        'appelle',
+        'appeler',
+        'handy',
+        'telefon',
+        'nummer',
+        'anrufen',
+        'ruf',
+        'chiama',
+        'cellulare',
+        'reach me',
+      ],
+      boost: 0.3,
+    },
+    patterns: [{ name: 'digit-words', regex: RUN, score: 0.6, validate, anyOf: LONG_WORDS, gate: GATE }],
+  });
+}
