@@ -28,6 +28,13 @@ export function adversarialInputs(size: number): Record<string, string> {
     'capital-at': fill('a AT b.'),
     'digit-words': fill('one '),
     'digit-words-and-groups': fill('double five, 1234 - '),
+    // East Asian addresses and names in non-Latin scripts (2026-11-30)
+    'han-run': fill('市'),
+    'han-address-parts': fill('北京市朝阳区建国路'),
+    'hangul-address-parts': fill('서울특별시 강남구 '),
+    introductions: fill('我叫'),
+    'name-list-run': fill('محمد '),
+    'uri-userinfo': fill('x://user:'),
     // An address, then one long run of spaces: its extension once read such a run in quadratic time.
     'address-then-spaces': `Calle Sol 4, 28013 Madrid${' '.repeat(Math.max(0, size - 25))}`,
   };
