@@ -53,7 +53,24 @@ describe('resolveOverlaps', () => {
     );
     // Without the text, the rule is the old one: the name goes whole.
     expect(resolveOverlaps([name, handle], text.length).map((s) => s.type)).toEqual(['USERNAME']);
-    // A remainder of one letter, or of punctuation only, is not kept.
+    // Astral letters and combining marks stay with their word.
+    const astral = 'Thanks @Satya Nadella𝓐𝓑!';
+    expect(
+      resolveOverlaps([span(7, 13, 'USERNAME', 0.75), span(8, 25, 'PERSON', 0.9)], astral.length, astral).map((s) =>
+        astral.slice(s.start, s.end),
+      ),
+    ).toEqual(['@Satya', 'Nadella𝓐𝓑']);
+    const marked = 'hi @Rahul शर्मा';
+    expect(
+      resolveOverlaps([span(3, 9, 'USERNAME', 0.75), span(4, 15, 'PERSON', 0.9)], marked.length, marked).map((s) =>
+        marked.slice(s.start, s.end),
+      ),
+    ).toEqual(['@Rahul', 'शर्मा']);
+    // A remainder without three letters or digits in a row ("CV to", "de", an initial) is what a wrong edge leaves.
+    const edge = 'Send your CV to ana@example.com';
+    expect(
+      resolveOverlaps([span(16, 31, 'EMAIL', 1), span(10, 19, 'PERSON', 0.9)], edge.length, edge).map((s) => s.type),
+    ).toEqual(['EMAIL']);
     const short = 'at @Ana B.';
     expect(
       resolveOverlaps([span(3, 7, 'USERNAME', 0.75), span(4, 10, 'PERSON', 0.9)], short.length, short).map(

@@ -158,24 +158,35 @@ function resolveOwned(spans: DetectedSpan[], textLength: number, text?: string):
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const FIRST_WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORD_CHAR_OR_MARK = /^[\p{L}\p{N}\p{M}]$/u;
+// Three letters or digits in a row (marks between them count with their letter): "de", "CV to" and a lone initial are
+// what a wrong edge of a span leaves, not a name or a number.
+const WORD_OF_THREE = /(?:[\p{L}\p{N}]\p{M}*){3}/u;
 
 /**
- * The parts of `span` that no kept span covers, each trimmed to its first and last letter or digit and kept when two
- * characters or more remain, as spans of their own with the span's type, score and recognizer (marked taken, so later
- * candidates see them).
+ * The parts of `span` that no kept span covers, each trimmed to its first letter or digit and its last letter, digit
+ * or mark (whole code points), kept when they hold three letters or digits in a row, as spans of their own with the
+ * span's type, score and recognizer (marked taken, so later candidates see them).
  */
 function keepRemainders(span: DetectedSpan, taken: Uint8Array, text: string, kept: DetectedSpan[]): void {
   let i = span.start;
   while (i < span.end) {
-    while (i < span.end && (taken[i] === 1 || !WORD_CHAR.test(text.charAt(i)))) i++;
+    while (i < span.end && taken[i] === 1) i++;
     let j = i;
     while (j < span.end && taken[j] !== 1) j++;
-    let end = j;
-    while (end > i && !WORD_CHAR.test(text.charAt(end - 1))) end--;
-    if (end - i >= 2) {
-      taken.fill(1, i, end);
-      kept.push({ ...span, start: i, end });
+    const piece = text.slice(i, j);
+    const first = piece.search(FIRST_WORD_CHAR);
+    if (first >= 0 && WORD_OF_THREE.test(piece)) {
+      let last = piece.length;
+      for (;;) {
+        const low = piece.charCodeAt(last - 1);
+        const size = low >= 0xdc00 && low <= 0xdfff && last >= 2 ? 2 : 1;
+        if (WORD_CHAR_OR_MARK.test(piece.slice(last - size, last)) || last - size <= first) break;
+        last -= size;
+      }
+      taken.fill(1, i + first, i + last);
+      kept.push({ ...span, start: i + first, end: i + last });
     }
     i = j;
   }

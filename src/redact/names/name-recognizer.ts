@@ -154,8 +154,11 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     }
     // Names in scripts the tagger was not trained on (script-names.ts), where it found nothing.
     if (wanted[0] === true) {
+      // Both lists are sorted by start and disjoint: one sweep finds the tagger span each name may overlap.
+      let t = 0;
       for (const name of scriptNames(input.text, getGazetteer())) {
-        if (name.score < minScore || tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
+        while (t < tagged.length && (tagged[t]?.end ?? 0) <= name.start) t++;
+        if (name.score < minScore || (t < tagged.length && (tagged[t]?.start ?? 0) < name.end)) continue;
         const base = {
           start: name.start,
           end: name.end,

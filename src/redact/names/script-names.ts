@@ -87,6 +87,11 @@ const CUE = new RegExp(
 const STOP_WORDS: ReadonlySet<string> = new Set(
   'است هست هستم ہے ہوں و है हूँ हूं हो और आहे আর 입니다 이에요 예요 이고 и а та και είναι וגר ואני'.split(' '),
 );
+// Function words of Arabic, Persian and Hebrew that the name lists also hold (على "on" is a spelling of Ali, الله
+// "God" ends names like Abdullah): never part of a run of listed names.
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  'على علی في فی من الى إلى عن مع هو هي ان أن لا ما الله از به با در که را این آن על של את עם אל זה'.split(' '),
+);
 // Korean endings after a name written as one word with it ("김민수입니다", "민수예요"), and one-syllable particles
 // ("김민수가"), which are stripped only from three syllables or more: "이하은" is a name ending in 은, not 이하 + 은.
 const HANGUL_ENDINGS = ['입니다', '이에요', '이예요', '예요', '이라고', '라고', '이야', '이고', '님', '씨'];
@@ -100,7 +105,7 @@ const KOREAN_FAMILY_1 = new Set(
 );
 // Common one-character Chinese family names, and two-character ones (public lists of Chinese surnames).
 const CHINESE_FAMILY_1 = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閻龍陶賀顧龔錢湯'.split(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閻龍陶賀顧龔錢湯'.split(
     '',
   ),
 );
@@ -121,7 +126,9 @@ const CHINESE_FAMILY_2 = new Set([
 ]);
 
 const HAN = /^\p{Script=Han}$/u;
-const HAN_OR_KATAKANA_RUN = /^[\p{Script=Han}\p{Script=Katakana}ー]{1,6}/u;
+const JAPANESE_NAME =
+  /^[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:[ 　][\p{Script=Han}\p{Script=Katakana}ー]{1,6})?/u;
+const HIRAGANA_NAME = /^\p{Script=Hiragana}{2,6}?(?=です|と申|だよ|だ[。！!]|[。、！!\s]|$)/u;
 const HAN_RUN = /^\p{Script=Han}+/u;
 const THAI_RUN = /^[\u0e00-\u0e7f]+/;
 const CUE_GAP = /^[ \t:：,，]*/;
@@ -134,7 +141,17 @@ export function scriptNames(text: string, gazetteer: Gazetteer): ScriptName[] {
   const found: ScriptName[] = [];
   const tokens = tokenizer(text);
   const word = (i: number): string => text.slice(tokens.starts[i], tokens.ends[i]);
-  const flags = (i: number): number => gazetteer.flags(foldToken(word(i)));
+  // A text repeats its words: each is folded and looked up once.
+  const seen = new Map<string, number>();
+  const flags = (i: number): number => {
+    const w = word(i);
+    let f = seen.get(w);
+    if (f === undefined) {
+      f = NOT_NAMES.has(w) ? 0 : gazetteer.flags(foldToken(w));
+      seen.set(w, f);
+    }
+    return f;
+  };
   const nonLatin = (i: number): boolean => i < tokens.count && NON_LATIN_START.test(word(i));
   const adjacent = (i: number): boolean =>
     i + 1 < tokens.count && /^\s+$/.test(text.slice(tokens.ends[i], tokens.starts[i + 1]));
@@ -159,7 +176,9 @@ export function scriptNames(text: string, gazetteer: Gazetteer): ScriptName[] {
     const japanese = /名前は$/.test(m[0]);
     let end = -1;
     if (japanese) {
-      end = from + (HAN_OR_KATAKANA_RUN.exec(rest)?.[0].length ?? 0);
+      // Kanji or katakana, maybe family and given name apart ("山田 花子"); else a name in hiragana before the copula.
+      const run = JAPANESE_NAME.exec(rest) ?? HIRAGANA_NAME.exec(rest);
+      end = from + (run?.[0].length ?? 0);
     } else if (HAN.test(rest.charAt(0))) {
       const run = HAN_RUN.exec(rest)?.[0] ?? '';
       const family = CHINESE_FAMILY_2.has(run.slice(0, 2)) ? 2 : 1;
@@ -176,7 +195,13 @@ export function scriptNames(text: string, gazetteer: Gazetteer): ScriptName[] {
       const i = tokenAt(from);
       if (i < tokens.count && tokens.starts[i] === from && nonLatin(i) && !STOP_WORDS.has(word(i))) {
         end = tokens.ends[i] ?? from;
-        if (/^\p{Script=Hangul}/u.test(word(i))) end = from + stripHangulEnding(word(i)).length;
+        if (/^\p{Script=Hangul}/u.test(word(i))) {
+          end = from + stripHangulEnding(word(i)).length;
+          // A family name written apart from the given name ("김 민수입니다").
+          if (word(i).length === 1 && adjacent(i) && /^\p{Script=Hangul}/u.test(word(i + 1))) {
+            end = (tokens.starts[i + 1] ?? end) + stripHangulEnding(word(i + 1)).length;
+          }
+        }
         // A second word when it is a listed name, or when a copula or the end of the clause follows it.
         else if (adjacent(i) && nonLatin(i + 1) && !STOP_WORDS.has(word(i + 1))) {
           const closed = !adjacent(i + 1) || STOP_WORDS.has(word(i + 2));

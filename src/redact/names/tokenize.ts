@@ -47,6 +47,32 @@ const NON_ASCII = 4;
  * the same regex, sticky at that position. Every non-space character starts a match of TOKEN and whitespace never
  * does, so the tokens are exactly those of a global `TOKEN` scan.
  */
+// TOKEN's word part in bounded runs (see longWordEnd).
+const WORD_RUN = /[\p{L}\p{M}\p{N}_\u200c\u200d]{1,4096}/uy;
+const JOINER_THEN_WORD = /['’-][\p{L}\p{M}\p{N}_\u200c\u200d]/uy;
+
+/**
+ * Where the TOKEN match at `start` ends, for a token too long for the regex engine: the word characters in runs of at
+ * most 4096, then a joiner and more of them as long as one follows. TOKEN's classes do not overlap, so its greedy match
+ * is this one.
+ */
+export function longWordEnd(text: string, start: number): number {
+  let at = start;
+  for (;;) {
+    const from = at;
+    for (;;) {
+      WORD_RUN.lastIndex = at;
+      if (!WORD_RUN.test(text)) break;
+      at = WORD_RUN.lastIndex;
+    }
+    if (at === from) return at === start ? start + 1 : at;
+    // A joiner continues the token only before another word character.
+    JOINER_THEN_WORD.lastIndex = at;
+    if (!JOINER_THEN_WORD.test(text)) return at;
+    at += 1;
+  }
+}
+
 export function createTokenizer(): (text: string) => Tokens {
   // lastIndex is state: each tokenizer has its own regexes, and tagging is synchronous, so calls never interleave.
   const re = new RegExp(TOKEN.source, 'uy');
@@ -125,7 +151,14 @@ export function createTokenizer(): (text: string) => Tokens {
       }
       if (end < 0) {
         re.lastIndex = start;
-        end = re.test(text) ? re.lastIndex : start + 1;
+        try {
+          end = re.test(text) ? re.lastIndex : start + 1;
+        } catch (error) {
+          // A word of millions of letters (a page of Han or Thai without a space or stop) overflows the regex engine's
+          // backtracking stack; it is read in bounded steps instead, with the same result.
+          if (!(error instanceof RangeError)) throw error;
+          end = longWordEnd(text, start);
+        }
         hash = rangeHash(text, start, end);
       }
       if (count === starts.length) {

@@ -19,6 +19,17 @@ const cases: readonly Case[] = [
   // Every character of the local part's class, in a long text (the anchor's run class decides where the regex starts).
   [`${'filler words '.repeat(20)}mail x%y_z.w+q-r@example.com now`, ['x%y_z.w+q-r@example.com']],
   ['no at sign here example.com', []],
+  // review 2026-11-30: domains that are determiners of other languages, after the English "at"
+  ['email jsmith88 at un dot org', ['jsmith88 at un dot org']],
+  ['ab123 at le dot ac dot uk', ['ab123 at le dot ac dot uk']],
+  // a loose '@' takes a plain dot, a bracketed dot word or "dot", not a spaced '.' or another language's word
+  ['see you @ home . it was great', []],
+  ['Quedamos @ Sol punto de encuentro a las 5', []],
+  ['jsmith88 @ gmail dot com', ['jsmith88 @ gmail dot com']],
+  // a capitalised word before "AT" is a sentence; code joined by '_' is not an address
+  ['Now Available AT Amazon.com!', []],
+  ['John.Smith AT gmail.com', ['John.Smith AT gmail.com']],
+  ['if self.value_at_risk.is_nan():', []],
   ['handle @someone and a@b', []],
   ['version 1.2@3', []],
   // Spelled out: "at" in brackets, or between spaces with the domain's dots spelled out too.

@@ -51,6 +51,11 @@ const ANY_DOT = `(?:${SPELLED_DOT}|\\.)`;
 // In the domain after a bracketed "at" or an '@' set apart, a dot between spaces is a dot too ("ana [at] correo . es");
 // after a bare "at" it is not, since a sentence may end so ("we met at school . it was fun").
 const DOMAIN_DOT = `(?:${SPELLED_DOT}|${SP}{1,2}\\.${SP}{1,2}|\\.)`;
+// After a loose '@' ("see you @ home . it was great", "quedamos @ Sol punto de encuentro") a spaced '.' ends a sentence
+// and "punto"/"point" are words: a plain '.', a bracketed dot word or the English "dot" only ...
+const LOOSE_DOMAIN_DOT = `(?:${BRACKETED_DOT}|${SP}{1,2}dot${SP}{1,2}|\\.)`;
+// ... except before a generic top-level domain, which no sentence starts with: "viralfeedvideonetwork @ gmail . com".
+const SPACED_DOT_BEFORE_GENERIC_TLD = `${SP}{1,2}\\.${SP}{1,2}(?=(?:com|net|org|edu|gov)(?![\\p{L}\\p{N}-]))`;
 // "Look at the dot", "worked at a dot com": after a spaced "at", a determiner or pronoun starts a phrase, not a domain.
 // The other languages' determiners are read after every word for '@' ("at" also stands in German and Spanish posts,
 // and an arroba is also a weight: "vale diez pesos la arroba").
@@ -62,6 +67,9 @@ const NOT_A_DETERMINER = `(?!(?:${[
   'der|die|das|dem|den|des|ein|eine|einem|einen|einer|mein|meine|dein|deine',
   'il|lo|gli|uno|mio|mia',
 ].join('|')})${SP})`;
+// After the bare English "at", only English determiners: "un", "le", "die" and "sa" are also domains ("jsmith at un dot
+// org", "ab123 at le dot ac dot uk").
+const NOT_AN_ENGLISH_DETERMINER = `(?!(?:the|a|an|this|that|these|those|my|your|ur|our|their|his|her|its|them|me|us|him|it)${SP})`;
 // An '@' in brackets or with a space after it ("jsmith88 @ gmail.com", "ana (@) correo.es", "ana@ correo.es"); written
 // tight, it is the plain pattern's, and with a space only before it, a handle's ("thanks @acme.io").
 const LOOSE_AT_SIGN = `(?:${bracketed('@')}|${SP}{0,2}@${SP}{1,2})`;
@@ -70,7 +78,7 @@ const DOMAIN_WORD = '[\\p{L}\\p{N}-]{1,63}';
 const NOT_AFTER_LOCAL_PART = '(?<![\\p{L}\\p{N}_%+.@-])';
 const TLD_END = `(?:${COMMON_TLDS})(?![\\p{L}\\p{N}-])`;
 const SPELLED_ADDRESS = new RegExp(
-  `${NOT_AFTER_LOCAL_PART}${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:(?:${SPELLED_AT_BRACKETED}|${LOOSE_AT_SIGN})${DOMAIN_WORD}(?:${DOMAIN_DOT}${DOMAIN_WORD}){0,3}${DOMAIN_DOT}|${SP}{1,2}at${SP}{1,2}${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT_AFTER_AT}${DOMAIN_WORD}){0,3}${SPELLED_DOT_AFTER_AT}|${SP}{1,2}(?:${AT_WORDS.filter((w) => w !== 'at').join('|')})${SP}{1,2}${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})${TLD_END}`,
+  `${NOT_AFTER_LOCAL_PART}${LOCAL_WORD}(?:${ANY_DOT}${LOCAL_WORD}){0,3}(?:${SPELLED_AT_BRACKETED}${DOMAIN_WORD}(?:${DOMAIN_DOT}${DOMAIN_WORD}){0,3}${DOMAIN_DOT}|${LOOSE_AT_SIGN}${DOMAIN_WORD}(?:${LOOSE_DOMAIN_DOT}${DOMAIN_WORD}){0,3}(?:${LOOSE_DOMAIN_DOT}|${SPACED_DOT_BEFORE_GENERIC_TLD})|${SP}{1,2}at${SP}{1,2}${NOT_AN_ENGLISH_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT_AFTER_AT}${DOMAIN_WORD}){0,3}${SPELLED_DOT_AFTER_AT}|${SP}{1,2}(?:${AT_WORDS.filter((w) => w !== 'at').join('|')})${SP}{1,2}${NOT_A_DETERMINER}${DOMAIN_WORD}(?:${SPELLED_DOT}${DOMAIN_WORD}){0,3}${SPELLED_DOT})${TLD_END}`,
   'giu',
 );
 // "jsmith-at-gmail-dot-com", "jsmith_at_gmail_dot_com", "jsmith_at_gmail.com": one token, the "at" joined by '-' or
@@ -81,7 +89,7 @@ const JOINED_WORD = '[\\p{L}\\p{N}%+]{1,64}';
 const JOINED_LABEL = '[\\p{L}\\p{N}]{1,63}';
 const JOINED_DOT = '[-_]dot[-_]';
 const JOINED_ADDRESS = new RegExp(
-  `${NOT_AFTER_LOCAL_PART}${JOINED_WORD}(?:[._-]${JOINED_WORD}){0,3}(?:-at-${JOINED_LABEL}(?:${JOINED_DOT}${JOINED_LABEL}){0,3}${JOINED_DOT}|_at_${JOINED_LABEL}(?:(?:${JOINED_DOT}|\\.)${JOINED_LABEL}){0,3}(?:${JOINED_DOT}|\\.))${TLD_END}`,
+  `${NOT_AFTER_LOCAL_PART}${JOINED_WORD}(?:[._-]${JOINED_WORD}){0,3}(?:-at-${JOINED_LABEL}(?:${JOINED_DOT}${JOINED_LABEL}){0,3}${JOINED_DOT}|_at_${JOINED_LABEL}(?:(?:${JOINED_DOT}|\\.)${JOINED_LABEL}){0,3}(?:${JOINED_DOT}|\\.))${TLD_END}(?!_)`,
   'giu',
 );
 // "jsmith AT gmail.com": "AT" in capitals between spaces, where the text around it is not in capitals, stands for '@'
@@ -94,6 +102,8 @@ const CAPITAL_AT_ADDRESS = new RegExp(
 );
 const CAPITAL_AT = new RegExp(`${SP}AT${SP}`, 'u');
 const LOWER_CASE = /\p{Ll}/u;
+const UPPER_CASE = /\p{Lu}/u;
+const HANDLE_MARK = /[\d._%+-]/;
 
 // What every spelled-out address holds, apart from an '@' set apart (hasLooseAt's): a bracket, a word for '.' (in any
 // case), a joined "at" or "AT" before a space (the regex looks for the "A", rarer than the space before it). The patterns need no character the recognizer's masks know, so this
@@ -218,9 +228,13 @@ export function createEmailRecognizer() {
         regex: CAPITAL_AT_ADDRESS,
         score: 0.75,
         literals: ['AT'],
+        // The local part has a lower-case letter, and a capital only with a handle mark: "Now Available AT Amazon.com"
+        // is a sentence, "jsmith AT gmail.com" and "John.Smith AT gmail.com" are addresses.
         validate: ({ value }) => {
           const at = CAPITAL_AT.exec(value);
-          return at !== null && LOWER_CASE.test(value.slice(0, at.index)) ? 'valid' : 'invalid';
+          if (at === null) return 'invalid';
+          const local = value.slice(0, at.index);
+          return LOWER_CASE.test(local) && (!UPPER_CASE.test(local) || HANDLE_MARK.test(local)) ? 'valid' : 'invalid';
         },
       },
     ],
