@@ -23,11 +23,14 @@ const cases: readonly Case[] = [
     ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
   ],
   ['a normal sentence about keys and tokens', []],
-  ['db: postgres://bob:hunter2@db.example.com:5432/prod', ['postgres://bob:hunter2@db.example.com:5432']],
+  ['db: postgres://bob:hunter2@db.example.com:5432/prod', ['postgres://bob:hunter2@db.example.com:5432/prod']],
   [
     'mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net/db?retryWrites=true',
-    ['mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net'],
+    ['mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net/db?retryWrites=true'],
   ],
+  ['redis://:s3cr3tP4ss@redis.example.com:6379', ['redis://:s3cr3tP4ss@redis.example.com:6379']],
+  ['postgres://app:$uperS3cret@db.prod.acme.com', ['postgres://app:$uperS3cret@db.prod.acme.com']],
+  ['mysql://root:Pa#ss123@localhost/db', ['mysql://root:Pa#ss123@localhost/db']],
   ['ftp://anna:pa$$w0rd@files.example.org', ['ftp://anna:pa$$w0rd@files.example.org']],
   ['example: postgres://user:password@localhost:5432/db', []],
   ['use redis://default:{{REDIS_PASSWORD}}@cache:6379', []],
@@ -36,12 +39,23 @@ const cases: readonly Case[] = [
 ];
 
 describe('a password in a URI', () => {
+  it('wins over the URL reading of an http URI with a path, so the record is dropped', () => {
+    const text = 'try https://admin:Hunter22@intranet.acme.com/login now';
+    const spans = createAnalyzer()
+      .analyze({ text })
+      .filter((s) => s.recognizer !== 'name-tagger');
+    expect(spans.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([
+      ['SECRET', 'https://admin:Hunter22@intranet.acme.com/login'],
+    ]);
+    expect(createAnonymizer().anonymize(text, spans)).toMatchObject({ text: null, dropped: true });
+  });
+
   it('is a SECRET that takes the host with it, so the record is dropped by the default config', () => {
     const text = 'conn string mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net/db';
     const spans = createAnalyzer().analyze({ text });
     const structured = spans.filter((s) => s.recognizer !== 'name-tagger');
     expect(structured.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([
-      ['SECRET', 'mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net'],
+      ['SECRET', 'mongodb+srv://admin:Sup3rS3cret@cluster0.abcde.mongodb.net/db'],
     ]);
     expect(createAnonymizer().anonymize(text, spans)).toMatchObject({ text: null, dropped: true });
   });

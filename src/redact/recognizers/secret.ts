@@ -111,16 +111,17 @@ export function createSecretRecognizer() {
             : 'valid',
       },
       {
-        // A password in a URI's user information ("postgres://bob:hunter2@db.example.com:5432"): the whole URI up to
-        // the end of its host, so that the "e-mail address" the password and host make is inside it and goes with it.
+        // A password in a URI's user information ("postgres://bob:hunter2@db.example.com:5432", "redis://:pw@cache"):
+        // the whole URI to the next space, so that the "e-mail address" the password and host make is inside it and
+        // goes with it, and the URL recognizer's reading of the same URI (score 0.85) is not longer than it.
         name: 'uri-credentials',
-        regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/?#@]{1,64}:[^\s/?#@]{1,128}@[^\s/?#@]{1,255}/gi,
+        regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/?#@]{0,64}:[^\s/@]{1,128}@[^\s/?#@]{1,255}\S*/gi,
         score: 0.95,
         literals: ['://'],
         // Placeholders ("user:password@host", "${DB_PASS}", "****") show no one's secret.
         validate: ({ value }) => {
-          const password = /:([^:@]*)@[^@]*$/.exec(value)?.[1] ?? '';
-          return /^(?:pass(?:word)?|pwd|secret|changeme|\*+|x+|\.+|<[^>]*>|\$\{?[\w.]+\}?|\{\{?[^}]*\}?\}|%\([^)]*\)s)$/i.test(
+          const password = /^[^:]*:\/\/[^:/?#@]*:([^/@]*)@/.exec(value)?.[1] ?? '';
+          return /^(?:pass(?:word)?|pwd|secret|changeme|\*+|x+|\.+|<[^>]*>|\$\{?[A-Z_][A-Z0-9_]*\}?|\$\{[^}]*\}|\{\{?[^}]*\}?\}|%\([^)]*\)s)$/.test(
             password,
           )
             ? 'invalid'

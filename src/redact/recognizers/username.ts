@@ -187,6 +187,17 @@ const NOT_HANDLES = new Set([
   'borrado',
   'brb',
   'bueno',
+  'bussin',
+  'cest',
+  'ded',
+  'goated',
+  'highkey',
+  'lowkey',
+  'mid',
+  'nul',
+  'tmr',
+  'tmrw',
+  'tmrrw',
   'caido',
   'cya',
   'danke',
@@ -281,9 +292,13 @@ function isPlatformHandle(value: string, labelled: boolean, hyphenLabel = false)
   if (/^\d+(?:[.,]\d+)*[A-Za-z]{0,3}$/.test(core)) return false;
   if (!labelled && !marked && !/^[A-Za-z_]/.test(core)) return false;
   if (isTicker(value)) return false;
+  if (marked) return true;
+  // Without a label, the word after a platform's name is often a product, a period or a channel ("Instagram iOS app",
+  // "Telegram macOS client", "Snap Q3 revenue", "Twitch TV2"): a handle there has a digit, '_', '#' or an inner '.',
+  // four characters or more, and is not capitals and digits alone.
+  if (!labelled) return core.length >= 4 && /[\d_#.]/.test(core) && !/^[A-Z]+\d+$/.test(core);
   // A '-' alone is no mark: English joins words with it ("Twitch co-founder", "IG: self-care tips").
-  if (marked || /[\d_#.]/.test(core) || /[a-z][A-Z]/.test(core)) return true;
-  if (!labelled) return false;
+  if (/[\d_#.]/.test(core) || /[a-z][A-Z]/.test(core)) return true;
   // After a label, a word of letters is a handle when it is not common; words joined by '-' are one after the label
   // of a platform whose handles hold '-' ("venmo: jake-smith"), else when one of them is not common.
   return core.includes('-') && hyphenLabel ? true : core.split('-').some(isUncommonWord);
@@ -359,17 +374,18 @@ export function createUsernameRecognizer() {
         // "@jane_doe", "@jane.doe"; Venmo's and Snapchat's handles hold '-' too ("Venmo me @Jake-Smith-42"). A '-'
         // or '.' at the end is punctuation ("thanks @mike - great talk", "@mike-"): the handle ends before it.
         name: 'handle',
-        // Letters of any script count ("@zoë.k", "@ñandú_88"): a handle cut at its first non-ASCII letter left the
-        // rest of it in ("[USERNAME]ë.k").
+        // Latin letters with accents count ("@zoë.k", "@ñandú_88"): a handle cut at its first non-ASCII letter left the
+        // rest of it in ("[USERNAME]ë.k"). Other scripts do not: Chinese and Japanese write a handle against the
+        // words around it ("谢谢@jane_doe88。", "@tanaka_taroさんの").
         regex:
-          /(?<![\p{L}\p{N}\p{M}_@.+-])@[\p{L}\p{N}_](?:[\p{L}\p{N}\p{M}_.-]{0,28}[\p{L}\p{N}\p{M}_])?(?![\p{L}\p{N}\p{M}_@]|[.-][\p{L}\p{N}_])/gu,
+          /(?<![\p{Script=Latin}\p{N}\p{M}_@.+-])@[\p{Script=Latin}\p{N}_](?:[\p{Script=Latin}\p{N}\p{M}_.-]{0,28}[\p{Script=Latin}\p{N}\p{M}_])?(?![\p{Script=Latin}\p{N}\p{M}_@]|[.-][\p{Script=Latin}\p{N}_])/gu,
         score: 0.75,
         literals: ['@'],
         // A range or a phone number after '@' ("@10-12", "@1-800-FLOWERS") is not a handle: one with a '-' starts
         // on a letter or '_' (without a '-', "@10" stays what it was).
         validate: ({ value }) => {
           if (!value.includes('-')) return 'not_applicable';
-          return /^@[\p{L}_]/u.test(value) ? 'valid' : 'invalid';
+          return /^@[\p{Script=Latin}_]/u.test(value) ? 'valid' : 'invalid';
         },
       },
       {
