@@ -20,15 +20,21 @@ const KANA_HAN = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー]';
 const JP_POSTAL = `〒[ \\t　]?${DIGIT}{3}${DASH}?${DIGIT}{4}`;
 // From the city, ward, district, town or village character, the rest of the place, then the block: "1丁目2番3号",
 // "1-2-3", "5番地".
-const JP_BLOCK = `${DIGIT}{1,4}(?:丁目(?:${DIGIT}{1,4}(?:番地?|${DASH})?(?:${DIGIT}{1,4}号?)?)?|${DASH}${DIGIT}{1,4}(?:${DASH}${DIGIT}{1,4})?|番地?(?:${DIGIT}{1,4}号?)?)`;
-const JP_ADDRESS = `[市区郡町村]${KANA_HAN}{0,12}?${JP_BLOCK}`;
+// A bare "N番" is a rank ("1番人気"), and "N-N" before a counter a range or a score ("2024-2025年", "2-1で勝利").
+const JP_BLOCK = `${DIGIT}{1,4}(?:丁目(?:${DIGIT}{1,4}(?:番地?|${DASH})?(?:${DIGIT}{1,4}号?)?)?|${DASH}${DIGIT}{1,4}(?:${DASH}${DIGIT}{1,4})?(?![年月日時分秒歳人点位回件個枚円名戦勝敗週]|${DIGIT})|番地(?:${DIGIT}{1,4}号?)?|番${DIGIT}{1,4}号?)`;
+// The place between the city and the block holds no particle: "地区大会で3-0", "渋谷区の店で1番" are sentences.
+const PLACE_CHAR = `(?![でをはにも])${KANA_HAN}`;
+const JP_ADDRESS = `[市区郡町村](?:${PLACE_CHAR}){0,12}?${JP_BLOCK}`;
 // A Chinese address ends with a road, street or lane and its number: from the province, city, district, county or
 // town character, "区建国路88号".
-const CN_ADDRESS = `[省市区县镇]\\p{Script=Han}{0,12}?[路街道巷弄里]${DIGIT}{1,5}号`;
+// (Simplified and traditional: 区/區, 县/縣, 号/號; a section before the number, "忠孝東路四段100號". Not 里, which is
+// also "inside": "超市里3号货架".)
+const CN_ADDRESS = `[省市区县镇區縣]\\p{Script=Han}{0,12}?[路街道巷弄](?:[一二三四五六七八九十]段)?${DIGIT}{1,5}[号號]`;
 // A Korean road or lot address: from the province or city word, one or two districts, then the road (or dong) and
 // its number.
+// From the first of them written with its marker ("서울특별시 강남구", or "강남구" after a bare "서울").
 const KR_ADDRESS =
-  '(?:특별시|광역시|특별자치시|특별자치도|도|시)[ \\t]{1,3}(?:[가-힣]{1,6}[시군구][ \\t]{1,3}){1,2}[가-힣0-9]{1,12}(?:로|길|동|읍|면|리)[ \\t]{0,3}[0-9]{1,5}(?:-[0-9]{1,5})?(?:번지|번길)?';
+  '(?:특별시|광역시|특별자치시|특별자치도|[도시군구])[ \\t]{1,3}(?:[가-힣]{1,6}[시군구][ \\t]{1,3}){0,2}[가-힣0-9]{1,12}(?:로|길|동|읍|면|리)[ \\t]{0,3}[0-9]{1,5}(?:-[0-9]{1,5})?(?:번지|번길)?(?![0-9])';
 
 const HAN = /\p{Script=Han}/u;
 const HANGUL = /[가-힣]/;
@@ -77,10 +83,23 @@ function chineseStart({ start, end, input }: PatternMatch): { start: number; end
   return { start: from + lead < start ? from + lead : from, end };
 }
 
-/** A Korean address from its province or city word: the name before it (at most six syllables). */
+// Provinces and metropolitan cities written without their marker before a district ("서울 강남구").
+const KOREAN_REGIONS = new Set(
+  '서울 부산 대구 인천 광주 대전 울산 세종 경기 강원 충북 충남 전북 전남 경북 경남 제주'.split(' '),
+);
+
+/**
+ * A Korean address from its first marker: the name before it (at most six syllables), and a province or city before
+ * that, with its marker or a bare region name.
+ */
 function koreanStart({ start, end, input }: PatternMatch): { start: number; end: number } {
-  const from = reachBack(input.text, start, 6, HANGUL);
-  return { start: from === start ? -1 : from, end };
+  const text = input.text;
+  let from = reachBack(text, start, 6, HANGUL);
+  if (from === start) return { start: -1, end };
+  const before = /([가-힣]{1,7})[ \t]{1,3}$/.exec(text.slice(Math.max(0, from - 12), from));
+  const region = before?.[1];
+  if (region !== undefined && (/[도시]$/.test(region) || KOREAN_REGIONS.has(region))) from -= before?.[0].length ?? 0;
+  return { start: from, end };
 }
 
 const dropUnlessNamed =
