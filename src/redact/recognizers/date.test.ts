@@ -57,6 +57,7 @@ describe('date of birth', () => {
     'Fecha de Ingreso: 21/05/2015',
     'am 3. April 1990 eröffnet, später geboren',
     'el cumplimiento del 3 de abril',
+    'el plazo se cumple el 30 de junio de 2025',
   ])('keeps other dates as DATE: %j', (text) => {
     const spans = resolveOverlaps(recognizer.analyze({ text }), text.length);
     expect(spans.map((s) => s.type)).toEqual(['DATE']);

@@ -70,7 +70,6 @@ const BIRTH_WORDS = [
   "b'day",
   'cumpleaños',
   'cumpleanos',
-  'cumple',
   'geburtstag',
   'anniversaire',
   'aniversário',

@@ -12,18 +12,6 @@ const LABELS = [
   'customer (?:id|no\\.?|number|#)',
   'client (?:id|no\\.?|number)',
   'account (?:id|no\\.?|number|#)',
-  // Bank accounts: the number identifies the holder; a routing number or sort code beside it is redacted with it.
-  '(?:bank|checking|savings|current) (?:account|acct\\.?)(?: (?:no\\.?|number|#))?',
-  'acct\\.?(?: (?:no\\.?|number|#))?',
-  'routing(?: (?:no\\.?|number|#))?',
-  'sort code',
-  'konto(?:nummer|nr\\.?)?',
-  'n(?:[uú]mero|[º°]) de cuenta',
-  'cuenta (?:bancaria|corriente)',
-  'n(?:um[ée]ro|[º°]) de compte',
-  'compte bancaire',
-  'n(?:[uú]mero|[º°]) da conta',
-  'conta (?:corrente|banc[aá]ria)',
   'user ?id',
   'student (?:id|no\\.?|number)',
   'case (?:id|no\\.?|number)',
@@ -72,18 +60,6 @@ const LABEL_WORDS = [
   'customer ',
   'client ',
   'account ',
-  'bank ',
-  'checking ',
-  'savings ',
-  'current ',
-  'acct',
-  'routing',
-  'sort code',
-  'konto',
-  'cuenta',
-  'compte',
-  'da conta',
-  'conta ',
   'user id',
   'userid',
   'student ',
@@ -123,6 +99,39 @@ const LABEL_WORDS = [
   'prontu',
 ];
 
+// Bank accounts: the number identifies the holder; a routing number or sort code beside it is redacted with it. These
+// labels also precede amounts, years and ports ("auf mein Konto 1.500 Euro", "savings account 10000 dollars",
+// "routing 443 to 8443"), so the value is digits only, six or more, and no amount.
+const BANK_LABELS = [
+  '(?:bank|checking|savings|current) (?:account|acct\\.?)(?: (?:no\\.?|number|#))?',
+  'acct\\.?(?: (?:no\\.?|number|#))?',
+  'routing(?: (?:no\\.?|number|#))?',
+  'sort code',
+  'konto(?:nummer|nr\\.?)?',
+  'n(?:[uú]mero|[º°]) de cuenta',
+  'cuenta (?:bancaria|corriente)',
+  'n(?:um[ée]ro|[º°]) de compte',
+  'compte bancaire',
+  'n(?:[uú]mero|[º°]) da conta',
+  'conta (?:corrente|banc[aá]ria)',
+].join('|');
+const BANK_LABEL_WORDS = [
+  'bank ',
+  'checking ',
+  'savings ',
+  'current ',
+  'acct',
+  'routing',
+  'sort code',
+  'konto',
+  'cuenta',
+  'compte',
+  'da conta',
+  'conta ',
+];
+const AMOUNT_AFTER =
+  '[ \\t]{0,2}(?:%|€|\\$|£|¥|zł|kr|eur|euros?|usd|dollars?|pesos?|reais|francs?|pounds?|złotych)(?![\\p{L}])';
+
 /** Identifiers after an identifier label. */
 export function createGenericIdRecognizer() {
   return createPatternRecognizer({
@@ -144,6 +153,18 @@ export function createGenericIdRecognizer() {
         // The value's first digit follows a label of at most 23 code units, 3 + 6 + 3 separator and a 5-letter prefix.
         digitAnchor: 64,
         validate: ({ value }) => (value.replace(/\D/g, '').length >= 3 ? 'valid' : 'invalid'),
+      },
+      {
+        name: 'bank-account',
+        regex: new RegExp(
+          `(?<![\\p{L}])(?:${BANK_LABELS})[ \\t]{0,3}(?:[:#=.\\-–]|is|es|n[º°o]\\.?){0,2}[ \\t]{0,3}(\\d{2,}(?:[ -]\\d{1,}){0,5})(?![\\w]|[.,]\\d|${AMOUNT_AFTER})`,
+          'giud',
+        ),
+        group: 1,
+        score: 0.8,
+        anyOf: BANK_LABEL_WORDS,
+        digitAnchor: 64,
+        validate: ({ value }) => (value.replace(/\D/g, '').length >= 6 ? 'valid' : 'invalid'),
       },
     ],
   });
