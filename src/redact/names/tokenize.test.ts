@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize.js';
+import { longWordEnd, tokenize } from './tokenize.js';
 import { rangeHash } from './word-cache.js';
 
 const words = (text: string): string[] => {
   const t = tokenize(text);
   return Array.from({ length: t.count }, (_, i) => text.slice(t.starts[i], t.ends[i]));
 };
+
+describe('longWordEnd', () => {
+  // TOKEN, as tokenize.ts holds it: the reading longWordEnd must give where the regex engine runs out of stack.
+  const TOKEN = /[\p{L}\p{M}\p{N}_\u200c\u200d]+(?:['’-][\p{L}\p{M}\p{N}_\u200c\u200d]+)*/uy;
+  it.each(["O'Brien.", 'Jean-Luc,', 'शर्मा जी', '王小明，你好', 'a-', "x'-y", 'ab’cd-ef gh', 'دوست‌ها و', '𝓐𝓑c-d'])(
+    'ends where TOKEN does in %j',
+    (text) => {
+      TOKEN.lastIndex = 0;
+      expect(TOKEN.test(text)).toBe(true);
+      expect(longWordEnd(text, 0)).toBe(TOKEN.lastIndex);
+    },
+  );
+
+  it('tokenizes a word of ten million letters as one token, where the regex overflows its stack', () => {
+    const text = `${'市'.repeat(10_000_000)} ok`;
+    expect(() => {
+      TOKEN.lastIndex = 0;
+      TOKEN.test(text);
+    }).toThrow(RangeError);
+    const t = tokenize(text);
+    expect([t.count, t.starts[0], t.ends[0]]).toEqual([2, 0, 10_000_000]);
+  });
+});
 
 describe('tokenize', () => {
   it.each<[string, string[]]>([

@@ -43,6 +43,16 @@ const cases: readonly Case[] = [
   ['I have two kids, one is six and one is nine', []],
   ['someone phoned: none, two-tone, often', []],
   ['seven 12345 one two three four', []],
+  // Counts, chants, scores, formations and sums (review 2026-11-30).
+  ['five, six, seven, eight, one, two, three, four', []],
+  ['one two three four, one two three four', []],
+  ['five four three two one, five four three two one', []],
+  ['one two three four five, one two three four five', []],
+  ['four four two, four three three, three five two', []],
+  ['She won six four, four six, six three, seven six.', []],
+  ['Results: three-one, two-two, four-zero, one-one', []],
+  ['The array is [1, 2, null, null, null, 6, 7]', []],
+  ['three one four one five nine two six', []],
 ];
 
 describe('spelled-phone recognizer', () => {
@@ -52,8 +62,11 @@ describe('spelled-phone recognizer', () => {
 
   it('scores a run after a phone word higher', () => {
     const [plain] = recognizer.analyze({ text: 'it was five five five one two one three' });
+    const [long] = recognizer.analyze({ text: 'it was five five five one two one three four four two' });
     const [called] = recognizer.analyze({ text: 'call me: five five five one two one three' });
-    expect(plain?.score).toBe(0.6);
+    // Alone, a run of seven to nine digits stays under the threshold; ten or more reach it; a phone word lifts any.
+    expect(plain?.score).toBe(0.35);
+    expect(long?.score).toBe(0.6);
     expect(called?.score).toBeCloseTo(0.9);
   });
 });

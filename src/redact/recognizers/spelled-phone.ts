@@ -132,21 +132,28 @@ function digitsOf(value: string): { digits: string; words: number; longWords: nu
   return { digits, words, longWords };
 }
 
-/** Counting ("one two three four five six seven") or a countdown: each digit one more, or each one less, than the last. */
+/**
+ * Counting ("one two three four five six seven") or a countdown: each digit one more, or each one less, than the
+ * last, going round after eight or nine as a dance count does ("five six seven eight one two three four").
+ */
 function isCounting(digits: string): boolean {
   for (const step of [1, -1]) {
     let steps = true;
     for (let i = 1; i < digits.length && steps; i++) {
-      steps = digits.charCodeAt(i) - digits.charCodeAt(i - 1) === step;
+      const difference = digits.charCodeAt(i) - digits.charCodeAt(i - 1);
+      steps = difference === step || difference === -7 * step || difference === -9 * step;
     }
     if (steps) return true;
   }
   return false;
 }
 
-/** A chant: one to three digits over and over ("one two one two one two one two", "oh oh oh ..."). */
+/**
+ * A chant, a count-in or a formation said twice: one to eight digits over and over ("one two one two", "one two three
+ * four, one two three four", "five four three two one, five four three two one").
+ */
 function isRepetition(digits: string): boolean {
-  for (let period = 1; period <= 3; period++) {
+  for (let period = 1; period <= 8 && period < digits.length; period++) {
     let repeats = true;
     for (let i = period; i < digits.length && repeats; i++) repeats = digits[i] === digits[i - period];
     if (repeats) return true;
@@ -158,6 +165,22 @@ function isRepetition(digits: string): boolean {
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 15;
 const MIN_WORDS = 3;
+
+/**
+ * Without a phone word, short runs are more often scores, formations, counts and sums than numbers ("six four, four
+ * six, six three", "four four two, four three three", "three one four one five nine two six"): the pattern's own
+ * score (LONE_SCORE) is under the threshold, and a run reaches it alone only with ten digits or more.
+ */
+const LONE_SCORE = 0.35;
+const LONG_RUN_SCORE = 0.6;
+const LONG_RUN_DIGITS = 10;
+
+function longRun(match: PatternMatch): { start: number; end: number; score?: number } {
+  const digits = digitsOf(match.value)?.digits.length ?? 0;
+  return digits >= LONG_RUN_DIGITS
+    ? { start: match.start, end: match.end, score: LONG_RUN_SCORE }
+    : { start: match.start, end: match.end };
+}
 
 function validate(match: PatternMatch): Validation {
   const read = digitsOf(match.value);
@@ -211,8 +234,10 @@ export function createSpelledPhoneRecognizer() {
         'cellulare',
         'reach me',
       ],
-      boost: 0.3,
+      boost: 0.55,
     },
-    patterns: [{ name: 'digit-words', regex: RUN, score: 0.6, validate, anyOf: LONG_WORDS, gate: GATE }],
+    patterns: [
+      { name: 'digit-words', regex: RUN, score: LONE_SCORE, validate, refine: longRun, anyOf: LONG_WORDS, gate: GATE },
+    ],
   });
 }
