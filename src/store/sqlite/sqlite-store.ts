@@ -3,7 +3,14 @@
 
 import { type FileHandle, open } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
+import {
+  type DialectAdapter,
+  Kysely,
+  SqliteAdapter,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteStatement,
+} from 'kysely';
 import { createKyselyStore, type StoreAdapter } from '../kysely-store.js';
 import { migrateToLatest } from '../migrations/migrations.js';
 import type { ConsentEventsTable, Database, SchemaTypes } from '../schema.js';
@@ -76,6 +83,24 @@ export function withStatementCache(connection: SqliteConnection, size = STATEMEN
 
 const SQLITE_TYPES: SchemaTypes = Object.freeze({ json: 'text', bigInteger: 'integer' });
 
+/**
+ * SQLite rolls back CREATE TABLE with the rest of a transaction, but Kysely's SqliteAdapter says it cannot, so its
+ * migrator ran each migration outside one: a process killed half-way through the first migration left some tables
+ * and no record of the migration, and every later open failed on "table members already exists". Saying so makes the
+ * migrator run each migration and its record in one transaction.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 /** Opens (and migrates) a SQLite store in one file. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const connection = (options.connect ?? ((file: string) => new BetterSqlite3(file)))(options.file);
@@ -83,7 +108,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const walMode = connection.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   connection.pragma('synchronous = FULL');
   connection.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+  const db = new Kysely<Database>({
+    dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(connection) }),
+  });
   try {
     await migrateToLatest(db, SQLITE_TYPES);
   } catch (error) {
