@@ -87,10 +87,13 @@ const CUE = new RegExp(
 const STOP_WORDS: ReadonlySet<string> = new Set(
   'است هست هستم ہے ہوں و है हूँ हूं हो और आहे আর 입니다 이에요 예요 이고 и а та και είναι וגר ואני'.split(' '),
 );
-// Function words of Arabic, Persian and Hebrew that the name lists also hold (على "on" is a spelling of Ali, الله
-// "God" ends names like Abdullah): never part of a run of listed names.
+// Function words of Arabic, Persian and Hebrew that the name lists also hold (على "on" is a spelling of Ali): never
+// part of a run of listed names. Folded as the words are, so vowel marks do not get past ("عَلى"). Not الله, which
+// ends names written apart ("عبد الله").
 const NOT_NAMES: ReadonlySet<string> = new Set(
-  'على علی في فی من الى إلى عن مع هو هي ان أن لا ما الله از به با در که را این آن על של את עם אל זה'.split(' '),
+  'على علی في فی من الى إلى عن مع هو هي ان أن لا ما از به با در که را این آن על של את עם אל זה'
+    .split(' ')
+    .map(foldToken),
 );
 // Korean endings after a name written as one word with it ("김민수입니다", "민수예요"), and one-syllable particles
 // ("김민수가"), which are stripped only from three syllables or more: "이하은" is a name ending in 은, not 이하 + 은.
@@ -126,9 +129,11 @@ const CHINESE_FAMILY_2 = new Set([
 ]);
 
 const HAN = /^\p{Script=Han}$/u;
+// A second run after a space only when the name ends there ("山田 花子です", not "田中 東京に住んでいます"), and a name
+// in hiragana only before the copula or "と申します" ("さくらです", not "まだない").
 const JAPANESE_NAME =
-  /^[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:[ 　][\p{Script=Han}\p{Script=Katakana}ー]{1,6})?/u;
-const HIRAGANA_NAME = /^\p{Script=Hiragana}{2,6}?(?=です|と申|だよ|だ[。！!]|[。、！!\s]|$)/u;
+  /^[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:[ 　][\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?=です|と申|さん|[。、！!\s]|$))?/u;
+const HIRAGANA_NAME = /^\p{Script=Hiragana}{2,6}?(?=です|と申)/u;
 const HAN_RUN = /^\p{Script=Han}+/u;
 const THAI_RUN = /^[\u0e00-\u0e7f]+/;
 const CUE_GAP = /^[ \t:：,，]*/;
@@ -147,7 +152,8 @@ export function scriptNames(text: string, gazetteer: Gazetteer): ScriptName[] {
     const w = word(i);
     let f = seen.get(w);
     if (f === undefined) {
-      f = NOT_NAMES.has(w) ? 0 : gazetteer.flags(foldToken(w));
+      const folded = foldToken(w);
+      f = NOT_NAMES.has(folded) ? 0 : gazetteer.flags(folded);
       seen.set(w, f);
     }
     return f;
@@ -198,7 +204,7 @@ export function scriptNames(text: string, gazetteer: Gazetteer): ScriptName[] {
         if (/^\p{Script=Hangul}/u.test(word(i))) {
           end = from + stripHangulEnding(word(i)).length;
           // A family name written apart from the given name ("김 민수입니다").
-          if (word(i).length === 1 && adjacent(i) && /^\p{Script=Hangul}/u.test(word(i + 1))) {
+          if (KOREAN_FAMILY_1.has(word(i)) && adjacent(i) && /^\p{Script=Hangul}/u.test(word(i + 1))) {
             end = (tokens.starts[i + 1] ?? end) + stripHangulEnding(word(i + 1)).length;
           }
         }

@@ -22,9 +22,9 @@ const JP_POSTAL = `〒[ \\t　]?${DIGIT}{3}${DASH}?${DIGIT}{4}`;
 // "1-2-3", "5番地".
 // A bare "N番" is a rank ("1番人気"), and "N-N" before a counter a range or a score ("2024-2025年", "2-1で勝利").
 const JP_BLOCK = `${DIGIT}{1,4}(?:丁目(?:${DIGIT}{1,4}(?:番地?|${DASH})?(?:${DIGIT}{1,4}号?)?)?|${DASH}${DIGIT}{1,4}(?:${DASH}${DIGIT}{1,4})?(?![年月日時分秒歳人点位回件個枚円名戦勝敗週]|${DIGIT})|番地(?:${DIGIT}{1,4}号?)?|番${DIGIT}{1,4}号?)`;
-// The place between the city and the block holds no particle: "地区大会で3-0", "渋谷区の店で1番" are sentences.
-const PLACE_CHAR = `(?![でをはにも])${KANA_HAN}`;
-const JP_ADDRESS = `[市区郡町村](?:${PLACE_CHAR}){0,12}?${JP_BLOCK}`;
+// A particle right before the number makes a sentence ("地区大会で3-0", "試合は2-1"); inside a town's name it is
+// part of the name ("もえぎ野1-2-3", "はるひ野5-1-1").
+const JP_ADDRESS = `[市区郡町村]${KANA_HAN}{0,12}?(?<![でをはにもがの])${JP_BLOCK}`;
 // A Chinese address ends with a road, street or lane and its number: from the province, city, district, county or
 // town character, "区建国路88号".
 // (Simplified and traditional: 区/區, 县/縣, 号/號; a section before the number, "忠孝東路四段100號". Not 里, which is
@@ -92,14 +92,19 @@ const KOREAN_REGIONS = new Set(
  * A Korean address from its first marker: the name before it (at most six syllables), and a province or city before
  * that, with its marker or a bare region name.
  */
-function koreanStart({ start, end, input }: PatternMatch): { start: number; end: number } {
+function koreanStart({ value, start, end, input }: PatternMatch): { start: number; end: number } {
   const text = input.text;
   let from = reachBack(text, start, 6, HANGUL);
   if (from === start) return { start: -1, end };
   const before = /([가-힣]{1,7})[ \t]{1,3}$/.exec(text.slice(Math.max(0, from - 12), from));
   const region = before?.[1];
-  if (region !== undefined && (/[도시]$/.test(region) || KOREAN_REGIONS.has(region))) from -= before?.[0].length ?? 0;
-  return { start: from, end };
+  const named = region !== undefined && (/[도시]$/.test(region) || KOREAN_REGIONS.has(region));
+  if (named) from -= before?.[0].length ?? 0;
+  // A one-syllable marker is also a particle or the end of a word ("나도 학교로 3시에", "친구 집으로 5시"): without a
+  // province or city word of its own, a second district or a region before it, the match is a sentence.
+  const marker =
+    /^(?:특별시|광역시|특별자치시|특별자치도)/.test(value) || /^[도시군구][ \t]+[가-힣]{1,6}[시군구][ \t]/.test(value);
+  return { start: named || marker ? from : -1, end };
 }
 
 const dropUnlessNamed =

@@ -25,6 +25,11 @@ const CREDENTIAL_WORDS = [
   'senha',
 ];
 
+// Placeholders in connection strings: words in any case ("USER:PASSWORD@", "Password", "XXXX"), and environment
+// variables, in capitals ("$DB_PASS", "${DB_PASS}"), where "$uperS3cret" is a password.
+const PLACEHOLDER_WORD = /^(?:pass(?:word)?|pwd|secret|changeme|\*+|x+|\.+|<[^>]*>|\{\{?[^}]*\}?\}|%\([^)]*\)s)$/i;
+const ENV_PLACEHOLDER = /^\$(?:[A-Z_][A-Z0-9_]*|\{[^}]*\})$/;
+
 /** Secrets: keys, tokens, passwords. */
 export function createSecretRecognizer() {
   return createPatternRecognizer({
@@ -121,11 +126,7 @@ export function createSecretRecognizer() {
         // Placeholders ("user:password@host", "${DB_PASS}", "****") show no one's secret.
         validate: ({ value }) => {
           const password = /^[^:]*:\/\/[^:/?#@]*:([^/@]*)@/.exec(value)?.[1] ?? '';
-          return /^(?:pass(?:word)?|pwd|secret|changeme|\*+|x+|\.+|<[^>]*>|\$\{?[A-Z_][A-Z0-9_]*\}?|\$\{[^}]*\}|\{\{?[^}]*\}?\}|%\([^)]*\)s)$/.test(
-            password,
-          )
-            ? 'invalid'
-            : 'valid';
+          return PLACEHOLDER_WORD.test(password) || ENV_PLACEHOLDER.test(password) ? 'invalid' : 'valid';
         },
       },
       {

@@ -153,7 +153,9 @@ function isCounting(digits: string): boolean {
  * four, one two three four", "five four three two one, five four three two one").
  */
 function isRepetition(digits: string): boolean {
-  for (let period = 1; period <= 8 && period < digits.length; period++) {
+  // The block is said in full twice at least: a number whose last digits repeat its first is no chant ("nine one
+  // seven, five five five, oh one nine one").
+  for (let period = 1; period <= 8 && period * 2 <= digits.length; period++) {
     let repeats = true;
     for (let i = period; i < digits.length && repeats; i++) repeats = digits[i] === digits[i - period];
     if (repeats) return true;

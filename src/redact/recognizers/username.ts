@@ -375,10 +375,11 @@ export function createUsernameRecognizer() {
         // or '.' at the end is punctuation ("thanks @mike - great talk", "@mike-"): the handle ends before it.
         name: 'handle',
         // Latin letters with accents count ("@zoë.k", "@ñandú_88"): a handle cut at its first non-ASCII letter left the
-        // rest of it in ("[USERNAME]ë.k"). Other scripts do not: Chinese and Japanese write a handle against the
-        // words around it ("谢谢@jane_doe88。", "@tanaka_taroさんの").
+        // rest of it in ("[USERNAME]ë.k"). A Latin handle ends where the script changes, as Chinese and Japanese
+        // write a handle against the words around it ("谢谢@jane_doe88。", "@tanaka_taroさんの"); a handle in another
+        // script ("//@李娜娜:", "@Иван_Петров", "@محمد_علي") takes letters, marks, digits and '_' up to 30.
         regex:
-          /(?<![\p{Script=Latin}\p{N}\p{M}_@.+-])@[\p{Script=Latin}\p{N}_](?:[\p{Script=Latin}\p{N}\p{M}_.-]{0,28}[\p{Script=Latin}\p{N}\p{M}_])?(?![\p{Script=Latin}\p{N}\p{M}_@]|[.-][\p{Script=Latin}\p{N}_])/gu,
+          /(?<![\p{Script=Latin}\p{N}\p{M}_@.+-])@(?:[\p{Script=Latin}\p{N}_](?:[\p{Script=Latin}\p{N}\p{M}_.-]{0,28}[\p{Script=Latin}\p{N}\p{M}_])?(?![\p{Script=Latin}\p{N}\p{M}_@]|[.-][\p{Script=Latin}\p{N}_])|(?![\p{Script=Latin}\p{N}_])\p{L}[\p{L}\p{M}\p{N}_]{0,29})/gu,
         score: 0.75,
         literals: ['@'],
         // A range or a phone number after '@' ("@10-12", "@1-800-FLOWERS") is not a handle: one with a '-' starts
