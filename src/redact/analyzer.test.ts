@@ -71,6 +71,12 @@ describe('resolveOverlaps', () => {
     expect(
       resolveOverlaps([span(16, 31, 'EMAIL', 1), span(10, 19, 'PERSON', 0.9)], edge.length, edge).map((s) => s.type),
     ).toEqual(['EMAIL']);
+    const visit = 'Visit Google.com today';
+    expect(
+      resolveOverlaps([span(6, 16, 'URL', 0.85), span(0, 12, 'ORGANIZATION', 0.9)], visit.length, visit).map(
+        (s) => s.type,
+      ),
+    ).toEqual(['URL']);
     const short = 'at @Ana B.';
     expect(
       resolveOverlaps([span(3, 7, 'USERNAME', 0.75), span(4, 10, 'PERSON', 0.9)], short.length, short).map(

@@ -141,7 +141,7 @@ function resolveOwned(spans: DetectedSpan[], textLength: number, text?: string):
   for (const span of ranked) {
     let free = true;
     for (let i = span.start; i < span.end; i++) {
-      if (taken[i] === 1) {
+      if (taken[i] !== 0) {
         free = false;
         break;
       }
@@ -150,13 +150,21 @@ function resolveOwned(spans: DetectedSpan[], textLength: number, text?: string):
       if (text !== undefined) keepRemainders(span, taken, text, kept);
       continue;
     }
-    taken.fill(1, span.start, span.end);
+    taken.fill(takenMark(span.type), span.start, span.end);
     kept.push(span);
   }
   // The scratch is left all zero for the next record.
   if (taken === sharedTaken) for (const span of kept) taken.fill(0, span.start, span.end);
   return kept.sort((a, b) => a.start - b.start);
 }
+
+// What the overlap rule's scratch holds per character: 0 free, else the kind of span kept there.
+const TIER_1 = 1;
+const WEB = 2;
+const STRUCTURED_OTHER = 3;
+const WEB_TYPES = new Set<EntityType>(['EMAIL', 'URL', 'USERNAME']);
+const takenMark = (type: EntityType): number =>
+  overlapTier(type) === 1 ? TIER_1 : WEB_TYPES.has(type) ? WEB : STRUCTURED_OTHER;
 
 const FIRST_WORD_CHAR = /[\p{L}\p{N}]/u;
 const WORD_CHAR_OR_MARK = /^[\p{L}\p{N}\p{M}]$/u;
@@ -172,12 +180,16 @@ const WORD_OF_THREE = /(?:[\p{L}\p{N}]\p{M}*){3}/u;
 function keepRemainders(span: DetectedSpan, taken: Uint8Array, text: string, kept: DetectedSpan[]): void {
   let i = span.start;
   while (i < span.end) {
-    while (i < span.end && taken[i] === 1) i++;
+    while (i < span.end && taken[i] !== 0) i++;
     let j = i;
-    while (j < span.end && taken[j] !== 1) j++;
+    while (j < span.end && taken[j] === 0) j++;
     const piece = text.slice(i, j);
     const first = piece.search(FIRST_WORD_CHAR);
-    if (first >= 0 && WORD_OF_THREE.test(piece)) {
+    // A name, place or organisation that ran into an address, handle or URL from before kept a word the tagger
+    // wrongly took with it ("Visit Google.com", "on Instagram JaneDoe", "Send your CV to ana@x.io"); after it, the
+    // rest of a name ("@Satya Nadella").
+    const beforeWebIdentifier = j < span.end && taken[j] === WEB && overlapTier(span.type) === 1;
+    if (first >= 0 && WORD_OF_THREE.test(piece) && !beforeWebIdentifier) {
       let last = piece.length;
       for (;;) {
         const low = piece.charCodeAt(last - 1);
@@ -185,7 +197,7 @@ function keepRemainders(span: DetectedSpan, taken: Uint8Array, text: string, kep
         if (WORD_CHAR_OR_MARK.test(piece.slice(last - size, last)) || last - size <= first) break;
         last -= size;
       }
-      taken.fill(1, i + first, i + last);
+      taken.fill(takenMark(span.type), i + first, i + last);
       kept.push({ ...span, start: i + first, end: i + last });
     }
     i = j;

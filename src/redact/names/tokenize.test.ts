@@ -19,6 +19,12 @@ describe('longWordEnd', () => {
     },
   );
 
+  it('skips nine million ideographic spaces', () => {
+    const text = `${'\u3000'.repeat(9_000_000)}x`;
+    const t = tokenize(text);
+    expect([t.count, t.starts[0]]).toEqual([1, 9_000_000]);
+  });
+
   it('tokenizes a word of ten million letters as one token, where the regex overflows its stack', () => {
     const text = `${'市'.repeat(10_000_000)} ok`;
     expect(() => {

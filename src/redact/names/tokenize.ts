@@ -76,7 +76,8 @@ export function longWordEnd(text: string, start: number): number {
 export function createTokenizer(): (text: string) => Tokens {
   // lastIndex is state: each tokenizer has its own regexes, and tagging is synchronous, so calls never interleave.
   const re = new RegExp(TOKEN.source, 'uy');
-  const spaces = /\s+/uy;
+  // Bounded: a run of millions of non-ASCII spaces overflowed the regex engine's stack; the loop takes the next run.
+  const spaces = /\s{1,4096}/uy;
   const tokens = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64), hashes: new Int32Array(64) };
   return (text: string): Tokens => {
     let { starts, ends, hashes } = tokens;

@@ -30,6 +30,11 @@ const cases: readonly Case[] = [
   ['Now Available AT Amazon.com!', []],
   ['John.Smith AT gmail.com', ['John.Smith AT gmail.com']],
   ['if self.value_at_risk.is_nan():', []],
+  ['Shop now AT Amazon.com', []],
+  ['Find it AT target.com', []],
+  ['jsmith AT gmail.com', ['jsmith AT gmail.com']],
+  ['print(last_seen_at_start.io)', []],
+  ['jsmith_at_gmail.com', ['jsmith_at_gmail.com']],
   ['handle @someone and a@b', []],
   ['version 1.2@3', []],
   // Spelled out: "at" in brackets, or between spaces with the domain's dots spelled out too.

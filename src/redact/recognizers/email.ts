@@ -104,6 +104,8 @@ const CAPITAL_AT = new RegExp(`${SP}AT${SP}`, 'u');
 const LOWER_CASE = /\p{Ll}/u;
 const UPPER_CASE = /\p{Lu}/u;
 const HANDLE_MARK = /[\d._%+-]/;
+const MAIL_PROVIDER =
+  /^(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|aol|proton|protonmail|pm|gmx|web|mail|yandex|qq|163|126|naver|daum|orange|free|wanadoo|libero|virgilio|uol|bol|terra|t-online|seznam|wp|o2|rediffmail|zoho)\./i;
 
 // What every spelled-out address holds, apart from an '@' set apart (hasLooseAt's): a bracket, a word for '.' (in any
 // case), a joined "at" or "AT" before a space (the regex looks for the "A", rarer than the space before it). The patterns need no character the recognizer's masks know, so this
@@ -222,19 +224,37 @@ export function createEmailRecognizer() {
       },
       // The regexes below start on every text the prefilter lets through (6% of posts, nearly all for a bracket): the
       // shared pass's word lists keep them to the texts with their "at".
-      { name: 'spelled-out-joined', regex: JOINED_ADDRESS, score: 0.75, anyOf: ['-at-', '_at_'] },
+      {
+        name: 'spelled-out-joined',
+        regex: JOINED_ADDRESS,
+        score: 0.75,
+        anyOf: ['-at-', '_at_'],
+        // Code joins words with '_' too ("last_seen_at_start.io", "created_at_utc.to"): with a '_' in the local
+        // part and a written dot, the domain must be a mail provider's ("John_Smith_AT_gmail.co.uk").
+        validate: ({ value }) => {
+          const at = value.search(/_at_/i);
+          if (at <= 0 || !value.slice(0, at).includes('_')) return 'valid';
+          const domain = value.slice(at + 4);
+          return /[-_]dot[-_]/i.test(domain) || MAIL_PROVIDER.test(domain) ? 'valid' : 'invalid';
+        },
+      },
       {
         name: 'spelled-out-capital-at',
         regex: CAPITAL_AT_ADDRESS,
         score: 0.75,
         literals: ['AT'],
-        // The local part has a lower-case letter, and a capital only with a handle mark: "Now Available AT Amazon.com"
-        // is a sentence, "jsmith AT gmail.com" and "John.Smith AT gmail.com" are addresses.
+        // The local part has a lower-case letter, and a handle mark or a mail provider's domain after it: "Now
+        // Available AT Amazon.com" and "Shop now AT target.com" are sentences; "jsmith AT gmail.com" and
+        // "John.Smith AT example.org" are addresses.
         validate: ({ value }) => {
           const at = CAPITAL_AT.exec(value);
           if (at === null) return 'invalid';
           const local = value.slice(0, at.index);
-          return LOWER_CASE.test(local) && (!UPPER_CASE.test(local) || HANDLE_MARK.test(local)) ? 'valid' : 'invalid';
+          const domain = value.slice(at.index + at[0].length);
+          return LOWER_CASE.test(local) &&
+            (HANDLE_MARK.test(local) || (!UPPER_CASE.test(local) && MAIL_PROVIDER.test(domain)))
+            ? 'valid'
+            : 'invalid';
         },
       },
     ],

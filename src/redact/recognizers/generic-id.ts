@@ -101,7 +101,8 @@ const LABEL_WORDS = [
 
 // Bank accounts: the number identifies the holder; a routing number or sort code beside it is redacted with it. These
 // labels also precede amounts, years and ports ("auf mein Konto 1.500 Euro", "savings account 10000 dollars",
-// "routing 443 to 8443"), so the value is digits only, six or more, and no amount.
+// "routing 443 to 8443"), so the value is six digits or more (a letter prefix written against them, a check letter),
+// no amount, and not cut before another group of digits ("125 000 000 dollars").
 const BANK_LABELS = [
   '(?:bank|checking|savings|current) (?:account|acct\\.?)(?: (?:no\\.?|number|#))?',
   'acct\\.?(?: (?:no\\.?|number|#))?',
@@ -157,7 +158,7 @@ export function createGenericIdRecognizer() {
       {
         name: 'bank-account',
         regex: new RegExp(
-          `(?<![\\p{L}])(?:${BANK_LABELS})[ \\t]{0,3}(?:[:#=.\\-–]|is|es|n[º°o]\\.?){0,2}[ \\t]{0,3}(\\d{2,}(?:[ -]\\d{1,}){0,5})(?![\\w]|[.,]\\d|${AMOUNT_AFTER})`,
+          `(?<![\\p{L}])(?:${BANK_LABELS})[ \\t]{0,3}(?:[:#=.\\-–]|is|es|n[º°o]\\.?){0,2}[ \\t]{0,3}((?:[A-Z]{1,4}(?=\\d))?\\d{2,}(?:[ -]\\d{1,}){0,5}[A-Z]?)(?![\\w]|[.,]\\d|[ -]\\d|${AMOUNT_AFTER})`,
           'giud',
         ),
         group: 1,
