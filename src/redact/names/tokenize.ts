@@ -73,6 +73,19 @@ export function longWordEnd(text: string, start: number): number {
   }
 }
 
+/** Where the TOKEN match at `start` ends (`re`: TOKEN, sticky), or one unit on. */
+function tokenEnd(re: RegExp, text: string, start: number): number {
+  re.lastIndex = start;
+  try {
+    return re.test(text) ? re.lastIndex : start + 1;
+  } catch (error) {
+    // A word of millions of letters (a page of Han or Thai without a space or stop) overflows the regex engine's
+    // backtracking stack; it is read in bounded steps instead, with the same result.
+    if (!(error instanceof RangeError)) throw error;
+    return longWordEnd(text, start);
+  }
+}
+
 export function createTokenizer(): (text: string) => Tokens {
   // lastIndex is state: each tokenizer has its own regexes, and tagging is synchronous, so calls never interleave.
   const re = new RegExp(TOKEN.source, 'uy');
@@ -151,15 +164,7 @@ export function createTokenizer(): (text: string) => Tokens {
         }
       }
       if (end < 0) {
-        re.lastIndex = start;
-        try {
-          end = re.test(text) ? re.lastIndex : start + 1;
-        } catch (error) {
-          // A word of millions of letters (a page of Han or Thai without a space or stop) overflows the regex engine's
-          // backtracking stack; it is read in bounded steps instead, with the same result.
-          if (!(error instanceof RangeError)) throw error;
-          end = longWordEnd(text, start);
-        }
+        end = tokenEnd(re, text, start);
         hash = rangeHash(text, start, end);
       }
       if (count === starts.length) {

@@ -75,6 +75,7 @@ const OTHER_LABELS: readonly string[] = [...ID_LABELS, ...PASSPORT_WORDS];
 // "number" and "número" follow those labels ("passport number", "ID number") and name no phone by themselves.
 const SPECIFIC_PHONE_WORDS = PHONE_WORDS.filter((word) => word !== 'number' && word !== 'número');
 const LABELLED_OTHERWISE = 0.5;
+const ANY_OTHER_LABEL = new RegExp(OTHER_LABELS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 const LETTER = /\p{L}/u;
 
 /** Where the last of `words` found at word boundaries in `window` ends, or -1. */
@@ -95,6 +96,8 @@ function lastLabelEnd(window: string, words: readonly string[]): number {
 
 /** Whether the nearest label before a number (its `window`, lower-cased) names another kind of number. */
 export function labelledOtherwise(window: string): boolean {
+  // One scan for any of the labels first: most windows before a number hold none.
+  if (!ANY_OTHER_LABEL.test(window)) return false;
   const other = lastLabelEnd(window, OTHER_LABELS);
   return other !== -1 && other > lastLabelEnd(window, SPECIFIC_PHONE_WORDS);
 }
