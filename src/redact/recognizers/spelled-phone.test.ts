@@ -63,6 +63,10 @@ describe('spelled-phone recognizer', () => {
     expect(detected(text)).toEqual(expected);
   });
 
+  it('reads 4 MB of digit words in bounded matches (an unbounded run overflowed the regex stack)', () => {
+    expect(recognizer.analyze({ text: 'one '.repeat(1 << 20) })).toEqual([]);
+  });
+
   it('scores a run after a phone word higher', () => {
     const [plain] = recognizer.analyze({ text: 'it was five five five one two one three' });
     const [long] = recognizer.analyze({ text: 'it was five five five one two one three four four two' });

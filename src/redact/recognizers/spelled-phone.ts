@@ -82,8 +82,10 @@ const FIRST_TOKEN = `(?:${wordsNotAfter('[\\p{L}\\p{N}]', Object.keys(REPEATS))}
 // Between tokens: spaces, or one comma, dot or hyphen with spaces around it maybe. Every repetition needs a separator
 // and a token, and a separator holds no token character, so the run is read one way, in linear time.
 const SEPARATOR = `(?:${SP}{0,2}[,.-]${SP}{0,2}|${SP}{1,2})`;
-// Three tokens at least: a valid run holds three digit words.
-const RUN = new RegExp(`${FIRST_TOKEN}(?:${SEPARATOR}${TOKEN}){2,}`, 'giu');
+// Three tokens at least: a valid run holds three digit words; 48 at most (a valid run spells 15 digits at most, so
+// more tokens only ever fail it), so that a page of digit words is read in bounded matches: an unbounded run of 4 MB
+// of "one " overflowed the regex engine's backtracking stack.
+const RUN = new RegExp(`${FIRST_TOKEN}(?:${SEPARATOR}${TOKEN}){2,47}`, 'giu');
 
 /*
  * Gates, so that the run regex starts on few texts (most posts hold a digit word somewhere: "un", "um", "three"):
