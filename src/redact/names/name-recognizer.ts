@@ -152,6 +152,18 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
         },
       });
     }
+    // A PERSON the tagger did not find, with the rule that did as its explanation.
+    const pushPerson = (start: number, end: number, score: number, note: string): void => {
+      const base = { start, end, type: 'PERSON' as const, score, recognizer: NAME_RECOGNIZER };
+      out.push(
+        explain
+          ? {
+              ...base,
+              explanation: { recognizer: NAME_RECOGNIZER, originalScore: score, validation: 'not_applicable', note },
+            }
+          : base,
+      );
+    };
     // Names in scripts the tagger was not trained on (script-names.ts), where it found nothing.
     if (wanted[0] === true) {
       // Both lists are sorted by start and disjoint: one sweep finds the tagger span each name may overlap.
@@ -159,45 +171,18 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
       for (const name of scriptNames(input.text, getGazetteer())) {
         while (t < tagged.length && (tagged[t]?.end ?? 0) <= name.start) t++;
         if (name.score < minScore || (t < tagged.length && (tagged[t]?.start ?? 0) < name.end)) continue;
-        const base = {
-          start: name.start,
-          end: name.end,
-          type: 'PERSON' as const,
-          score: name.score,
-          recognizer: NAME_RECOGNIZER,
-        };
-        out.push(
-          explain
-            ? {
-                ...base,
-                explanation: {
-                  recognizer: NAME_RECOGNIZER,
-                  originalScore: name.score,
-                  validation: 'not_applicable',
-                  note: `non-Latin script: ${name.rule}`,
-                },
-              }
-            : base,
-        );
+        pushPerson(name.start, name.end, name.score, `non-Latin script: ${name.rule}`);
       }
     }
-    // After the tagger's spans: the signature ends the text, so the spans stay in text order.
+    // After the tagger's spans: the signature ends the text.
     if (wanted[0] === true && SIGN_OFF_SCORE >= minScore) {
       const signed = signOffName(input.text, getGazetteer());
       if (signed !== undefined && !tagged.some((t) => t.start < signed.end && t.end > signed.start)) {
-        const base = { ...signed, type: 'PERSON' as const, score: SIGN_OFF_SCORE, recognizer: NAME_RECOGNIZER };
-        out.push(
-          explain
-            ? {
-                ...base,
-                explanation: {
-                  recognizer: NAME_RECOGNIZER,
-                  originalScore: SIGN_OFF_SCORE,
-                  validation: 'not_applicable',
-                  note: 'signature: a given name after a dash at the end of the text',
-                },
-              }
-            : base,
+        pushPerson(
+          signed.start,
+          signed.end,
+          SIGN_OFF_SCORE,
+          'signature: a given name after a dash at the end of the text',
         );
       }
     }
