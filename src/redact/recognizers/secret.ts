@@ -123,6 +123,9 @@ export function createSecretRecognizer() {
         regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/?#@]{0,64}:[^\s/@]{1,128}@[^\s/?#@]{1,255}\S*/gi,
         score: 0.95,
         literals: ['://'],
+        // Every match holds '://' after a scheme of at most 21 letters, digits, '+', '.' or '-': the regex starts there,
+        // not at every letter of a post that holds a link.
+        anchor: { text: '://', within: 21, run: /[a-z0-9+.-]/i },
         // Placeholders ("user:password@host", "${DB_PASS}", "****") show no one's secret.
         validate: ({ value }) => {
           const password = /^[^:]*:\/\/[^:/?#@]*:([^/@]*)@/.exec(value)?.[1] ?? '';
