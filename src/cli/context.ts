@@ -25,11 +25,16 @@ export interface Context {
   close(): Promise<void>;
 }
 
-/** The global options, read from the root program whatever the depth of the command. */
-export function globalOptions(command: Command): GlobalOptions {
+/** The root program of `command`, where the global options live. */
+export function rootOf(command: Command): Command {
   let root = command;
   while (root.parent) root = root.parent;
-  const raw = root.opts<Record<string, unknown>>();
+  return root;
+}
+
+/** The global options, read from the root program whatever the depth of the command. */
+export function globalOptions(command: Command): GlobalOptions {
+  const raw = rootOf(command).opts<Record<string, unknown>>();
   // An empty environment variable means "not set", not "the empty path".
   const pick = (key: keyof GlobalOptions) =>
     typeof raw[key] === 'string' && raw[key] !== '' ? { [key]: raw[key] as string } : {};

@@ -185,9 +185,9 @@ function keepRemainders(span: DetectedSpan, taken: Uint8Array, text: string, kep
     while (j < span.end && taken[j] === 0) j++;
     const piece = text.slice(i, j);
     const first = piece.search(FIRST_WORD_CHAR);
-    // A name, place or organisation that ran into an address, handle or URL from before kept a word the tagger
-    // wrongly took with it ("Visit Google.com", "on Instagram JaneDoe", "Send your CV to ana@x.io"); after it, the
-    // rest of a name ("@Satya Nadella").
+    // Before an e-mail address, URL or handle, what is left of a name, place or organisation is a word the tagger
+    // wrongly took with it ("Visit Google.com", "on Instagram JaneDoe", "Send your CV to ana@x.io"); after one, it is
+    // the rest of a name ("@Satya Nadella").
     const beforeWebIdentifier = j < span.end && taken[j] === WEB && overlapTier(span.type) === 1;
     if (first >= 0 && WORD_OF_THREE.test(piece) && !beforeWebIdentifier) {
       let last = piece.length;

@@ -87,6 +87,11 @@ export interface PatternRecognizerSpec {
   readonly prefilter?: (text: string, features: TextFeatures) => boolean;
 }
 
+/** `text` as a regex source that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * Regex source of `(?<!C)(?:word|word...)` (C: `notAfter`, a class that may not stand right before the word) that
  * starts on a consumed character: each word, then a look-behind for C before it. The matches are the same (the

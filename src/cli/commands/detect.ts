@@ -19,7 +19,7 @@ import {
 } from '../../redact/index.js';
 import { openStore, storeExists } from '../../store/open-store.js';
 import { UsageError } from '../cli-error.js';
-import { globalOptions, parseTimeFlag, resolvePolicy, storeOptionsOf } from '../context.js';
+import { globalOptions, parseTimeFlag, resolvePolicy, rootOf, storeOptionsOf } from '../context.js';
 
 type Mode = 'detect' | 'redact';
 
@@ -104,9 +104,7 @@ async function purposeRedaction(
 }
 
 function policyOnCommandLine(command: Command): boolean {
-  let root = command;
-  while (root.parent) root = root.parent;
-  return root.getOptionValueSource('policy') === 'cli' && globalOptions(command).policy !== undefined;
+  return rootOf(command).getOptionValueSource('policy') === 'cli' && globalOptions(command).policy !== undefined;
 }
 
 async function run(mode: Mode, options: Flags, command: Command) {

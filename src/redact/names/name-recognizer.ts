@@ -168,7 +168,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     if (wanted[0] === true) {
       // Both lists are sorted by start and disjoint: one sweep finds the tagger span each name may overlap.
       let t = 0;
-      for (const name of scriptNames(input.text, getGazetteer())) {
+      for (const name of scriptNames(input.text, getGazetteer(), getTagger().words(input.text))) {
         while (t < tagged.length && (tagged[t]?.end ?? 0) <= name.start) t++;
         if (name.score < minScore || (t < tagged.length && (tagged[t]?.start ?? 0) < name.end)) continue;
         pushPerson(name.start, name.end, name.score, `non-Latin script: ${name.rule}`);

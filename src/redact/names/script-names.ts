@@ -12,8 +12,9 @@
 // Latin-script text never reaches them: one regex test finds no non-Latin letter and they return nothing.
 
 import { foldToken } from '../known/fold.js';
+import { escapeRegExp } from '../pattern-recognizer.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
-import { createTokenizer } from './tokenize.js';
+import { createTokenizer, type Tokens } from './tokenize.js';
 
 export interface ScriptName {
   readonly start: number;
@@ -27,10 +28,10 @@ export const LIST_RUN_SCORE = 0.65;
 export const FULL_NAME_SCORE = 0.6;
 
 /** A letter of a script other than Latin (Greek and beyond, without Latin Extended Additional and symbols). */
-const NON_LATIN =
-  /[\u0370-\u03ff\u0400-\u1dff\u1f00-\u1fff\u2c00-\u2dff\u3040-\u30ff\u3400-\u9fff\ua000-\ua4cf\uac00-\ud7af]/;
-const NON_LATIN_START =
-  /^[\u0370-\u03ff\u0400-\u1dff\u1f00-\u1fff\u2c00-\u2dff\u3040-\u30ff\u3400-\u9fff\ua000-\ua4cf\uac00-\ud7af]/;
+const NON_LATIN_LETTER =
+  '[\\u0370-\\u03ff\\u0400-\\u1dff\\u1f00-\\u1fff\\u2c00-\\u2dff\\u3040-\\u30ff\\u3400-\\u9fff\\ua000-\\ua4cf\\uac00-\\ud7af]';
+const NON_LATIN = new RegExp(NON_LATIN_LETTER);
+const NON_LATIN_START = new RegExp(`^${NON_LATIN_LETTER}`);
 
 // Phrases that introduce the writer's name. Spaced: a word boundary before them; unspaced scripts (Han, Kana, Thai)
 // write them against the words around them.
@@ -77,9 +78,8 @@ const UNSPACED_CUES = [
   'เราชื่อ',
   'ชื่อของฉันคือ',
 ];
-const regexSource = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CUE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${SPACED_CUES.map(regexSource).join('|')})|(?:${UNSPACED_CUES.map(regexSource).join('|')})`,
+  `(?<![\\p{L}\\p{M}])(?:${SPACED_CUES.map(escapeRegExp).join('|')})|(?:${UNSPACED_CUES.map(escapeRegExp).join('|')})`,
   'giu',
 );
 
@@ -140,11 +140,18 @@ const CUE_GAP = /^[ \t:：,，]*/;
 
 const NAME_FLAGS = GAZ.FIRST | GAZ.LAST;
 
-/** Names in non-Latin scripts in `text` (see the rules above), sorted by start and disjoint. */
-export function scriptNames(text: string, gazetteer: Gazetteer): ScriptName[] {
+/**
+ * Names in non-Latin scripts in `text` (see the rules above), sorted by start and disjoint. `words`: the text's tokens
+ * when the caller has them (the tagger's, see NameTagger.words), else it is tokenized here.
+ */
+export function scriptNames(
+  text: string,
+  gazetteer: Gazetteer,
+  words?: Pick<Tokens, 'count' | 'starts' | 'ends'>,
+): ScriptName[] {
   if (!NON_LATIN.test(text)) return [];
   const found: ScriptName[] = [];
-  const tokens = tokenizer(text);
+  const tokens = words ?? tokenizer(text);
   const word = (i: number): string => text.slice(tokens.starts[i], tokens.ends[i]);
   // A text repeats its words: each is folded and looked up once.
   const seen = new Map<string, number>();

@@ -39,14 +39,6 @@ const WORD = 2;
 const JOINER = 3;
 const NON_ASCII = 4;
 
-/**
- * A tokenizer that owns its regexes and offset buffers, for hot loops: compiling the regex per call costs more than
- * the scan of a short post. The returned Tokens (one object per tokenizer) are overwritten by its next call.
- *
- * ASCII text is scanned by character code; at any non-ASCII character the token (or whitespace run) is matched by
- * the same regex, sticky at that position. Every non-space character starts a match of TOKEN and whitespace never
- * does, so the tokens are exactly those of a global `TOKEN` scan.
- */
 // TOKEN's word part in bounded runs (see longWordEnd).
 const WORD_RUN = /[\p{L}\p{M}\p{N}_\u200c\u200d]{1,4096}/uy;
 const JOINER_THEN_WORD = /['’-][\p{L}\p{M}\p{N}_\u200c\u200d]/uy;
@@ -86,6 +78,14 @@ function tokenEnd(re: RegExp, text: string, start: number): number {
   }
 }
 
+/**
+ * A tokenizer that owns its regexes and offset buffers, for hot loops: compiling the regex per call costs more than
+ * the scan of a short post. The returned Tokens (one object per tokenizer) are overwritten by its next call.
+ *
+ * ASCII text is scanned by character code; at any non-ASCII character the token (or whitespace run) is matched by
+ * the same regex, sticky at that position. Every non-space character starts a match of TOKEN and whitespace never
+ * does, so the tokens are exactly those of a global `TOKEN` scan.
+ */
 export function createTokenizer(): (text: string) => Tokens {
   // lastIndex is state: each tokenizer has its own regexes, and tagging is synchronous, so calls never interleave.
   const re = new RegExp(TOKEN.source, 'uy');

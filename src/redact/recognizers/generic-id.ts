@@ -1,5 +1,5 @@
-// ID: identifiers of a person in a system (patient, employee, member, case, insurance, bank account numbers) after a label such as
-// "employee id", "patient no.", "MRN", "NHC", "NASS", "nº de historia clínica", "NºCol".
+// ID: identifiers of a person in a system (patient, employee, member, case, insurance and bank account numbers) after
+// a label such as "employee id", "patient no.", "MRN", "NHC", "NASS", "nº de historia clínica", "NºCol".
 
 import { createPatternRecognizer } from '../pattern-recognizer.js';
 
@@ -133,6 +133,9 @@ const BANK_LABEL_WORDS = [
 const AMOUNT_AFTER =
   '[ \\t]{0,2}(?:%|€|\\$|£|¥|zł|kr|eur|euros?|usd|dollars?|pesos?|reais|francs?|pounds?|złotych)(?![\\p{L}])';
 
+// Between a label and its value: spaces, then up to two of ':', '#', '=', '.', a dash, "is"/"es", "nº".
+const LABEL_SEPARATOR = '[ \\t]{0,3}(?:[:#=.\\-–]|is|es|n[º°o]\\.?){0,2}[ \\t]{0,3}';
+
 /** Identifiers after an identifier label. */
 export function createGenericIdRecognizer() {
   return createPatternRecognizer({
@@ -145,7 +148,7 @@ export function createGenericIdRecognizer() {
         name: 'labelled-id',
         // Value: optional letter prefix, digit groups joined by one separator, optional letter suffix.
         regex: new RegExp(
-          `(?<![\\p{L}])(?:${LABELS})[ \\t]{0,3}(?:[:#=.\\-–]|is|es|n[º°o]\\.?){0,2}[ \\t]{0,3}((?:[A-Z]{1,4}[-/ ]?)?\\d{1,14}(?:[ ./-]\\d{1,14}){0,4}(?:[-/]?[A-Z]{1,2})?)(?![\\w])`,
+          `(?<![\\p{L}])(?:${LABELS})${LABEL_SEPARATOR}((?:[A-Z]{1,4}[-/ ]?)?\\d{1,14}(?:[ ./-]\\d{1,14}){0,4}(?:[-/]?[A-Z]{1,2})?)(?![\\w])`,
           'giud',
         ),
         group: 1,
@@ -158,7 +161,7 @@ export function createGenericIdRecognizer() {
       {
         name: 'bank-account',
         regex: new RegExp(
-          `(?<![\\p{L}])(?:${BANK_LABELS})[ \\t]{0,3}(?:[:#=.\\-–]|is|es|n[º°o]\\.?){0,2}[ \\t]{0,3}((?:[A-Z]{1,4}(?=\\d))?\\d{2,}(?:[ -]\\d{1,}){0,5}[A-Z]?)(?![\\w]|[.,]\\d|[ -]\\d|${AMOUNT_AFTER})`,
+          `(?<![\\p{L}])(?:${BANK_LABELS})${LABEL_SEPARATOR}((?:[A-Z]{1,4}(?=\\d))?\\d{2,}(?:[ -]\\d{1,}){0,5}[A-Z]?)(?![\\w]|[.,]\\d|[ -]\\d|${AMOUNT_AFTER})`,
           'giud',
         ),
         group: 1,

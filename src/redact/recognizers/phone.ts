@@ -2,7 +2,7 @@
 // country guessed from its language, is the default region), plus national numbers in explicit phone context.
 
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
-import { findContextWords, gatesEnabled, textFeatures } from '../pattern-recognizer.js';
+import { escapeRegExp, findContextWords, gatesEnabled, textFeatures } from '../pattern-recognizer.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
 import { ID_LABELS } from './national-id.js';
 import { PASSPORT_WORDS } from './passport.js';
@@ -75,7 +75,7 @@ const OTHER_LABELS: readonly string[] = [...ID_LABELS, ...PASSPORT_WORDS];
 // "number" and "número" follow those labels ("passport number", "ID number") and name no phone by themselves.
 const SPECIFIC_PHONE_WORDS = PHONE_WORDS.filter((word) => word !== 'number' && word !== 'número');
 const LABELLED_OTHERWISE = 0.5;
-const ANY_OTHER_LABEL = new RegExp(OTHER_LABELS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const ANY_OTHER_LABEL = new RegExp(OTHER_LABELS.map(escapeRegExp).join('|'));
 const LETTER = /\p{L}/u;
 
 /** Where the last of `words` found at word boundaries in `window` ends, or -1. */
