@@ -103,7 +103,8 @@ describe('createNameRecognizer', () => {
     expect(biasByTagType(undefined, model)).toEqual([...model.entityBias]);
     expect(biasByTagType({ PERSON: 7 }, model)).toEqual([7, ...model.entityBias.slice(1)]);
     expect(biasByTagType(3, model)).toEqual([3, 3, 3]);
-    const text = 'lol saw kaito and bree at the mall, then dinner with sam';
+    // No phrase before a name ("dinner with sam" would be found by cue-names.ts, whatever the bias).
+    const text = 'lol saw kaito and bree at the mall, then sam came over';
     const [person = 0, location = 0, organization = 0] = model.entityBias;
     const explicit = createNameRecognizer({
       entityBias: { PERSON: person, LOCATION: location, ORGANIZATION: organization },

@@ -4,6 +4,7 @@
 import type { EntityType } from '../../domain/index.js';
 import { foldToken } from '../known/fold.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
+import { CUE_NAME_SCORE, cueNames } from './cue-names.js';
 import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
 import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
@@ -183,6 +184,20 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
           signed.end,
           SIGN_OFF_SCORE,
           'signature: a given name after a dash at the end of the text',
+        );
+      }
+    }
+    // A listed name after a phrase that addresses or credits people ("cc: patel", "danke an müller"), where the
+    // tagger found nothing.
+    if (wanted[0] === true && CUE_NAME_SCORE >= minScore) {
+      const words = getTagger().words(input.text);
+      for (const name of words === undefined ? [] : cueNames(input.text, words, getGazetteer())) {
+        if (tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
+        pushPerson(
+          name.start,
+          name.end,
+          CUE_NAME_SCORE,
+          'a listed name after a phrase that addresses or credits people',
         );
       }
     }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { cueNames } from './cue-names.js';
+import { loadGazetteer } from './gazetteer.js';
+import { createNameRecognizer } from './name-recognizer.js';
+import { tokenize } from './tokenize.js';
+
+const gazetteer = loadGazetteer();
+const names = (text: string): string[] =>
+  cueNames(text, tokenize(text), gazetteer).map((n) => text.slice(n.start, n.end));
+
+describe('cueNames', () => {
+  it.each<[string, string[]]>([
+    // lower-case family names after "cc", in a list
+    ['cc: patel, okafor', ['patel', 'okafor']],
+    ['cc patel and okafor', ['patel', 'okafor']],
+    ['cc @patel and okafor', ['okafor']],
+    // German, French, Spanish, Italian, Portuguese and Dutch phrases
+    ['Danke an müller für die Hilfe', ['müller']],
+    ['danke an schmidt und weber', ['schmidt', 'weber']],
+    ['merci à lefèvre', ['lefèvre']],
+    ['gracias a fernández y ruiz', ['fernández', 'ruiz']],
+    ['grazie a rossi e bianchi', ['rossi', 'bianchi']],
+    ['obrigada a souza', ['souza']],
+    ['Bedankt aan de Vries voor de hulp', ['de Vries']],
+    ['met with van der berg and de la cruz today', ['van der berg', 'de la cruz']],
+    // a capitalised listed name after a weak phrase; an English word after a strong one
+    ['Thanks, Maria', ['Maria']],
+    ['thanks to mark for the intro', ['mark']],
+    ['Happy birthday to sarah!!', ['sarah']],
+    // a title is not part of the name
+    ['Congrats to Sr. Ana Costa on the new role', ['Ana Costa']],
+    // everyone, God, friends, pronouns, common words: no name
+    ['Thanks to everyone who came!', []],
+    ['thanks to all of you', []],
+    ['merci à tous', []],
+    ['merci a toi pour le follow', []],
+    ['gracias a dios', []],
+    ['valeu galera', []],
+    ['danke an euch alle', []],
+    ['bedankt aan iedereen', []],
+    ['thanks lol', []],
+    ['thanks guys, see you soon', []],
+    ['happy birthday bro', []],
+    // an English word after a weak phrase, a word of the larger list only after a weak one
+    ['thanks mark', []],
+    ['valeu tous', []],
+    // no phrase
+    ['talked about patel yesterday', []],
+    ['the success of okafor', []],
+    ['accept patel', []],
+    // a particle alone is not a name
+    ['thanks to de la', []],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('reads at most six names of a list, and at most three words of a name', () => {
+    const text = 'cc: patel, okafor, schmidt, weber, rossi, bianchi, souza, ruiz';
+    expect(names(text)).toEqual(['patel', 'okafor', 'schmidt', 'weber', 'rossi', 'bianchi']);
+    expect(names('thanks to anna maria patel okafor')).toEqual(['anna maria patel']);
+  });
+});
+
+describe('the name recognizer with cue names', () => {
+  const recognizer = createNameRecognizer();
+  it('reports a name after a phrase where the tagger found none, with an explanation', () => {
+    const text = 'cc: patel, okafor';
+    const spans = recognizer.analyze({ text }, { explain: true });
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.type, s.score])).toEqual([
+      ['patel', 'PERSON', 0.6],
+      ['okafor', 'PERSON', 0.6],
+    ]);
+    expect(spans[0]?.explanation?.note).toMatch(/phrase that addresses or credits/);
+  });
+
+  it('leaves a name the tagger found to the tagger', () => {
+    const text = 'Thanks to Maria Lopez for the review';
+    const spans = recognizer.analyze({ text });
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.score < 0.6 || s.score > 0.6])).toEqual([
+      ['Maria Lopez', true],
+    ]);
+  });
+});

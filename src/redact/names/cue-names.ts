@@ -1,0 +1,210 @@
+// Names after a phrase that addresses or credits people: "cc: patel, okafor", "danke an müller", "bedankt aan de
+// Vries", "thanks to maria and kim". The tagger learnt its weights from English and Spanish text in which most names
+// are capitalised; a lower-case family name, a name in German (where every noun is capitalised, so capitals say
+// little) or a Dutch name with its particle often gets no tag. After such a phrase a reader expects a name, and a
+// word the name lists hold is one.
+//
+// A word counts when the gazetteer holds it as a given or family name (faker, or the larger `humannames` list) and not
+// as a common word ("all", "team", "lol"), nor only as a place. A capitalised word needs nothing more. A lower-case or
+// all-capitals word must also be outside the English dictionary ("patel", "okafor"), or written with a diacritic
+// the dictionary's word lacks ("müller"), or come after a strong phrase (one ending in a preposition, or "cc"),
+// where a listed given or family name is taken even if it is an English word ("thanks to mark"). Names may hold a
+// particle ("de Vries", "van der Berg") and follow one another in a list ("patel, okafor and kim").
+
+import { foldToken } from '../known/fold.js';
+import { CUE, cueClass } from './features.js';
+import { GAZ, type Gazetteer } from './gazetteer.js';
+
+export interface CueName {
+  readonly start: number;
+  readonly end: number;
+}
+
+export const CUE_NAME_SCORE = 0.6;
+
+/** Where the words of a text are: token i is text.slice(starts[i], ends[i]). */
+export interface WordRanges {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+// Phrases after which a name is expected, by language. Strong ones end in a preposition ("to", "an", "à", "a",
+// "aan", "with"), or are "cc"; the rest ("thanks", "merci") are as often followed by other words.
+const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudos to|congrats to|congratulations to|props to
+|credit to|big thanks to|special thanks to|met with|meeting with|spoke with|spoke to|talked to|talking to|call with
+|lunch with|dinner with|coffee with|happy birthday to|say hi to|danke an|dank an|vielen dank an|grüße an|gruß an
+|glückwunsch an|glückwünsche an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
+|grazie a|saluti a|auguri a|complimenti a|obrigado a|obrigada a|abraço a|abraços a|parabéns a|bedankt aan|dank aan
+|groeten aan|dank je|dankjewel|proficiat aan`;
+const WEAK_CUES = `thanks|thank you|thx|happy birthday|hbd|rip|danke|merci|gracias|grazie|obrigado|obrigada|valeu|bedankt
+|parabéns|felicidades|auguri|joyeux anniversaire|feliz cumpleaños|buon compleanno|feliz aniversário|alles gute`;
+
+// The phrases' first words, lower-cased as written and folded ("grüße", "grusse"), by length, first and last unit:
+// a word of a length, first and last letter that none has is passed over with three reads, almost every word. Bit
+// letterSlot(last) of SHAPES[length * 32 + letterSlot(first)]. (A word written in decomposed form, "u" and a
+// combining mark for "ü", is longer than any registered form and is not read as a phrase word.)
+const SHAPES = new Int32Array(32 * 32);
+
+/** 0-25 for an ASCII letter of either case, 26 for a Latin-1 letter, 27 for anything else. */
+function letterSlot(code: number): number {
+  const lower = code | 0x20;
+  if (lower >= 97 && lower <= 122) return lower - 97;
+  return code >= 0xc0 && code <= 0xff ? 26 : 27;
+}
+
+function mayStartCue(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 2 || length > 31) return false;
+  const shapes = SHAPES[length * 32 + letterSlot(text.charCodeAt(start))] as number;
+  return (shapes & (1 << letterSlot(text.charCodeAt(end - 1)))) !== 0;
+}
+
+function addShape(word: string): void {
+  const at = word.length * 32 + letterSlot(word.charCodeAt(0));
+  SHAPES[at] = (SHAPES[at] as number) | (1 << letterSlot(word.charCodeAt(word.length - 1)));
+}
+
+/** The folded words of each phrase, keyed by its first folded word. */
+function cueTable(list: string, strong: boolean, table: Map<string, { words: string[]; strong: boolean }[]>): void {
+  for (const phrase of list.split(/\s*\|\s*/)) {
+    const written = phrase.trim().split(/\s+/);
+    const words = written.map(foldToken);
+    addShape(written[0] as string);
+    addShape(words[0] as string);
+    const first = words[0] as string;
+    const entries = table.get(first) ?? [];
+    entries.push({ words, strong });
+    // Longer phrases first, so "thanks to" wins over "thanks".
+    entries.sort((a, b) => b.words.length - a.words.length);
+    table.set(first, entries);
+  }
+}
+const CUES = new Map<string, { words: string[]; strong: boolean }[]>();
+cueTable(STRONG_CUES, true, CUES);
+cueTable(WEAK_CUES, false, CUES);
+
+/** Words between a family name and what comes before it ("de Vries", "van der Berg", "da Silva"). */
+const PARTICLES: ReadonlySet<string> = new Set(
+  'de da do dos das di del della van von der den ter ten du des la le bin al el mc'.split(' '),
+);
+/** Words or signs between two names of a list. */
+const LIST_JOINS: ReadonlySet<string> = new Set(', & + and und et y e en og och i'.split(' '));
+/** Signs that may stand between the phrase and the first name ("cc: patel", "thanks, maria"). */
+const AFTER_CUE: ReadonlySet<string> = new Set([':', ',', '-']);
+/** At most this many words in one name, and names in one list. */
+const NAME_WORDS = 3;
+const LIST_NAMES = 6;
+
+const NAME = GAZ.FIRST | GAZ.LAST;
+const ANY_NAME = NAME | GAZ.HUMAN;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'’-]/u;
+
+// Words for everyone, friends, family or God, and the pronouns for "you", that follow the same phrases ("merci à tous",
+// "gracias a dios", "valeu galera", "danke an alle", "merci à toi"); the larger name list holds some of them as names.
+const ADDRESSEES: ReadonlySet<string> = new Set(
+  `everyone everybody all guys folks team family friends fam mom mum dad mama papa maman mutti vati god dieu dios dio
+gott deus tous toutes tout monde amis famille todos todas amigos amigas familia equipo gente chicos chicas tutti tutte
+amici famiglia squadra ragazzi alle allen familie freunde leute galera pessoal equipe iedereen allemaal vrienden jongens
+toi vous te ti tu usted ustedes vos vosotros voce voces dir euch ihnen jou jullie`.split(/\s+/),
+);
+
+function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: boolean): boolean {
+  if (ADDRESSEES.has(folded)) return false;
+  const flags = gazetteer.flags(folded);
+  if ((flags & ANY_NAME) === 0 || (flags & GAZ.COMMON) !== 0) return false;
+  if ((flags & GAZ.LOCATION) !== 0 && (flags & NAME) === 0) return false;
+  if (CAPITALISED.test(word)) return true;
+  // Lower case: a word only the larger, noisier list holds needs a strong phrase before it ("cc: okafor").
+  if ((flags & GAZ.DICTIONARY) === 0) return (flags & NAME) !== 0 || strong;
+  // An English word: a name only when written unlike the English word, or after a strong phrase.
+  return (flags & NAME) !== 0 && (strong || !ASCII_ONLY.test(word));
+}
+
+/**
+ * Names after an addressing or crediting phrase in `words` (the tagger's tokens of `text`), in text order. Each is a
+ * run of name words (with particles inside), one range per name of a list.
+ */
+export function cueNames(text: string, words: WordRanges, gazetteer: Gazetteer): CueName[] {
+  const names: CueName[] = [];
+  const { count, starts, ends } = words;
+  // Each word is folded at most once, and only once a phrase may start: most texts fold none.
+  let folds: (string | undefined)[] | undefined;
+  const folded = (i: number): string => {
+    folds ??= [];
+    let fold = folds[i];
+    if (fold === undefined) {
+      fold = foldToken(text.slice(starts[i] as number, ends[i] as number));
+      folds[i] = fold;
+    }
+    return fold;
+  };
+  for (let i = 0; i < count; i++) {
+    if (!mayStartCue(text, starts[i] as number, ends[i] as number)) continue;
+    const entries = CUES.get(folded(i));
+    if (entries === undefined) continue;
+    const cue = entries.find((e) => e.words.every((w, k) => i + k < count && (k === 0 || folded(i + k) === w)));
+    if (cue === undefined) continue;
+    let at = i + cue.words.length;
+    if (at < count && AFTER_CUE.has(folded(at))) at++;
+    for (let listed = 0; listed < LIST_NAMES && at < count; listed++) {
+      // A handle in the list ("cc @patel and okafor") is the handle recognizer's: the list goes on after it.
+      if (text.charCodeAt(starts[at] as number) === 64 && at + 1 < count && starts[at + 1] === ends[at]) {
+        at += 2;
+        if (at < count && LIST_JOINS.has(folded(at))) at++;
+        continue;
+      }
+      // A title before a name is not part of it ("Congrats to Sr. Ana Costa").
+      if (cueClass(folded(at)) === CUE.PERSON_TITLE) {
+        at++;
+        if (at < count && text.charCodeAt(starts[at] as number) === 46 && starts[at] === ends[at - 1]) at++;
+        if (at >= count) break;
+      }
+      const name = nameAt(text, words, at, gazetteer, cue.strong, folded);
+      if (name === undefined) break;
+      names.push({ start: starts[at] as number, end: ends[name - 1] as number });
+      at = name;
+      // A join, then another name; a join before something else ends the list.
+      if (at < count && LIST_JOINS.has(folded(at))) at++;
+      else break;
+    }
+    i = at - 1;
+  }
+  return names;
+}
+
+/** The token after the name starting at token `at`, or undefined when no name starts there. */
+function nameAt(
+  text: string,
+  words: WordRanges,
+  at: number,
+  gazetteer: Gazetteer,
+  strong: boolean,
+  folded: (i: number) => string,
+): number | undefined {
+  const { count, starts, ends } = words;
+  const word = (i: number) => text.slice(starts[i] as number, ends[i] as number);
+  let end: number | undefined;
+  let nameWords = 0;
+  // Words of one name are separated by one space.
+  const joined = (i: number) => (starts[i] as number) === (ends[i - 1] as number) + 1;
+  for (let i = at; i < count && nameWords < NAME_WORDS; i++) {
+    if (i > at && !joined(i)) break;
+    const f = folded(i);
+    if (PARTICLES.has(f)) {
+      // Particles belong to the name only before a name word ("van der Berg"), and are never all of it.
+      let next = i + 1;
+      while (next < count && next - i < 3 && joined(next) && PARTICLES.has(folded(next))) next++;
+      if (next < count && joined(next) && isNameWord(word(next), folded(next), gazetteer, strong)) {
+        i = next - 1;
+        continue;
+      }
+      break;
+    }
+    if (!isNameWord(word(i), f, gazetteer, strong)) break;
+    nameWords++;
+    end = i + 1;
+  }
+  return end;
+}
