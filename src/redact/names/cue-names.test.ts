@@ -27,6 +27,8 @@ describe('cueNames', () => {
     ['Thanks, Maria', ['Maria']],
     ['thanks to mark for the intro', ['mark']],
     ['Happy birthday to sarah!!', ['sarah']],
+    ['Hats off to Nick for his love', ['Nick']],
+    ['hola lefèvre, ¿qué tal?', ['lefèvre']],
     // a title is not part of the name
     ['Congrats to Sr. Ana Costa on the new role', ['Ana Costa']],
     // everyone, God, friends, pronouns, common words: no name
@@ -41,6 +43,11 @@ describe('cueNames', () => {
     ['thanks lol', []],
     ['thanks guys, see you soon', []],
     ['happy birthday bro', []],
+    ['Dear Mam , i am such a huge fan', []],
+    ['hi all, quick update on the release', []],
+    ['hey there, long time no see', []],
+    ['hello world from my new blog', []],
+    ['hola a todos', []],
     // an English word after a weak phrase, a word of the larger list only after a weak one
     ['thanks mark', []],
     ['valeu tous', []],

@@ -32,13 +32,14 @@ export interface WordRanges {
 // Phrases after which a name is expected, by language. Strong ones end in a preposition ("to", "an", "à", "a",
 // "aan", "with"), or are "cc"; the rest ("thanks", "merci") are as often followed by other words.
 const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudos to|congrats to|congratulations to|props to
-|credit to|big thanks to|special thanks to|met with|meeting with|spoke with|spoke to|talked to|talking to|call with
+|credit to|big thanks to|special thanks to|hats off to|salute to|respect to|big up|met with|meeting with|spoke with|spoke to|talked to|talking to|call with
 |lunch with|dinner with|coffee with|happy birthday to|say hi to|danke an|dank an|vielen dank an|grüße an|gruß an
 |glückwunsch an|glückwünsche an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
 |grazie a|saluti a|auguri a|complimenti a|obrigado a|obrigada a|abraço a|abraços a|parabéns a|bedankt aan|dank aan
 |groeten aan|dank je|dankjewel|proficiat aan`;
 const WEAK_CUES = `thanks|thank you|thx|happy birthday|hbd|rip|danke|merci|gracias|grazie|obrigado|obrigada|valeu|bedankt
-|parabéns|felicidades|auguri|joyeux anniversaire|feliz cumpleaños|buon compleanno|feliz aniversário|alles gute`;
+|parabéns|felicidades|auguri|joyeux anniversaire|feliz cumpleaños|buon compleanno|feliz aniversário|alles gute
+|hi|hey|hello|dear|hola|querido|querida|bonjour|salut|cher|chère|hallo|liebe|lieber|ciao|caro|cara|oi|olá|hoi`;
 
 // The phrases' first words, lower-cased as written and folded ("grüße", "grusse"), by length, first and last unit:
 // a word of a length, first and last letter that none has is passed over with three reads, almost every word. Bit
@@ -101,10 +102,10 @@ const ANY_NAME = NAME | GAZ.HUMAN;
 const ASCII_ONLY = /^\p{ASCII}*$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'’-]/u;
 
-// Words for everyone, friends, family or God, and the pronouns for "you", that follow the same phrases ("merci à tous",
+// Words for everyone, friends, family, God or a stranger ("Dear Mam"), and the pronouns for "you", that follow the same phrases ("merci à tous",
 // "gracias a dios", "valeu galera", "danke an alle", "merci à toi"); the larger name list holds some of them as names.
 const ADDRESSEES: ReadonlySet<string> = new Set(
-  `everyone everybody all guys folks team family friends fam mom mum dad mama papa maman mutti vati god dieu dios dio
+  `everyone everybody all guys folks team family friends fam sir mam maam madam boss buddy dude mate bro sis mom mum dad mama papa maman mutti vati god dieu dios dio
 gott deus tous toutes tout monde amis famille todos todas amigos amigas familia equipo gente chicos chicas tutti tutte
 amici famiglia squadra ragazzi alle allen familie freunde leute galera pessoal equipe iedereen allemaal vrienden jongens
 toi vous te ti tu usted ustedes vos vosotros voce voces dir euch ihnen jou jullie`.split(/\s+/),
