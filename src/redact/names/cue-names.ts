@@ -41,11 +41,13 @@ const WEAK_CUES = `thanks|thank you|thx|happy birthday|hbd|rip|danke|merci|graci
 |parabéns|felicidades|auguri|joyeux anniversaire|feliz cumpleaños|buon compleanno|feliz aniversário|alles gute
 |hi|hey|hello|dear|hola|querido|querida|bonjour|salut|cher|chère|hallo|liebe|lieber|ciao|caro|cara|oi|olá|hoi`;
 
-// The phrases' first words, lower-cased as written and folded ("grüße", "grusse"), by length, first and last unit:
-// a word of a length, first and last letter that none has is passed over with three reads, almost every word. Bit
-// letterSlot(last) of SHAPES[length * 32 + letterSlot(first)]. (A word written in decomposed form, "u" and a
-// combining mark for "ü", is longer than any registered form and is not read as a phrase word.)
+// The phrases' first words, lower-cased as written and folded ("grüße", "grusse"), as hashes: a word whose hash is
+// not among them is passed over without being sliced and folded, which is almost every word. The hash is read only
+// for words of a length, first and last letter that some first word has (SHAPES: bit letterSlot(last) of
+// SHAPES[length * 32 + letterSlot(first)]), three reads. A word written in decomposed form ("u" and a combining mark
+// for "ü") is not read as a phrase word.
 const SHAPES = new Int32Array(32 * 32);
+const FIRST_WORDS = new Set<number>();
 
 /** 0-25 for an ASCII letter of either case, 26 for a Latin-1 letter, 27 for anything else. */
 function letterSlot(code: number): number {
@@ -54,16 +56,29 @@ function letterSlot(code: number): number {
   return code >= 0xc0 && code <= 0xff ? 26 : 27;
 }
 
+/** FNV-1a of text[start, end) lower-cased unit by unit (ASCII and Latin-1 capitals). */
+function lowerHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7)) code += 32;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash;
+}
+
 function mayStartCue(text: string, start: number, end: number): boolean {
   const length = end - start;
   if (length < 2 || length > 31) return false;
   const shapes = SHAPES[length * 32 + letterSlot(text.charCodeAt(start))] as number;
-  return (shapes & (1 << letterSlot(text.charCodeAt(end - 1)))) !== 0;
+  if ((shapes & (1 << letterSlot(text.charCodeAt(end - 1)))) === 0) return false;
+  return FIRST_WORDS.has(lowerHash(text, start, end));
 }
 
-function addShape(word: string): void {
+function addFirstWord(word: string): void {
   const at = word.length * 32 + letterSlot(word.charCodeAt(0));
   SHAPES[at] = (SHAPES[at] as number) | (1 << letterSlot(word.charCodeAt(word.length - 1)));
+  FIRST_WORDS.add(lowerHash(word, 0, word.length));
 }
 
 /** The folded words of each phrase, keyed by its first folded word. */
@@ -71,8 +86,8 @@ function cueTable(list: string, strong: boolean, table: Map<string, { words: str
   for (const phrase of list.split(/\s*\|\s*/)) {
     const written = phrase.trim().split(/\s+/);
     const words = written.map(foldToken);
-    addShape(written[0] as string);
-    addShape(words[0] as string);
+    addFirstWord(written[0] as string);
+    addFirstWord(words[0] as string);
     const first = words[0] as string;
     const entries = table.get(first) ?? [];
     entries.push({ words, strong });
@@ -102,6 +117,15 @@ const ANY_NAME = NAME | GAZ.HUMAN;
 const ASCII_ONLY = /^\p{ASCII}*$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'’-]/u;
 
+/** A capital, then a small letter, mark, apostrophe or hyphen (CAPITALISED), read without the regex for ASCII. */
+function isCapitalised(word: string): boolean {
+  const first = word.charCodeAt(0);
+  const second = word.charCodeAt(1);
+  if (first < 128 && second < 128)
+    return first >= 65 && first <= 90 && ((second >= 97 && second <= 122) || second === 39 || second === 45);
+  return CAPITALISED.test(word);
+}
+
 // Words for everyone, friends, family, God or a stranger ("Dear Mam"), and the pronouns for "you", that follow the same phrases ("merci à tous",
 // "gracias a dios", "valeu galera", "danke an alle", "merci à toi"); the larger name list holds some of them as names.
 const ADDRESSEES: ReadonlySet<string> = new Set(
@@ -116,7 +140,7 @@ function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: 
   const flags = gazetteer.flags(folded);
   if ((flags & ANY_NAME) === 0 || (flags & GAZ.COMMON) !== 0) return false;
   if ((flags & GAZ.LOCATION) !== 0 && (flags & NAME) === 0) return false;
-  if (CAPITALISED.test(word)) return true;
+  if (isCapitalised(word)) return true;
   // Lower case: a word only the larger, noisier list holds needs a strong phrase before it ("cc: okafor").
   if ((flags & GAZ.DICTIONARY) === 0) return (flags & NAME) !== 0 || strong;
   // An English word: a name only when written unlike the English word, or after a strong phrase.
