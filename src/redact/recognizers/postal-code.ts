@@ -133,6 +133,14 @@ const COUNTED_NOUN_AFTER =
 const notBeforeACountedNoun = ({ end, input }: PatternMatch): Validation =>
   COUNTED_NOUN_AFTER.test(input.text.slice(end, end + 16)) ? 'invalid' : 'valid';
 
+/**
+ * Whether a number read as a code after `wordBefore` (a place's last word) and before `textAfter` counts or numbers
+ * something instead: "Page 123456", "Order 560038", "Amazon 560038 units", "Mumbai 185000 viewers".
+ */
+export function numberReadsAsCount(wordBefore: string, textAfter: string): boolean {
+  return NOT_A_PLACE.has(wordBefore.replace(/\.$/, '').toLowerCase()) || UNIT_AFTER.test(textAfter);
+}
+
 function placeCode(match: PatternMatch): Validation {
   const code = match.value;
   if (/^(?:19|20)\d\d$/.test(code)) return 'invalid';

@@ -288,6 +288,10 @@ const memberStyle: readonly Case[] = [
   ['we raised 560000 rupees for the school', []],
   ['I ran 10 km on Main Street this morning', []],
   ['chapter 12 road trip was the best part', []],
+  // A number after a word that numbers things, or before a counted noun, is no postal code closing the places.
+  ['Chapter 7, Page 123456 of the logs', []],
+  ['Order 12/4, Amazon 560038 units shipped', []],
+  ['send it to B-12, Sector 4, Noida 201301', ['B-12, Sector 4, Noida 201301']],
 ];
 
 describe('street-address recognizer', () => {

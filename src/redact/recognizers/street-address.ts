@@ -8,7 +8,7 @@
 
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 import { MONTH_WORDS } from './date.js';
-import { US_STATES, WORDS_AFTER_A_CODE } from './postal-code.js';
+import { numberReadsAsCount, US_STATES, WORDS_AFTER_A_CODE } from './postal-code.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
 // Devanagari letters and signs, without the danda (full stop) and the digits.
@@ -121,10 +121,11 @@ const SEPARATOR =
 // dot: "Cádiz. Tfno" ends at "Cádiz", the dot being punctuation).
 const END = `(?=[ \\t]*(?:[,;\\n.)?!:\u0964]|$)|[ \\t]+[\\p{Ll}${DEVANAGARI_LETTERS}]|(?<!\\.)[ \\t]+${CONTACT_LABEL})`;
 // A unit after the street, as the countries write it: a numbered flat, suite, room or shop ("apto 45", "ap. 501",
-// "casa 2", "sala 3", "appt 12", "Whg. 12"), a lettered block or building ("bloco B", "bât. B", "Tower 2"), a floor
+// "casa 2", "sala 3", "appt 12", "Whg. 12"), a lettered block or building ("bloco B", "bât. B", "Tower 2"), an Indian
+// sector or phase ("Sector 4", "Phase 2"), a floor
 // ("10º andar", "2e étage", "3. OG", "6ª planta") or a Spanish floor and door ("3º izq.", "4ºB", "1º dcha").
 const UNIT_SEGMENT =
-  /(?:(?:Apt|Apartment|Apto|Ap|Appt|App|Suite|Ste|Unit|Flat|Floor|Fl|Room|Piso|Puerta|Dpto|Depto|Portal|Escalera|Casa|Sala|Loja|Conj|Cj|Whg|Wohnung|#)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?#?[ \t]?\d{1,5}[A-Za-z]?|(?:Bloco|Bloque|Bl|Bât|Bat|Bâtiment|Torre|Tower|Block|Wing)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:[º°ª]|\.|e|er|ère|o|a)?[ \t]?(?:andar|étage|etage|piso|planta|OG|Stock|Etage|floor)|\d{1,2}[ \t]?[º°ª][ \t]?(?:izq(?:da|uierda)?\.?|dcha\.?|dcho\.?|derecha|centro|[A-Z]))(?![\p{L}\d])/iuy;
+  /(?:(?:Apt|Apartment|Apto|Ap|Appt|App|Suite|Ste|Unit|Flat|Floor|Fl|Room|Piso|Puerta|Dpto|Depto|Portal|Escalera|Casa|Sala|Loja|Conj|Cj|Whg|Wohnung|#)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?#?[ \t]?\d{1,5}[A-Za-z]?|(?:Bloco|Bloque|Bl|Bât|Bat|Bâtiment|Torre|Tower|Block|Wing|Sector|Phase|Stage)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:[º°ª]|\.|e|er|ère|o|a)?[ \t]?(?:andar|étage|etage|piso|planta|OG|Stock|Etage|floor)|\d{1,2}[ \t]?[º°ª][ \t]?(?:izq(?:da|uierda)?\.?|dcha\.?|dcho\.?|derecha|centro|[A-Z]))(?![\p{L}\d])/iuy;
 // Postal codes that continue an address: GB, CA, four or five digits with an optional second group (US ZIP+4, BR CEP,
 // PT), three and two or three (SE, CZ, GR, IN written "560 038"), PL "53-320", and six digits not starting with 0
 // (IN PIN, RU, SG, CN).
@@ -313,6 +314,7 @@ export function extendAddress(text: string, end: number): { end: number; strong:
     }
     const place = stickyMatch(PLACE_SEGMENT, text, segmentStart);
     if (place && place[0].length > 0 && place[0].length <= 48) {
+      if (placeCodeIsACount(text, place, segmentStart)) break;
       at = segmentStart + place[0].length;
       // A place on the same line after a comma is part of the address; on a new line it needs a strong part: a postal
       // code, or being a country's name (the last line of an international address).
@@ -330,6 +332,15 @@ export function extendAddress(text: string, end: number): { end: number; strong:
   return closing > committed
     ? { end: closing, strong: true, postal: true }
     : { end: committed, strong: strongSeen, postal: postalSeen };
+}
+
+/** A place segment's code that counts or numbers something: "Page 123456", "Amazon 560038 units". */
+function placeCodeIsACount(text: string, place: RegExpExecArray, segmentStart: number): boolean {
+  const code = place[1];
+  if (code === undefined) return false;
+  const before = place[0].slice(0, place[0].length - code.length).trimEnd();
+  const end = segmentStart + place[0].length;
+  return numberReadsAsCount(/[\p{L}.'’-]*$/u.exec(before)?.[0] ?? '', text.slice(end, end + 16));
 }
 
 function isDigitAt(text: string, at: number): boolean {
