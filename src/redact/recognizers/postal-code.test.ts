@@ -56,6 +56,30 @@ const cases: readonly Case[] = [
   ['in2 Bjert 6091', []],
   ['in Europe 12345 servers went down', []],
   ['I live in Oslo 0150 and love it', ['0150']],
+  // An Indian PIN code closing an address line (after a comma and a place, in any case or in Devanagari); a lower-case
+  // place needs another item of the list before it. Amounts, counts and one-time codes after a comma are not codes.
+  ['Indiranagar, Bengaluru 560038 please', ['560038']],
+  ['Gudimalkapur, Hyderabad, Telangana 500028', ['500028']],
+  ['गांधी नगर, जयपुर 302015', ['302015']],
+  ['Nehru Nagar, Chennai - 600040', ['600040']],
+  ['Koramangala, Bengaluru 560 034', ['560 034']],
+  ['5th cross, koramangala, bangalore 560034', ['560034']],
+  ['in Bengaluru 560038 in the east', ['560038']],
+  ['meu cep é 70040010', ['70040010']],
+  ['Meine PLZ ist 20095', ['20095']],
+  ['Ich habe 10115 Schritte gemacht', []],
+  ['wir hatten 25000 Besucher', []],
+  ['10115 Berlin', ['10115']],
+  ['we raised 560000 rupees for the school', []],
+  ['Total, Rs 250000 for the set', []],
+  ['My OTP, 482913 please', []],
+  ['Final score, Mumbai 185000 viewers tuned in', []],
+  ['In 2019, raised 560000 for charity', []],
+  ['hematocrito 29,6%, plaquetas 492 000/µl', []],
+  ['Update, Bangalore 2024 fest', []],
+  ['Delhi 110001', []],
+  ['the order, item 560038 shipped', []],
+  ['ok, bangalore 560034', []],
 ];
 
 describe('postal-code recognizer', () => {

@@ -25,14 +25,15 @@ const POSTAL_WORDS = [
   'pincode',
 ];
 
-const US_STATES =
+/** US state codes (and DC, PR) as an alternation. */
+export const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR';
 /** What precedes a US ZIP code: a state code, an optional comma and blanks (the regex's look-behind and its gate's). */
 const STATE_BEFORE_ZIP = `\\b(?:${US_STATES}),?[ \\t]{1,3}`;
 
 // The labels that name a postal code, in the case forms people write them: "zip code", "Postal Code", "PLZ", "CEP".
 const LABEL =
-  '(?:[Zz]ip|ZIP)[ -]?(?:[Cc]ode|CODE)|[Pp]ost(?:al)?[ -]?(?:[Cc]ode|CODE)|POST(?:AL)?[ -]?CODE|PLZ|[Pp]ostleitzahl|[Cc]ode [Pp]ostal|[Cc][óo]digo [Pp]ostal|CEP|C\\.P\\.|(?:PIN|[Pp]in)[ -]?(?:[Cc]ode|CODE)|[Pp]incode|PINCODE';
+  '(?:[Zz]ip|ZIP)[ -]?(?:[Cc]ode|CODE)|[Pp]ost(?:al)?[ -]?(?:[Cc]ode|CODE)|POST(?:AL)?[ -]?CODE|PLZ|[Pp]ostleitzahl|[Cc]ode [Pp]ostal|[Cc][óo]digo [Pp]ostal|CEP|[Cc]ep|C\\.P\\.|(?:PIN|[Pp]in)[ -]?(?:[Cc]ode|CODE)|[Pp]incode|PINCODE';
 /** The label words in lower case, one of which every labelled match holds (the pattern's anyOf gate). */
 const LABEL_WORDS = [
   'zipcode',
@@ -60,7 +61,7 @@ const LABEL_WORDS = [
 // IL 7) or two groups (PL 00-000, PT 0000-000, BR 00000-000, SE/CZ/GR 000 00, JP 000-0000, US ZIP+4), letters and
 // digits (NL 1234 AB, GB, CA, IE), and a country prefix (CH-8001, D-10115).
 const LABELLED_CODE =
-  '(?:[1-9]\\d{3}[ ]?[A-Z]{2}(?![\\p{L}\\d])|(?:[A-Z]{1,2}-)?(?:\\d{3,7}|\\d{2}(?=[ -]\\d{3}))(?:[ -]\\d{2,4})?|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[AC-FHKNPRTV-Y]\\d{2}[ ]?[AC-FHKNPRTV-Y\\d]{4})';
+  '(?:[1-9]\\d{3}[ ]?[A-Z]{2}(?![\\p{L}\\d])|\\d{8}|(?:[A-Z]{1,2}-)?(?:\\d{3,7}|\\d{2}(?=[ -]\\d{3}))(?:[ -]\\d{2,4})?|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[AC-FHKNPRTV-Y]\\d{2}[ ]?[AC-FHKNPRTV-Y\\d]{4})';
 
 // A code right after a place name: the place is one to four capitalised words (with the particles of place names),
 // after "in", "from" or "near". Four digits that read as a year, amounts, numbers with a unit or another number
@@ -68,7 +69,7 @@ const LABELLED_CODE =
 // 3254 Club Drive") are not codes.
 const PLACE_WORDS = ['in', 'In', 'from', 'From', 'near', 'Near'];
 const PLACE_CODE = new RegExp(
-  `${wordsNotAfter('[\\p{L}\\d]', PLACE_WORDS)}[ \\t]\\p{Lu}[\\p{L}'’.-]{0,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|do|dos|das|del|di|la|le|les|sur|am|an|im|u|upon|on)){0,3}[ \\t](\\d{4}-\\d{3}|\\d{3} \\d{2}|\\d{4,5})(?![\\p{L}\\d]|[.,:/-]\\d|[ \\t]?[%€$£¥]|[ \\t]\\d)`,
+  `${wordsNotAfter('[\\p{L}\\d]', PLACE_WORDS)}[ \\t]\\p{Lu}[\\p{L}'’.-]{0,30}(?:[ \\t](?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|do|dos|das|del|di|la|le|les|sur|am|an|im|u|upon|on)){0,3}[ \\t](\\d{4}-\\d{3}|\\d{3} \\d{2}|\\d{4,5}|[1-9]\\d{5})(?![\\p{L}\\d]|[.,:/-]\\d|[ \\t]?[%€$£¥]|[ \\t]\\d)`,
   'dgu',
 );
 
@@ -79,14 +80,66 @@ const NOT_A_PLACE = new Set(
   ),
 );
 
-/** Units and counted things: "in Chicago 1500 miles", "in Acme 2000 users". */
+/** Units and counted things: "in Chicago 1500 miles", "in Acme 2000 users", "Pune 411000 rupees". */
 const UNIT_AFTER =
-  /^[ \t]+(?:miles?|mi|km|kms|kilometers?|kilometres?|meters?|metres?|m|ft|feet|yards?|kg|lbs?|pounds?|dollars?|euros?|usd|eur|gbp|people|persons?|users?|members?|followers?|fans?|votes?|times|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|points?|pts|calories|cal|rpm|mph|kph|words?|pages?|units?|pieces?|pcs|items?|copies|views?|likes?|subscribers?|employees?|students?|cars?|sq|square|shares?|stocks?|coins?|tokens?|btc|eth|bitcoins?)(?![\p{L}\d])/iu;
+  /^[ \t]+(?:rupees?|rs\.?|inr|lakhs?|crores?|miles?|mi|km|kms|kilometers?|kilometres?|meters?|metres?|m|ft|feet|yards?|kg|lbs?|pounds?|dollars?|euros?|usd|eur|gbp|people|persons?|users?|members?|followers?|fans?|votes?|times|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|points?|pts|calories|cal|rpm|mph|kph|words?|pages?|units?|pieces?|pcs|items?|copies|views?|viewers?|likes?|cases?|runs?|wickets?|subscribers?|employees?|students?|cars?|sq|square|shares?|stocks?|coins?|tokens?|btc|eth|bitcoins?)(?![\p{L}\d])/iu;
 
 /** Lower-case words that may follow a postal code in a sentence: it ends the place, the sentence goes on. */
 export const WORDS_AFTER_A_CODE: readonly string[] =
   'in and or to for is was were which where with at on from as near by but so if when while'.split(' ');
 const AFTER_A_CODE: ReadonlySet<string> = new Set(WORDS_AFTER_A_CODE);
+
+// An Indian PIN code closing an address line ("Indiranagar, Bengaluru 560038", "Hyderabad, Telangana 500028", "राम
+// नगर, दिल्ली 110051", "Chennai - 600040"): a comma, one to three words of a place (capitalised, lower case or in
+// Devanagari), an optional dash, then six digits, the first not 0 (also written "560 038", group 1).
+const PIN_PLACE_WORD = "(?:\\p{L}[\\p{L}\\p{M}'’.-]{1,30}|[\\u0900-\\u0963\\u0971-\\u097F]{2,30})";
+const PIN_AFTER_PLACE = new RegExp(
+  `,[ \\t]{0,2}(?:${PIN_PLACE_WORD}[ \\t]){0,2}${PIN_PLACE_WORD}[ \\t]{1,2}(?:[-–][ \\t]{1,2})?([1-9]\\d{2} ?\\d{3})(?![\\p{L}\\d/]|[.,:-]\\d|[ \\t]?[%€$£¥₹])`,
+  'dgu',
+);
+
+/** Words that end a phrase before an amount or a count, not a place: "Total, Rs 250000", "ok, salary 560000". */
+const NOT_A_PIN_PLACE = new Set(
+  'rs inr rupees total price cost salary amount budget fee fees balance revenue income otp views score scored raised paid earned won lost got spent sold'.split(
+    ' ',
+  ),
+);
+
+function pinAfterPlace(match: PatternMatch): Validation {
+  const text = match.input.text;
+  // The place's last word, before the code and its dash.
+  const place = PLACE_BEFORE_PIN.exec(text.slice(Math.max(0, match.start - 40), match.start))?.[1] ?? '';
+  const last = place.replace(/\.$/, '').toLowerCase();
+  if (NOT_A_PLACE.has(last) || NOT_A_PIN_PLACE.has(last)) return 'invalid';
+  if (UNIT_AFTER.test(text.slice(match.end, match.end + 16))) return 'invalid';
+  // A place in lower case ("koramangala, bangalore 560034") needs another item of the list before it on its line, and
+  // the code written whole ("plaquetas 492 000" counts in thousands).
+  if (/^\p{Ll}/u.test(place)) {
+    if (match.value.includes(' ')) return 'invalid';
+    const lineStart = text.lastIndexOf('\n', match.start) + 1;
+    const comma = text.lastIndexOf(',', match.start);
+    if (comma < lineStart || text.lastIndexOf(',', comma - 1) < lineStart) return 'invalid';
+  }
+  return 'valid';
+}
+
+const PLACE_BEFORE_PIN = /([\p{L}\p{M}'’.-]+)[ \t]{1,2}(?:[-–][ \t]{1,2})?$/u;
+
+// German nouns, capitalised like a place, that count what a number before them measures: "10115 Schritte", "12000
+// Euro", "25000 Einwohner".
+const COUNTED_NOUN_AFTER =
+  /^[ \t]{1,2}(?:Schritte|Euro|Dollar|Franken|Pfund|Menschen|Leute|Personen|Mitglieder|Einwohner|Besucher|Zuschauer|Fans|Follower|Abonnenten|Likes|Aufrufe|Klicks|Kilometer|Meter|Stunden|Minuten|Sekunden|Tage|Wochen|Monate|Jahre|Punkte|Stück|Seiten|Wörter|Kalorien|Mal|Exemplare|Stimmen|Fälle|Tonnen|Liter)(?![\p{L}\d])/u;
+
+const notBeforeACountedNoun = ({ end, input }: PatternMatch): Validation =>
+  COUNTED_NOUN_AFTER.test(input.text.slice(end, end + 16)) ? 'invalid' : 'valid';
+
+/**
+ * Whether a number read as a code after `wordBefore` (a place's last word) and before `textAfter` counts or numbers
+ * something instead: "Page 123456", "Order 560038", "Amazon 560038 units", "Mumbai 185000 viewers".
+ */
+export function numberReadsAsCount(wordBefore: string, textAfter: string): boolean {
+  return NOT_A_PLACE.has(wordBefore.replace(/\.$/, '').toLowerCase()) || UNIT_AFTER.test(textAfter);
+}
 
 function placeCode(match: PatternMatch): Validation {
   const code = match.value;
@@ -158,6 +211,7 @@ export function createPostalCodeRecognizer() {
         regex: /(?<![\w.,/-])\d{5}(?=[ \t]{1,2}(?:-[ \t])?\p{Lu}\p{Ll}{2,})/gu,
         score: 0.5,
         minDigitRun: 5,
+        validate: notBeforeACountedNoun,
       },
       { name: 'nl', regex: /(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])/g, score: 0.3, minDigitRun: 4 },
       { name: 'three-two', regex: /(?<![\w-])\d{3} \d{2}(?![\w-])/g, score: 0.2, minDigitRun: 3 },
@@ -167,7 +221,7 @@ export function createPostalCodeRecognizer() {
         // A code after its label: "My zip code is 880", "PLZ: 8001", "código postal 3610-114".
         name: 'labelled',
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:${LABEL})(?:[ \\t]?(?:is|was|of|:|=|#|-|no\\.?|nº|n°)){0,2}[ \\t]?:?[ \\t]{0,2}(${LABELLED_CODE})(?![\\p{L}\\d]|[-.,/]\\d)`,
+          `(?<![\\p{L}\\d])(?:${LABEL})(?:[ \\t]?(?:is|was|of|é|es|est|ist|:|=|#|-|no\\.?|nº|n°)){0,2}[ \\t]?:?[ \\t]{0,2}(${LABELLED_CODE})(?![\\p{L}\\d]|[-.,/]\\d)`,
           'gdu',
         ),
         group: 1,
@@ -187,6 +241,15 @@ export function createPostalCodeRecognizer() {
         // The place word and the space or tab after it.
         literals: PLACE_WORDS.flatMap((word) => [`${word} `, `${word}\t`]),
         validate: placeCode,
+      },
+      {
+        name: 'pin-after-place',
+        regex: PIN_AFTER_PLACE,
+        group: 1,
+        score: 0.6,
+        minDigitRun: 3,
+        literals: [','],
+        validate: pinAfterPlace,
       },
       { name: 'five-digits', regex: /(?<![\w.,/-])\d{4,5}(?![\w/-]|[.,]\d)/g, score: 0.2, minDigitRun: 4 },
     ],

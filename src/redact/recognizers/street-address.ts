@@ -8,9 +8,12 @@
 
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 import { MONTH_WORDS } from './date.js';
-import { WORDS_AFTER_A_CODE } from './postal-code.js';
+import { numberReadsAsCount, US_STATES, WORDS_AFTER_A_CODE } from './postal-code.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
+// Devanagari letters and signs, without the danda (full stop) and the digits.
+const DEVANAGARI_LETTERS = '\\u0900-\\u0963\\u0971-\\u097F';
+const DEVANAGARI_WORD = `[${DEVANAGARI_LETTERS}]{2,30}`;
 const CAP_WORD = "(?:\\d{1,5}|[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30})";
 // A contact label after an address ("… 28007 Madrid. E-mail: …", "… Cádiz. Tfno. 956 …") is not part of its place: a
 // label word followed by a dot or colon, a phone number or an e-mail address. Without that it may be a place ("Tel
@@ -23,7 +26,7 @@ const NOT_LABEL = `(?!${CONTACT_LABEL})`;
 const PLACE_WORD = `${NOT_LABEL}\\p{Lu}[\\p{L}'’ºª.-]{0,30}`;
 
 const EN_SUFFIXES =
-  'Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay';
+  'Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay|Cottages|Villas|Mansions';
 
 const ROMANCE_TYPES =
   'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca|Plac|plac|Aleja|aleja|Trg|trg|Náměstí|náměstí|Nám\\.|nám\\.|Třída|třída|Λεωφόρος|Λεωφ\\.|Οδός|Odos';
@@ -48,7 +51,7 @@ const USPS_SUFFIXES =
 // as often ("c/ Los Balbos, s/n").
 const SLASH_TYPES = 'C/\\.?|c/\\.?|Av/|Avda/';
 
-const DOOR = `(?:[ \\t]\\d{1,3}[º°ª]?[A-Z](?![\\p{L}\\d])|[ \\t]?[,-][ \\t]?(?:\\d{1,3}[ \\t]?[º°ª]?(?:[ \\t]?[A-Za-z])?|[A-Za-z]|s/n|bajo|izq(?:da)?\\.?|dcha\\.?|pta\\.?[ \\t]?\\d{1,3}|piso[ \\t]\\d{1,3}|puerta[ \\t]\\w{1,3}|esc(?:alera)?\\.?[ \\t]?\\w{1,3}|\\d{1,3}\\.?[ \\t]?[oºª]\\.?[ \\t]?[A-Za-z]?)(?![\\p{L}\\d])){0,4}`;
+const DOOR = `(?:[ \\t]\\d{1,3}[º°ª]?[A-Z](?![\\p{L}\\d])|[ \\t]?[,-][ \\t]?(?:\\d{1,3}[ \\t]?[º°ª]?(?:[ \\t]?(?:izq(?:da)?\\.?|dcha\\.?|andar|planta|piso|[A-Za-z]))?|[A-Za-z]|s/n|bajo|izq(?:da)?\\.?|dcha\\.?|pta\\.?[ \\t]?\\d{1,3}|piso[ \\t]\\d{1,3}|puerta[ \\t]\\w{1,3}|esc(?:alera)?\\.?[ \\t]?\\w{1,3}|\\d{1,3}\\.?[ \\t]?[oºª]\\.?[ \\t]?[A-Za-z]?)(?![\\p{L}\\d])){0,4}`;
 
 const ADDRESS_WORDS = [
   'address',
@@ -87,6 +90,12 @@ const ADDRESS_WORDS = [
   'morada',
   'mora na',
   'mora em',
+  'moro na',
+  'moro em',
+  'wohne',
+  'wohnen',
+  'habite',
+  'पता',
 ];
 
 /**
@@ -107,19 +116,36 @@ function alternationLiterals(alternation: string): string[] {
 // quadratic time).
 const SEPARATOR =
   /(?:[ \t]*,[ \t]*|[ \t]*(?:\.[ \t]*)?\r?\n(?:[ \t]*\r?\n)?[^\p{L}\p{N}\n]{0,4}|[ \t]*[.;][ \t]+|[ \t]+-[ \t]+|[ \t]{1,3})/uy;
-// A segment ends at punctuation, a line end, the end of the text, where a lower-case sentence resumes, or before a
-// contact label (after a word without a final dot: "Cádiz. Tfno" ends at "Cádiz", the dot being punctuation).
-const END = `(?=[ \\t]*(?:[,;\\n.)?!:]|$)|[ \\t]+\\p{Ll}|(?<!\\.)[ \\t]+${CONTACT_LABEL})`;
+// A segment ends at punctuation, a line end, the end of the text, where a lower-case sentence resumes (or a sentence in
+// Devanagari, which has no case: "दिल्ली 110051 में रहता हूँ"), or before a contact label (after a word without a final
+// dot: "Cádiz. Tfno" ends at "Cádiz", the dot being punctuation).
+const END = `(?=[ \\t]*(?:[,;\\n.)?!:\u0964]|$)|[ \\t]+[\\p{Ll}${DEVANAGARI_LETTERS}]|(?<!\\.)[ \\t]+${CONTACT_LABEL})`;
+// A unit after the street, as the countries write it: a numbered flat, suite, room or shop ("apto 45", "ap. 501",
+// "casa 2", "sala 3", "appt 12", "Whg. 12"), a lettered block or building ("bloco B", "bât. B", "Tower 2"), an Indian
+// sector or phase ("Sector 4", "Phase 2"), a floor
+// ("10º andar", "2e étage", "3. OG", "6ª planta") or a Spanish floor and door ("3º izq.", "4ºB", "1º dcha").
 const UNIT_SEGMENT =
-  /(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.|Room|Piso|Puerta|Dpto\.?|Depto\.?|Bloque|Portal|Escalera|#)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/iuy;
+  /(?:(?:Apt|Apartment|Apto|Ap|Appt|App|Suite|Ste|Unit|Flat|Floor|Fl|Room|Piso|Puerta|Dpto|Depto|Portal|Escalera|Casa|Sala|Loja|Conj|Cj|Whg|Wohnung|#)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?#?[ \t]?\d{1,5}[A-Za-z]?|(?:Bloco|Bloque|Bl|Bât|Bat|Bâtiment|Torre|Tower|Block|Wing|Sector|Phase|Stage)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:[º°ª]|\.|e|er|ère|o|a)?[ \t]?(?:andar|étage|etage|piso|planta|OG|Stock|Etage|floor)|\d{1,2}[ \t]?[º°ª][ \t]?(?:izq(?:da|uierda)?\.?|dcha\.?|dcho\.?|derecha|centro|[A-Z]))(?![\p{L}\d])/iuy;
+// Postal codes that continue an address: GB, CA, four or five digits with an optional second group (US ZIP+4, BR CEP,
+// PT), three and two or three (SE, CZ, GR, IN written "560 038"), PL "53-320", and six digits not starting with 0
+// (IN PIN, RU, SG, CN).
 const POSTAL =
-  '(?:[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d|(?:[A-Z]{1,2}-)?(?:\\d{4,5}|\\d{3}[ -]\\d{2,3})(?:-\\d{3,4})?)';
+  '(?:[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d|(?:[A-Z]{1,2}-)?(?:\\d{4,5}|\\d{3}[ -]\\d{2,3}|\\d{2}-\\d{3})(?:-\\d{3,4})?|[1-9]\\d{5})';
 const POSTAL_SEGMENT = new RegExp(
   `${POSTAL}([ \\t]{1,2}(?:-[ \\t])?${PLACE_WORD}(?:[ \\t]${NOT_LABEL}${CAP_WORD}){0,3}(?:[ \\t]\\(${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,2}\\))?)?${END}`,
   'uy',
 );
+// A place: capitalised words with their particles, or one to three words in Devanagari ("गांधी नगर", "जयपुर"); its
+// postal code may follow after a dash ("Chennai - 600040").
 const PLACE_SEGMENT = new RegExp(
-  `${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:,?[ \\t]{1,2}[A-Z]{2,3})?(?:[ \\t]{1,3}(${POSTAL}))?${END}`,
+  `(?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}|${DEVANAGARI_WORD}(?:[ \\t]${DEVANAGARI_WORD}){0,2})(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:(?:,?[ \\t]{1,2}|[ \\t]?[-–/][ \\t]?)[A-Z]{2,3})?(?:[ \\t]{1,3}(?:[-–][ \\t]{1,2})?(${POSTAL}))?${END}`,
+  'uy',
+);
+// Members write the place and code of a British or US address in lower case too ("oxford ox1 4ag", "boston ma
+// 02115", "brighton\nbn1 3xe"): up to three lower-case words, then a British postcode (with its space) or a US state
+// code and ZIP code.
+const LOWER_CASE_PLACE_CODE = new RegExp(
+  `(?:[a-z]{2,20}(?:[ \\t]{1,2}|[ \\t]*\\r?\\n[ \\t]{0,4})){0,3}(?:[a-z]{1,2}\\d[a-z\\d]?[ \\t]\\d[abd-hjlnp-uw-z]{2}|(?:${US_STATES.toLowerCase()})[ \\t]{1,3}\\d{5}(?:-\\d{4})?)${END}`,
   'uy',
 );
 // A region code (not a label: "CP: 43005"); in lower case ("springfield, il 62704") only before a postal code.
@@ -130,7 +156,7 @@ const REGION_SEGMENT = new RegExp(
 // On the street's line: a post-directional ("67 Devon Street West", USPS) or a second name ending in a street suffix
 // ("14 Crown Street Kishiev Squares").
 const SECOND_NAME_SEGMENT = new RegExp(
-  `(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?(?=[ \\t]*(?:[,;\\n)]|$))|(?:(?:\\p{Lu}[\\p{L}'’.-]{0,30}|van|von|de|der|den|du|del|la|le)[ \\t]){1,3}(?:${USPS_SUFFIXES})(?![\\p{L}\\d]))`,
+  `(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?(?=[ \\t]*(?:[,;\\n)]|$)|[ \\t]+(?:[Aa]pt|[Ss]uite|[Ss]te|[Uu]nit|#))|(?:(?:\\p{Lu}[\\p{L}'’.-]{0,30}|van|von|de|der|den|du|del|la|le)[ \\t]){1,3}(?:${USPS_SUFFIXES})(?![\\p{L}\\d]))`,
   'uy',
 );
 // The last line of a multi-line address ("Tujetsch\n nan\n 7188", "City\n, Region\n 60810"): a line break, then
@@ -193,16 +219,22 @@ function stickyMatch(regex: RegExp, text: string, at: number): RegExpExecArray |
   return regex.exec(text);
 }
 
-/** Extends an address match over continuation lines; keeps only up to the last strong component. */
-export function extendAddress(text: string, end: number): { end: number; strong: boolean } {
+/**
+ * Extends an address match over continuation lines; keeps only up to the last strong component. `postal` says that
+ * the kept continuation holds a postal code.
+ */
+export function extendAddress(text: string, end: number): { end: number; strong: boolean; postal: boolean } {
   let committed = end;
   let strongSeen = false;
+  let postalSeen = false;
   let at = end;
   let afterUnit = false;
   for (let step = 0; step < 6; step++) {
     const sep = stickyMatch(SEPARATOR, text, at);
     if (!sep) break;
     const segmentStart = at + sep[0].length;
+    // A comma between digits is a decimal comma ("37,5 ºC"), not a separator.
+    if (sep[0] === ',' && isDigitAt(text, at - 1) && isDigitAt(text, segmentStart)) break;
     const newline = sep[0].includes('\n');
     if (sep[0].indexOf('\n') !== sep[0].lastIndexOf('\n')) {
       // After a blank line only a closing "Country 12345" or postal code still belongs to the address.
@@ -212,6 +244,7 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       if (closing) {
         committed = segmentStart + closing[0].length;
         strongSeen = true;
+        postalSeen ||= postal !== null || closing[1] !== undefined;
       }
       break;
     }
@@ -232,6 +265,15 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       at = segmentStart + postal[0].length;
       committed = at;
       strongSeen = true;
+      postalSeen = true;
+      continue;
+    }
+    const lowerCase = stickyMatch(LOWER_CASE_PLACE_CODE, text, segmentStart);
+    if (lowerCase) {
+      at = segmentStart + lowerCase[0].length;
+      committed = at;
+      strongSeen = true;
+      postalSeen = true;
       continue;
     }
     if (spaceOnly && step === 0) {
@@ -243,16 +285,22 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       }
     }
     if (spaceOnly) {
-      // One-line addresses: "Suite 503 Springfield IL", "Apt. 934 OULU", "Suite 12 Limassol Cyprus".
+      // One-line addresses: "Suite 503 Springfield IL", "Apt. 934 OULU", "Suite 12 Limassol Cyprus", "Apto. 116
+      // Montevideo 11600, Uruguay" (a place with its postal code goes on).
       const place = previousWasUnit ? stickyMatch(PLACE_SEGMENT, text, segmentStart) : null;
       if (
         place &&
         place[0].length > 0 &&
         place[0].length <= 48 &&
-        (isUpperCasePlace(place[0]) || endsWithCountry(place[0]))
+        (isUpperCasePlace(place[0]) || endsWithCountry(place[0]) || place[1] !== undefined)
       ) {
         at = segmentStart + place[0].length;
         committed = at;
+        if (place[1] !== undefined) {
+          strongSeen = true;
+          postalSeen = true;
+          continue;
+        }
       }
       break;
     }
@@ -261,10 +309,12 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       at = segmentStart + region[0].length;
       committed = at;
       strongSeen = true;
+      postalSeen ||= /\d/.test(region[0]);
       continue;
     }
     const place = stickyMatch(PLACE_SEGMENT, text, segmentStart);
     if (place && place[0].length > 0 && place[0].length <= 48) {
+      if (placeCodeIsACount(text, place, segmentStart)) break;
       at = segmentStart + place[0].length;
       // A place on the same line after a comma is part of the address; on a new line it needs a strong part: a postal
       // code, or being a country's name (the last line of an international address).
@@ -272,13 +322,30 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       if (place[1] !== undefined || country || !newline) {
         committed = at;
         strongSeen = strongSeen || place[1] !== undefined || country;
+        postalSeen ||= place[1] !== undefined;
       }
       continue;
     }
     break;
   }
   const closing = closingPostalLine(text, committed);
-  return closing > committed ? { end: closing, strong: true } : { end: committed, strong: strongSeen };
+  return closing > committed
+    ? { end: closing, strong: true, postal: true }
+    : { end: committed, strong: strongSeen, postal: postalSeen };
+}
+
+/** A place segment's code that counts or numbers something: "Page 123456", "Amazon 560038 units". */
+function placeCodeIsACount(text: string, place: RegExpExecArray, segmentStart: number): boolean {
+  const code = place[1];
+  if (code === undefined) return false;
+  const before = place[0].slice(0, place[0].length - code.length).trimEnd();
+  const end = segmentStart + place[0].length;
+  return numberReadsAsCount(/[\p{L}.'’-]*$/u.exec(before)?.[0] ?? '', text.slice(end, end + 16));
+}
+
+function isDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
 }
 
 /**
@@ -328,15 +395,81 @@ const notADate = (match: PatternMatch): Validation => {
   return word !== undefined && MONTHS.has(word.toLowerCase()) ? 'invalid' : 'valid';
 };
 
-// A unit written before the street line ("Suite 541 6343 Skogstien 106").
-const LEADING_UNIT = /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?\d{1,5}[A-Za-z]?[ \t]{1,2}$/u;
+// A house, flat, plot, shop or door number's label, as Indian addresses write it ("H.No. 12-2-417", "House No. 24",
+// "Flat No. 3B", "Plot No 56", "D.No 4-12", "door no 12/4", "मकान नंबर 12"), and such a number: an optional block
+// letter, then one to four groups of digits joined by '/' or '-', and a letter ("B-204", "14/2", "15A").
+const HOUSE_NUMBER_LABEL =
+  '(?:(?:H\\.?[ ]?|House[ ]|Flat[ ]|Plot[ ]|Shop[ ]|Door[ ]|D\\.[ ]?|Qtr[ ]|Quarter[ ])(?:No|Number)\\.?|मकान[ ](?:नंबर|नं\\.?|संख्या))';
+/** Words every HOUSE_NUMBER_LABEL holds in lower case (a gate): its first word and the number word's 'n'. */
+const HOUSE_NUMBER_LABEL_WORDS = [
+  'h.n',
+  'h. n',
+  'hn',
+  'h n',
+  'house n',
+  'flat n',
+  'plot n',
+  'shop n',
+  'door n',
+  'd.n',
+  'd. n',
+  'qtr n',
+  'quarter n',
+  'मकान ',
+];
+const HOUSE_NUMBER = '(?:[A-Z]-?)?\\d{1,5}(?:[/-]\\d{1,5}){0,3}[A-Za-z]?';
 
-function extend({ start, end, input }: PatternMatch) {
+// Where a name-number match's street starts when capitalised words before it belong to something else: after a long
+// word closing a sentence ("Dr. Daniel Humberto Ferranti. Jujuy Nº 491", "Universidad de Chile. Olivos 973"), or at
+// an abbreviated street type after a word ("Dr. Rafael Flores Ruiz Av. Kansas City 92").
+const STREET_AFTER_OTHER_WORDS =
+  /^.*(?:\p{L}{4}\.[ \t]|\p{L}[ \t](?=(?:Av|Avda|Avd|Pza|Ctra|Crta|Rda|Trav|Urb|Pça|Cmno)\.[ \t]))/u;
+
+/** Extends a name-number match, from where its street starts (STREET_AFTER_OTHER_WORDS). */
+function refineNameNumber(match: PatternMatch) {
+  const cut = STREET_AFTER_OTHER_WORDS.exec(match.value)?.[0].length ?? 0;
+  return extend(cut === 0 ? match : { ...match, start: match.start + cut, value: match.value.slice(cut) });
+}
+
+// A unit written before the street line ("Suite 541 6343 Skogstien 106", "Flat 3, 27 Kingsley Road", "Flat No. 3B,
+// 12 MG Road").
+const LEADING_UNIT = new RegExp(
+  `(?<![\\p{L}\\d])(?:(?:Apt\\.?|Apartment|Suite|Ste\\.|Unit|Flat)[ \\t]?#?\\d{1,5}[A-Za-z]?|${HOUSE_NUMBER_LABEL}[ \\t]?${HOUSE_NUMBER}),?[ \\t]{1,2}$`,
+  'u',
+);
+// A unit word right before the number that starts the match ("Flat 3, 27 Kingsley Road", read from "3").
+const UNIT_WORD_BEFORE = /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?$/u;
+// The first groups of a house number whose last group starts the match ("14/" of "14/2 MG Road", "12-2-" of
+// "12-2-417 Main Road").
+const HOUSE_NUMBER_HEAD = /(?:^|[^\p{L}\p{N}/-])((?:[A-Z]-?)?\d{1,5}(?:[/-]\d{1,5}){0,2}[/-])$/u;
+
+function extend(match: PatternMatch) {
+  return extendMatch(match).span;
+}
+
+/** A bare house number before places ("B-204, Lake View Apartments, Powai, Mumbai 400076"): strong only when the
+ * places end in a postal code (a country or a region code after "after 6, Jordan here" or "tipo 2, HTA" is not). */
+function refineNumberBeforePlaces(match: PatternMatch) {
+  const { span, postal } = extendMatch(match);
+  return postal ? span : { start: span.start, end: span.end };
+}
+
+function extendMatch({ start, end, input }: PatternMatch) {
   const extended = extendAddress(input.text, end);
-  const unit = LEADING_UNIT.exec(input.text.slice(Math.max(0, start - 24), start));
-  const leading = unit ? null : LEADING_NUMBER.exec(input.text.slice(Math.max(0, start - 10), start));
-  const from = unit ? start - unit[0].length : leading?.[1] ? start - leading[1].length : start;
-  return extended.strong ? { start: from, end: extended.end, score: 0.8 } : { start: from, end: extended.end };
+  const unit =
+    LEADING_UNIT.exec(input.text.slice(Math.max(0, start - 32), start)) ??
+    UNIT_WORD_BEFORE.exec(input.text.slice(Math.max(0, start - 12), start));
+  const head = unit ? null : HOUSE_NUMBER_HEAD.exec(input.text.slice(Math.max(0, start - 20), start));
+  const leading = unit || head ? null : LEADING_NUMBER.exec(input.text.slice(Math.max(0, start - 10), start));
+  const from = unit
+    ? start - unit[0].length
+    : head?.[1]
+      ? start - head[1].length
+      : leading?.[1]
+        ? start - leading[1].length
+        : start;
+  const span = extended.strong ? { start: from, end: extended.end, score: 0.8 } : { start: from, end: extended.end };
+  return { span, postal: extended.postal };
 }
 
 // Informal street lines in any case ("123 main st", "42 oak avenue", "350 w 42nd st apt 4b"). Suffixes that are
@@ -461,6 +594,18 @@ function informalStreet({ value, start, end, input }: PatternMatch): Validation 
   return capitalisedStreetAt(input.text, start) ? 'invalid' : 'valid';
 }
 
+// Words before a number that make a capitalised street line a count ("Top 10 Main Street shops", "Over 100 Main
+// Street businesses"): fewer than the informal pattern's COUNT_WORDS, as "the", "my", "our" stand before named
+// addresses ("our 10 Downing Street office").
+const CAPITALISED_COUNT_WORDS: ReadonlySet<string> = new Set(
+  'top over under about around nearly almost than all every only'.split(' '),
+);
+
+function notAfterACountWord({ start, input }: PatternMatch): Validation {
+  const before = wordBefore(input.text, start);
+  return before !== undefined && CAPITALISED_COUNT_WORDS.has(before) ? 'invalid' : 'valid';
+}
+
 /** Scores an informal street line: 0.8 with a unit or postal code after it, 0.6 with a cue or a strong shape. */
 function refineInformalStreet(match: PatternMatch) {
   const { value, start, end, input } = match;
@@ -501,6 +646,7 @@ export function createStreetAddressRecognizer() {
         score: 0.7,
         minDigits: 1,
         literals: alternationLiterals(EN_SUFFIXES),
+        validate: notAfterACountWord,
         refine: extend,
       },
       {
@@ -597,7 +743,7 @@ export function createStreetAddressRecognizer() {
         spaceBeforeDigit: true,
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
         validate: notADate,
-        refine: extend,
+        refine: refineNameNumber,
       },
       {
         // "Doctor Esquerdo, 46" / "Reyes Católicos, 19 - 5o": a street name without a type word. Alone it scores
@@ -614,6 +760,50 @@ export function createStreetAddressRecognizer() {
         refine: extend,
       },
       {
+        // A labelled house number, as Indian addresses start: "H.No. 12-2-417, Gudimalkapur", "Flat No. 3B",
+        // "मकान नंबर 12". The label makes it an address part on its own.
+        name: 'house-number-label',
+        regex: new RegExp(
+          `(?<![\\p{L}\\d])${HOUSE_NUMBER_LABEL}[ \\t]?[:#-]?[ \\t]?${HOUSE_NUMBER}(?![\\p{L}\\d])`,
+          'giu',
+        ),
+        score: 0.6,
+        minDigits: 1,
+        anyOf: HOUSE_NUMBER_LABEL_WORDS,
+        refine: extend,
+      },
+      {
+        // A bare house number, a comma and a place ("B-204, Lake View Apartments, Powai, Mumbai 400076", "45, गांधी
+        // नगर, जयपुर 302015"): reported only when the places after it end in a postal code (extend's strong score)
+        // or an address word precedes it; a number before a comma and a name is otherwise a count or a list.
+        name: 'number-comma-place',
+        regex: new RegExp(
+          `(?:[A-Z](?<![\\p{L}\\d/.,-][A-Z])-?\\d|\\d(?<![\\p{L}\\d/.,-]\\d))\\d{0,4}(?:[/-]\\d{1,5}){0,3}[A-Za-z]?(?=,[ \\t]{0,2}(?:\\p{Lu}|\\d{1,2}(?:st|nd|rd|th)[ \\t]|[${DEVANAGARI_LETTERS}]))`,
+          'gu',
+        ),
+        score: 0.2,
+        minDigits: 1,
+        literals: [','],
+        validate: notAYear,
+        refine: refineNumberBeforePlaces,
+      },
+      {
+        // Brazilian "R." for Rua ("R. Oscar Freire, 900", "r. augusta 500"): an initial too ("R. Kelly, 45"), so it
+        // needs an address word, a unit or a postal code after it. The look-behind follows the letter it checks, so
+        // the regex starts only at an 'R' (its literals gate passes on every "Mr. ").
+        name: 'rua-abbreviation',
+        regex: new RegExp(
+          `[Rr](?<![\\p{L}\\d.][Rr])\\.[ \\t]${WORD}(?:[ \\t]${WORD}){0,5},?[ \\t]{1,2}(?:n[º°o]\\.?[ \\t]?)?\\d{1,5}[A-Za-z]?(?![\\p{L}\\d])`,
+          'gu',
+        ),
+        score: 0.3,
+        minDigits: 1,
+        literals: ['R. ', 'r. ', 'R.\t', 'r.\t'],
+        context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
+        validate: notAYear,
+        refine: extend,
+      },
+      {
         // Intersections: "the corner of Dalbraut 99 and Frederikke Coves".
         name: 'corner-of',
         regex:
@@ -623,7 +813,9 @@ export function createStreetAddressRecognizer() {
       },
       {
         name: 'unit',
-        regex: /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/gu,
+        // "Unit 3 of 10", "Flat 3 of 5" count.
+        regex:
+          /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?[ \t]?\d{1,5}[A-Za-z]?(?![\p{L}\d]|[ \t]of[ \t]\d)/gu,
         score: 0.55,
         minDigits: 1,
         literals: ['Apt', 'Apartment', 'Suite', 'Ste.', 'Unit', 'Flat'],
