@@ -5,6 +5,7 @@
 
 import type { PatternMatch, Validation } from '../pattern-recognizer.js';
 import { createPatternRecognizer, wordsNotAfter } from '../pattern-recognizer.js';
+import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
 
 /** Digit words and their digits: English (with "oh"), Spanish, Portuguese, French, German, Italian. */
 const DIGIT_WORDS: Readonly<Record<string, number>> = Object.freeze({
@@ -186,16 +187,189 @@ function longRun(match: PatternMatch): { start: number; end: number; score?: num
     : { start: match.start, end: match.end };
 }
 
-function validate(match: PatternMatch): Validation {
-  const read = digitsOf(match.value);
-  if (read === null || read.words < MIN_WORDS || read.longWords === 0) return 'invalid';
+/** Whether a read run is one spelled phone number: enough digits and words, not counting or a chant. */
+function isPhoneRun(read: { digits: string; words: number; longWords: number }): boolean {
   const { digits } = read;
-  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return 'invalid';
-  return isCounting(digits) || isRepetition(digits) ? 'invalid' : 'valid';
+  if (read.words < MIN_WORDS || read.longWords === 0) return false;
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return false;
+  return !isCounting(digits) && !isRepetition(digits);
 }
 
-/** Phone numbers spelled out in words. */
-export function createSpelledPhoneRecognizer() {
+/**
+ * A run is kept whole when it is one number, and kept for splitting (`phonesIn`) when it is too long for one and
+ * not counting or a chant as a whole ("call five five five one two three four five six seven, eight eight eight ...").
+ */
+function validate(match: PatternMatch): Validation {
+  const read = digitsOf(match.value);
+  if (read === null) return 'invalid';
+  if (read.digits.length > MAX_DIGITS) return isLongChant(read.digits) ? 'invalid' : 'valid';
+  return isPhoneRun(read) ? 'valid' : 'invalid';
+}
+
+/**
+ * A long run that counts on or says one block again as a whole, with any block length and going round after nine to
+ * one as well ("one two ... nine, one two ... nine"): no piece of it is a phone number.
+ */
+function isLongChant(digits: string): boolean {
+  for (let period = 1; period * 2 <= digits.length; period++) {
+    let repeats = true;
+    for (let i = period; i < digits.length && repeats; i++) repeats = digits[i] === digits[i - period];
+    if (repeats) return true;
+  }
+  for (const step of [1, -1]) {
+    let steps = true;
+    for (let i = 1; i < digits.length && steps; i++) {
+      const difference = digits.charCodeAt(i) - digits.charCodeAt(i - 1);
+      steps = difference === step || difference === -7 * step || difference === -8 * step || difference === -9 * step;
+    }
+    if (steps) return true;
+  }
+  return false;
+}
+
+/** One token of a run: a digit word (with its "double" or "triple"), or a group of digits. */
+interface RunToken {
+  readonly start: number;
+  readonly end: number;
+  /** Whether a comma or a dot stands between this token and the one before it. */
+  readonly afterPunctuation: boolean;
+}
+
+const RUN_TOKEN = new RegExp(`(?:${REPEAT}${SP}{1,2})?\\p{L}+|\\d+`, 'giu');
+
+function tokensOf(value: string): RunToken[] {
+  const tokens: RunToken[] = [];
+  let last = 0;
+  for (const m of value.matchAll(RUN_TOKEN)) {
+    const start = m.index;
+    const between = value.slice(last, start);
+    tokens.push({ start, end: start + m[0].length, afterPunctuation: between.includes(',') || between.includes('.') });
+    last = start + m[0].length;
+  }
+  return tokens;
+}
+
+/** Kinds of a piece of a split run: not a number, a number of 7 to 9 digits, a number of 10 or more. */
+const FILLER = 0;
+const SHORT_NUMBER = 1;
+const FULL_NUMBER = 2;
+
+/**
+ * The phone numbers in a run too long to be one, as ranges of `value`: the run is cut into pieces at commas and
+ * dots, or between two pieces that are each a full number of ten digits or more said one after the other ("five five
+ * five one two three four five six seven nine one seven five five five oh one nine nine"); the cuts chosen cover the
+ * most digits with numbers, in the fewest pieces. A piece that is no number (counting, a chant, too short) is left.
+ */
+export function phonesIn(value: string): { start: number; end: number; digits: number }[] {
+  const tokens = tokensOf(value);
+  const n = tokens.length;
+  // best[i][kind]: the best cut of tokens [0, i) whose last piece is of that kind, as [covered digits, -pieces].
+  type Cut = { covered: number; pieces: number; from: number; fromKind: number; kind: number; digits: number };
+  const best: (Cut | undefined)[][] = Array.from({ length: n + 1 }, () => [undefined, undefined, undefined]);
+  const better = (a: Cut, b: Cut | undefined) =>
+    b === undefined || a.covered > b.covered || (a.covered === b.covered && a.pieces < b.pieces);
+  for (let i = 1; i <= n; i++) {
+    for (let j = i - 1; j >= 0; j--) {
+      const first = tokens[j] as RunToken;
+      const last = tokens[i - 1] as RunToken;
+      const read = digitsOf(value.slice(first.start, last.end));
+      if (read === null) continue;
+      const number = isPhoneRun(read);
+      const kind = !number ? FILLER : read.digits.length >= LONG_RUN_DIGITS ? FULL_NUMBER : SHORT_NUMBER;
+      const covered = number ? read.digits.length : 0;
+      for (let previous = FILLER; previous <= FULL_NUMBER; previous++) {
+        if (j > 0) {
+          const before = best[j]?.[previous];
+          if (before === undefined) continue;
+          // A cut needs a comma or a dot, or two full numbers on either side of it.
+          if (!first.afterPunctuation && !(kind === FULL_NUMBER && previous === FULL_NUMBER)) continue;
+        } else if (previous !== FILLER) continue;
+        const before = j > 0 ? best[j]?.[previous] : undefined;
+        const cut: Cut = {
+          covered: (before?.covered ?? 0) + covered,
+          pieces: (before?.pieces ?? 0) + 1,
+          from: j,
+          fromKind: previous,
+          kind,
+          digits: read.digits.length,
+        };
+        if (better(cut, best[i]?.[kind])) (best[i] as (Cut | undefined)[])[kind] = cut;
+      }
+    }
+  }
+  let end: Cut | undefined;
+  for (const cut of best[n] ?? []) if (cut !== undefined && better(cut, end)) end = cut;
+  const phones: { start: number; end: number; digits: number }[] = [];
+  let i = n;
+  while (end !== undefined && i > 0) {
+    if (end.kind !== FILLER) {
+      phones.push({
+        start: (tokens[end.from] as RunToken).start,
+        end: (tokens[i - 1] as RunToken).end,
+        digits: end.digits,
+      });
+    }
+    const from = end.from;
+    end = from > 0 ? best[from]?.[end.fromKind] : undefined;
+    i = from;
+  }
+  return phones.reverse();
+}
+
+/** Added to a run's score by a phone word before it. */
+const CONTEXT_BOOST = 0.55;
+const CALLED_SCORE = Math.min(1, LONE_SCORE + CONTEXT_BOOST);
+/**
+ * What may stand between two numbers given as alternatives ("call me at ... or ...", "... ou ...", "... oder ..."):
+ * the second is a phone number as the first is, though its phone word is now out of the context window.
+ */
+const ALTERNATIVE = /^[ \t\u00a0,;:/-]*(?:(?:or|and|o|ou|oder|und|y|e|et|oppure)[ \t\u00a0,;:/-]*)?$/iu;
+
+/**
+ * Phone numbers spelled out in words. A run too long for one number (validate) comes out of the pattern recognizer
+ * whole and is replaced here by the numbers in it (`phonesIn`), each scored as a run of its own length would be,
+ * with the run's phone word when it had one.
+ */
+export function createSpelledPhoneRecognizer(): Recognizer {
+  const runs = createRunRecognizer();
+  function analyzeInto(input: AnalysisInput, spans: DetectedSpan[], options?: AnalyzeOptions): void {
+    const first = spans.length;
+    runs.analyzeInto?.(input, spans, options);
+    const text = input.text;
+    // The end of the last number said after a phone word, while only "or", "and" and punctuation follow it.
+    let calledEnd = -1;
+    for (let i = first; i < spans.length; i++) {
+      const span = spans[i] as DetectedSpan;
+      const value = text.slice(span.start, span.end);
+      const called =
+        span.score >= CALLED_SCORE - 1e-9 || (calledEnd >= 0 && ALTERNATIVE.test(text.slice(calledEnd, span.start)));
+      if ((digitsOf(value)?.digits.length ?? 0) <= MAX_DIGITS) {
+        if (called && span.score < CALLED_SCORE) spans[i] = { ...span, score: CALLED_SCORE };
+        if (called) calledEnd = span.end;
+        continue;
+      }
+      const pieces = phonesIn(value).map((phone): DetectedSpan => {
+        const score = called ? CALLED_SCORE : phone.digits >= LONG_RUN_DIGITS ? LONG_RUN_SCORE : LONE_SCORE;
+        return { ...span, start: span.start + phone.start, end: span.start + phone.end, score };
+      });
+      if (called) calledEnd = span.end;
+      spans.splice(i, 1, ...pieces);
+      i += pieces.length - 1;
+    }
+  }
+  return Object.freeze({
+    name: runs.name,
+    types: runs.types,
+    analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
+      const spans: DetectedSpan[] = [];
+      analyzeInto(input, spans, options);
+      return spans;
+    },
+    analyzeInto,
+  });
+}
+
+function createRunRecognizer(): Recognizer {
   return createPatternRecognizer({
     name: 'spelled-phone',
     types: ['PHONE'],
@@ -238,7 +412,7 @@ export function createSpelledPhoneRecognizer() {
         'cellulare',
         'reach me',
       ],
-      boost: 0.55,
+      boost: CONTEXT_BOOST,
     },
     patterns: [
       { name: 'digit-words', regex: RUN, score: LONE_SCORE, validate, refine: longRun, anyOf: LONG_WORDS, gate: GATE },
