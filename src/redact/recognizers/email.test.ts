@@ -64,6 +64,28 @@ const cases: readonly Case[] = [
   ['mail jean [arobase] orange [point] fr', ['jean [arobase] orange [point] fr']],
   ['juan arroba gmail.com', []],
   ['compré una arroba la punto com', []],
+  // An arroba is also a weight, a chiocciola a snail: after an article, a preposition, a quantity or a short number
+  // the word is not '@', nor before a preposition.
+  ['o preço da arroba subiu ponto de atenção para o produtor', []],
+  ['vendi a arroba gorda ponto de venda no mercado', []],
+  ['quanto custa a arroba no ponto de venda', []],
+  ['o valor da arroba bovina ponto br notícias', []],
+  ['a cotação da arroba hoje ponto in natura', []],
+  ['o pasto rende 5 arroba por hectare ponto com chuva', []],
+  ['comprei meia arroba gorda ponto com os vizinhos', []],
+  ['o boi pesa 20 arrobas e uma arroba de carne custa 300 reais ponto com certeza', []],
+  ['la arroba de trigo subió punto de inflexión', []],
+  ['vendo maíz a diez pesos la arroba seca punto es lo que hay', []],
+  ['una chiocciola gigante punto com', []],
+  ['la lumaca o chiocciola grande punto it è il sito', []],
+  ['ho visto una chiocciola di mare punto it', []],
+  // ... while a name or a handle before it is a local part, in every language.
+  ['manda pra joao arroba gmail ponto com', ['joao arroba gmail ponto com']],
+  ['manda pra maria.silva arroba hotmail ponto com ponto br', ['maria.silva arroba hotmail ponto com ponto br']],
+  ['meu contato: boi123 arroba uol ponto com ponto br', ['boi123 arroba uol ponto com ponto br']],
+  ['mi correo es carlos arroba yahoo punto es', ['carlos arroba yahoo punto es']],
+  ['scrivimi a giulia chiocciola libero punto it', ['giulia chiocciola libero punto it']],
+  ['qq: 123456 arroba qq ponto com', ['123456 arroba qq ponto com']],
   // "point" after a bare English "at" is the English word; after "arobase" it is the French dot.
   ['we met at school point is that we were late', []],
   ['the game at home point de depart', []],
