@@ -88,6 +88,13 @@ const cases: readonly Case[] = [
     ['five five five one two three four five six seven'],
   ],
   ['it was five five five one two three four five or eight eight eight one two three four', []],
+  // A landline or a messaging app is a phone word too.
+  [
+    'me liga no nove nove oito sete seis cinco quatro três dois ou no fixo três dois um meia meia sete oito',
+    ['nove nove oito sete seis cinco quatro três dois', 'três dois um meia meia sete oito'],
+  ],
+  ['el fijo: nueve uno dos tres cuatro cinco seis', ['nueve uno dos tres cuatro cinco seis']],
+  ['tenho três filhos, um de dois, um de quatro e um de sete anos, e o fixo quebrou', []],
   // Long counting, chants and count-ins stay whole, and rejected; so does a run with no cut between two numbers.
   ['one two three four five six seven eight nine, one two three four five six seven eight nine', []],
   ['one, two, three, four, five, six, seven, eight, nine, one, two, three, four, five, six, seven, eight, nine', []],
