@@ -86,6 +86,12 @@ const cases: readonly Case[] = [
   ['mi correo es carlos arroba yahoo punto es', ['carlos arroba yahoo punto es']],
   ['scrivimi a giulia chiocciola libero punto it', ['giulia chiocciola libero punto it']],
   ['qq: 123456 arroba qq ponto com', ['123456 arroba qq ponto com']],
+  // An instruction or an English verb before the word for '@' is a sentence, not a local part.
+  ['coloca arroba gmail ponto com no final do login', []],
+  ['he works at google dot com now', []],
+  ["we'll meet at noon dot com era style", []],
+  ['I used to work at amazon dot com', []],
+  ['contact: worker at gmail dot com', ['worker at gmail dot com']],
   // "point" after a bare English "at" is the English word; after "arobase" it is the French dot.
   ['we met at school point is that we were late', []],
   ['the game at home point de depart', []],

@@ -105,8 +105,10 @@ const CAPITAL_AT_ADDRESS = new RegExp(
 const CAPITAL_AT = new RegExp(`${SP}AT${SP}`, 'u');
 // An arroba is also a weight (about 15 kg in Brazil, 11.5 kg in Spain: "uma arroba de carne", "o preço da arroba",
 // "10 arroba por hectare") and a chiocciola a snail ("una chiocciola gigante"): before a bare word for '@', a local
-// part that is an article, a preposition, a quantity word or a short number reads as a phrase, not an address.
-const BARE_AT_WORD = new RegExp(`${SP}{1,2}(?:arroba|arobase|chiocciola)${SP}{1,2}`, 'iu');
+// part that is an article, a preposition, a quantity word, a short number or an instruction ("coloca arroba gmail
+// ponto com no login") reads as a phrase, not an address; before the English "at", so does a verb or a place word
+// ("he works at google dot com", "we'll meet at noon dot com").
+const BARE_AT_WORD = new RegExp(`${SP}{1,2}(?:at|arroba|arobase|chiocciola)${SP}{1,2}`, 'iu');
 const NOT_A_LOCAL_PART = new Set(
   [
     'a o as os um uma uns umas da do das dos na no nas nos à ao aos em de por pela pelo pelas pelos pra para cada meia',
@@ -114,6 +116,10 @@ const NOT_A_LOCAL_PART = new Set(
     'la las el los un una unos unas del al en cada media medio mi tu su esa ese aquella y mil dos tres cuatro cinco',
     'diez cien le les une des du par chaque ce cette mon ma ton ta son sa et demi demie il lo gli uno della delle',
     'dello di ogni mezza mezzo questa quella mia tua duas dois três quatro cinco dez vinte cem',
+    'coloca coloque põe ponha usa use usá digita digite escreve escribe pon ponga écris mets mettez metti scrivi',
+    'meet met meeting work works worked working was were is am are be been live lives lived living stay stayed',
+    'staying arrive arrived look looked looking laugh laughed shop shopping eat ate eating sit sat start started',
+    'starts job intern interned employed hired here there home good great best bad him her us them it you we they',
   ]
     .join(' ')
     .split(' '),
