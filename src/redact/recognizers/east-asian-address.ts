@@ -33,7 +33,9 @@ const JP_ADDRESS = `[市区郡町村]${KANA_HAN}{0,12}?(?:${JP_GRID})?(?<![で�
 // also "inside": "超市里3号货架".)
 // After the road, a lane (巷) and an alley (弄) maybe, before the building's number ("復興南路一段100巷5弄3號",
 // "衡山路88弄12号"); an alley is itself an address in Shanghai ("愚园路1088弄"), a lane is not.
-const CN_NUMBER = `${DIGIT}{1,5}[号號](?:之${DIGIT}{1,4})?`;
+// After the number, the building, unit, floor and flat when given ("18号2单元502室", "789號12樓", "19号院3号楼").
+const CN_FLAT = `(?:院?${DIGIT}{1,3}[号號]?[楼樓栋棟座幢])?(?:${DIGIT}{1,3}[单單]元)?(?:${DIGIT}{1,3}[楼樓层層F])?(?:${DIGIT}{1,5}(?:室|[号號]房))?`;
+const CN_NUMBER = `${DIGIT}{1,5}[号號](?:之${DIGIT}{1,4})?${CN_FLAT}`;
 const CN_ADDRESS = `[省市区县镇區縣]\\p{Script=Han}{0,12}?[路街道巷弄](?:[一二三四五六七八九十]段)?(?:(?:${DIGIT}{1,5}巷)?${DIGIT}{1,5}[弄衖](?:${CN_NUMBER}|(?!${DIGIT}))|${DIGIT}{1,5}巷${CN_NUMBER}|${CN_NUMBER})`;
 // A Korean road or lot address: from the province or city word, one or two districts, then the road (or dong) and
 // its number.
