@@ -53,6 +53,16 @@ const cases: readonly Case[] = [
   ['one two three four five, one two three four five', []],
   ['four four two, four three three, three five two', []],
   ['She won six four, four six, six three, seven six.', []],
+  ['the scores were five four, six three, two six, seven five, six four, four six and seven six', []],
+  [
+    'call me: five five, five one, two three, four five, six seven',
+    ['five five, five one, two three, four five, six seven'],
+  ],
+  [
+    'it is five five five, one two, three four, five six seven',
+    ['five five five, one two, three four, five six seven'],
+  ],
+  ['it is five five five one, two three four five six seven', ['five five five one, two three four five six seven']],
   ['Results: three-one, two-two, four-zero, one-one', []],
   ['The array is [1, 2, null, null, null, 6, 7]', []],
   ['three one four one five nine two six', []],

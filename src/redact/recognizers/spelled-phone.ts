@@ -316,6 +316,17 @@ export function phonesIn(value: string): { start: number; end: number; digits: n
   return phones.reverse();
 }
 
+const PAIR_SEPARATOR = /[ \t\u00a0]*[,.][ \t\u00a0]*/u;
+
+/**
+ * Scores and sets said as pairs between commas ("five four, six three, two six, seven five, six four, four six"):
+ * three pairs or more and nothing else. Without a phone word such a run stays under the threshold however long it is.
+ */
+function isPairList(value: string): boolean {
+  const groups = value.split(PAIR_SEPARATOR);
+  return groups.length >= 3 && groups.every((group) => digitsOf(group)?.digits.length === 2);
+}
+
 /** Added to a run's score by a phone word before it. */
 const CONTEXT_BOOST = 0.55;
 const CALLED_SCORE = Math.min(1, LONE_SCORE + CONTEXT_BOOST);
@@ -345,12 +356,19 @@ export function createSpelledPhoneRecognizer(): Recognizer {
         span.score >= CALLED_SCORE - 1e-9 || (calledEnd >= 0 && ALTERNATIVE.test(text.slice(calledEnd, span.start)));
       if ((digitsOf(value)?.digits.length ?? 0) <= MAX_DIGITS) {
         if (called && span.score < CALLED_SCORE) spans[i] = { ...span, score: CALLED_SCORE };
+        else if (!called && isPairList(value)) spans[i] = { ...span, score: LONE_SCORE };
         if (called) calledEnd = span.end;
         continue;
       }
       const pieces = phonesIn(value).map((phone): DetectedSpan => {
-        const score = called ? CALLED_SCORE : phone.digits >= LONG_RUN_DIGITS ? LONG_RUN_SCORE : LONE_SCORE;
-        return { ...span, start: span.start + phone.start, end: span.start + phone.end, score };
+        const piece = value.slice(phone.start, phone.end);
+        const alone = phone.digits >= LONG_RUN_DIGITS && !isPairList(piece) ? LONG_RUN_SCORE : LONE_SCORE;
+        return {
+          ...span,
+          start: span.start + phone.start,
+          end: span.start + phone.end,
+          score: called ? CALLED_SCORE : alone,
+        };
       });
       if (called) calledEnd = span.end;
       spans.splice(i, 1, ...pieces);
