@@ -126,6 +126,8 @@ const CHINESE_NOT_A_NAME =
   /^(?:[不没了过着他她你您我它们醒起出住到的得啥这那哪谁都也就很太车]|什么|外卖|快递|秘密|救护车|出租车|妈妈|爸爸|老公|老婆|朋友|大家|别人)/u;
 // Thai: "ผมชื่อเล่นว่าต้น" (my nickname is Ton), "ชื่อจริงคือ ..." lead to the name; "ผมชื่ออะไร", "ชื่อยาว" do not.
 const THAI_BEFORE_NAME = /^(?:เล่น|จริง)?(?:ว่า|คือ)?/u;
+// Polite particles written against the name at the end of the sentence ("ผมชื่อต้นครับ").
+const THAI_POLITE_END = /(?:ครับ|ค่ะ|คะ|ค่า|จ้ะ|จ้า)+$/u;
 const THAI_NOT_A_NAME = /^(?:อะไร|ไม่|ยาว|แปลก|ง่าย|ยาก|เหมือน|ก็)/u;
 
 // Function words of Arabic, Persian and Hebrew that the name lists also hold (على "on" is a spelling of Ali): never
@@ -241,7 +243,8 @@ export function scriptNames(
       rest = rest.slice(lead);
       const run = THAI_RUN.exec(rest)?.[0] ?? '';
       if (THAI_NOT_A_NAME.test(run)) continue;
-      end = from + run.length;
+      const polite = THAI_POLITE_END.exec(run)?.[0].length ?? 0;
+      end = from + (polite < run.length ? run.length - polite : run.length);
       const next = /^ ([\u0e00-\u0e7f]+)/.exec(text.slice(end, end + 40));
       // Thai writes the family name after a space; a short run there is taken with it (a long one is the next clause).
       const family = next?.[1];
