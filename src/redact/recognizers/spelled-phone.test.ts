@@ -79,6 +79,16 @@ const cases: readonly Case[] = [
     'mi número es seis uno dos tres cuatro cinco seis siete ocho. seis uno dos cero cero cero uno dos tres',
     ['seis uno dos tres cuatro cinco seis siete ocho', 'seis uno dos cero cero cero uno dos tres'],
   ],
+  [
+    'phones: two one two five five five one two three four, three one two five five five nine eight seven six, four one five five five five two four six eight',
+    [
+      'two one two five five five one two three four',
+      'three one two five five five nine eight seven six',
+      'four one five five five five two four six eight',
+    ],
+  ],
+  // Past three numbers' length (45 digits) a run is a page of digits, not cut.
+  [`phone: ${'two one two five five five one two three four, '.repeat(5)}`, []],
   // The second of two numbers given as alternatives keeps the first one's phone word.
   [
     'call me at five five five one two three four five six seven or eight eight eight one two three four',

@@ -169,6 +169,8 @@ function isRepetition(digits: string): boolean {
 /** Minimum digits and digit words of a spelled-out number. */
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 15;
+/** A run is split into numbers up to three numbers long; a longer one is a page of digits (and costs more to cut). */
+const MAX_SPLIT_DIGITS = 3 * MAX_DIGITS;
 const MIN_WORDS = 3;
 
 /**
@@ -202,7 +204,9 @@ function isPhoneRun(read: { digits: string; words: number; longWords: number }):
 function validate(match: PatternMatch): Validation {
   const read = digitsOf(match.value);
   if (read === null) return 'invalid';
-  if (read.digits.length > MAX_DIGITS) return isLongChant(read.digits) ? 'invalid' : 'valid';
+  if (read.digits.length > MAX_DIGITS) {
+    return read.digits.length > MAX_SPLIT_DIGITS || isLongChant(read.digits) ? 'invalid' : 'valid';
+  }
   return isPhoneRun(read) ? 'valid' : 'invalid';
 }
 
@@ -233,9 +237,24 @@ interface RunToken {
   readonly end: number;
   /** Whether a comma or a dot stands between this token and the one before it. */
   readonly afterPunctuation: boolean;
+  /** What the token spells (digitsOf). */
+  readonly digits: string;
+  readonly words: number;
+  readonly longWords: number;
 }
 
 const RUN_TOKEN = new RegExp(`(?:${REPEAT}${SP}{1,2})?\\p{L}+|\\d+`, 'giu');
+
+const NO_DIGITS = Object.freeze({ digits: '', words: 0, longWords: 0 });
+
+/** What one token spells: a group of digits or a digit word as written read directly, anything else by digitsOf. */
+function tokenDigits(token: string): { digits: string; words: number; longWords: number } {
+  const code = token.charCodeAt(0);
+  if (code >= 48 && code <= 57) return { digits: token, words: 0, longWords: 0 };
+  const digit = DIGIT_WORDS[token];
+  if (digit !== undefined) return { digits: String(digit), words: 1, longWords: token.length >= 3 ? 1 : 0 };
+  return digitsOf(token) ?? NO_DIGITS;
+}
 
 function tokensOf(value: string): RunToken[] {
   const tokens: RunToken[] = [];
@@ -243,7 +262,13 @@ function tokensOf(value: string): RunToken[] {
   for (const m of value.matchAll(RUN_TOKEN)) {
     const start = m.index;
     const between = value.slice(last, start);
-    tokens.push({ start, end: start + m[0].length, afterPunctuation: between.includes(',') || between.includes('.') });
+    const read = tokenDigits(m[0]);
+    tokens.push({
+      start,
+      end: start + m[0].length,
+      afterPunctuation: between.includes(',') || between.includes('.'),
+      ...read,
+    });
     last = start + m[0].length;
   }
   return tokens;
@@ -258,62 +283,91 @@ const FULL_NUMBER = 2;
  * The phone numbers in a run too long to be one, as ranges of `value`: the run is cut into pieces at commas and
  * dots, or between two pieces that are each a full number of ten digits or more said one after the other ("five five
  * five one two three four five six seven nine one seven five five five oh one nine nine"); the cuts chosen cover the
- * most digits with numbers, in the fewest pieces. A piece that is no number (counting, a chant, too short) is left.
+ * most digits with numbers, with the fewest cuts that have no punctuation, in the fewest pieces. A piece that is no
+ * number (counting, a chant, too short) is left. A dynamic programme over the run's tokens: O(tokens × 15).
  */
 export function phonesIn(value: string): { start: number; end: number; digits: number }[] {
   const tokens = tokensOf(value);
   const n = tokens.length;
-  // best[i][kind]: the best cut of tokens [0, i) whose last piece is of that kind, as [covered digits, -pieces].
-  type Cut = { covered: number; pieces: number; from: number; fromKind: number; kind: number; digits: number };
+  // best[i][kind]: the best cut of tokens [0, i) whose last piece is of that kind; bestAt[i]: the best of the three.
   const best: (Cut | undefined)[][] = Array.from({ length: n + 1 }, () => [undefined, undefined, undefined]);
-  const better = (a: Cut, b: Cut | undefined) =>
-    b === undefined || a.covered > b.covered || (a.covered === b.covered && a.pieces < b.pieces);
+  const bestAt: (Cut | undefined)[] = new Array(n + 1).fill(undefined);
+  const start: Cut = { covered: 0, weakCuts: 0, pieces: 0, from: -1, kind: FILLER, digits: 0, previous: undefined };
+  bestAt[0] = start;
+  // The best cut before a piece of filler ending at i: a filler piece starts at 0 or after a comma or a dot.
+  let beforeFiller: Cut | undefined = start;
+  let fillerFrom = 0;
+  const offer = (i: number, cut: Cut) => {
+    const row = best[i] as (Cut | undefined)[];
+    if (isBetter(cut, row[cut.kind])) row[cut.kind] = cut;
+    if (isBetter(cut, bestAt[i])) bestAt[i] = cut;
+  };
   for (let i = 1; i <= n; i++) {
+    if (beforeFiller !== undefined) offer(i, piece(beforeFiller, fillerFrom, FILLER, 0, 0, false));
+    const read = { digits: '', words: 0, longWords: 0 };
     for (let j = i - 1; j >= 0; j--) {
       const first = tokens[j] as RunToken;
-      const last = tokens[i - 1] as RunToken;
-      const read = digitsOf(value.slice(first.start, last.end));
-      if (read === null) continue;
-      const number = isPhoneRun(read);
-      const kind = !number ? FILLER : read.digits.length >= LONG_RUN_DIGITS ? FULL_NUMBER : SHORT_NUMBER;
-      const covered = number ? read.digits.length : 0;
-      for (let previous = FILLER; previous <= FULL_NUMBER; previous++) {
-        if (j > 0) {
-          const before = best[j]?.[previous];
-          if (before === undefined) continue;
-          // A cut needs a comma or a dot, or two full numbers on either side of it.
-          if (!first.afterPunctuation && !(kind === FULL_NUMBER && previous === FULL_NUMBER)) continue;
-        } else if (previous !== FILLER) continue;
-        const before = j > 0 ? best[j]?.[previous] : undefined;
-        const cut: Cut = {
-          covered: (before?.covered ?? 0) + covered,
-          pieces: (before?.pieces ?? 0) + 1,
-          from: j,
-          fromKind: previous,
-          kind,
-          digits: read.digits.length,
-        };
-        if (better(cut, best[i]?.[kind])) (best[i] as (Cut | undefined)[])[kind] = cut;
-      }
+      read.digits = first.digits + read.digits;
+      if (read.digits.length > MAX_DIGITS) break;
+      read.words += first.words;
+      read.longWords += first.longWords;
+      if (!isPhoneRun(read)) continue;
+      const kind = read.digits.length >= LONG_RUN_DIGITS ? FULL_NUMBER : SHORT_NUMBER;
+      // A cut needs a comma or a dot, or two full numbers on either side of it.
+      const weak = j > 0 && !first.afterPunctuation;
+      const before = !weak ? bestAt[j] : kind === FULL_NUMBER ? best[j]?.[FULL_NUMBER] : undefined;
+      if (before !== undefined) offer(i, piece(before, j, kind, read.digits.length, read.digits.length, weak));
+    }
+    // Filler after this point starts at token i: after a comma or a dot only.
+    if (i < n && (tokens[i] as RunToken).afterPunctuation && isBetter(bestAt[i] as Cut, beforeFiller)) {
+      beforeFiller = bestAt[i];
+      fillerFrom = i;
     }
   }
-  let end: Cut | undefined;
-  for (const cut of best[n] ?? []) if (cut !== undefined && better(cut, end)) end = cut;
   const phones: { start: number; end: number; digits: number }[] = [];
   let i = n;
-  while (end !== undefined && i > 0) {
-    if (end.kind !== FILLER) {
+  for (let cut = bestAt[n]; cut !== undefined && cut.from >= 0; cut = cut.previous) {
+    if (cut.kind !== FILLER) {
       phones.push({
-        start: (tokens[end.from] as RunToken).start,
+        start: (tokens[cut.from] as RunToken).start,
         end: (tokens[i - 1] as RunToken).end,
-        digits: end.digits,
+        digits: cut.digits,
       });
     }
-    const from = end.from;
-    end = from > 0 ? best[from]?.[end.fromKind] : undefined;
-    i = from;
+    i = cut.from;
   }
   return phones.reverse();
+}
+
+/** A way of cutting a run's first tokens into pieces: what its numbers cover and its last piece. */
+interface Cut {
+  readonly covered: number;
+  /** Cuts between two numbers said one after the other, without a comma or a dot. */
+  readonly weakCuts: number;
+  readonly pieces: number;
+  /** The last piece's first token (-1 for the empty cut). */
+  readonly from: number;
+  readonly kind: number;
+  readonly digits: number;
+  readonly previous: Cut | undefined;
+}
+
+function piece(previous: Cut, from: number, kind: number, covered: number, digits: number, weak: boolean): Cut {
+  return {
+    covered: previous.covered + covered,
+    weakCuts: previous.weakCuts + (weak ? 1 : 0),
+    pieces: previous.pieces + 1,
+    from,
+    kind,
+    digits,
+    previous,
+  };
+}
+
+/** More digits in numbers, then fewer cuts without punctuation, then fewer pieces. */
+function isBetter(a: Cut, b: Cut | undefined): boolean {
+  if (b === undefined || a.covered !== b.covered) return b === undefined || a.covered > b.covered;
+  return a.weakCuts !== b.weakCuts ? a.weakCuts < b.weakCuts : a.pieces < b.pieces;
 }
 
 const PAIR_SEPARATOR = /[ \t\u00a0]*[,.][ \t\u00a0]*/u;
