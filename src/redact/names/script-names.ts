@@ -87,11 +87,54 @@ const CUE = new RegExp(
 const STOP_WORDS: ReadonlySet<string> = new Set(
   'است هست هستم ہے ہوں و है हूँ हूं हो और आहे আর 입니다 이에요 예요 이고 и а та και είναι וגר ואני'.split(' '),
 );
+// After a cue, words that a name follows ("اسمي هو أحمد", "השם שלי הוא דני", "मेरा नाम भी राहुल है"): copulas, "also",
+// "just", "full", "real". They are passed over (two at most) to the name.
+const BEFORE_NAME: ReadonlySet<string> = new Set(
+  'هو هي الكامل الحقيقي أيضا ايضا הוא היא גם פשוט המלא האמיתי भी तो असली पूरा बस'.split(' '),
+);
+// After a cue, words that say something about the name instead of giving it ("제 이름은 좀 길어요", "اسمي ليس مهما",
+// "השם שלי לא חשוב", "मेरा नाम बहुत लंबा है", "मेरा नाम क्या है"): negations, question words, degree adverbs and
+// common adjectives of a name (long, rare, secret ...). Korean words are compared without their endings ("비밀이에요").
+const NOT_A_NAME_AFTER_CUE: ReadonlySet<string> = new Set(
+  [
+    'ليس ليست مش مو لا ما طويل قصير صعب سهل سر سري غريب جميل مهم عادي معروف جدا كذلك غير كان نفس مكتوب مكتوبة',
+    'غلط خطأ في فى على من عن مع عند الى إلى',
+    'לא ארוך קצר חשוב סוד מוזר רגיל נדיר באמת ממש די כבר עדיין מה כתוב כתובה ככה כך',
+    'क्या बहुत कुछ नहीं लंबा अजीब आसान मुश्किल सब सबको थोड़ा बड़ा छोटा सच वही यही गुप्त गलत ग़लत लिखा',
+    '좀 조금 너무 정말 진짜 아주 꽤 참 아직 뭐 뭔가 별로 그냥 다 또 더 잘 못 왜 어떻게 사실 원래 비밀 특이 흔한 이상한',
+    '평범 되게 엄청 완전 약간 많이 항상 거의 꼭 그 저 무슨 어떤 아무 아무도 모두 다들 사람들 없어요 없습니다',
+    // Who gave the name ("내 이름은 엄마가 지어줬어"), compared without a particle.
+    '엄마 아빠 어머니 아버지 부모님 부모 할머니 할아버지 친구 친구들 선생님',
+  ]
+    .join(' ')
+    .split(' '),
+);
+// Korean predicates ("길어요", "특이해요", "어렵습니다", "흔해서"): a name takes the copula, which is stripped before.
+// An adverbial case ending says how the name is written or said ("한자로 쓰면", "영어로"), not the name.
+const KOREAN_PREDICATE =
+  /(?:[어아여워해네세군지나까]요|니다|해서|어서|지만|는데|거든요|하지|로|에서|에게|한테|부터|까지|처럼|보다)$/u;
+// Hindi postpositions: a word before one is a noun of the sentence ("मेरा नाम लिस्ट में नहीं है"), not a name.
+const HINDI_POSTPOSITIONS: ReadonlySet<string> = new Set('में पर से को का की के तक'.split(' '));
+// After "名前は", what a name is not: "まだ", "秘密", "何", "普通" before the copula ("私の名前は秘密です"). A run of kanji
+// followed by kana other than a particle or the copula is a verb or an adjective ("長いです", "忘れました").
+const JAPANESE_NOT_A_NAME =
+  /^(?:まだ|秘密|内緒|何|なに|なん|普通|特に|別に|本当|ちょっと|平凡|不明|未定|同じ|大事|大切|簡単|変|ない|親|両親|父|母|祖父|祖母)/u;
+const JAPANESE_AFTER_NAME = /^(?:です|でした|でござい|だ|と|さん|ちゃん|くん|さま|って|で|じゃ|に|は|が|の|も|や|を)/u;
+// After "我叫" and the other Chinese cues, what a name does not start with: "我叫不出来", "我叫了外卖", "我叫他",
+// "我的名字是秘密", "我的名字叫什么不重要" (pronouns, negations, aspect and verb complements, question words, errands).
+const CHINESE_NOT_A_NAME =
+  /^(?:[不没了过着他她你您我它们醒起出住到的得啥这那哪谁都也就很太车]|什么|外卖|快递|秘密|救护车|出租车|妈妈|爸爸|老公|老婆|朋友|大家|别人)/u;
+// Thai: "ผมชื่อเล่นว่าต้น" (my nickname is Ton), "ชื่อจริงคือ ..." lead to the name; "ผมชื่ออะไร", "ชื่อยาว" do not.
+const THAI_BEFORE_NAME = /^(?:เล่น|จริง)?(?:ว่า|คือ)?/u;
+// Polite particles written against the name at the end of the sentence ("ผมชื่อต้นครับ").
+const THAI_POLITE_END = /(?:ครับ|ค่ะ|คะ|ค่า|จ้ะ|จ้า)+$/u;
+const THAI_NOT_A_NAME = /^(?:อะไร|ไม่|ยาว|แปลก|ง่าย|ยาก|เหมือน|ก็)/u;
+
 // Function words of Arabic, Persian and Hebrew that the name lists also hold (على "on" is a spelling of Ali): never
 // part of a run of listed names. Folded as the words are, so vowel marks do not get past ("عَلى"). Not الله, which
 // ends names written apart ("عبد الله").
 const NOT_NAMES: ReadonlySet<string> = new Set(
-  'على علی في فی من الى إلى عن مع هو هي ان أن لا ما از به با در که را این آن על של את עם אל זה'
+  'على علی في فی من الى إلى عن مع هو هي ان أن لا ما از به با در که را این آن על של את עם אל זה לי לך לו לה'
     .split(' ')
     .map(foldToken),
 );
@@ -184,20 +227,24 @@ export function scriptNames(
   CUE.lastIndex = 0;
   for (let m = CUE.exec(text); m !== null; m = CUE.exec(text)) {
     const after = m.index + m[0].length;
-    const from = after + (CUE_GAP.exec(text.slice(after, after + 16))?.[0].length ?? 0);
-    const rest = text.slice(from, from + 64);
+    let from = after + (CUE_GAP.exec(text.slice(after, after + 16))?.[0].length ?? 0);
+    let rest = text.slice(from, from + 64);
     const japanese = /名前は$/.test(m[0]);
     let end = -1;
     if (japanese) {
-      // Kanji or katakana, maybe family and given name apart ("山田 花子"); else a name in hiragana before the copula.
-      const run = JAPANESE_NAME.exec(rest) ?? HIRAGANA_NAME.exec(rest);
-      end = from + (run?.[0].length ?? 0);
+      if (!JAPANESE_NOT_A_NAME.test(rest)) end = from + japaneseNameLength(rest);
     } else if (HAN.test(rest.charAt(0))) {
       const run = HAN_RUN.exec(rest)?.[0] ?? '';
       const family = CHINESE_FAMILY_2.has(run.slice(0, 2)) ? 2 : 1;
-      end = from + Math.min(run.length, family + 2);
+      if (family === 2 || !CHINESE_NOT_A_NAME.test(run)) end = from + Math.min(run.length, family + 2);
     } else if (THAI_RUN.test(rest)) {
-      end = from + (THAI_RUN.exec(rest)?.[0].length ?? 0);
+      const lead = THAI_BEFORE_NAME.exec(rest)?.[0].length ?? 0;
+      from += lead;
+      rest = rest.slice(lead);
+      const run = THAI_RUN.exec(rest)?.[0] ?? '';
+      if (THAI_NOT_A_NAME.test(run)) continue;
+      const polite = THAI_POLITE_END.exec(run)?.[0].length ?? 0;
+      end = from + (polite < run.length ? run.length - polite : run.length);
       const next = /^ ([\u0e00-\u0e7f]+)/.exec(text.slice(end, end + 40));
       // Thai writes the family name after a space; a short run there is taken with it (a long one is the next clause).
       const family = next?.[1];
@@ -205,8 +252,12 @@ export function scriptNames(
         end += family.length + 1;
       }
     } else {
-      const i = tokenAt(from);
-      if (i < tokens.count && tokens.starts[i] === from && nonLatin(i) && !STOP_WORDS.has(word(i))) {
+      let i = tokenAt(from);
+      if (i >= tokens.count || tokens.starts[i] !== from) continue;
+      for (let passed = 0; passed < 2 && BEFORE_NAME.has(word(i)) && adjacent(i); passed++) i++;
+      from = tokens.starts[i] ?? from;
+      const beforePostposition = adjacent(i) && HINDI_POSTPOSITIONS.has(word(i + 1));
+      if (nonLatin(i) && !STOP_WORDS.has(word(i)) && !saysNoName(word(i)) && !beforePostposition) {
         end = tokens.ends[i] ?? from;
         if (/^\p{Script=Hangul}/u.test(word(i))) {
           end = from + stripHangulEnding(word(i)).length;
@@ -266,6 +317,29 @@ export function scriptNames(
 }
 
 const tokenizer = createTokenizer();
+
+/** Whether the word after a cue speaks of the name instead of giving it (NOT_A_NAME_AFTER_CUE, KOREAN_PREDICATE). */
+function saysNoName(word: string): boolean {
+  if (NOT_A_NAME_AFTER_CUE.has(word)) return true;
+  if (!/^\p{Script=Hangul}/u.test(word)) return false;
+  const bare = stripHangulEnding(word);
+  const withoutParticle = HANGUL_PARTICLES.includes(word.slice(-1)) ? word.slice(0, -1) : word;
+  return NOT_A_NAME_AFTER_CUE.has(bare) || NOT_A_NAME_AFTER_CUE.has(withoutParticle) || KOREAN_PREDICATE.test(bare);
+}
+
+/**
+ * The length of the name at the start of `rest`, after "名前は": kanji or katakana, maybe family and given name apart
+ * ("山田 花子"), with a given name in hiragana after it ("田中ゆきです"); else a name in hiragana before the copula; 0 when
+ * the kanji are a verb's or an adjective's ("長いです").
+ */
+function japaneseNameLength(rest: string): number {
+  const run = JAPANESE_NAME.exec(rest)?.[0];
+  if (run === undefined) return HIRAGANA_NAME.exec(rest)?.[0].length ?? 0;
+  const next = rest.slice(run.length);
+  if (!/^\p{Script=Hiragana}/u.test(next) || JAPANESE_AFTER_NAME.test(next)) return run.length;
+  const given = HIRAGANA_NAME.exec(next)?.[0];
+  return given === undefined ? 0 : run.length + given.length;
+}
 
 /** `word` without a Korean ending (see HANGUL_ENDINGS). */
 function stripHangulEnding(word: string): string {

@@ -24,12 +24,19 @@ const JP_POSTAL = `〒[ \\t　]?${DIGIT}{3}${DASH}?${DIGIT}{4}`;
 const JP_BLOCK = `${DIGIT}{1,4}(?:丁目(?:${DIGIT}{1,4}(?:番地?|${DASH})?(?:${DIGIT}{1,4}号?)?)?|${DASH}${DIGIT}{1,4}(?:${DASH}${DIGIT}{1,4})?(?![年月日時分秒歳人点位回件個枚円名戦勝敗週]|${DIGIT})|番地(?:${DIGIT}{1,4}号?)?|番${DIGIT}{1,4}号?)`;
 // A particle right before the number makes a sentence ("地区大会で3-0", "試合は2-1"); inside a town's name it is
 // part of the name ("もえぎ野1-2-3", "はるひ野5-1-1").
-const JP_ADDRESS = `[市区郡町村]${KANA_HAN}{0,12}?(?<![でをはにもがの])${JP_BLOCK}`;
+// Sapporo and Asahikawa number their blocks on a grid before the chome ("中央区北1条西2丁目").
+const JP_GRID = `${DIGIT}{1,2}条[東西南北]?`;
+const JP_ADDRESS = `[市区郡町村]${KANA_HAN}{0,12}?(?:${JP_GRID})?(?<![でをはにもがの])${JP_BLOCK}`;
 // A Chinese address ends with a road, street or lane and its number: from the province, city, district, county or
 // town character, "区建国路88号".
 // (Simplified and traditional: 区/區, 县/縣, 号/號; a section before the number, "忠孝東路四段100號". Not 里, which is
 // also "inside": "超市里3号货架".)
-const CN_ADDRESS = `[省市区县镇區縣]\\p{Script=Han}{0,12}?[路街道巷弄](?:[一二三四五六七八九十]段)?${DIGIT}{1,5}[号號]`;
+// After the road, a lane (巷) and an alley (弄) maybe, before the building's number ("復興南路一段100巷5弄3號",
+// "衡山路88弄12号"); an alley is itself an address in Shanghai ("愚园路1088弄"), a lane is not.
+// After the number, the building, unit, floor and flat when given ("18号2单元502室", "789號12樓", "19号院3号楼").
+const CN_FLAT = `(?:院?${DIGIT}{1,3}[号號]?[楼樓栋棟座幢])?(?:${DIGIT}{1,3}[单單]元)?(?:${DIGIT}{1,3}[楼樓层層F])?(?:${DIGIT}{1,5}(?:室|[号號]房))?`;
+const CN_NUMBER = `${DIGIT}{1,5}[号號](?:之${DIGIT}{1,4})?${CN_FLAT}`;
+const CN_ADDRESS = `[省市区县镇區縣]\\p{Script=Han}{0,12}?[路街道巷弄](?:[一二三四五六七八九十]段)?(?:(?:${DIGIT}{1,5}巷)?${DIGIT}{1,5}[弄衖](?:${CN_NUMBER}|(?!${DIGIT}))|${DIGIT}{1,5}巷${CN_NUMBER}|${CN_NUMBER})`;
 // A Korean road or lot address: from the province or city word, one or two districts, then the road (or dong) and
 // its number.
 // From the first of them written with its marker ("서울특별시 강남구", or "강남구" after a bare "서울").
@@ -39,8 +46,8 @@ const KR_ADDRESS =
 const HAN = /\p{Script=Han}/u;
 const HANGUL = /[가-힣]/;
 // Chinese writes "I live in" against the place ("我住在北京市..."): the span starts after these words (pronouns,
-// "live", "at/in", "located", "address").
-const CN_LEAD = /^(?:我们|我|你|他|她|住在|住|在|位于|于|地址是?|是|到|去|来自|从|的)+/u;
+// "home", "live", "send/move to", "at/in", "located", "address").
+const CN_LEAD = /^(?:我们|我|老家|家|寄|送|搬|你|他|她|住在|住|在|位于|于|地址是?|是|到|去|来自|从|的)+/u;
 const JP_POSTAL_BEFORE = new RegExp(`${JP_POSTAL}[ \\t　]{0,3}$`, 'u');
 const JP_PREFECTURE_END = /[都道府県]/;
 
@@ -51,11 +58,20 @@ function reachBack(text: string, at: number, max: number, letter: RegExp): numbe
   return start;
 }
 
-/** A Japanese address from its city character: the city's name, the prefecture before it, a postal code before that. */
-function japaneseStart({ start, end, input }: PatternMatch): { start: number; end: number } {
-  const text = input.text;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
+const LETTER = /\p{L}/u;
+/** Particles that end the words before a city written in kana ("住所はさいたま市"), or stand in its name ("かすみがうら"). */
+const JP_PARTICLE = /[はにでをがのもとへや]/u;
+
+/**
+ * The start of a city's name that ends at `start`: Han, not reaching past a prefecture's last character ("大阪府|大阪市"),
+ * unless the name itself ends with one ("京都市"); and kana before the Han or in their place ("さいたま市", "あきる野市",
+ * "南アルプス市") when they start after a prefecture, a space or punctuation, or, for a city in kana alone, after the
+ * last particle before it. `start` when there is no name.
+ */
+function japaneseCityStart(text: string, start: number): number {
   let from = start;
-  // The city's name, not reaching past a prefecture's last character ("大阪府|大阪市").
+  if (JP_PREFECTURE_END.test(text.charAt(from - 1)) && HAN.test(text.charAt(from - 2))) from--;
   while (
     from > 0 &&
     start - from < 6 &&
@@ -63,6 +79,21 @@ function japaneseStart({ start, end, input }: PatternMatch): { start: number; en
     !JP_PREFECTURE_END.test(text.charAt(from - 1))
   )
     from--;
+  const kana = reachBack(text, from, 8, KANA);
+  if (kana === from) return from;
+  const before = text.charAt(kana - 1);
+  if (kana === 0 || !LETTER.test(before) || JP_PREFECTURE_END.test(before)) return kana;
+  if (from < start) return from;
+  // A particle right after the word in kanji before the kana ends it ("実家は|かすみがうら市"); else the last one does.
+  if (JP_PARTICLE.test(text.charAt(kana))) return kana + 1 < from ? kana + 1 : start;
+  for (let at = from - 1; at >= kana; at--) if (JP_PARTICLE.test(text.charAt(at))) return at + 1;
+  return start;
+}
+
+/** A Japanese address from its city character: the city's name, the prefecture before it, a postal code before that. */
+function japaneseStart({ start, end, input }: PatternMatch): { start: number; end: number } {
+  const text = input.text;
+  let from = japaneseCityStart(text, start);
   if (from === start) return { start: -1, end };
   // The prefecture: its character and a name of two or three before it.
   if (JP_PREFECTURE_END.test(text.charAt(from - 1))) {

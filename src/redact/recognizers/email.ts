@@ -66,6 +66,8 @@ const NOT_A_DETERMINER = `(?!(?:${[
   'le|les|une|mon|ma|mes|ton|ta|son|sa|ce|cet|cette',
   'der|die|das|dem|den|des|ein|eine|einem|einen|einer|mein|meine|dein|deine',
   'il|lo|gli|uno|mio|mia',
+  // Prepositions: "a arroba do boi", "la arroba de trigo", "una chiocciola di mare".
+  'de|do|da|dos|das|del|di|du|no|na|nos|nas|em|en|por|per|par|para|pra|com|con|sem|sin',
 ].join('|')})${SP})`;
 // After the bare English "at", only English determiners: "un", "le", "die" and "sa" are also domains ("jsmith at un dot
 // org", "ab123 at le dot ac dot uk").
@@ -101,6 +103,36 @@ const CAPITAL_AT_ADDRESS = new RegExp(
   'gu',
 );
 const CAPITAL_AT = new RegExp(`${SP}AT${SP}`, 'u');
+// An arroba is also a weight (about 15 kg in Brazil, 11.5 kg in Spain: "uma arroba de carne", "o preço da arroba",
+// "10 arroba por hectare") and a chiocciola a snail ("una chiocciola gigante"): before a bare word for '@', a local
+// part that is an article, a preposition, a quantity word, a short number or an instruction ("coloca arroba gmail
+// ponto com no login") reads as a phrase, not an address; before the English "at", so does a verb or a place word
+// ("he works at google dot com", "we'll meet at noon dot com").
+const BARE_AT_WORD = new RegExp(`${SP}{1,2}(?:at|arroba|arobase|chiocciola)${SP}{1,2}`, 'iu');
+const NOT_A_LOCAL_PART = new Set(
+  [
+    'a o as os um uma uns umas da do das dos na no nas nos à ao aos em de por pela pelo pelas pelos pra para cada meia',
+    'meio mais menos sua seu minha meu essa esse esta este nessa nesta dessa desta qual quanto quantas quantos toda e ou',
+    'la las el los un una unos unas del al en cada media medio mi tu su esa ese aquella y mil dos tres cuatro cinco',
+    'diez cien le les une des du par chaque ce cette mon ma ton ta son sa et demi demie il lo gli uno della delle',
+    'dello di ogni mezza mezzo questa quella mia tua duas dois três quatro cinco dez vinte cem',
+    'coloca coloque põe ponha usa use usá digita digite escreve escribe pon ponga écris mets mettez metti scrivi',
+    'meet met meeting work works worked working was were is am are be been live lives lived living stay stayed',
+    'staying arrive arrived look looked looking laugh laughed shop shopping eat ate eating sit sat start started',
+    'starts job intern interned employed hired here there home good great best bad him her us them it you we they',
+  ]
+    .join(' ')
+    .split(' '),
+);
+const SHORT_NUMBER = /^\d{1,4}$/u;
+
+/** The spelled-out address is not a phrase around the other meaning of its word for '@' (NOT_A_LOCAL_PART). */
+function isSpelledAddress({ value }: { value: string }): 'valid' | 'invalid' {
+  const at = BARE_AT_WORD.exec(value);
+  if (at === null) return 'valid';
+  const local = value.slice(0, at.index).toLowerCase();
+  return NOT_A_LOCAL_PART.has(local) || SHORT_NUMBER.test(local) ? 'invalid' : 'valid';
+}
 const LOWER_CASE = /\p{Ll}/u;
 const UPPER_CASE = /\p{Lu}/u;
 const HANDLE_MARK = /[\d._%+-]/;
@@ -221,6 +253,7 @@ export function createEmailRecognizer() {
         name: 'spelled-out',
         regex: SPELLED_ADDRESS,
         score: 0.75,
+        validate: isSpelledAddress,
       },
       // The regexes below start on every text the prefilter lets through (6% of posts, nearly all for a bracket): the
       // shared pass's word lists keep them to the texts with their "at".

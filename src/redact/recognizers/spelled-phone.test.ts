@@ -53,9 +53,74 @@ const cases: readonly Case[] = [
   ['one two three four five, one two three four five', []],
   ['four four two, four three three, three five two', []],
   ['She won six four, four six, six three, seven six.', []],
+  ['the scores were five four, six three, two six, seven five, six four, four six and seven six', []],
+  [
+    'call me: five five, five one, two three, four five, six seven',
+    ['five five, five one, two three, four five, six seven'],
+  ],
+  [
+    'it is five five five, one two, three four, five six seven',
+    ['five five five, one two, three four, five six seven'],
+  ],
+  ['it is five five five one, two three four five six seven', ['five five five one, two three four five six seven']],
   ['Results: three-one, two-two, four-zero, one-one', []],
   ['The array is [1, 2, null, null, null, 6, 7]', []],
   ['three one four one five nine two six', []],
+  // Two numbers in one run of more than 15 digits: cut at a comma or a dot, or between two full numbers.
+  [
+    'call me at five five five one two three four five six seven, eight eight eight one two three four five six seven',
+    ['five five five one two three four five six seven', 'eight eight eight one two three four five six seven'],
+  ],
+  [
+    'call me at five five five one two three four five six seven nine one seven five five five oh one nine nine',
+    ['five five five one two three four five six seven', 'nine one seven five five five oh one nine nine'],
+  ],
+  [
+    'mi número es seis uno dos tres cuatro cinco seis siete ocho. seis uno dos cero cero cero uno dos tres',
+    ['seis uno dos tres cuatro cinco seis siete ocho', 'seis uno dos cero cero cero uno dos tres'],
+  ],
+  [
+    'phones: two one two five five five one two three four, three one two five five five nine eight seven six, four one five five five five two four six eight',
+    [
+      'two one two five five five one two three four',
+      'three one two five five five nine eight seven six',
+      'four one five five five five two four six eight',
+    ],
+  ],
+  // Past three numbers' length (45 digits) a run is a page of digits, not cut.
+  [`phone: ${'two one two five five five one two three four, '.repeat(5)}`, []],
+  // The second of two numbers given as alternatives keeps the first one's phone word.
+  [
+    'call me at five five five one two three four five six seven or eight eight eight one two three four',
+    ['five five five one two three four five six seven', 'eight eight eight one two three four'],
+  ],
+  [
+    'meine Nummer: null eins sieben zwei drei vier fünf sechs sieben oder null eins sechs zwei neun neun acht',
+    ['null eins sieben zwei drei vier fünf sechs sieben', 'null eins sechs zwei neun neun acht'],
+  ],
+  [
+    'mi número es seis uno dos tres cuatro cinco seis siete ocho o seis uno dos cero cero cero uno',
+    ['seis uno dos tres cuatro cinco seis siete ocho', 'seis uno dos cero cero cero uno'],
+  ],
+  // ... but not across other words, nor without a phone word before the first.
+  [
+    'call me at five five five one two three four five six seven, it was eight eight eight one two three four',
+    ['five five five one two three four five six seven'],
+  ],
+  ['it was five five five one two three four five or eight eight eight one two three four', []],
+  // A landline or a messaging app is a phone word too.
+  [
+    'me liga no nove nove oito sete seis cinco quatro três dois ou no fixo três dois um meia meia sete oito',
+    ['nove nove oito sete seis cinco quatro três dois', 'três dois um meia meia sete oito'],
+  ],
+  ['el fijo: nueve uno dos tres cuatro cinco seis', ['nueve uno dos tres cuatro cinco seis']],
+  ['tenho três filhos, um de dois, um de quatro e um de sete anos, e o fixo quebrou', []],
+  // Long counting, chants and count-ins stay whole, and rejected; so does a run with no cut between two numbers.
+  ['one two three four five six seven eight nine, one two three four five six seven eight nine', []],
+  ['one, two, three, four, five, six, seven, eight, nine, one, two, three, four, five, six, seven, eight, nine', []],
+  ['call: one two three four five six seven eight, one two three four five six seven eight, one two', []],
+  ['five six seven eight one two three four five six seven eight one two three four five six', []],
+  ['phone: five five five one two three four nine one seven five five five oh one nine', []],
 ];
 
 describe('spelled-phone recognizer', () => {

@@ -5,6 +5,7 @@
 
 import type { PatternMatch, Validation } from '../pattern-recognizer.js';
 import { createPatternRecognizer, wordsNotAfter } from '../pattern-recognizer.js';
+import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
 
 /** Digit words and their digits: English (with "oh"), Spanish, Portuguese, French, German, Italian. */
 const DIGIT_WORDS: Readonly<Record<string, number>> = Object.freeze({
@@ -168,6 +169,8 @@ function isRepetition(digits: string): boolean {
 /** Minimum digits and digit words of a spelled-out number. */
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 15;
+/** A run is split into numbers up to three numbers long; a longer one is a page of digits (and costs more to cut). */
+const MAX_SPLIT_DIGITS = 3 * MAX_DIGITS;
 const MIN_WORDS = 3;
 
 /**
@@ -186,16 +189,259 @@ function longRun(match: PatternMatch): { start: number; end: number; score?: num
     : { start: match.start, end: match.end };
 }
 
-function validate(match: PatternMatch): Validation {
-  const read = digitsOf(match.value);
-  if (read === null || read.words < MIN_WORDS || read.longWords === 0) return 'invalid';
+/** Whether a read run is one spelled phone number: enough digits and words, not counting or a chant. */
+function isPhoneRun(read: { digits: string; words: number; longWords: number }): boolean {
   const { digits } = read;
-  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return 'invalid';
-  return isCounting(digits) || isRepetition(digits) ? 'invalid' : 'valid';
+  if (read.words < MIN_WORDS || read.longWords === 0) return false;
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return false;
+  return !isCounting(digits) && !isRepetition(digits);
 }
 
-/** Phone numbers spelled out in words. */
-export function createSpelledPhoneRecognizer() {
+/**
+ * A run is kept whole when it is one number, and kept for splitting (`phonesIn`) when it is too long for one and
+ * not counting or a chant as a whole ("call five five five one two three four five six seven, eight eight eight ...").
+ */
+function validate(match: PatternMatch): Validation {
+  const read = digitsOf(match.value);
+  if (read === null) return 'invalid';
+  if (read.digits.length > MAX_DIGITS) {
+    return read.digits.length > MAX_SPLIT_DIGITS || isLongChant(read.digits) ? 'invalid' : 'valid';
+  }
+  return isPhoneRun(read) ? 'valid' : 'invalid';
+}
+
+/**
+ * A long run that counts on or says one block again as a whole, with any block length and going round after nine to
+ * one as well ("one two ... nine, one two ... nine"): no piece of it is a phone number.
+ */
+function isLongChant(digits: string): boolean {
+  for (let period = 1; period * 2 <= digits.length; period++) {
+    let repeats = true;
+    for (let i = period; i < digits.length && repeats; i++) repeats = digits[i] === digits[i - period];
+    if (repeats) return true;
+  }
+  for (const step of [1, -1]) {
+    let steps = true;
+    for (let i = 1; i < digits.length && steps; i++) {
+      const difference = digits.charCodeAt(i) - digits.charCodeAt(i - 1);
+      steps = difference === step || difference === -7 * step || difference === -8 * step || difference === -9 * step;
+    }
+    if (steps) return true;
+  }
+  return false;
+}
+
+/** One token of a run: a digit word (with its "double" or "triple"), or a group of digits. */
+interface RunToken {
+  readonly start: number;
+  readonly end: number;
+  /** Whether a comma or a dot stands between this token and the one before it. */
+  readonly afterPunctuation: boolean;
+  /** What the token spells (digitsOf). */
+  readonly digits: string;
+  readonly words: number;
+  readonly longWords: number;
+}
+
+const RUN_TOKEN = new RegExp(`(?:${REPEAT}${SP}{1,2})?\\p{L}+|\\d+`, 'giu');
+
+const NO_DIGITS = Object.freeze({ digits: '', words: 0, longWords: 0 });
+
+/** What one token spells: a group of digits or a digit word as written read directly, anything else by digitsOf. */
+function tokenDigits(token: string): { digits: string; words: number; longWords: number } {
+  const code = token.charCodeAt(0);
+  if (code >= 48 && code <= 57) return { digits: token, words: 0, longWords: 0 };
+  const digit = DIGIT_WORDS[token];
+  if (digit !== undefined) return { digits: String(digit), words: 1, longWords: token.length >= 3 ? 1 : 0 };
+  return digitsOf(token) ?? NO_DIGITS;
+}
+
+function tokensOf(value: string): RunToken[] {
+  const tokens: RunToken[] = [];
+  let last = 0;
+  for (const m of value.matchAll(RUN_TOKEN)) {
+    const start = m.index;
+    const between = value.slice(last, start);
+    const read = tokenDigits(m[0]);
+    tokens.push({
+      start,
+      end: start + m[0].length,
+      afterPunctuation: between.includes(',') || between.includes('.'),
+      ...read,
+    });
+    last = start + m[0].length;
+  }
+  return tokens;
+}
+
+/** Kinds of a piece of a split run: not a number, a number of 7 to 9 digits, a number of 10 or more. */
+const FILLER = 0;
+const SHORT_NUMBER = 1;
+const FULL_NUMBER = 2;
+
+/**
+ * The phone numbers in a run too long to be one, as ranges of `value`: the run is cut into pieces at commas and
+ * dots, or between two pieces that are each a full number of ten digits or more said one after the other ("five five
+ * five one two three four five six seven nine one seven five five five oh one nine nine"); the cuts chosen cover the
+ * most digits with numbers, with the fewest cuts that have no punctuation, in the fewest pieces. A piece that is no
+ * number (counting, a chant, too short) is left. A dynamic programme over the run's tokens: O(tokens × 15).
+ */
+export function phonesIn(value: string): { start: number; end: number; digits: number }[] {
+  const tokens = tokensOf(value);
+  const n = tokens.length;
+  // best[i][kind]: the best cut of tokens [0, i) whose last piece is of that kind; bestAt[i]: the best of the three.
+  const best: (Cut | undefined)[][] = Array.from({ length: n + 1 }, () => [undefined, undefined, undefined]);
+  const bestAt: (Cut | undefined)[] = new Array(n + 1).fill(undefined);
+  const start: Cut = { covered: 0, weakCuts: 0, pieces: 0, from: -1, kind: FILLER, digits: 0, previous: undefined };
+  bestAt[0] = start;
+  // The best cut before a piece of filler ending at i: a filler piece starts at 0 or after a comma or a dot.
+  let beforeFiller: Cut | undefined = start;
+  let fillerFrom = 0;
+  const offer = (i: number, cut: Cut) => {
+    const row = best[i] as (Cut | undefined)[];
+    if (isBetter(cut, row[cut.kind])) row[cut.kind] = cut;
+    if (isBetter(cut, bestAt[i])) bestAt[i] = cut;
+  };
+  for (let i = 1; i <= n; i++) {
+    if (beforeFiller !== undefined) offer(i, piece(beforeFiller, fillerFrom, FILLER, 0, 0, false));
+    const read = { digits: '', words: 0, longWords: 0 };
+    for (let j = i - 1; j >= 0; j--) {
+      const first = tokens[j] as RunToken;
+      read.digits = first.digits + read.digits;
+      if (read.digits.length > MAX_DIGITS) break;
+      read.words += first.words;
+      read.longWords += first.longWords;
+      if (!isPhoneRun(read)) continue;
+      const kind = read.digits.length >= LONG_RUN_DIGITS ? FULL_NUMBER : SHORT_NUMBER;
+      // A cut needs a comma or a dot, or two full numbers on either side of it.
+      const weak = j > 0 && !first.afterPunctuation;
+      const before = !weak ? bestAt[j] : kind === FULL_NUMBER ? best[j]?.[FULL_NUMBER] : undefined;
+      if (before !== undefined) offer(i, piece(before, j, kind, read.digits.length, read.digits.length, weak));
+    }
+    // Filler after this point starts at token i: after a comma or a dot only.
+    if (i < n && (tokens[i] as RunToken).afterPunctuation && isBetter(bestAt[i] as Cut, beforeFiller)) {
+      beforeFiller = bestAt[i];
+      fillerFrom = i;
+    }
+  }
+  const phones: { start: number; end: number; digits: number }[] = [];
+  let i = n;
+  for (let cut = bestAt[n]; cut !== undefined && cut.from >= 0; cut = cut.previous) {
+    if (cut.kind !== FILLER) {
+      phones.push({
+        start: (tokens[cut.from] as RunToken).start,
+        end: (tokens[i - 1] as RunToken).end,
+        digits: cut.digits,
+      });
+    }
+    i = cut.from;
+  }
+  return phones.reverse();
+}
+
+/** A way of cutting a run's first tokens into pieces: what its numbers cover and its last piece. */
+interface Cut {
+  readonly covered: number;
+  /** Cuts between two numbers said one after the other, without a comma or a dot. */
+  readonly weakCuts: number;
+  readonly pieces: number;
+  /** The last piece's first token (-1 for the empty cut). */
+  readonly from: number;
+  readonly kind: number;
+  readonly digits: number;
+  readonly previous: Cut | undefined;
+}
+
+function piece(previous: Cut, from: number, kind: number, covered: number, digits: number, weak: boolean): Cut {
+  return {
+    covered: previous.covered + covered,
+    weakCuts: previous.weakCuts + (weak ? 1 : 0),
+    pieces: previous.pieces + 1,
+    from,
+    kind,
+    digits,
+    previous,
+  };
+}
+
+/** More digits in numbers, then fewer cuts without punctuation, then fewer pieces. */
+function isBetter(a: Cut, b: Cut | undefined): boolean {
+  if (b === undefined || a.covered !== b.covered) return b === undefined || a.covered > b.covered;
+  return a.weakCuts !== b.weakCuts ? a.weakCuts < b.weakCuts : a.pieces < b.pieces;
+}
+
+const PAIR_SEPARATOR = /[ \t\u00a0]*[,.][ \t\u00a0]*/u;
+
+/**
+ * Scores and sets said as pairs between commas ("five four, six three, two six, seven five, six four, four six"):
+ * three pairs or more and nothing else. Without a phone word such a run stays under the threshold however long it is.
+ */
+function isPairList(value: string): boolean {
+  const groups = value.split(PAIR_SEPARATOR);
+  return groups.length >= 3 && groups.every((group) => digitsOf(group)?.digits.length === 2);
+}
+
+/** Added to a run's score by a phone word before it. */
+const CONTEXT_BOOST = 0.55;
+const CALLED_SCORE = Math.min(1, LONE_SCORE + CONTEXT_BOOST);
+/**
+ * What may stand between two numbers given as alternatives ("call me at ... or ...", "... ou ...", "... oder ..."):
+ * the second is a phone number as the first is, though its phone word is now out of the context window.
+ */
+const ALTERNATIVE = /^[ \t\u00a0,;:/-]*(?:(?:or|and|o|ou|oder|und|y|e|et|oppure)[ \t\u00a0,;:/-]*)?$/iu;
+
+/**
+ * Phone numbers spelled out in words. A run too long for one number (validate) comes out of the pattern recognizer
+ * whole and is replaced here by the numbers in it (`phonesIn`), each scored as a run of its own length would be,
+ * with the run's phone word when it had one.
+ */
+export function createSpelledPhoneRecognizer(): Recognizer {
+  const runs = createRunRecognizer();
+  function analyzeInto(input: AnalysisInput, spans: DetectedSpan[], options?: AnalyzeOptions): void {
+    const first = spans.length;
+    runs.analyzeInto?.(input, spans, options);
+    const text = input.text;
+    // The end of the last number said after a phone word, while only "or", "and" and punctuation follow it.
+    let calledEnd = -1;
+    for (let i = first; i < spans.length; i++) {
+      const span = spans[i] as DetectedSpan;
+      const value = text.slice(span.start, span.end);
+      const called =
+        span.score >= CALLED_SCORE - 1e-9 || (calledEnd >= 0 && ALTERNATIVE.test(text.slice(calledEnd, span.start)));
+      if ((digitsOf(value)?.digits.length ?? 0) <= MAX_DIGITS) {
+        if (called && span.score < CALLED_SCORE) spans[i] = { ...span, score: CALLED_SCORE };
+        else if (!called && isPairList(value)) spans[i] = { ...span, score: LONE_SCORE };
+        if (called) calledEnd = span.end;
+        continue;
+      }
+      const pieces = phonesIn(value).map((phone): DetectedSpan => {
+        const piece = value.slice(phone.start, phone.end);
+        const alone = phone.digits >= LONG_RUN_DIGITS && !isPairList(piece) ? LONG_RUN_SCORE : LONE_SCORE;
+        return {
+          ...span,
+          start: span.start + phone.start,
+          end: span.start + phone.end,
+          score: called ? CALLED_SCORE : alone,
+        };
+      });
+      if (called) calledEnd = span.end;
+      spans.splice(i, 1, ...pieces);
+      i += pieces.length - 1;
+    }
+  }
+  return Object.freeze({
+    name: runs.name,
+    types: runs.types,
+    analyze(input: AnalysisInput, options?: AnalyzeOptions): DetectedSpan[] {
+      const spans: DetectedSpan[] = [];
+      analyzeInto(input, spans, options);
+      return spans;
+    },
+    analyzeInto,
+  });
+}
+
+function createRunRecognizer(): Recognizer {
   return createPatternRecognizer({
     name: 'spelled-phone',
     types: ['PHONE'],
@@ -237,8 +483,17 @@ export function createSpelledPhoneRecognizer() {
         'chiama',
         'cellulare',
         'reach me',
+        // Landlines and messaging apps: "ou no fixo ...", "meu zap", "el fijo", "le fixe", "Festnetz".
+        'landline',
+        'fixo',
+        'zap',
+        'whats',
+        'fijo',
+        'fixe',
+        'festnetz',
+        'cel',
       ],
-      boost: 0.55,
+      boost: CONTEXT_BOOST,
     },
     patterns: [
       { name: 'digit-words', regex: RUN, score: LONE_SCORE, validate, refine: longRun, anyOf: LONG_WORDS, gate: GATE },
