@@ -78,7 +78,17 @@ describe('trimOrdinaryWords', () => {
       'ORGANIZATION',
       ['Hospital 12 de Octubre'],
     ],
-    ['Liebe Julia, alles Gute', 'de', 'Liebe Julia', 'PERSON', ['Liebe Julia']],
+    ['Grüße an das Team Müller', 'de', 'Team Müller', 'PERSON', ['Team Müller']],
+    ['Our new office is at Im Bruch 98a', 'de', 'Im Bruch', 'LOCATION', ['Im Bruch']],
+    ['Wir sitzen jetzt An der Feldgasse 70', 'de', 'An der Feldgasse', 'LOCATION', ['An der Feldgasse']],
+    ['Im Büro war es ruhig', 'de', 'Im Büro', 'PERSON', []],
+    // before a house number, a span is part of a street
+    ['Our new office is at Auf dem Herberg 52c', 'de', 'Herberg', 'ORGANIZATION', ['Herberg']],
+    ['Wir sind An der Evangelischen Kirche 74a', 'de', 'der Evangelischen', 'PERSON', ['der Evangelischen']],
+    // (a small number after a noun reads as one too: the span stays)
+    ['Wir haben die Kunden 2 Stunden lang beraten', 'de', 'Kunden', 'PERSON', ['Kunden']],
+    ['Wir haben die Kunden zwei Stunden lang beraten', 'de', 'Kunden', 'PERSON', []],
+    ['Das Team ist großartig', 'de', 'Team', 'PERSON', []],
     // a place or an organization is kept whole, or dropped when nothing of it is left
     [
       'Ingreso en el Hospital 12 de octubre',

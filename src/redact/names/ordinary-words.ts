@@ -17,12 +17,14 @@
 //    -ismus, -ment, -enz, -anz, -innen, and plurals) and no name list holds it ("Hartung" is a family name), or it
 //    follows an article, a possessive or a contracted preposition, maybe with an adjective between ("die Kunden",
 //    "im Büro", "unsere neue Ausstellung"; not "am", which English writes too: records tagged German are often
-//    written in English).
+//    written in English), written in lower case or opening the sentence ("Im Bruch" inside one is a street).
 // Ordinary words and punctuation come off both edges of a PERSON span; a place or an organization is kept whole
 // unless nothing of it is left ("Hospital 12 de octubre" holds lower-case words). A capitalised list word inside a
-// sentence stays where it joins a name ("Nuevo León", "12 de Octubre"; in German only next to a capitalised name
-// candidate, "Liebe Julia"), and at the start of a sentence only as the first word of a place or an organization
-// ("Buenos Aires"). A span of particles alone ("de", "van der") is dropped. What is left keeps its type and score.
+// sentence stays where it joins a name ("Nuevo León", "12 de Octubre", German "Im Bruch 98a", "An der Feldgasse";
+// a German noun only next to a capitalised name candidate, "Team Müller"), and at the start of a sentence only as the
+// first word of a place or an organization ("Buenos Aires"). A span of particles alone ("de", "van der") is dropped.
+// A span before a house number is part of a street and is kept ("Auf dem Herberg 52c"). What is left keeps its type
+// and score.
 
 import { foldToken } from '../known/fold.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
@@ -37,25 +39,32 @@ export interface SpanWords {
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/).map(foldToken));
 
+// German: words written in lower case inside a sentence (a capitalised one there starts a name: "Im Bruch 98a",
+// "An der Feldgasse", "Die Zeit"), then nouns, which German always capitalises.
+const GERMAN_FUNCTION_WORDS = `
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner und oder aber denn sondern
+doch als wie wenn weil dass ob damit auch noch schon nur sehr mehr viel viele vielen ganz gar so ja nein nicht
+nichts ich du er sie es wir ihr mich mir dich dir uns euch sich mein meine meinen meinem meiner dein deine unser
+unsere unseren unserem unserer euer eure euren eurem eurer sein seine seinen seinem seiner ihre ihren ihrem ihrer
+dieser diese dieses diesen diesem jeder jede jedes jeden jedem alle allen alles man jemand niemand etwas wer was wo
+wann warum wieso weshalb welche welcher welches im am zum zur vom beim ins ans an auf aus bei mit nach seit von vor
+zu über unter für gegen ohne um durch bis zwischen hinter neben per pro ab heute morgen gestern jetzt gerade bald
+dann danach endlich immer nie oft manchmal wieder hier dort da gern gerne leider bitte danke vielen hallo servus
+moin tschüss liebe lieber liebes herzlich herzlichen herzliche viele beste besten schöne schönen schönes frohe
+frohes gute guten gutes neue neuen neuer neues tolle toller tolles großartig kleine kleinen große großen letzte
+letzten nächste nächsten erste ersten bin bist ist sind seid war waren wird werden hat haben habe hatte kann können
+muss müssen soll sollen will wollen möchte möchten freue freuen suche suchen gibt gab geht ging kommt komm macht
+mach sagt finde findet`;
+const GERMAN_NOUNS = `
+dankeschön dank grüße gruß glückwunsch gratulation woche wochen jahr jahre jahren tag tage tagen monat monate
+wochenende montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april juni juli oktober
+november dezember ostern weihnachten team projekt arbeit büro kunden kollegen kolleginnen frage nachricht termin
+mail info tipps`;
+const GERMAN_LOWER_CASE_WORDS = words(GERMAN_FUNCTION_WORDS);
+
 // Per language: words a reader meets in almost every post and that are never a name on their own.
 const ORDINARY: Readonly<Record<string, ReadonlySet<string>>> = Object.freeze({
-  de: words(`
-der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner und oder aber denn sondern
-doch als wie wenn weil dass ob damit auch noch schon nur sehr mehr viel viele vielen ganz gar so ja nein nicht nichts
-ich du er sie es wir ihr mich mir dich dir uns euch sich mein meine meinen meinem meiner dein deine unser unsere
-unseren unserem unserer euer eure euren eurem eurer sein seine seinen seinem seiner ihre ihren ihrem ihrer dieser
-diese dieses diesen diesem jeder jede jedes jeden jedem alle allen alles man jemand niemand etwas wer was wo wann
-warum wieso weshalb welche welcher welches im am zum zur vom beim ins ans an auf aus bei mit nach seit von vor zu
-über unter für gegen ohne um durch bis zwischen hinter neben per pro ab heute morgen gestern jetzt gerade bald dann
-danach endlich immer nie oft manchmal wieder hier dort da gern gerne leider bitte danke dankeschön vielen dank hallo
-servus moin tschüss liebe lieber liebes herzlich herzlichen herzliche grüße gruß viele beste besten schöne schönen
-schönes frohe frohes gute guten gutes neue neuen neuer neues tolle toller tolles großartig kleine kleinen große
-großen letzte letzten nächste nächsten erste ersten bin bist ist sind seid war waren wird werden hat haben habe
-hatte kann können muss müssen soll sollen will wollen möchte möchten freue freuen suche suchen gibt gab geht ging
-kommt komm macht mach sagt finde findet glückwunsch gratulation woche wochen jahr jahre jahren tag tage tagen
-monat monate wochenende montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april juni
-juli oktober november dezember ostern weihnachten team projekt arbeit büro kunden kollegen kolleginnen frage
-nachricht termin mail info tipps`),
+  de: words(`${GERMAN_FUNCTION_WORDS} ${GERMAN_NOUNS}`),
   fr: words(`
 le la les un une des du de d l au aux et ou mais donc or ni car que qui quoi quand comment pourquoi où si ne pas
 plus très bien tout tous toute toutes ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur
@@ -134,6 +143,7 @@ const PLACE_OR_FORM = GAZ.LOCATION | GAZ.ORG;
 const ANY_NAME = GAZ.FIRST | GAZ.LAST | GAZ.HUMAN;
 /** TAG_TYPES index of PERSON. */
 const PERSON_TYPE = 0;
+const HOUSE_NUMBER = /^\d{1,4}[a-zA-Z]?$/;
 const SENTENCE_END = /^[.!?¡¿;…]$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWER_CASE = /^\p{Ll}/u;
@@ -184,7 +194,9 @@ export function trimOrdinaryWords(
     if (before >= 0 && GERMAN_ADJECTIVE.test(word(before)) && !GERMAN_DETERMINERS.has(foldToken(word(before)))) {
       before--;
     }
-    return before >= 0 && GERMAN_DETERMINERS.has(foldToken(word(before)));
+    // A capitalised article inside a sentence starts a name ("Im Bruch", "Auf dem Herberg").
+    if (before < 0 || !GERMAN_DETERMINERS.has(foldToken(word(before)))) return false;
+    return LOWER_CASE.test(word(before)) || startsSentence(before);
   };
   const isWord = (i: number): boolean => LETTER_OR_DIGIT.test(word(i));
   const startsSentence = (i: number): boolean => {
@@ -192,15 +204,26 @@ export function trimOrdinaryWords(
     const gap = text.slice(ends[i - 1] as number, starts[i] as number);
     return gap.includes('\n') || SENTENCE_END.test(word(i - 1));
   };
-  // Whether the capitalised ordinary word i is part of a name, `next` being its inner neighbour in the span: inside
-  // a sentence in the languages that write common words in lower case ("12 de Octubre", "Le Havre"); in German,
-  // next to a capitalised name candidate ("Liebe Julia"). At the start of a sentence it is read as the ordinary word
-  // ("Gracias Marta"), unless the span is a place or an organization and a name candidate follows ("Buenos Aires").
+  // Whether the capitalised ordinary word i is part of a name, `next` being its inner neighbour in the span. Inside
+  // a sentence: yes in the languages that write common words in lower case ("12 de Octubre", "Le Havre"), and in
+  // German for a word it writes in lower case ("Im Bruch 98a"); a German noun only next to a capitalised name
+  // candidate ("Team Müller"). At the start of a sentence it is read as the ordinary word ("Gracias Marta"), unless
+  // the span is a place or an organization and a name candidate follows ("Buenos Aires").
   const joinsName = (i: number, next: number, from: number, to: number, typeIndex: number): boolean => {
     if (!TITLE_CASE.test(word(i))) return false;
     const nextIsName = next >= from && next < to && UPPER_CASE.test(word(next)) && !isOrdinary(next);
     if (startsSentence(i)) return typeIndex !== PERSON_TYPE && nextIsName;
-    return language !== 'de' || nextIsName;
+    return language !== 'de' || nextIsName || GERMAN_LOWER_CASE_WORDS.has(foldToken(word(i)));
+  };
+  // Whether token `after` or one of the two capitalised words from it is followed by a house number: the span is
+  // then part of a street ("Auf dem Herberg 52c", "An der Evangelischen Kirche 74a"), whatever its words are.
+  const beforeHouseNumber = (after: number): boolean => {
+    for (let i = after; i < count && i <= after + 2; i++) {
+      const written = word(i);
+      if (HOUSE_NUMBER.test(written)) return true;
+      if (!UPPER_CASE.test(written)) return false;
+    }
+    return false;
   };
   const out: TaggedSpan[] = [];
   let changed = false;
@@ -212,6 +235,11 @@ export function trimOrdinaryWords(
     if (last === t) {
       // Not on token boundaries (never from the tagger): kept as it is.
       out.push(span);
+      continue;
+    }
+    if (beforeHouseNumber(last)) {
+      out.push(span);
+      t = last;
       continue;
     }
     // Tokens t .. last-1 are the span's: ordinary words and punctuation come off both edges (punctuation only
