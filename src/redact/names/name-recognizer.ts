@@ -9,6 +9,7 @@ import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
 import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
+import { trimOrdinaryWords } from './ordinary-words.js';
 import { scriptNames } from './script-names.js';
 import { createNameTagger, type NameTagger, type TaggedWords } from './tagger.js';
 
@@ -131,7 +132,14 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
   // Appends the spans of one text to `out`: the analyzer's candidate list (analyzeInto) or a fresh array (analyze).
   const collect = (input: AnalysisInput, out: DetectedSpan[], analyzeOptions?: AnalyzeOptions): void => {
     const explain = analyzeOptions?.explain === true;
-    const tagged = getTagger().tag(input.text);
+    // In German, French, Italian, Dutch, Portuguese and Spanish records, without ordinary words (ordinary-words.ts).
+    const tagged = trimOrdinaryWords(
+      input.text,
+      input.lang,
+      getTagger().tag(input.text),
+      getTagger().words(input.text),
+      getGazetteer(),
+    );
     for (const span of tagged) {
       const type = TAG_TYPES[span.typeIndex];
       if (type === undefined || wanted[span.typeIndex] !== true || span.score < minScore) continue;

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from './gazetteer.js';
+import { createNameRecognizer } from './name-recognizer.js';
+import { ordinaryWordLanguage, trimOrdinaryWords } from './ordinary-words.js';
+import type { TaggedSpan } from './tagger.js';
+import { tokenize } from './tokenize.js';
+
+const gazetteer = loadGazetteer();
+const TYPE = { PERSON: 0, LOCATION: 1, ORGANIZATION: 2 } as const;
+
+/** What is left of the span written as `spanText` in `text` (as if the tagger had found it), as strings. */
+function trim(text: string, lang: string | undefined, spanText: string, type: keyof typeof TYPE = 'PERSON'): string[] {
+  const start = text.indexOf(spanText);
+  if (start < 0) throw new Error('span text not in text');
+  const span: TaggedSpan = { start, end: start + spanText.length, typeIndex: TYPE[type], score: 0.9 };
+  return trimOrdinaryWords(text, lang, [span], tokenize(text), gazetteer).map((s) => text.slice(s.start, s.end));
+}
+
+describe('ordinaryWordLanguage', () => {
+  it.each<[string | undefined, string | undefined]>([
+    ['de', 'de'],
+    ['de-AT', 'de'],
+    ['pt_BR', 'pt'],
+    ['NL', 'nl'],
+    ['es', 'es'],
+    ['en', undefined],
+    ['en-DE', undefined],
+    ['ca', undefined],
+    [undefined, undefined],
+  ])('%s', (lang, expected) => {
+    expect(ordinaryWordLanguage(lang)).toBe(expected);
+  });
+});
+
+describe('trimOrdinaryWords', () => {
+  it.each<[string, string | undefined, string, keyof typeof TYPE, string[]]>([
+    // the language's list: greetings, adverbs, function words at the start of a sentence
+    ['Danke für die vielen Glückwünsche', 'de', 'Danke', 'PERSON', []],
+    ['Merci pour tous vos messages', 'fr', 'Merci', 'PERSON', []],
+    ['Vandaag was een mooie dag', 'nl', 'Vandaag', 'PERSON', []],
+    ['Merci Julien pour les photos', 'fr', 'Merci Julien', 'PERSON', ['Julien']],
+    ['Gracias Marta por todo', 'es', 'Gracias Marta', 'PERSON', ['Marta']],
+    // ... but a word the name lists hold as a given or family name stays, even a German noun or a function word
+    ['Unser Kollege Koch hat die Präsentation', 'de', 'Koch', 'PERSON', ['Koch']],
+    ['Heute mit Müller gesprochen', 'de', 'Müller', 'PERSON', ['Müller']],
+    ['Merci pour tous vos messages', 'fr', 'tous vos', 'PERSON', ['vos']],
+    // German nouns: a noun suffix, or an article or contracted preposition before the word
+    ['Wir suchen Verstärkung ab sofort', 'de', 'Verstärkung', 'PERSON', []],
+    ['Heute war ein toller Tag im Büro', 'de', 'Büro', 'PERSON', []],
+    ['Dann sind die Kunden zufrieden', 'de', 'Kunden', 'PERSON', []],
+    ['Unsere neue Ausstellung öffnet', 'de', 'Unsere neue Ausstellung', 'PERSON', []],
+    [
+      'Verstärkung im Vertrieb. Bewerbungen gerne per Nachricht',
+      'de',
+      'Verstärkung im Vertrieb. Bewerbungen',
+      'PERSON',
+      [],
+    ],
+    // ... not a family name with a noun's ending, nor a name after "an" or after English "am"
+    ['Gestern kam Hartung vorbei', 'de', 'Hartung', 'PERSON', ['Hartung']],
+    ['Grüße an Oyelaran', 'de', 'Oyelaran', 'PERSON', ['Oyelaran']],
+    ['Hi, I am Oyelaran from the team', 'de', 'Oyelaran', 'PERSON', ['Oyelaran']],
+    // lower-case words no name list holds; lower-case names stay
+    ['het project is eindelijk klaar', 'nl', 'eindelijk klaar', 'PERSON', []],
+    ['Oggi è stata una bella giornata', 'it', 'bella giornata', 'PERSON', ['bella']],
+    ['met joost dekker aan de telefoon', 'nl', 'joost dekker', 'PERSON', ['joost dekker']],
+    ['cc okafor per favore', 'it', 'okafor', 'PERSON', ['okafor']],
+    // edges only: a word inside a name stays
+    ['Sono con Martina De Luca oggi', 'it', 'Martina De Luca', 'PERSON', ['Martina De Luca']],
+    ['Grazie a Sara Ricci il progetto', 'it', 'Sara Ricci il', 'PERSON', ['Sara Ricci']],
+    // a capitalised list word inside a sentence, or opening a place at the start of one, joins the name
+    ['Vivo en Nuevo León desde 2010', 'es', 'Nuevo León', 'LOCATION', ['Nuevo León']],
+    ['Buenos Aires es enorme', 'es', 'Buenos Aires', 'LOCATION', ['Buenos Aires']],
+    [
+      'Ingreso en el Hospital 12 de Octubre',
+      'es',
+      'Hospital 12 de Octubre',
+      'ORGANIZATION',
+      ['Hospital 12 de Octubre'],
+    ],
+    ['Grüße an das Team Müller', 'de', 'Team Müller', 'PERSON', ['Team Müller']],
+    ['Our new office is at Im Bruch 98a', 'de', 'Im Bruch', 'LOCATION', ['Im Bruch']],
+    ['Wir sitzen jetzt An der Feldgasse 70', 'de', 'An der Feldgasse', 'LOCATION', ['An der Feldgasse']],
+    ['Im Büro war es ruhig', 'de', 'Im Büro', 'PERSON', []],
+    // before a house number, a span is part of a street
+    ['Our new office is at Auf dem Herberg 52c', 'de', 'Herberg', 'ORGANIZATION', ['Herberg']],
+    ['Wir sind An der Evangelischen Kirche 74a', 'de', 'der Evangelischen', 'PERSON', ['der Evangelischen']],
+    // (a small number after a noun reads as one too: the span stays)
+    ['Wir haben die Kunden 2 Stunden lang beraten', 'de', 'Kunden', 'PERSON', ['Kunden']],
+    ['Wir haben die Kunden zwei Stunden lang beraten', 'de', 'Kunden', 'PERSON', []],
+    ['Das Team ist großartig', 'de', 'Team', 'PERSON', []],
+    // a place or an organization is kept whole, or dropped when nothing of it is left
+    [
+      'Ingreso en el Hospital 12 de octubre',
+      'es',
+      'Hospital 12 de octubre',
+      'ORGANIZATION',
+      ['Hospital 12 de octubre'],
+    ],
+    ['Danke, das Team ist großartig', 'de', 'das Team', 'LOCATION', []],
+    ['Il progetto è pronto in ufficio', 'it', 'ufficio', 'LOCATION', []],
+    // particles alone are no name
+    ['Bedankt aan de collega', 'nl', 'de', 'PERSON', []],
+    // punctuation comes off only with a word
+    ['Gespräch mit J. Müller.', 'de', 'J. Müller.', 'PERSON', ['J. Müller.']],
+    // English and untagged records, and other languages, are left as the tagger found them
+    ['Danke für die vielen Glückwünsche', 'en', 'Danke', 'PERSON', ['Danke']],
+    ['Danke für die vielen Glückwünsche', undefined, 'Danke', 'PERSON', ['Danke']],
+    ['Moltes gràcies per tot', 'ca', 'Moltes', 'PERSON', ['Moltes']],
+  ])('%s (%s: %s)', (text, lang, spanText, type, expected) => {
+    expect(trim(text, lang, spanText, type)).toEqual(expected);
+  });
+
+  it('returns the same array when nothing changes', () => {
+    const text = 'Herzlichen Glückwunsch an Thomas Müller';
+    const spans: TaggedSpan[] = [{ start: 26, end: 39, typeIndex: 0, score: 0.9 }];
+    expect(trimOrdinaryWords(text, 'de', spans, tokenize(text), gazetteer)).toBe(spans);
+  });
+});
+
+// Through the recognizer: members' posts without names lose no ordinary word, and names in posts stay found.
+describe('name recognizer in German, French, Italian, Dutch, Portuguese and Spanish posts', () => {
+  const recognizer = createNameRecognizer();
+  const found = (text: string, lang: string): string[] =>
+    recognizer.analyze({ text, lang }).map((s) => text.slice(s.start, s.end));
+
+  it.each<[string, string, string[]]>([
+    ['de', 'Heute war ein toller Tag im Büro, das Projekt ist endlich fertig und die Kunden sind zufrieden.', []],
+    ['de', 'Wir suchen ab sofort Verstärkung im Vertrieb. Bewerbungen gerne per Nachricht!', []],
+    ['de', 'Danke für die vielen Glückwünsche zum Jubiläum, das Team ist großartig.', []],
+    ['de', 'Die Ergebnisse der Umfrage sind da, die Zufriedenheit der Mitarbeiter ist gestiegen.', []],
+    ['fr', 'Merci pour tous vos messages, la conférence était géniale et le public très curieux.', ['vos']],
+    ['fr', 'Pourquoi est-ce si difficile de trouver un logement abordable ?', []],
+    ['it', 'Oggi è stata una bella giornata in ufficio, il progetto è finalmente pronto.', ['bella']],
+    ['nl', 'Vandaag was een mooie dag op kantoor, het project is eindelijk klaar.', []],
+    ['nl', 'Waarom is het zo moeilijk om een betaalbare woning te vinden?', []],
+    ['pt', 'Hoje foi um ótimo dia na empresa, o projeto finalmente ficou pronto.', []],
+    ['pt', 'Alguém conhece um bom restaurante perto da estação?', []],
+    ['es', '¿Alguien conoce un buen restaurante cerca de la estación?', []],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(found(text, lang)).toEqual(expected);
+  });
+
+  it.each<[string, string, string[]]>([
+    ['de', 'Herzlichen Glückwunsch an Thomas Müller zur Beförderung!', ['Thomas Müller']],
+    ['de', 'Becker und Wagner sind ab Montag im Urlaub.', ['Becker', 'Wagner']],
+    ['de', 'Unser Kollege Koch hat die Präsentation übernommen.', ['Koch']],
+    ['de', 'Danke an Herrn Fischer für die schnelle Hilfe beim Umzug.', ['Fischer']],
+    ['de', 'Heute hatte ich ein tolles Gespräch mit Frau Schneider über die Zukunft.', ['Schneider']],
+    ['de', 'mit sven schneider und tim koch am projekt gearbeitet.', ['sven schneider', 'tim koch']],
+    ['fr', 'avec jean dupont au téléphone ce matin.', ['jean dupont']],
+    ['it', 'Ringrazio Martina De Luca e Stefano Costa per il sostegno.', ['Martina De Luca', 'Stefano Costa']],
+    ['nl', 'Bedankt Jan de Vries voor je hulp.', ['Jan de Vries']],
+    ['pt', 'Obrigado João Silva pela ajuda.', ['João Silva']],
+    ['es', 'Hola Hugo, ¿vienes mañana?', ['Hugo']],
+  ])('%s: %s', (lang, text, names) => {
+    const spans = found(text, lang).join(' | ');
+    for (const name of names) expect(spans).toContain(name);
+  });
+});

@@ -1,0 +1,278 @@
+// Ordinary words out of the tagger's spans in German, French, Italian, Dutch, Portuguese and Spanish records. The
+// tagger learnt from English and Spanish text that a capitalised word it does not know is a name; German capitalises
+// every noun and every language capitalises the first word of a sentence, so "im Büro", "die Kunden", "Danke",
+// "Vandaag" came out as names. It also tags runs of lower-case Italian or Dutch words it has never seen ("alla
+// stazione", "eindelijk klaar"). Only records whose `lang` names one of these languages are read; English and
+// untagged records keep the tagger's spans as they are.
+//
+// A word is ordinary unless the gazetteer holds it as a given or family name ("Müller", "Koch", "Bella", "Vos"
+// always stay name candidates), and when
+//  - it is in the language's list below: function words, frequent adverbs, adjectives, verbs, greetings, weekdays,
+//    months and the commonest nouns of members' posts, written for the project from general knowledge of each
+//    language (not taken from a corpus). The place and legal-form lists also hold "und", "der", "en": they do not
+//    outweigh this list; or, for a word in neither of those lists,
+//  - it is written in lower case and no name list holds it, not even the larger `humannames` list, or the gazetteer
+//    holds it as a common word ("giornata", "eindelijk"; a lower-case name such as "jonas" or "okafor" is listed), or
+//  - (German) it is capitalised and ends in a noun suffix (-ung, -heit, -keit, -schaft, -tät, -ion, -nis, -tum,
+//    -ismus, -ment, -enz, -anz, -innen, and plurals) and no name list holds it ("Hartung" is a family name), or it
+//    follows an article, a possessive or a contracted preposition, maybe with an adjective between ("die Kunden",
+//    "im Büro", "unsere neue Ausstellung"; not "am", which English writes too: records tagged German are often
+//    written in English), written in lower case or opening the sentence ("Im Bruch" inside one is a street).
+// Ordinary words and punctuation come off both edges of a PERSON span; a place or an organization is kept whole
+// unless nothing of it is left ("Hospital 12 de octubre" holds lower-case words). A capitalised list word inside a
+// sentence stays where it joins a name ("Nuevo León", "12 de Octubre", German "Im Bruch 98a", "An der Feldgasse";
+// a German noun only next to a capitalised name candidate, "Team Müller"), and at the start of a sentence only as the
+// first word of a place or an organization ("Buenos Aires"). A span of particles alone ("de", "van der") is dropped.
+// A span before a house number is part of a street and is kept ("Auf dem Herberg 52c"). What is left keeps its type
+// and score.
+
+import { foldToken } from '../known/fold.js';
+import { GAZ, type Gazetteer } from './gazetteer.js';
+import type { TaggedSpan } from './tagger.js';
+
+/** Where the words of a text are: token i is text.slice(starts[i], ends[i]) (the tagger's tokens). */
+export interface SpanWords {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/).map(foldToken));
+
+// German: words written in lower case inside a sentence (a capitalised one there starts a name: "Im Bruch 98a",
+// "An der Feldgasse", "Die Zeit"), then nouns, which German always capitalises.
+const GERMAN_FUNCTION_WORDS = `
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner und oder aber denn sondern
+doch als wie wenn weil dass ob damit auch noch schon nur sehr mehr viel viele vielen ganz gar so ja nein nicht
+nichts ich du er sie es wir ihr mich mir dich dir uns euch sich mein meine meinen meinem meiner dein deine unser
+unsere unseren unserem unserer euer eure euren eurem eurer sein seine seinen seinem seiner ihre ihren ihrem ihrer
+dieser diese dieses diesen diesem jeder jede jedes jeden jedem alle allen alles man jemand niemand etwas wer was wo
+wann warum wieso weshalb welche welcher welches im am zum zur vom beim ins ans an auf aus bei mit nach seit von vor
+zu über unter für gegen ohne um durch bis zwischen hinter neben per pro ab heute morgen gestern jetzt gerade bald
+dann danach endlich immer nie oft manchmal wieder hier dort da gern gerne leider bitte danke vielen hallo servus
+moin tschüss liebe lieber liebes herzlich herzlichen herzliche viele beste besten schöne schönen schönes frohe
+frohes gute guten gutes neue neuen neuer neues tolle toller tolles großartig kleine kleinen große großen letzte
+letzten nächste nächsten erste ersten bin bist ist sind seid war waren wird werden hat haben habe hatte kann können
+muss müssen soll sollen will wollen möchte möchten freue freuen suche suchen gibt gab geht ging kommt komm macht
+mach sagt finde findet`;
+const GERMAN_NOUNS = `
+dankeschön dank grüße gruß glückwunsch gratulation woche wochen jahr jahre jahren tag tage tagen monat monate
+wochenende montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april juni juli oktober
+november dezember ostern weihnachten team projekt arbeit büro kunden kollegen kolleginnen frage nachricht termin
+mail info tipps`;
+const GERMAN_LOWER_CASE_WORDS = words(GERMAN_FUNCTION_WORDS);
+
+// Per language: words a reader meets in almost every post and that are never a name on their own.
+const ORDINARY: Readonly<Record<string, ReadonlySet<string>>> = Object.freeze({
+  de: words(`${GERMAN_FUNCTION_WORDS} ${GERMAN_NOUNS}`),
+  fr: words(`
+le la les un une des du de d l au aux et ou mais donc or ni car que qui quoi quand comment pourquoi où si ne pas
+plus très bien tout tous toute toutes ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur
+leurs je tu il elle on nous vous ils elles me te se moi toi lui eux y en à dans sur sous avec sans pour par chez
+vers entre après avant depuis pendant aujourd'hui hier demain maintenant enfin déjà encore toujours jamais souvent
+ici là bonjour bonsoir salut coucou merci bravo félicitations bonne bon bonnes bons belle beau beaux belles grand
+grande petit petite nouveau nouvelle nouvel premier première dernier dernière excellente excellent quelle quel
+quelles quels joyeux joyeuse cher chère chers chères est sont était étaient sera serons suis sommes êtes ai as a
+avons avez ont fait faire venez venir voir cherche cherchons besoin voici voilà rendez-vous semaine année ans jour
+journée soir soirée matin lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
+juillet août septembre octobre novembre décembre équipe projet travail bureau message messages monde
+quelqu'un personne`),
+  it: words(`
+il lo la i gli le un uno una un' di a da in con su per tra fra del dello della dei degli delle al allo alla ai agli
+alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle e ed o ma però
+che chi cosa quando come perché dove se non più molto tutto tutti tutte tutta questo questa questi queste quello
+quella mio mia miei mie tuo tua suo sua nostro nostra nostri nostre vostro vostra loro io tu lui lei noi voi mi ti
+ci vi si oggi ieri domani ora adesso finalmente già ancora sempre mai spesso qui qua lì là ciao buongiorno
+buonasera salve grazie bravo brava complimenti auguri buon buona buone buoni bello bella bel belle begli bellissimo
+bellissima grande grandi piccolo piccola nuovo nuova nuovi primo prima ultimo ultima ottimo ottima caro cari cara
+care è sono era erano sarà siamo siete ho hai ha abbiamo avete hanno fa fare cerco cerchiamo venite vieni ecco
+settimana anno anni giorno giornata sera serata mattina lunedì martedì mercoledì giovedì venerdì sabato domenica
+gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre squadra progetto
+lavoro ufficio messaggio messaggi riunione qualcuno nessuno`),
+  nl: words(`
+de het een en of maar want dus dat die dit deze wie wat waar wanneer hoe waarom als of niet geen ook nog al wel
+heel erg zeer veel meer alle allemaal alles iets niets iemand niemand ik jij je u hij zij ze wij we jullie mij me
+hem haar ons onze mijn jouw jullie zijn hun uw in op aan bij met van voor naar uit over onder tussen door tegen
+zonder na tot om per vandaag gisteren morgen nu straks eindelijk altijd nooit vaak soms weer hier daar hallo hoi
+goedemorgen goedemiddag goedenavond dag doei bedankt dank dankjewel dankuwel gefeliciteerd proficiat fijne fijn
+mooie mooi leuke leuk goede goed grote groot kleine klein nieuwe nieuw eerste laatste volgende beste is zijn was
+waren wordt worden heb hebt heeft hebben had kan kunnen moet moeten wil willen zal zullen ga gaat gaan kom komt
+komen zoek zoeken week weken jaar jaren maand weekend maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+januari februari maart mei juni juli augustus oktober november december team project werk kantoor bericht
+vergadering vanavond vanochtend vanmiddag binnenkort`),
+  pt: words(`
+o a os as um uma uns umas de do da dos das em no na nos nas ao aos à às pelo pela pelos pelas por para com sem
+sobre entre até desde e ou mas que quem quando como porque onde se não mais muito muita muitos muitas tudo todo
+toda todos todas este esta estes estas esse essa isso isto aquele aquela meu minha meus minhas seu sua seus suas
+nosso nossa nossos nossas eu tu ele ela nós vós eles elas você vocês me te lhe hoje ontem amanhã agora finalmente
+já ainda sempre nunca aqui ali lá oi olá bom boa bons boas obrigado obrigada valeu parabéns feliz felizes novo
+nova novos primeiro primeira último última ótimo ótima grande grandes pequeno pequena caro cara caros é são era
+eram será somos estamos está estão foi fomos tenho temos tem têm vamos venham vem procuro procuramos semana ano
+anos dia dias noite manhã tarde segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril
+maio junho julho agosto setembro outubro novembro dezembro equipe time projeto trabalho empresa escritório
+mensagem mensagens pessoal galera alguém ninguém`),
+  es: words(`
+el la los las un una unos unas de del al a en con sin por para sobre entre hasta desde hacia y o pero que quien
+quién cuando cuándo como cómo porque por qué dónde donde si no más muy mucho mucha muchos muchas todo toda todos
+todas este esta estos estas ese esa esos esas eso esto mi mis tu tus su sus nuestro nuestra nuestros nuestras
+vuestro vuestra yo tú él ella nosotros nosotras vosotros ellos ellas usted ustedes me te le nos os les se hoy ayer
+mañana ahora ya todavía aún siempre nunca aquí allí hola buenos buenas bueno buena gracias enhorabuena felicidades
+feliz felices nuevo nueva nuevos primero primera último última gran grande pequeño pequeña querido querida
+queridos queridas es son era eran será somos estamos está están fue fueron tengo tenemos tiene tienen vamos
+buscamos busco semana año años día días noche tarde lunes martes miércoles jueves viernes sábado domingo enero
+febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre equipo proyecto trabajo oficina
+empresa mensaje mensajes alguien nadie`),
+});
+
+// German noun suffixes (folded: "tät" is "tat") and the words before a German noun.
+const GERMAN_NOUN_SUFFIXES = `ung ungen heit heiten keit keiten schaft schaften tat taten ion ionen
+nis nisse tum ismus ismen ment mente enz enzen anz anzen innen`;
+const GERMAN_NOUN = new RegExp(`(?:${GERMAN_NOUN_SUFFIXES.split(/\s+/).join('|')})$`);
+const GERMAN_NOUN_MIN_LENGTH = 7;
+const GERMAN_DETERMINERS = words(`
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner mein meine meinen meinem
+meiner dein deine deinen deinem deiner unser unsere unseren unserem unserer eure euren eurem eurer seine seinen
+seinem seiner ihre ihren ihrem ihrer dieser diese dieses diesen diesem jeder jede jedes jeden jedem im zum zur vom
+beim ins`);
+/** Words between a family name and what comes before it: not the end of a name. */
+const PARTICLES = words('de da do dos das di del della van von der den ter ten du des la le');
+
+const NAME = GAZ.FIRST | GAZ.LAST;
+// The place and legal-form lists hold many function words ("und", "der", "en"): the lists above win over them.
+const PLACE_OR_FORM = GAZ.LOCATION | GAZ.ORG;
+const ANY_NAME = GAZ.FIRST | GAZ.LAST | GAZ.HUMAN;
+/** TAG_TYPES index of PERSON. */
+const PERSON_TYPE = 0;
+const HOUSE_NUMBER = /^\d{1,4}[a-zA-Z]?$/;
+const SENTENCE_END = /^[.!?¡¿;…]$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWER_CASE = /^\p{Ll}/u;
+const UPPER_CASE = /^\p{Lu}/u;
+const TITLE_CASE = /^\p{Lu}[\p{Ll}\p{M}]/u;
+/** A lower-case word that may be an inflected German adjective between a determiner and its noun ("die neue"). */
+const GERMAN_ADJECTIVE = /^\p{Ll}[\p{L}]*e[nmrs]?$/u;
+
+/** The primary language of a record when this filter reads it, else undefined. */
+export function ordinaryWordLanguage(lang: string | undefined): string | undefined {
+  if (lang === undefined) return undefined;
+  const primary = lang.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return Object.hasOwn(ORDINARY, primary) ? primary : undefined;
+}
+
+/**
+ * The tagger's spans of `text` without the ordinary words of the record's language (see above); `spans` itself
+ * when the language is not one of them or nothing changes. `words` are the tagger's tokens of `text`.
+ * @example trimOrdinaryWords('Danke für die Glückwünsche', 'de', spans, words, gazetteer) // no "Danke" span
+ */
+export function trimOrdinaryWords(
+  text: string,
+  lang: string | undefined,
+  spans: readonly TaggedSpan[],
+  words: SpanWords | undefined,
+  gazetteer: Gazetteer,
+): readonly TaggedSpan[] {
+  const language = ordinaryWordLanguage(lang);
+  if (language === undefined || spans.length === 0 || words === undefined) return spans;
+  const list = ORDINARY[language] as ReadonlySet<string>;
+  const { count, starts, ends } = words;
+  const word = (i: number): string => text.slice(starts[i] as number, ends[i] as number);
+  const isOrdinary = (i: number): boolean => {
+    const written = word(i);
+    const folded = foldToken(written);
+    const flags = gazetteer.flags(folded);
+    if ((flags & NAME) !== 0) return false;
+    if (list.has(folded)) return true;
+    if ((flags & PLACE_OR_FORM) !== 0) return false;
+    if (LOWER_CASE.test(written)) return (flags & ANY_NAME) === 0 || (flags & GAZ.COMMON) !== 0;
+    if (language !== 'de' || !UPPER_CASE.test(written)) return false;
+    // The larger name list holds family names with a noun's ending ("Hartung").
+    if (folded.length >= GERMAN_NOUN_MIN_LENGTH && GERMAN_NOUN.test(folded) && (flags & GAZ.HUMAN) === 0) return true;
+    return followsGermanDeterminer(i);
+  };
+  const followsGermanDeterminer = (i: number): boolean => {
+    let before = i - 1;
+    if (before >= 0 && GERMAN_ADJECTIVE.test(word(before)) && !GERMAN_DETERMINERS.has(foldToken(word(before)))) {
+      before--;
+    }
+    // A capitalised article inside a sentence starts a name ("Im Bruch", "Auf dem Herberg").
+    if (before < 0 || !GERMAN_DETERMINERS.has(foldToken(word(before)))) return false;
+    return LOWER_CASE.test(word(before)) || startsSentence(before);
+  };
+  const isWord = (i: number): boolean => LETTER_OR_DIGIT.test(word(i));
+  const startsSentence = (i: number): boolean => {
+    if (i === 0) return true;
+    const gap = text.slice(ends[i - 1] as number, starts[i] as number);
+    return gap.includes('\n') || SENTENCE_END.test(word(i - 1));
+  };
+  // Whether the capitalised ordinary word i is part of a name, `next` being its inner neighbour in the span. Inside
+  // a sentence: yes in the languages that write common words in lower case ("12 de Octubre", "Le Havre"), and in
+  // German for a word it writes in lower case ("Im Bruch 98a"); a German noun only next to a capitalised name
+  // candidate ("Team Müller"). At the start of a sentence it is read as the ordinary word ("Gracias Marta"), unless
+  // the span is a place or an organization and a name candidate follows ("Buenos Aires").
+  const joinsName = (i: number, next: number, from: number, to: number, typeIndex: number): boolean => {
+    if (!TITLE_CASE.test(word(i))) return false;
+    const nextIsName = next >= from && next < to && UPPER_CASE.test(word(next)) && !isOrdinary(next);
+    if (startsSentence(i)) return typeIndex !== PERSON_TYPE && nextIsName;
+    return language !== 'de' || nextIsName || GERMAN_LOWER_CASE_WORDS.has(foldToken(word(i)));
+  };
+  // Whether token `after` or one of the two capitalised words from it is followed by a house number: the span is
+  // then part of a street ("Auf dem Herberg 52c", "An der Evangelischen Kirche 74a"), whatever its words are.
+  const beforeHouseNumber = (after: number): boolean => {
+    for (let i = after; i < count && i <= after + 2; i++) {
+      const written = word(i);
+      if (HOUSE_NUMBER.test(written)) return true;
+      if (!UPPER_CASE.test(written)) return false;
+    }
+    return false;
+  };
+  const out: TaggedSpan[] = [];
+  let changed = false;
+  let t = 0;
+  for (const span of spans) {
+    while (t < count && (starts[t] as number) < span.start) t++;
+    let last = t;
+    while (last < count && (ends[last] as number) <= span.end) last++;
+    if (last === t) {
+      // Not on token boundaries (never from the tagger): kept as it is.
+      out.push(span);
+      continue;
+    }
+    if (beforeHouseNumber(last)) {
+      out.push(span);
+      t = last;
+      continue;
+    }
+    // Tokens t .. last-1 are the span's: ordinary words and punctuation come off both edges (punctuation only
+    // when a word came off too: "J. Müller." stays as the tagger found it).
+    let from = t;
+    let to = last;
+    let trimmed = false;
+    const trims = (i: number, next: number): boolean => {
+      if (!isWord(i)) return true;
+      const ordinary = isOrdinary(i) && !joinsName(i, next, from, to, span.typeIndex);
+      trimmed ||= ordinary;
+      return ordinary;
+    };
+    while (from < to && trims(from, from + 1)) from++;
+    while (to > from && trims(to - 1, to - 2)) to--;
+    // Particles alone are no name ("de", "van der").
+    let particles = from;
+    while (particles < to && (!isWord(particles) || PARTICLES.has(foldToken(word(particles))))) particles++;
+    t = last;
+    if (particles === to) {
+      changed = true;
+      continue;
+    }
+    const start = starts[from] as number;
+    const end = ends[to - 1] as number;
+    // A place or an organization is kept whole unless all of it is ordinary: its name may hold lower-case words
+    // ("Hospital 12 de octubre"), and a piece of it says less than the whole.
+    if (!trimmed || (start === span.start && end === span.end) || span.typeIndex !== PERSON_TYPE) {
+      out.push(span);
+    } else {
+      changed = true;
+      out.push({ ...span, start, end });
+    }
+  }
+  return changed ? out : spans;
+}
