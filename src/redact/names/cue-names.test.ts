@@ -48,6 +48,13 @@ describe('cueNames', () => {
     ['hey there, long time no see', []],
     ['hello world from my new blog', []],
     ['hola a todos', []],
+    ['Hallo Welt, mein erster Beitrag', []],
+    ['Oi Amor, tudo bem?', []],
+    ['bisous à mamie', []],
+    ['auguri a nonna', []],
+    ['caro amico, come stai', []],
+    ['thanks to april showers', []],
+    ['dank je zon', []],
     // an English word after a weak phrase, a word of the larger list only after a weak one
     ['thanks mark', []],
     ['valeu tous', []],

@@ -14,6 +14,7 @@
 import { foldToken } from '../known/fold.js';
 import { CUE, cueClass } from './features.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
+import type { WordRanges } from './tokenize.js';
 
 export interface CueName {
   readonly start: number;
@@ -22,13 +23,6 @@ export interface CueName {
 
 export const CUE_NAME_SCORE = 0.6;
 
-/** Where the words of a text are: token i is text.slice(starts[i], ends[i]). */
-export interface WordRanges {
-  readonly count: number;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-}
-
 // Phrases after which a name is expected, by language. Strong ones end in a preposition ("to", "an", "à", "a",
 // "aan", "with"), or are "cc"; the rest ("thanks", "merci") are as often followed by other words.
 const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudos to|congrats to|congratulations to|props to
@@ -36,10 +30,10 @@ const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudo
 |lunch with|dinner with|coffee with|happy birthday to|say hi to|danke an|dank an|vielen dank an|grüße an|gruß an
 |glückwunsch an|glückwünsche an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
 |grazie a|saluti a|auguri a|complimenti a|obrigado a|obrigada a|abraço a|abraços a|parabéns a|bedankt aan|dank aan
-|groeten aan|dank je|dankjewel|proficiat aan`;
+|groeten aan|proficiat aan`;
 const WEAK_CUES = `thanks|thank you|thx|happy birthday|hbd|rip|danke|merci|gracias|grazie|obrigado|obrigada|valeu|bedankt
 |parabéns|felicidades|auguri|joyeux anniversaire|feliz cumpleaños|buon compleanno|feliz aniversário|alles gute
-|hi|hey|hello|dear|hola|querido|querida|bonjour|salut|cher|chère|hallo|liebe|lieber|ciao|caro|cara|oi|olá|hoi`;
+|dank je|dankjewel|hi|hey|hello|dear|hola|querido|querida|bonjour|salut|cher|chère|hallo|liebe|lieber|ciao|caro|cara|oi|olá|hoi`;
 
 // The phrases' first words, lower-cased as written and folded ("grüße", "grusse"), as hashes: a word whose hash is
 // not among them is passed over without being sliced and folded, which is almost every word. The hash is read only
@@ -100,8 +94,13 @@ const CUES = new Map<string, { words: string[]; strong: boolean }[]>();
 cueTable(STRONG_CUES, true, CUES);
 cueTable(WEAK_CUES, false, CUES);
 
-/** Words between a family name and what comes before it ("de Vries", "van der Berg", "da Silva"). */
-const PARTICLES: ReadonlySet<string> = new Set(
+/** Whether a folded word is the first word of an addressing or crediting phrase ("gracias", "danke", "hola"). */
+export function startsAddressingPhrase(folded: string): boolean {
+  return CUES.has(folded);
+}
+
+/** Words between a family name and what comes before it ("de Vries", "van der Berg", "da Silva"), folded. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(
   'de da do dos das di del della van von der den ter ten du des la le bin al el mc'.split(' '),
 );
 /** Words or signs between two names of a list. */
@@ -127,12 +126,23 @@ function isCapitalised(word: string): boolean {
 }
 
 // Words for everyone, friends, family, God or a stranger ("Dear Mam"), and the pronouns for "you", that follow the same phrases ("merci à tous",
-// "gracias a dios", "valeu galera", "danke an alle", "merci à toi"); the larger name list holds some of them as names.
+// "gracias a dios", "valeu galera", "danke an alle", "merci à toi", "auguri a nonna"); the larger name list holds some of
+// them as names. Folded (no diacritics).
 const ADDRESSEES: ReadonlySet<string> = new Set(
   `everyone everybody all guys folks team family friends fam sir mam maam madam boss buddy dude mate bro sis mom mum dad mama papa maman mutti vati god dieu dios dio
 gott deus tous toutes tout monde amis famille todos todas amigos amigas familia equipo gente chicos chicas tutti tutte
 amici famiglia squadra ragazzi alle allen familie freunde leute galera pessoal equipe iedereen allemaal vrienden jongens
-toi vous te ti tu usted ustedes vos vosotros voce voces dir euch ihnen jou jullie`.split(/\s+/),
+toi vous te ti tu usted ustedes vos vosotros voce voces dir euch ihnen jou jullie mamie papi papy meme pepe nonna nonno
+amico amica amore amor carino schatz liebling oma opa abuela abuelo avo vovo tia tio tante onkel zia zio oom`.split(
+    /\s+/,
+  ),
+);
+
+// Months and seasons, which name lists hold as given names ("April", "Summer"): written in lower case, the word.
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'january february march april may june july august september october november december spring summer autumn fall winter'.split(
+    ' ',
+  ),
 );
 
 function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: boolean): boolean {
@@ -140,7 +150,11 @@ function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: 
   const flags = gazetteer.flags(folded);
   if ((flags & ANY_NAME) === 0 || (flags & GAZ.COMMON) !== 0) return false;
   if ((flags & GAZ.LOCATION) !== 0 && (flags & NAME) === 0) return false;
-  if (isCapitalised(word)) return true;
+  // After a greeting or a thanks a capitalised word may be a noun (German writes them so: "Hallo Welt"): only the
+  // given and family name lists count there.
+  if (isCapitalised(word)) return strong || (flags & NAME) !== 0;
+  // In lower case, a month or a season is the word ("thanks to april showers").
+  if (CALENDAR_WORDS.has(folded)) return false;
   // Lower case: a word only the larger, noisier list holds needs a strong phrase before it ("cc: okafor").
   if ((flags & GAZ.DICTIONARY) === 0) return (flags & NAME) !== 0 || strong;
   // An English word: a name only when written unlike the English word, or after a strong phrase.
@@ -217,10 +231,10 @@ function nameAt(
   for (let i = at; i < count && nameWords < NAME_WORDS; i++) {
     if (i > at && !joined(i)) break;
     const f = folded(i);
-    if (PARTICLES.has(f)) {
+    if (NAME_PARTICLES.has(f)) {
       // Particles belong to the name only before a name word ("van der Berg"), and are never all of it.
       let next = i + 1;
-      while (next < count && next - i < 3 && joined(next) && PARTICLES.has(folded(next))) next++;
+      while (next < count && next - i < 3 && joined(next) && NAME_PARTICLES.has(folded(next))) next++;
       if (next < count && joined(next) && isNameWord(word(next), folded(next), gazetteer, strong)) {
         i = next - 1;
         continue;

@@ -40,6 +40,9 @@ describe('trimOrdinaryWords', () => {
     ['Vandaag was een mooie dag', 'nl', 'Vandaag', 'PERSON', []],
     ['Merci Julien pour les photos', 'fr', 'Merci Julien', 'PERSON', ['Julien']],
     ['Gracias Marta por todo', 'es', 'Gracias Marta', 'PERSON', ['Marta']],
+    // a list word at the start of a sentence that a name list holds too, before a name, is a given name
+    ['Mayo García es nuestra nueva compañera', 'es', 'Mayo García', 'PERSON', ['Mayo García']],
+    ['Mei Lin komt morgen naar kantoor', 'nl', 'Mei Lin', 'PERSON', ['Mei Lin']],
     // ... but a word the name lists hold as a given or family name stays, even a German noun or a function word
     ['Unser Kollege Koch hat die Präsentation', 'de', 'Koch', 'PERSON', ['Koch']],
     ['Heute mit Müller gesprochen', 'de', 'Müller', 'PERSON', ['Müller']],
@@ -49,19 +52,27 @@ describe('trimOrdinaryWords', () => {
     ['Heute war ein toller Tag im Büro', 'de', 'Büro', 'PERSON', []],
     ['Dann sind die Kunden zufrieden', 'de', 'Kunden', 'PERSON', []],
     ['Unsere neue Ausstellung öffnet', 'de', 'Unsere neue Ausstellung', 'PERSON', []],
+    // (a capitalised word in no list after an article stays: German writes given names so too)
     [
       'Verstärkung im Vertrieb. Bewerbungen gerne per Nachricht',
       'de',
       'Verstärkung im Vertrieb. Bewerbungen',
       'PERSON',
-      [],
+      ['Vertrieb'],
     ],
+    ['Die Heike kommt heute später', 'de', 'Heike', 'PERSON', ['Heike']],
+    ['Ich bin der Detlef und neu hier', 'de', 'Detlef', 'PERSON', ['Detlef']],
+    ['Kennt ihr den Reuter aus der IT', 'de', 'Reuter', 'PERSON', ['Reuter']],
+    ['Bis bald, eure Swantje', 'de', 'eure Swantje', 'PERSON', ['Swantje']],
     // ... not a family name with a noun's ending, nor a name after "an" or after English "am"
     ['Gestern kam Hartung vorbei', 'de', 'Hartung', 'PERSON', ['Hartung']],
     ['Grüße an Oyelaran', 'de', 'Oyelaran', 'PERSON', ['Oyelaran']],
     ['Hi, I am Oyelaran from the team', 'de', 'Oyelaran', 'PERSON', ['Oyelaran']],
     // lower-case words no name list holds; lower-case names stay
     ['het project is eindelijk klaar', 'nl', 'eindelijk klaar', 'PERSON', []],
+    // ... but alone, a lower-case word may be a name the lists lack
+    ['Danke uwe für die Hilfe', 'de', 'uwe', 'PERSON', ['uwe']],
+    ['grazie mille stefanuccio', 'it', 'stefanuccio', 'PERSON', ['stefanuccio']],
     ['Oggi è stata una bella giornata', 'it', 'bella giornata', 'PERSON', ['bella']],
     ['met joost dekker aan de telefoon', 'nl', 'joost dekker', 'PERSON', ['joost dekker']],
     ['cc okafor per favore', 'it', 'okafor', 'PERSON', ['okafor']],
@@ -126,9 +137,18 @@ describe('name recognizer in German, French, Italian, Dutch, Portuguese and Span
 
   it.each<[string, string, string[]]>([
     ['de', 'Heute war ein toller Tag im Büro, das Projekt ist endlich fertig und die Kunden sind zufrieden.', []],
-    ['de', 'Wir suchen ab sofort Verstärkung im Vertrieb. Bewerbungen gerne per Nachricht!', []],
+    ['de', 'Wir suchen ab sofort Verstärkung im Vertrieb. Bewerbungen gerne per Nachricht!', ['Vertrieb']],
     ['de', 'Danke für die vielen Glückwünsche zum Jubiläum, das Team ist großartig.', []],
-    ['de', 'Die Ergebnisse der Umfrage sind da, die Zufriedenheit der Mitarbeiter ist gestiegen.', []],
+    // (places and organizations are kept whole when a word of them is not ordinary)
+    [
+      'de',
+      'Die Ergebnisse der Umfrage sind da, die Zufriedenheit der Mitarbeiter ist gestiegen.',
+      ['der Umfrage', 'der Mitarbeiter'],
+    ],
+    // ("die" is in a name list: next to a name it stays with it, as the tagger found it)
+    ['de', 'Die Heike kommt heute später ins Büro.', ['Die Heike']],
+    ['de', 'Bis bald, eure Ulrike', ['Ulrike']],
+    ['de', 'Ich habe mit dem Hartmut telefoniert.', ['Hartmut telefoniert']],
     ['fr', 'Merci pour tous vos messages, la conférence était géniale et le public très curieux.', ['vos']],
     ['fr', 'Pourquoi est-ce si difficile de trouver un logement abordable ?', []],
     ['it', 'Oggi è stata una bella giornata in ufficio, il progetto è finalmente pronto.', ['bella']],

@@ -1,7 +1,7 @@
 // Ordinary words out of the tagger's spans in German, French, Italian, Dutch, Portuguese and Spanish records. The
 // tagger learnt from English and Spanish text that a capitalised word it does not know is a name; German capitalises
-// every noun and every language capitalises the first word of a sentence, so "im Büro", "die Kunden", "Danke",
-// "Vandaag" came out as names. It also tags runs of lower-case Italian or Dutch words it has never seen ("alla
+// every noun and every language capitalises the first word of a sentence, so "Verstärkung", "Danke", "Vandaag" came
+// out as names. It also tags runs of lower-case Italian or Dutch words it has never seen ("alla
 // stazione", "eindelijk klaar"). Only records whose `lang` names one of these languages are read; English and
 // untagged records keep the tagger's spans as they are.
 //
@@ -11,31 +11,27 @@
 //    months and the commonest nouns of members' posts, written for the project from general knowledge of each
 //    language (not taken from a corpus). The place and legal-form lists also hold "und", "der", "en": they do not
 //    outweigh this list; or, for a word in neither of those lists,
-//  - it is written in lower case and no name list holds it, not even the larger `humannames` list, or the gazetteer
-//    holds it as a common word ("giornata", "eindelijk"; a lower-case name such as "jonas" or "okafor" is listed), or
-//  - (German) it is capitalised and ends in a noun suffix (-ung, -heit, -keit, -schaft, -tät, -ion, -nis, -tum,
-//    -ismus, -ment, -enz, -anz, -innen, and plurals) and no name list holds it ("Hartung" is a family name), or it
-//    follows an article, a possessive or a contracted preposition, maybe with an adjective between ("die Kunden",
-//    "im Büro", "unsere neue Ausstellung"; not "am", which English writes too: records tagged German are often
-//    written in English), written in lower case or opening the sentence ("Im Bruch" inside one is a street).
+//  - it is written in lower case and the gazetteer holds it as a common word ("giornata"), or no name list holds it,
+//    not even the larger `humannames` list, and the span is a run of two or more lower-case words ("eindelijk klaar";
+//    a lone lower-case word may be a name the lists lack: "danke uwe"), or
+//  - (German) it is capitalised, of seven letters or more, ends in a noun suffix (-ung, -heit, -keit, -schaft, -tät,
+//    -ion, -nis, -tum, -ismus, -ment, -enz, -anz, -innen, and plurals) and no name list holds it ("Hartung" is a
+//    family name). A capitalised German word after an article is not read as a noun: German writes given names
+//    after one too ("die Heike", "der Detlef", "eure Ulrike"), and many of them are in no list.
 // Ordinary words and punctuation come off both edges of a PERSON span; a place or an organization is kept whole
 // unless nothing of it is left ("Hospital 12 de octubre" holds lower-case words). A capitalised list word inside a
 // sentence stays where it joins a name ("Nuevo León", "12 de Octubre", German "Im Bruch 98a", "An der Feldgasse";
-// a German noun only next to a capitalised name candidate, "Team Müller"), and at the start of a sentence only as the
-// first word of a place or an organization ("Buenos Aires"). A span of particles alone ("de", "van der") is dropped.
+// a German noun only next to a capitalised name candidate, "Team Müller"), and at the start of a sentence before a
+// name candidate, as the first word of a place or an organization ("Buenos Aires") or of a person when a name list
+// holds it and it opens no greeting ("Mayo García", not "Gracias Marta"). A span of particles alone ("de", "van der") is dropped.
 // A span before a house number is part of a street and is kept ("Auf dem Herberg 52c"). What is left keeps its type
 // and score.
 
 import { foldToken } from '../known/fold.js';
+import { NAME_PARTICLES, startsAddressingPhrase } from './cue-names.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
 import type { TaggedSpan } from './tagger.js';
-
-/** Where the words of a text are: token i is text.slice(starts[i], ends[i]) (the tagger's tokens). */
-export interface SpanWords {
-  readonly count: number;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-}
+import type { WordRanges } from './tokenize.js';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/).map(foldToken));
 
@@ -124,18 +120,11 @@ febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciemb
 empresa mensaje mensajes alguien nadie`),
 });
 
-// German noun suffixes (folded: "tät" is "tat") and the words before a German noun.
+// German noun suffixes (folded: "tät" is "tat").
 const GERMAN_NOUN_SUFFIXES = `ung ungen heit heiten keit keiten schaft schaften tat taten ion ionen
 nis nisse tum ismus ismen ment mente enz enzen anz anzen innen`;
 const GERMAN_NOUN = new RegExp(`(?:${GERMAN_NOUN_SUFFIXES.split(/\s+/).join('|')})$`);
 const GERMAN_NOUN_MIN_LENGTH = 7;
-const GERMAN_DETERMINERS = words(`
-der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner mein meine meinen meinem
-meiner dein deine deinen deinem deiner unser unsere unseren unserem unserer eure euren eurem eurer seine seinen
-seinem seiner ihre ihren ihrem ihrer dieser diese dieses diesen diesem jeder jede jedes jeden jedem im zum zur vom
-beim ins`);
-/** Words between a family name and what comes before it: not the end of a name. */
-const PARTICLES = words('de da do dos das di del della van von der den ter ten du des la le');
 
 const NAME = GAZ.FIRST | GAZ.LAST;
 // The place and legal-form lists hold many function words ("und", "der", "en"): the lists above win over them.
@@ -149,8 +138,6 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWER_CASE = /^\p{Ll}/u;
 const UPPER_CASE = /^\p{Lu}/u;
 const TITLE_CASE = /^\p{Lu}[\p{Ll}\p{M}]/u;
-/** A lower-case word that may be an inflected German adjective between a determiner and its noun ("die neue"). */
-const GERMAN_ADJECTIVE = /^\p{Ll}[\p{L}]*e[nmrs]?$/u;
 
 /** The primary language of a record when this filter reads it, else undefined. */
 export function ordinaryWordLanguage(lang: string | undefined): string | undefined {
@@ -168,7 +155,7 @@ export function trimOrdinaryWords(
   text: string,
   lang: string | undefined,
   spans: readonly TaggedSpan[],
-  words: SpanWords | undefined,
+  words: WordRanges | undefined,
   gazetteer: Gazetteer,
 ): readonly TaggedSpan[] {
   const language = ordinaryWordLanguage(lang);
@@ -176,6 +163,8 @@ export function trimOrdinaryWords(
   const list = ORDINARY[language] as ReadonlySet<string>;
   const { count, starts, ends } = words;
   const word = (i: number): string => text.slice(starts[i] as number, ends[i] as number);
+  // Whether the span being trimmed has two or more words, all written in lower case.
+  let lowerCaseRun = false;
   const isOrdinary = (i: number): boolean => {
     const written = word(i);
     const folded = foldToken(written);
@@ -183,20 +172,12 @@ export function trimOrdinaryWords(
     if ((flags & NAME) !== 0) return false;
     if (list.has(folded)) return true;
     if ((flags & PLACE_OR_FORM) !== 0) return false;
-    if (LOWER_CASE.test(written)) return (flags & ANY_NAME) === 0 || (flags & GAZ.COMMON) !== 0;
+    // A lower-case word no list holds is ordinary only in a run of such words ("eindelijk klaar"): alone it may be a
+    // name the lists lack ("danke uwe").
+    if (LOWER_CASE.test(written)) return (flags & GAZ.COMMON) !== 0 || ((flags & ANY_NAME) === 0 && lowerCaseRun);
     if (language !== 'de' || !UPPER_CASE.test(written)) return false;
     // The larger name list holds family names with a noun's ending ("Hartung").
-    if (folded.length >= GERMAN_NOUN_MIN_LENGTH && GERMAN_NOUN.test(folded) && (flags & GAZ.HUMAN) === 0) return true;
-    return followsGermanDeterminer(i);
-  };
-  const followsGermanDeterminer = (i: number): boolean => {
-    let before = i - 1;
-    if (before >= 0 && GERMAN_ADJECTIVE.test(word(before)) && !GERMAN_DETERMINERS.has(foldToken(word(before)))) {
-      before--;
-    }
-    // A capitalised article inside a sentence starts a name ("Im Bruch", "Auf dem Herberg").
-    if (before < 0 || !GERMAN_DETERMINERS.has(foldToken(word(before)))) return false;
-    return LOWER_CASE.test(word(before)) || startsSentence(before);
+    return folded.length >= GERMAN_NOUN_MIN_LENGTH && GERMAN_NOUN.test(folded) && (flags & GAZ.HUMAN) === 0;
   };
   const isWord = (i: number): boolean => LETTER_OR_DIGIT.test(word(i));
   const startsSentence = (i: number): boolean => {
@@ -207,12 +188,17 @@ export function trimOrdinaryWords(
   // Whether the capitalised ordinary word i is part of a name, `next` being its inner neighbour in the span. Inside
   // a sentence: yes in the languages that write common words in lower case ("12 de Octubre", "Le Havre"), and in
   // German for a word it writes in lower case ("Im Bruch 98a"); a German noun only next to a capitalised name
-  // candidate ("Team Müller"). At the start of a sentence it is read as the ordinary word ("Gracias Marta"), unless
-  // the span is a place or an organization and a name candidate follows ("Buenos Aires").
+  // candidate ("Team Müller"). At the start of a sentence, before a name candidate, it joins a place or an
+  // organization ("Buenos Aires"), and a person when a name list holds it too ("Mayo García", "Mei Lin": months), but
+  // not when it opens a greeting or thanks ("Gracias Marta", cue-names.ts).
   const joinsName = (i: number, next: number, from: number, to: number, typeIndex: number): boolean => {
     if (!TITLE_CASE.test(word(i))) return false;
     const nextIsName = next >= from && next < to && UPPER_CASE.test(word(next)) && !isOrdinary(next);
-    if (startsSentence(i)) return typeIndex !== PERSON_TYPE && nextIsName;
+    if (startsSentence(i)) {
+      if (!nextIsName || typeIndex !== PERSON_TYPE) return nextIsName;
+      const folded = foldToken(word(i));
+      return (gazetteer.flags(folded) & ANY_NAME) !== 0 && !startsAddressingPhrase(folded);
+    }
     return language !== 'de' || nextIsName || GERMAN_LOWER_CASE_WORDS.has(foldToken(word(i)));
   };
   // Whether token `after` or one of the two capitalised words from it is followed by a house number: the span is
@@ -247,6 +233,14 @@ export function trimOrdinaryWords(
     let from = t;
     let to = last;
     let trimmed = false;
+    let spanWords = 0;
+    lowerCaseRun = true;
+    for (let i = t; i < last; i++) {
+      if (!isWord(i)) continue;
+      spanWords++;
+      lowerCaseRun &&= LOWER_CASE.test(word(i));
+    }
+    lowerCaseRun &&= spanWords >= 2;
     const trims = (i: number, next: number): boolean => {
       if (!isWord(i)) return true;
       const ordinary = isOrdinary(i) && !joinsName(i, next, from, to, span.typeIndex);
@@ -257,7 +251,7 @@ export function trimOrdinaryWords(
     while (to > from && trims(to - 1, to - 2)) to--;
     // Particles alone are no name ("de", "van der").
     let particles = from;
-    while (particles < to && (!isWord(particles) || PARTICLES.has(foldToken(word(particles))))) particles++;
+    while (particles < to && (!isWord(particles) || NAME_PARTICLES.has(foldToken(word(particles))))) particles++;
     t = last;
     if (particles === to) {
       changed = true;

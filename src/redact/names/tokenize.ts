@@ -12,6 +12,9 @@ export interface Tokens {
   readonly hashes: Int32Array;
 }
 
+/** Where the words of a text are: token i is text.slice(starts[i], ends[i]). */
+export type WordRanges = Pick<Tokens, 'count' | 'starts' | 'ends'>;
+
 const TOKEN = /[\p{L}\p{M}\p{N}_\u200c\u200d]+(?:['’-][\p{L}\p{M}\p{N}_\u200c\u200d]+)*|[^\s\p{L}\p{M}\p{N}_]/gu;
 
 /**
