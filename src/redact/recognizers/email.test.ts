@@ -92,9 +92,16 @@ const cases: readonly Case[] = [
   ["we'll meet at noon dot com era style", []],
   ['I used to work at amazon dot com', []],
   ['contact: worker at gmail dot com', ['worker at gmail dot com']],
+  // ... but before a mail provider's name, or after a word for e-mail, such a word is a local part.
+  ['my email is home at gmail dot com', ['home at gmail dot com']],
+  ['write to us at yahoo dot com', ['us at yahoo dot com']],
+  ['email 2024 at gmail dot com', ['2024 at gmail dot com']],
+  ['meu email é 1984 arroba gmail ponto com', ['1984 arroba gmail ponto com']],
+  ['my email: work at acme dot com', ['work at acme dot com']],
+  ['he works at acme dot com. Email me', []],
+  ['the game at home point de depart', []],
   // "point" after a bare English "at" is the English word; after "arobase" it is the French dot.
   ['we met at school point is that we were late', []],
-  ['the game at home point de depart', []],
   // Joined by '-' or '_'; "-at-" with a written dot is a domain name.
   ['mail jsmith-at-gmail-dot-com', ['jsmith-at-gmail-dot-com']],
   [

@@ -1,6 +1,6 @@
 // EMAIL: RFC 5322-ish local part @ a domain with a letter TLD; skipped when the text has no '@'.
 
-import { createPatternRecognizer, hasAscii } from '../pattern-recognizer.js';
+import { createPatternRecognizer, hasAscii, type PatternMatch } from '../pattern-recognizer.js';
 import { COMMON_TLDS } from './url.js';
 
 /** A character of the local part: the regex's class and its anchor's run class, from one source. */
@@ -105,18 +105,19 @@ const CAPITAL_AT_ADDRESS = new RegExp(
 const CAPITAL_AT = new RegExp(`${SP}AT${SP}`, 'u');
 // An arroba is also a weight (about 15 kg in Brazil, 11.5 kg in Spain: "uma arroba de carne", "o preço da arroba",
 // "10 arroba por hectare") and a chiocciola a snail ("una chiocciola gigante"): before a bare word for '@', a local
-// part that is an article, a preposition, a quantity word, a short number or an instruction ("coloca arroba gmail
-// ponto com no login") reads as a phrase, not an address; before the English "at", so does a verb or a place word
-// ("he works at google dot com", "we'll meet at noon dot com").
+// part that is an article, a preposition, a quantity word or a short number reads as a phrase, not an address;
+// before the English "at", so does a verb or a place word ("he works at google dot com", "we'll meet at noon dot com").
+// But such words are local parts too ("home at gmail dot com", "1984 arroba gmail ponto com"): before a mail
+// provider's name, or after a word for e-mail ("my email is ..."), the address stands. An instruction ("coloca arroba
+// gmail ponto com no login": put @gmail.com in the login) is never one.
 const BARE_AT_WORD = new RegExp(`${SP}{1,2}(?:at|arroba|arobase|chiocciola)${SP}{1,2}`, 'iu');
-const NOT_A_LOCAL_PART = new Set(
+const NOT_A_LOCAL_PART: ReadonlySet<string> = new Set(
   [
     'a o as os um uma uns umas da do das dos na no nas nos à ao aos em de por pela pelo pelas pelos pra para cada meia',
     'meio mais menos sua seu minha meu essa esse esta este nessa nesta dessa desta qual quanto quantas quantos toda e ou',
     'la las el los un una unos unas del al en cada media medio mi tu su esa ese aquella y mil dos tres cuatro cinco',
     'diez cien le les une des du par chaque ce cette mon ma ton ta son sa et demi demie il lo gli uno della delle',
     'dello di ogni mezza mezzo questa quella mia tua duas dois três quatro cinco dez vinte cem',
-    'coloca coloque põe ponha usa use usá digita digite escreve escribe pon ponga écris mets mettez metti scrivi',
     'meet met meeting work works worked working was were is am are be been live lives lived living stay stayed',
     'staying arrive arrived look looked looking laugh laughed shop shopping eat ate eating sit sat start started',
     'starts job intern interned employed hired here there home good great best bad him her us them it you we they',
@@ -124,20 +125,33 @@ const NOT_A_LOCAL_PART = new Set(
     .join(' ')
     .split(' '),
 );
+const INSTRUCTIONS: ReadonlySet<string> = new Set(
+  'coloca coloque põe ponha usa use usá digita digite escreve escribe pon ponga écris mets mettez metti scrivi'.split(
+    ' ',
+  ),
+);
 const SHORT_NUMBER = /^\d{1,4}$/u;
+// A word for e-mail in the 40 characters before the address, in the same sentence.
+const MAIL_WORD_BEFORE = /(?:e-?mail|correo|courriel|contato|contacto|contact|mail)[^.!?\n]{0,40}$/iu;
 
 /** The spelled-out address is not a phrase around the other meaning of its word for '@' (NOT_A_LOCAL_PART). */
-function isSpelledAddress({ value }: { value: string }): 'valid' | 'invalid' {
+function isSpelledAddress({ value, start, input }: PatternMatch): 'valid' | 'invalid' {
   const at = BARE_AT_WORD.exec(value);
   if (at === null) return 'valid';
   const local = value.slice(0, at.index).toLowerCase();
-  return NOT_A_LOCAL_PART.has(local) || SHORT_NUMBER.test(local) ? 'invalid' : 'valid';
+  if (INSTRUCTIONS.has(local)) return 'invalid';
+  if (!NOT_A_LOCAL_PART.has(local) && !SHORT_NUMBER.test(local)) return 'valid';
+  if (MAIL_PROVIDER_NAME.test(value.slice(at.index + at[0].length))) return 'valid';
+  return MAIL_WORD_BEFORE.test(input.text.slice(Math.max(0, start - 40), start)) ? 'valid' : 'invalid';
 }
 const LOWER_CASE = /\p{Ll}/u;
 const UPPER_CASE = /\p{Lu}/u;
 const HANDLE_MARK = /[\d._%+-]/;
-const MAIL_PROVIDER =
-  /^(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|aol|proton|protonmail|pm|gmx|web|mail|yandex|qq|163|126|naver|daum|orange|free|wanadoo|libero|virgilio|uol|bol|terra|t-online|seznam|wp|o2|rediffmail|zoho)\./i;
+const MAIL_PROVIDERS =
+  'gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|aol|proton|protonmail|pm|gmx|web|mail|yandex|qq|163|126|naver|daum|orange|free|wanadoo|libero|virgilio|uol|bol|terra|t-online|seznam|wp|o2|rediffmail|zoho';
+const MAIL_PROVIDER = new RegExp(`^(?:${MAIL_PROVIDERS})\\.`, 'i');
+/** A mail provider's name as the first word of a spelled-out domain ("gmail dot com", "uol ponto com"). */
+const MAIL_PROVIDER_NAME = new RegExp(`^(?:${MAIL_PROVIDERS})(?![\\p{L}\\p{N}-])`, 'iu');
 
 // What every spelled-out address holds, apart from an '@' set apart (hasLooseAt's): a bracket, a word for '.' (in any
 // case), a joined "at" or "AT" before a space (the regex looks for the "A", rarer than the space before it). The patterns need no character the recognizer's masks know, so this
