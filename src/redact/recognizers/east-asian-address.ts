@@ -62,6 +62,8 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 const LETTER = /\p{L}/u;
 /** Particles that end the words before a city written in kana ("住所はさいたま市"), or stand in its name ("かすみがうら"). */
 const JP_PARTICLE = /[はにでをがのもとへや]/u;
+/** What follows 市 in the words "citizen", "market", "city hall", "in the city", "city-run" rather than in an address. */
+const KANA_CITY_WORD = /[民場内営立]/u;
 
 /**
  * The start of a city's name that ends at `start`: Han, not reaching past a prefecture's last character ("大阪府|大阪市"),
@@ -82,7 +84,11 @@ function japaneseCityStart(text: string, start: number): number {
   const kana = reachBack(text, from, 8, KANA);
   if (kana === from) return from;
   const before = text.charAt(kana - 1);
-  if (kana === 0 || !LETTER.test(before) || JP_PREFECTURE_END.test(before)) return kana;
+  if (JP_PREFECTURE_END.test(before)) return kana;
+  // A name in kana alone, not after a prefecture, names a city only with 市 and not in a word made with it (市民,
+  // 市場): a ward, town or village in kana is a word before 区/町/村 ("きょう区大会", "きのう町内会", "みんなで区民").
+  if (from === start && (text.charAt(start) !== '市' || KANA_CITY_WORD.test(text.charAt(start + 1)))) return start;
+  if (kana === 0 || !LETTER.test(before)) return kana;
   if (from < start) return from;
   // A particle right after the word in kanji before the kana ends it ("実家は|かすみがうら市"); else the last one does.
   if (JP_PARTICLE.test(text.charAt(kana))) return kana + 1 < from ? kana + 1 : start;
