@@ -122,8 +122,10 @@ const JAPANESE_NOT_A_NAME =
 const JAPANESE_AFTER_NAME = /^(?:です|でした|でござい|だ|と|さん|ちゃん|くん|さま|って|で|じゃ|に|は|が|の|も|や|を)/u;
 // After "我叫" and the other Chinese cues, what a name does not start with: "我叫不出来", "我叫了外卖", "我叫他",
 // "我的名字是秘密", "我的名字叫什么不重要" (pronouns, negations, aspect and verb complements, question words, errands).
+// 都 ("all") and 车 ("a car") are family names too (Du, Che: "我叫车晓明", "我叫都敏俊"): words only alone or before
+// a verb or particle ("我叫车", "我叫车来", "都是").
 const CHINESE_NOT_A_NAME =
-  /^(?:[不没了过着他她你您我它们醒起出住到的得啥这那哪谁都也就很太车]|什么|外卖|快递|秘密|救护车|出租车|妈妈|爸爸|老公|老婆|朋友|大家|别人)/u;
+  /^(?:[不没了过着他她你您我它们醒起出住到的得啥这那哪谁也就很太]|[都车](?:$|[来去到子了是不没很也叫])|什么|外卖|快递|秘密|救护车|出租车|妈妈|爸爸|老公|老婆|朋友|大家|别人)/u;
 // Thai: "ผมชื่อเล่นว่าต้น" (my nickname is Ton), "ชื่อจริงคือ ..." lead to the name; "ผมชื่ออะไร", "ชื่อยาว" do not.
 const THAI_BEFORE_NAME = /^(?:เล่น|จริง)?(?:ว่า|คือ)?/u;
 // Polite particles written against the name at the end of the sentence ("ผมชื่อต้นครับ").
