@@ -321,6 +321,15 @@ const memberStyle: readonly Case[] = [
   ['Sold 45, Texas 12000', []],
   ['IB 6251, Madrid 28013', []],
   ['écrivez à BP 45, 75001 Paris', ['BP 45, 75001 Paris']],
+  // Brazilian streets in lower case and streets named after a date; a US place and state after a comma in lower case;
+  // a unit in lower case before the street.
+  ['moro na rua augusta 1500', ['rua augusta 1500']],
+  ['meu endereço é rua 7 de setembro, 55, casa 3', ['rua 7 de setembro, 55, casa 3']],
+  ['a rua 7 de setembro estava fechada', []],
+  ['a rua estava cheia, 300 pessoas', []],
+  ['123 main st, austin, tx 78701', ['123 main st, austin, tx 78701']],
+  ['flat 2, 33 church lane', ['flat 2, 33 church lane']],
+  ['we rented a flat 2 years ago', []],
   // Counts, lists, decimals and versions.
   ['Top 10 Main Street shops', []],
   ['Over 100 Main Street businesses closed', []],

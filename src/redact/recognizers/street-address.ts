@@ -27,7 +27,7 @@ const EN_SUFFIXES =
   'Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay|Cottages|Villas|Mansions';
 
 const ROMANCE_TYPES =
-  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca|Plac|plac|Aleja|aleja|Trg|trg|Náměstí|náměstí|Nám\\.|nám\\.|Třída|třída|Λεωφόρος|Λεωφ\\.|Οδός|Odos';
+  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|rua|travessa|praça|alameda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca|Plac|plac|Aleja|aleja|Trg|trg|Náměstí|náměstí|Nám\\.|nám\\.|Třída|třída|Λεωφόρος|Λεωφ\\.|Οδός|Odos';
 
 const SUFFIX_STREETS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|vegur|tún';
@@ -171,10 +171,10 @@ const PLACE_SEGMENT = new RegExp(
   'uy',
 );
 // Members write the place and code of a British or US address in lower case too ("oxford ox1 4ag", "boston ma
-// 02115", "brighton\nbn1 3xe"): up to three lower-case words, then a British postcode (with its space) or a US state
-// code and ZIP code.
+// 02115", "austin, tx 78701", "brighton\nbn1 3xe"): up to three lower-case words, then a British postcode (with its
+// space) or a US state code and ZIP code.
 const LOWER_CASE_PLACE_CODE = new RegExp(
-  `(?:[a-z]{2,20}(?:[ \\t]{1,2}|[ \\t]*\\r?\\n[ \\t]{0,4})){0,3}(?:[a-z]{1,2}\\d[a-z\\d]?[ \\t]\\d[abd-hjlnp-uw-z]{2}|(?:${US_STATES.toLowerCase()})[ \\t]{1,3}\\d{5}(?:-\\d{4})?)${END}`,
+  `(?:[a-z]{2,20}(?:,?[ \\t]{1,2}|[ \\t]*\\r?\\n[ \\t]{0,4})){0,3}(?:[a-z]{1,2}\\d[a-z\\d]?[ \\t]\\d[abd-hjlnp-uw-z]{2}|(?:${US_STATES.toLowerCase()})[ \\t]{1,3}\\d{5}(?:-\\d{4})?)${END}`,
   'uy',
 );
 // A region code (not a label: "CP: 43005"); in lower case ("springfield, il 62704") only before a postal code.
@@ -495,10 +495,10 @@ function notACountedName(match: PatternMatch): Validation {
   return oneWord !== undefined && isCountingWord(oneWord) ? 'invalid' : 'valid';
 }
 
-// A unit written before the street line ("Suite 541 6343 Skogstien 106", "Flat 3, 27 Kingsley Road", "Flat No. 3B,
-// 12 MG Road").
+// A unit written before the street line ("Suite 541 6343 Skogstien 106", "Flat 3, 27 Kingsley Road", "flat 2, 33
+// church lane", "Flat No. 3B, 12 MG Road").
 const LEADING_UNIT = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:Apt\\.?|Apartment|Suite|Ste\\.|Unit|Flat)[ \\t]?#?\\d{1,5}[A-Za-z]?|${HOUSE_NUMBER_LABEL}[ \\t]?${HOUSE_NUMBER}),?[ \\t]{1,2}$`,
+  `(?<![\\p{L}\\d])(?:(?:[Aa]pt\\.?|[Aa]partment|[Ss]uite|Ste\\.|[Uu]nit|[Ff]lat)[ \\t]?#?\\d{1,5}[A-Za-z]?|${HOUSE_NUMBER_LABEL}[ \\t]?${HOUSE_NUMBER}),?[ \\t]{1,2}$`,
   'u',
 );
 // A unit word right before the number that starts the match ("Flat 3, 27 Kingsley Road", read from "3").
@@ -510,6 +510,11 @@ const HOUSE_NUMBER_HEAD = /(?:^|[^\p{L}\p{N}/-])((?:[A-Z]-?)?\d{1,5}(?:[/-]\d{1,
 function extend(match: PatternMatch) {
   return extendMatch(match).span;
 }
+
+// After a street type in lower case (an ordinary word too), a number before a counted noun counts it: "a rua estava
+// cheia, 300 pessoas". A capitalised type keeps its number ("Carretera Nacional 330 km 539").
+const notBeforeACountedNoun = ({ value, end, input }: PatternMatch): Validation =>
+  /^\p{Ll}/u.test(value) && numberReadsAsCount('', input.text.slice(end, end + 24)) ? 'invalid' : 'valid';
 
 /**
  * A labelled house number: 0.6 with places after it on its line or a number in groups ("H.No. 12-2-417", "D.No
@@ -759,13 +764,14 @@ export function createStreetAddressRecognizer() {
       {
         name: 'type-first',
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:(?:${ROMANCE_TYPES}),?[ \\t]{1,3}|(?:${SLASH_TYPES})[ \\t]{0,3})${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
+          `(?<![\\p{L}\\d])(?:(?:${ROMANCE_TYPES}),?[ \\t]{1,3}|(?:${SLASH_TYPES})[ \\t]{0,3})(?:\\d{1,2}[ \\t]de[ \\t])?${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
           'gu',
         ),
         score: 0.75,
         literals: alternationLiterals(`${ROMANCE_TYPES}|${SLASH_TYPES}`),
         // The house number, or "s/n" (sin número).
         gate: /\d|s\/n|S\/N/,
+        validate: notBeforeACountedNoun,
         refine: extend,
       },
       {
