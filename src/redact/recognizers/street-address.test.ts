@@ -330,6 +330,16 @@ const memberStyle: readonly Case[] = [
   ['123 main st, austin, tx 78701', ['123 main st, austin, tx 78701']],
   ['flat 2, 33 church lane', ['flat 2, 33 church lane']],
   ['we rented a flat 2 years ago', []],
+  // Indian cross and main roads numbered with an ordinal are places of the address.
+  [
+    'Address: 21, 2nd Cross, 4th Main, Jayanagar, Bangalore 560011',
+    ['21, 2nd Cross, 4th Main, Jayanagar, Bangalore 560011'],
+  ],
+  [
+    '#45, 1st Floor, 6th Cross, HSR Layout, Bengaluru 560102',
+    ['45, 1st Floor, 6th Cross, HSR Layout, Bengaluru 560102'],
+  ],
+  ['we won 3, 2nd Half was better', []],
   // Counts, lists, decimals and versions.
   ['Top 10 Main Street shops', []],
   ['Over 100 Main Street businesses closed', []],

@@ -164,10 +164,11 @@ const POSTAL_SEGMENT = new RegExp(
   `${POSTAL}([ \\t]{1,2}(?:-[ \\t])?${PLACE_WORD}(?:[ \\t]${NOT_LABEL}${CAP_WORD}){0,3}(?:[ \\t]\\(${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,2}\\))?)?${END}`,
   'uy',
 );
-// A place: capitalised words with their particles, or one to three words in Devanagari ("गांधी नगर", "जयपुर"); its
-// postal code may follow after a dash ("Chennai - 600040").
+// A place: capitalised words with their particles, after an ordinal as Indian cross and main roads are numbered ("6th
+// Cross", "4th Main"), or one to three words in Devanagari ("गांधी नगर", "जयपुर"); its postal code may follow after a
+// dash ("Chennai - 600040").
 const PLACE_SEGMENT = new RegExp(
-  `(?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}|${DEVANAGARI_WORD}(?:[ \\t]${DEVANAGARI_WORD}){0,2})(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:(?:,?[ \\t]{1,2}|[ \\t]?[-–/][ \\t]?)[A-Z]{2,3})?(?:[ \\t]{1,3}(?:[-–][ \\t]{1,2})?(${POSTAL}))?${END}`,
+  `(?:(?:\\d{1,2}(?:st|nd|rd|th)[ \\t])?${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}|${DEVANAGARI_WORD}(?:[ \\t]${DEVANAGARI_WORD}){0,2})(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:(?:,?[ \\t]{1,2}|[ \\t]?[-–/][ \\t]?)[A-Z]{2,3})?(?:[ \\t]{1,3}(?:[-–][ \\t]{1,2})?(${POSTAL}))?${END}`,
   'uy',
 );
 // Members write the place and code of a British or US address in lower case too ("oxford ox1 4ag", "boston ma
