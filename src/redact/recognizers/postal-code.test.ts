@@ -80,6 +80,22 @@ const cases: readonly Case[] = [
   ['Delhi 110001', []],
   ['the order, item 560038 shipped', []],
   ['ok, bangalore 560034', []],
+  // A greeting or a phrase before the line's first comma opens a message; references, ids and counts follow it.
+  ['I live in Koramangala, Bangalore 560034', ['560034']],
+  ['Hi team, PNR 482913 is confirmed', []],
+  ['Dear sir, Complaint 403221', []],
+  ['Hello, Booking 482913 was cancelled', []],
+  ['Thanks, Tracking 560038', []],
+  ['Sir, Reference 560038', []],
+  ['Thanks, Ramesh 560038 is my employee id', []],
+  ['Ok, Amit 987654 is my OTP', []],
+  ['Guys, Zomato 560038 orders', []],
+  ['Diwali sale, Flipkart 199999 offer', []],
+  ['Total votes, Varanasi 674664', []],
+  ['Sold out, Chennai 600040 tickets', []],
+  ['Day 3, Delhi 110001 temperature 45', []],
+  ['कुल 25, दिल्ली 110051 लोग आए', []],
+  ['we met in Santos 3000 torcedores', []],
 ];
 
 describe('postal-code recognizer', () => {

@@ -75,71 +75,99 @@ const PLACE_CODE = new RegExp(
 
 /** Words that stand before a number that is not a postal code: rooms, gates, chapters, months, versions. */
 const NOT_A_PLACE = new Set(
-  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top exit pier dock hangar berth lot seat aisle stand booth hall studio channel eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel'.split(
+  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top exit pier dock hangar berth lot seat aisle stand booth hall studio channel eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel कक्षा अध्याय पृष्ठ पेज भाग कमरा दिन साल वर्ष महीना कुल नंबर'.split(
     ' ',
   ),
 );
 
-/** Units and counted things: "in Chicago 1500 miles", "in Acme 2000 users", "Pune 411000 rupees". */
-const UNIT_AFTER =
-  /^[ \t]+(?:rupees?|rs\.?|inr|lakhs?|crores?|miles?|mi|km|kms|kilometers?|kilometres?|meters?|metres?|m|ft|feet|yards?|kg|lbs?|pounds?|dollars?|euros?|usd|eur|gbp|people|persons?|users?|members?|followers?|fans?|votes?|times|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|points?|pts|calories|cal|rpm|mph|kph|words?|pages?|units?|pieces?|pcs|items?|copies|views?|viewers?|likes?|cases?|runs?|wickets?|subscribers?|employees?|students?|cars?|sq|square|shares?|stocks?|coins?|tokens?|btc|eth|bitcoins?)(?![\p{L}\d])/iu;
+// Units and counted things after a number: "in Chicago 1500 miles", "Pune 411000 rupees", "10115 Schritte", "Santos
+// 3000 torcedores", "दिल्ली 110051 लोग". English and Indian English, German (capitalised like a place), Spanish,
+// Portuguese, French and Hindi.
+const COUNTED_AFTER = new RegExp(
+  `^[ \\t]{1,2}(?:${[
+    'rupees? rs\\.? inr lakhs? crores? miles? mi km kms kilometers? kilometres? meters? metres? m ft feet yards? kg lbs? pounds? dollars? euros? usd eur gbp people persons? users? members? followers? fans? votes? times hours? hrs? minutes? mins? days? weeks? months? years? points? pts calories cal rpm mph kph words? pages? units? pieces? pcs items? copies views? viewers? likes? cases? runs? wickets? subscribers? employees? students? cars? sq square shares? stocks? coins? tokens? btc eth bitcoins? steps? marks? tickets? orders?',
+    'Schritte Euro Dollar Franken Pfund Menschen Leute Personen Mitglieder Einwohner Besucher Zuschauer Fans Follower Abonnenten Likes Aufrufe Klicks Kilometer Meter Stunden Minuten Sekunden Tage Wochen Monate Jahre Punkte Stück Seiten Wörter Kalorien Mal Exemplare Stimmen Fälle Tonnen Liter',
+    'personas pessoas gente habitantes torcedores aficionados seguidores visitas votos pasos passos reais pesos euros puntos pontos páginas kilómetros quilômetros personnes habitants visiteurs abonnés spectateurs pas',
+    'लोग लोगों रुपये रुपए रु वोट छात्र बार किलो किमी मीटर साल दिन अंक पेज',
+  ]
+    .join(' ')
+    .split(' ')
+    .join('|')})(?![\\p{L}\\p{M}\\d])`,
+  'iu',
+);
 
 /** Lower-case words that may follow a postal code in a sentence: it ends the place, the sentence goes on. */
 export const WORDS_AFTER_A_CODE: readonly string[] =
   'in and or to for is was were which where with at on from as near by but so if when while'.split(' ');
 const AFTER_A_CODE: ReadonlySet<string> = new Set(WORDS_AFTER_A_CODE);
 
+/**
+ * Whether a number read as a code after `wordBefore` (a place's last word) and before `textAfter` counts or numbers
+ * something instead: "Page 123456", "Order 560038", "Amazon 560038 units", "Mumbai 185000 viewers", "10115 Schritte".
+ * The one check of postal-code's patterns and of street-address's places with a code.
+ */
+export function numberReadsAsCount(wordBefore: string, textAfter: string): boolean {
+  return NOT_A_PLACE.has(wordBefore.replace(/\.$/, '').toLowerCase()) || COUNTED_AFTER.test(textAfter);
+}
+
+/** Devanagari letters and signs, without the danda (full stop) and the digits: a regex character-class body. */
+export const DEVANAGARI_LETTERS = '\\u0900-\\u0963\\u0971-\\u097F';
+
 // An Indian PIN code closing an address line ("Indiranagar, Bengaluru 560038", "Hyderabad, Telangana 500028", "राम
 // नगर, दिल्ली 110051", "Chennai - 600040"): a comma, one to three words of a place (capitalised, lower case or in
 // Devanagari), an optional dash, then six digits, the first not 0 (also written "560 038", group 1).
-const PIN_PLACE_WORD = "(?:\\p{L}[\\p{L}\\p{M}'’.-]{1,30}|[\\u0900-\\u0963\\u0971-\\u097F]{2,30})";
+const PIN_PLACE_WORD = `(?:\\p{L}[\\p{L}\\p{M}'’.-]{1,30}|[${DEVANAGARI_LETTERS}]{2,30})`;
 const PIN_AFTER_PLACE = new RegExp(
   `,[ \\t]{0,2}(?:${PIN_PLACE_WORD}[ \\t]){0,2}${PIN_PLACE_WORD}[ \\t]{1,2}(?:[-–][ \\t]{1,2})?([1-9]\\d{2} ?\\d{3})(?![\\p{L}\\d/]|[.,:-]\\d|[ \\t]?[%€$£¥₹])`,
   'dgu',
 );
+// The place's last word before a PIN code and its dash.
+const PLACE_BEFORE_PIN = /([\p{L}\p{M}'’.-]+)[ \t]{1,2}(?:[-–][ \t]{1,2})?$/u;
 
-/** Words that end a phrase before an amount or a count, not a place: "Total, Rs 250000", "ok, salary 560000". */
+/** Words that end a phrase before an amount, a count or a reference, not a place: "Total, Rs 250000", "PNR 482913". */
 const NOT_A_PIN_PLACE = new Set(
-  'rs inr rupees total price cost salary amount budget fee fees balance revenue income otp views score scored raised paid earned won lost got spent sold'.split(
+  'rs inr rupees total price cost salary amount budget fee fees balance revenue income otp views score scored raised paid earned won lost got spent sold pnr booking tracking reference complaint consignment awb employee'.split(
+    ' ',
+  ),
+);
+/** Greetings and forms of address that open a message before its first comma: "Thanks, Ramesh 560038 is my id". */
+const OPENING_WORDS = new Set(
+  'hi hello hey dear thanks thank thx ok okay sir madam maam mam guys team bro bhai ji yes no yeah yep sure please regards friends everyone all namaste congrats sorry well so'.split(
     ' ',
   ),
 );
 
 function pinAfterPlace(match: PatternMatch): Validation {
   const text = match.input.text;
-  // The place's last word, before the code and its dash.
   const place = PLACE_BEFORE_PIN.exec(text.slice(Math.max(0, match.start - 40), match.start))?.[1] ?? '';
-  const last = place.replace(/\.$/, '').toLowerCase();
-  if (NOT_A_PLACE.has(last) || NOT_A_PIN_PLACE.has(last)) return 'invalid';
-  if (UNIT_AFTER.test(text.slice(match.end, match.end + 16))) return 'invalid';
+  if (NOT_A_PIN_PLACE.has(place.replace(/\.$/, '').toLowerCase())) return 'invalid';
+  if (numberReadsAsCount(place, text.slice(match.end, match.end + 24))) return 'invalid';
+  const lineStart = text.lastIndexOf('\n', match.start) + 1;
+  const comma = text.lastIndexOf(',', match.start);
+  // An item "Word N" before the comma numbers a list of facts, not a house: "Day 3, Delhi 110001 temperature 45".
+  const item = /(?:^|,)[ \t]*([\p{L}\p{M}]+)[ \t]\d{1,5}[ \t]*$/u.exec(text.slice(lineStart, comma))?.[1];
+  if (item !== undefined && NOT_A_PLACE.has(item.toLowerCase())) return 'invalid';
+  // The first comma of a line after one or two words that open a message ("Hi team,", "Thanks,", "Sold out,",
+  // "Diwali sale,"): what follows is the message, not the next item of an address.
+  if (text.lastIndexOf(',', comma - 1) < lineStart) {
+    const opener = text
+      .slice(lineStart, comma)
+      .trim()
+      .split(/[ \t]+/);
+    const last = opener[opener.length - 1] ?? '';
+    if (opener.length <= 2 && (/^\p{Ll}/u.test(last) || OPENING_WORDS.has(last.toLowerCase()))) return 'invalid';
+  }
   // A place in lower case ("koramangala, bangalore 560034") needs another item of the list before it on its line, and
   // the code written whole ("plaquetas 492 000" counts in thousands).
   if (/^\p{Ll}/u.test(place)) {
     if (match.value.includes(' ')) return 'invalid';
-    const lineStart = text.lastIndexOf('\n', match.start) + 1;
-    const comma = text.lastIndexOf(',', match.start);
     if (comma < lineStart || text.lastIndexOf(',', comma - 1) < lineStart) return 'invalid';
   }
   return 'valid';
 }
 
-const PLACE_BEFORE_PIN = /([\p{L}\p{M}'’.-]+)[ \t]{1,2}(?:[-–][ \t]{1,2})?$/u;
-
-// German nouns, capitalised like a place, that count what a number before them measures: "10115 Schritte", "12000
-// Euro", "25000 Einwohner".
-const COUNTED_NOUN_AFTER =
-  /^[ \t]{1,2}(?:Schritte|Euro|Dollar|Franken|Pfund|Menschen|Leute|Personen|Mitglieder|Einwohner|Besucher|Zuschauer|Fans|Follower|Abonnenten|Likes|Aufrufe|Klicks|Kilometer|Meter|Stunden|Minuten|Sekunden|Tage|Wochen|Monate|Jahre|Punkte|Stück|Seiten|Wörter|Kalorien|Mal|Exemplare|Stimmen|Fälle|Tonnen|Liter)(?![\p{L}\d])/u;
-
 const notBeforeACountedNoun = ({ end, input }: PatternMatch): Validation =>
-  COUNTED_NOUN_AFTER.test(input.text.slice(end, end + 16)) ? 'invalid' : 'valid';
-
-/**
- * Whether a number read as a code after `wordBefore` (a place's last word) and before `textAfter` counts or numbers
- * something instead: "Page 123456", "Order 560038", "Amazon 560038 units", "Mumbai 185000 viewers".
- */
-export function numberReadsAsCount(wordBefore: string, textAfter: string): boolean {
-  return NOT_A_PLACE.has(wordBefore.replace(/\.$/, '').toLowerCase()) || UNIT_AFTER.test(textAfter);
-}
+  COUNTED_AFTER.test(input.text.slice(end, end + 24)) ? 'invalid' : 'valid';
 
 function placeCode(match: PatternMatch): Validation {
   const code = match.value;
@@ -147,10 +175,9 @@ function placeCode(match: PatternMatch): Validation {
   const text = match.input.text;
   // The word right before the code (the place's last word).
   const before = text.slice(Math.max(0, match.start - 32), match.start).trimEnd();
-  const last = /[\p{L}'’.-]+$/u.exec(before)?.[0].replace(/\.$/, '').toLowerCase() ?? '';
-  if (NOT_A_PLACE.has(last)) return 'invalid';
-  const after = text.slice(match.end, match.end + 16);
-  if (UNIT_AFTER.test(after) || /^[ \t]+\p{Lu}/u.test(after)) return 'invalid';
+  const last = /[\p{L}'’.-]+$/u.exec(before)?.[0] ?? '';
+  const after = text.slice(match.end, match.end + 24);
+  if (numberReadsAsCount(last, after) || /^[ \t]+\p{Lu}/u.test(after)) return 'invalid';
   // A code ends the place ("in Bjert 6091 in its mission"); a noun after the number counts something ("in India 1234
   // new cases", "in Texas 1000 acres").
   const next = /^[ \t]+(\p{Ll}+)/u.exec(after)?.[1];

@@ -8,11 +8,9 @@
 
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 import { MONTH_WORDS } from './date.js';
-import { numberReadsAsCount, US_STATES, WORDS_AFTER_A_CODE } from './postal-code.js';
+import { DEVANAGARI_LETTERS, numberReadsAsCount, US_STATES, WORDS_AFTER_A_CODE } from './postal-code.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
-// Devanagari letters and signs, without the danda (full stop) and the digits.
-const DEVANAGARI_LETTERS = '\\u0900-\\u0963\\u0971-\\u097F';
 const DEVANAGARI_WORD = `[${DEVANAGARI_LETTERS}]{2,30}`;
 const CAP_WORD = "(?:\\d{1,5}|[\\p{Lu}\\d][\\p{L}'’ºª.-]{0,30})";
 // A contact label after an address ("… 28007 Madrid. E-mail: …", "… Cádiz. Tfno. 956 …") is not part of its place: a
@@ -29,7 +27,7 @@ const EN_SUFFIXES =
   'Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay|Cottages|Villas|Mansions';
 
 const ROMANCE_TYPES =
-  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca|Plac|plac|Aleja|aleja|Trg|trg|Náměstí|náměstí|Nám\\.|nám\\.|Třída|třída|Λεωφόρος|Λεωφ\\.|Οδός|Odos';
+  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|rua|travessa|praça|alameda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca|Plac|plac|Aleja|aleja|Trg|trg|Náměstí|náměstí|Nám\\.|nám\\.|Třída|třída|Λεωφόρος|Λεωφ\\.|Οδός|Odos';
 
 const SUFFIX_STREETS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|vegur|tún';
@@ -95,8 +93,34 @@ const ADDRESS_WORDS = [
   'wohne',
   'wohnen',
   'habite',
-  'पता',
+  // "पता" alone is also "know" ("मुझे पता है"): the address only with "my" or "house's".
+  'मेरा पता',
+  'घर का पता',
 ];
+
+// Verbs of living somewhere: before a street with a type word they are cues, but "Name 3" after them is often a
+// person and a count ("Ich wohne mit Anna 3 Jahre zusammen", "J'habite avec Marie 3 ans"); for a street without a type
+// word they count only right before it, after at most a preposition and an article ("Wir wohnen Am Markt 3").
+const RESIDENCE_VERBS: ReadonlySet<string> = new Set([
+  'wohnt',
+  'wohnhaft',
+  'wohne',
+  'wohnen',
+  'habite',
+  'mora na',
+  'mora em',
+  'moro na',
+  'moro em',
+]);
+/** The address words that lift a street without a type word from anywhere in the window before it. */
+const NAME_STREET_CUES = ADDRESS_WORDS.filter((word) => !RESIDENCE_VERBS.has(word));
+const RESIDENCE_VERB_BEFORE =
+  /(?:^|[^\p{L}])(?:wohn(?:e|en|t)|wohnhaft|habite|mora|moro)[ \t]+(?:(?:in|im|am|an|auf|der|dem|den|na|no|em|à|au|aux|a)[ \t]+){0,2}$/iu;
+// Cues that say the place is an address, for a bare house number before places ("Address: 45, Gandhi Nagar"): the
+// nouns, not "meet at" or "drop" ("Meet at 7, Starbucks on 5th" gives a time).
+const ADDRESS_NOUNS = ADDRESS_WORDS.filter(
+  (word) => !RESIDENCE_VERBS.has(word) && !/^(?:meet|drop|location|moved?|send|deliver|ship|return|corner)/.test(word),
+);
 
 /**
  * The words an alternation of words (as in the constants above) can match, for a literals gate: an optional last
@@ -120,12 +144,17 @@ const SEPARATOR =
 // Devanagari, which has no case: "दिल्ली 110051 में रहता हूँ"), or before a contact label (after a word without a final
 // dot: "Cádiz. Tfno" ends at "Cádiz", the dot being punctuation).
 const END = `(?=[ \\t]*(?:[,;\\n.)?!:\u0964]|$)|[ \\t]+[\\p{Ll}${DEVANAGARI_LETTERS}]|(?<!\\.)[ \\t]+${CONTACT_LABEL})`;
-// A unit after the street, as the countries write it: a numbered flat, suite, room or shop ("apto 45", "ap. 501",
-// "casa 2", "sala 3", "appt 12", "Whg. 12"), a lettered block or building ("bloco B", "bât. B", "Tower 2"), an Indian
-// sector or phase ("Sector 4", "Phase 2"), a floor
-// ("10º andar", "2e étage", "3. OG", "6ª planta") or a Spanish floor and door ("3º izq.", "4ºB", "1º dcha").
+// A unit after the street, as the countries write it: a numbered flat, suite, room or shop ("Apt 4", "apto 45",
+// "appt 12", "Whg. 12", "Loja 3"), a lettered or numbered block or building ("bloco B", "bât. B", "Torre 2"), a floor
+// ("10º andar", "2e étage", "3. OG", "6ª planta") or a Spanish floor and door ("3º izq.", "4ºB", "1º dcha"). Such a
+// unit makes the address certain.
 const UNIT_SEGMENT =
-  /(?:(?:Apt|Apartment|Apto|Ap|Appt|App|Suite|Ste|Unit|Flat|Floor|Fl|Room|Piso|Puerta|Dpto|Depto|Portal|Escalera|Casa|Sala|Loja|Conj|Cj|Whg|Wohnung|#)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?#?[ \t]?\d{1,5}[A-Za-z]?|(?:Bloco|Bloque|Bl|Bât|Bat|Bâtiment|Torre|Tower|Block|Wing|Sector|Phase|Stage)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:[º°ª]|\.|e|er|ère|o|a)?[ \t]?(?:andar|étage|etage|piso|planta|OG|Stock|Etage|floor)|\d{1,2}[ \t]?[º°ª][ \t]?(?:izq(?:da|uierda)?\.?|dcha\.?|dcho\.?|derecha|centro|[A-Z]))(?![\p{L}\d])/iuy;
+  /(?:(?:Apt|Apartment|Apto|Appt|Suite|Ste|Unit|Flat|Floor|Fl|Room|Piso|Puerta|Dpto|Depto|Portal|Escalera|Loja|Conj|Cj|Whg|Wohnung|#)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?#?[ \t]?\d{1,5}[A-Za-z]?|(?:Bloco|Bloque|Bl|Bât|Bat|Bâtiment|Torre)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:[º°ª]|\.|e|er|ère|o|a)?[ \t]?(?:andar|étage|etage|piso|planta|OG|Etage)|\d{1,2}[ \t]?[º°ª][ \t]?(?:izq(?:da|uierda)?\.?|dcha\.?|dcho\.?|derecha|centro|[A-Z]))(?![\p{L}\d])/iuy;
+// Units whose words are ordinary words too ("Season 2, Phase 4", "Level 5, Stage 3", "Aula 5, Sala 3", "Lesson 4, 2
+// floor exercises", "Level 3, 2. Stock"): an Indian sector, phase or block, a tower or wing, a Brazilian house or
+// room ("casa 2", "sala 3", "ap 32"), an English or German floor. They continue an address but do not make one.
+const ORDINARY_WORD_UNIT_SEGMENT =
+  /(?:(?:Casa|Sala|Ap|App)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?\d{1,5}[A-Za-z]?|(?:Tower|Block|Wing|Sector|Phase|Stage)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:\.|st|nd|rd|th)?[ \t]?(?:floor|Stock))(?![\p{L}\d])/iuy;
 // Postal codes that continue an address: GB, CA, four or five digits with an optional second group (US ZIP+4, BR CEP,
 // PT), three and two or three (SE, CZ, GR, IN written "560 038"), PL "53-320", and six digits not starting with 0
 // (IN PIN, RU, SG, CN).
@@ -135,17 +164,18 @@ const POSTAL_SEGMENT = new RegExp(
   `${POSTAL}([ \\t]{1,2}(?:-[ \\t])?${PLACE_WORD}(?:[ \\t]${NOT_LABEL}${CAP_WORD}){0,3}(?:[ \\t]\\(${CAP_WORD}(?:[ \\t]${CAP_WORD}){0,2}\\))?)?${END}`,
   'uy',
 );
-// A place: capitalised words with their particles, or one to three words in Devanagari ("गांधी नगर", "जयपुर"); its
-// postal code may follow after a dash ("Chennai - 600040").
+// A place: capitalised words with their particles, after an ordinal as Indian cross and main roads are numbered ("6th
+// Cross", "4th Main"), or one to three words in Devanagari ("गांधी नगर", "जयपुर"); its postal code may follow after a
+// dash ("Chennai - 600040").
 const PLACE_SEGMENT = new RegExp(
-  `(?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}|${DEVANAGARI_WORD}(?:[ \\t]${DEVANAGARI_WORD}){0,2})(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:(?:,?[ \\t]{1,2}|[ \\t]?[-–/][ \\t]?)[A-Z]{2,3})?(?:[ \\t]{1,3}(?:[-–][ \\t]{1,2})?(${POSTAL}))?${END}`,
+  `(?:(?:\\d{1,2}(?:st|nd|rd|th)[ \\t])?${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}|${DEVANAGARI_WORD}(?:[ \\t]${DEVANAGARI_WORD}){0,2})(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:(?:,?[ \\t]{1,2}|[ \\t]?[-–/][ \\t]?)[A-Z]{2,3})?(?:[ \\t]{1,3}(?:[-–][ \\t]{1,2})?(${POSTAL}))?${END}`,
   'uy',
 );
 // Members write the place and code of a British or US address in lower case too ("oxford ox1 4ag", "boston ma
-// 02115", "brighton\nbn1 3xe"): up to three lower-case words, then a British postcode (with its space) or a US state
-// code and ZIP code.
+// 02115", "austin, tx 78701", "brighton\nbn1 3xe"): up to three lower-case words, then a British postcode (with its
+// space) or a US state code and ZIP code.
 const LOWER_CASE_PLACE_CODE = new RegExp(
-  `(?:[a-z]{2,20}(?:[ \\t]{1,2}|[ \\t]*\\r?\\n[ \\t]{0,4})){0,3}(?:[a-z]{1,2}\\d[a-z\\d]?[ \\t]\\d[abd-hjlnp-uw-z]{2}|(?:${US_STATES.toLowerCase()})[ \\t]{1,3}\\d{5}(?:-\\d{4})?)${END}`,
+  `(?:[a-z]{2,20}(?:,?[ \\t]{1,2}|[ \\t]*\\r?\\n[ \\t]{0,4})){0,3}(?:[a-z]{1,2}\\d[a-z\\d]?[ \\t]\\d[abd-hjlnp-uw-z]{2}|(?:${US_STATES.toLowerCase()})[ \\t]{1,3}\\d{5}(?:-\\d{4})?)${END}`,
   'uy',
 );
 // A region code (not a label: "CP: 43005"); in lower case ("springfield, il 62704") only before a postal code.
@@ -233,8 +263,15 @@ export function extendAddress(text: string, end: number): { end: number; strong:
     const sep = stickyMatch(SEPARATOR, text, at);
     if (!sep) break;
     const segmentStart = at + sep[0].length;
-    // A comma between digits is a decimal comma ("37,5 ºC"), not a separator.
-    if (sep[0] === ',' && isDigitAt(text, at - 1) && isDigitAt(text, segmentStart)) break;
+    // A comma between digits is a decimal comma ("37,5 ºC"), not a separator, unless a postal code and its place
+    // follow ("Hauptstraße 5,10115 Berlin").
+    if (
+      sep[0] === ',' &&
+      isDigitAt(text, at - 1) &&
+      isDigitAt(text, segmentStart) &&
+      stickyMatch(POSTAL_SEGMENT, text, segmentStart)?.[1] === undefined
+    )
+      break;
     const newline = sep[0].includes('\n');
     if (sep[0].indexOf('\n') !== sep[0].lastIndexOf('\n')) {
       // After a blank line only a closing "Country 12345" or postal code still belongs to the address.
@@ -249,10 +286,11 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       break;
     }
     const unit = stickyMatch(UNIT_SEGMENT, text, segmentStart);
-    if (unit) {
-      at = segmentStart + unit[0].length;
+    const anyUnit = unit ?? stickyMatch(ORDINARY_WORD_UNIT_SEGMENT, text, segmentStart);
+    if (anyUnit) {
+      at = segmentStart + anyUnit[0].length;
       committed = at;
-      strongSeen = true;
+      strongSeen ||= unit !== null;
       afterUnit = true;
       continue;
     }
@@ -334,13 +372,20 @@ export function extendAddress(text: string, end: number): { end: number; strong:
     : { end: committed, strong: strongSeen, postal: postalSeen };
 }
 
-/** A place segment's code that counts or numbers something: "Page 123456", "Amazon 560038 units". */
+const PIN = /^[1-9]\d{2} ?\d{3}$/;
+const DEVANAGARI_START = new RegExp(`^[${DEVANAGARI_LETTERS}]`, 'u');
+
+/**
+ * A place segment's code that counts or numbers something: "Page 123456", "Amazon 560038 units", "Pune 2300 marks",
+ * "सीबीएसई 2024". A place in Devanagari is Indian, and its code is a six-digit PIN.
+ */
 function placeCodeIsACount(text: string, place: RegExpExecArray, segmentStart: number): boolean {
   const code = place[1];
   if (code === undefined) return false;
+  if (DEVANAGARI_START.test(place[0]) && !PIN.test(code)) return true;
   const before = place[0].slice(0, place[0].length - code.length).trimEnd();
   const end = segmentStart + place[0].length;
-  return numberReadsAsCount(/[\p{L}.'’-]*$/u.exec(before)?.[0] ?? '', text.slice(end, end + 16));
+  return numberReadsAsCount(/[\p{L}\p{M}.'’-]*$/u.exec(before)?.[0] ?? '', text.slice(end, end + 24));
 }
 
 function isDigitAt(text: string, at: number): boolean {
@@ -419,22 +464,42 @@ const HOUSE_NUMBER_LABEL_WORDS = [
 ];
 const HOUSE_NUMBER = '(?:[A-Z]-?)?\\d{1,5}(?:[/-]\\d{1,5}){0,3}[A-Za-z]?';
 
-// Where a name-number match's street starts when capitalised words before it belong to something else: after a long
-// word closing a sentence ("Dr. Daniel Humberto Ferranti. Jujuy Nº 491", "Universidad de Chile. Olivos 973"), or at
-// an abbreviated street type after a word ("Dr. Rafael Flores Ruiz Av. Kansas City 92").
+// Where a name-number match's street starts when capitalised words before it belong to something else: after a word
+// closing a sentence ("Dr. Daniel Humberto Ferranti. Jujuy Nº 491", "Universidad de Chile. Olivos 973", "Servicio de
+// Urología. Hospital Central 5"), or at an abbreviated street type after a word ("Dra. Lucía Gómez Av. Prado 14"). A
+// dotted word of four letters that starts the match abbreviates the street's own name ("Gral. Paz 1234", "Pdte.
+// Riesco 55"): as the first word, a word closes a sentence only with five letters or more.
 const STREET_AFTER_OTHER_WORDS =
-  /^.*(?:\p{L}{4}\.[ \t]|\p{L}[ \t](?=(?:Av|Avda|Avd|Pza|Ctra|Crta|Rda|Trav|Urb|Pça|Cmno)\.[ \t]))/u;
+  /^(?:[^ \t]*\p{L}{5}\.[ \t]|.*[ \t][^ \t]*\p{L}{4}\.[ \t]|.*\p{L}[ \t](?=(?:Av|Avda|Avd|Pza|Ctra|Crta|Rda|Trav|Urb|Pça|Cmno)\.[ \t]))/u;
 
-/** Extends a name-number match, from where its street starts (STREET_AFTER_OTHER_WORDS). */
+/**
+ * Extends a name-number match, from where its street starts (STREET_AFTER_OTHER_WORDS); a verb of living right before
+ * it lifts it ("Wir wohnen Am Markt 3").
+ */
 function refineNameNumber(match: PatternMatch) {
-  const cut = STREET_AFTER_OTHER_WORDS.exec(match.value)?.[0].length ?? 0;
-  return extend(cut === 0 ? match : { ...match, start: match.start + cut, value: match.value.slice(cut) });
+  const text = match.input.text;
+  // A capitalised word right before the match belongs to the words before its street too ("Gómez Ulla. Glorieta").
+  const previous =
+    /\p{Lu}[\p{L}'’-]{0,30}[ \t]$/u.exec(text.slice(Math.max(0, match.start - 32), match.start))?.[0] ?? '';
+  const cut = Math.max(0, (STREET_AFTER_OTHER_WORDS.exec(previous + match.value)?.[0].length ?? 0) - previous.length);
+  const street = cut === 0 ? match : { ...match, start: match.start + cut, value: match.value.slice(cut) };
+  const span = extend(street);
+  if (span.score === undefined && RESIDENCE_VERB_BEFORE.test(text.slice(Math.max(0, street.start - 40), street.start)))
+    return { ...span, score: 0.7 };
+  return span;
 }
 
-// A unit written before the street line ("Suite 541 6343 Skogstien 106", "Flat 3, 27 Kingsley Road", "Flat No. 3B,
-// 12 MG Road").
+/** A name-number match is no street when its one word counts, ranks or codes the number ("Sold 45", "AF 447"). */
+function notACountedName(match: PatternMatch): Validation {
+  if (notADate(match) === 'invalid') return 'invalid';
+  const oneWord = /^([\p{L}'’.-]+)[ \t]\d{1,5}[a-zA-Z]?$/u.exec(match.value)?.[1];
+  return oneWord !== undefined && isCountingWord(oneWord) ? 'invalid' : 'valid';
+}
+
+// A unit written before the street line ("Suite 541 6343 Skogstien 106", "Flat 3, 27 Kingsley Road", "flat 2, 33
+// church lane", "Flat No. 3B, 12 MG Road").
 const LEADING_UNIT = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:Apt\\.?|Apartment|Suite|Ste\\.|Unit|Flat)[ \\t]?#?\\d{1,5}[A-Za-z]?|${HOUSE_NUMBER_LABEL}[ \\t]?${HOUSE_NUMBER}),?[ \\t]{1,2}$`,
+  `(?<![\\p{L}\\d])(?:(?:[Aa]pt\\.?|[Aa]partment|[Ss]uite|Ste\\.|[Uu]nit|[Ff]lat)[ \\t]?#?\\d{1,5}[A-Za-z]?|${HOUSE_NUMBER_LABEL}[ \\t]?${HOUSE_NUMBER}),?[ \\t]{1,2}$`,
   'u',
 );
 // A unit word right before the number that starts the match ("Flat 3, 27 Kingsley Road", read from "3").
@@ -445,6 +510,45 @@ const HOUSE_NUMBER_HEAD = /(?:^|[^\p{L}\p{N}/-])((?:[A-Z]-?)?\d{1,5}(?:[/-]\d{1,
 
 function extend(match: PatternMatch) {
   return extendMatch(match).span;
+}
+
+// After a street type in lower case (an ordinary word too), a number before a counted noun counts it: "a rua estava
+// cheia, 300 pessoas". A capitalised type keeps its number ("Carretera Nacional 330 km 539").
+const notBeforeACountedNoun = ({ value, end, input }: PatternMatch): Validation =>
+  /^\p{Ll}/u.test(value) && numberReadsAsCount('', input.text.slice(end, end + 24)) ? 'invalid' : 'valid';
+
+/**
+ * A labelled house number: 0.6 with places after it on its line or a number in groups ("H.No. 12-2-417", "D.No
+ * 4-56"), 0.8 when they end in a postal code; alone ("House No. 5 in the show") it needs an address word.
+ */
+function refineLabelledHouseNumber(match: PatternMatch) {
+  const { span } = extendMatch(match);
+  if (span.score !== undefined) return span;
+  return span.end > match.end || /\d[/-]\d/.test(match.value) ? { ...span, score: 0.6 } : span;
+}
+
+// Words before a bare number that make it a score, a rank, a count or a code, not a house number ("Day 3, Delhi
+// 110001", "Sold 45, Texas 12000"), with a flight or model code in capitals ("AF 447, Rio 2009", "IB 6251, Madrid").
+const NOT_A_HOUSE_NUMBER_AFTER = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]{1,2}$/u;
+const COUNTING_WORDS: ReadonlySet<string> = new Set(
+  [
+    'won lost sold scored beat got rank ranked total stats score scores team player day days week year month season',
+    'episode chapter page part phase step stage round game match level class grade top version edition vol volume',
+    'section figure fig table item order ticket invoice account case code pin id ref flight bus route line seat gate',
+    'terminal platform lesson kapitel seite folge capítulo página temporada kapitel कक्षा अध्याय पृष्ठ कुल भाग',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+// Capitals that name a postal box (French "BP 45", Brazilian "CP 12", "PO 7") are address words.
+const isCountingWord = (word: string): boolean =>
+  /^(?!BP$|CP$|PO$|CS$)[A-Z]{2,3}$/.test(word) || COUNTING_WORDS.has(word.toLowerCase());
+
+function notACountedNumber(match: PatternMatch): Validation {
+  if (notAYear(match) === 'invalid') return 'invalid';
+  const word = NOT_A_HOUSE_NUMBER_AFTER.exec(match.input.text.slice(Math.max(0, match.start - 24), match.start))?.[1];
+  return word !== undefined && isCountingWord(word) ? 'invalid' : 'valid';
 }
 
 /** A bare house number before places ("B-204, Lake View Apartments, Powai, Mumbai 400076"): strong only when the
@@ -661,13 +765,14 @@ export function createStreetAddressRecognizer() {
       {
         name: 'type-first',
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:(?:${ROMANCE_TYPES}),?[ \\t]{1,3}|(?:${SLASH_TYPES})[ \\t]{0,3})${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
+          `(?<![\\p{L}\\d])(?:(?:${ROMANCE_TYPES}),?[ \\t]{1,3}|(?:${SLASH_TYPES})[ \\t]{0,3})(?:\\d{1,2}[ \\t]de[ \\t])?${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
           'gu',
         ),
         score: 0.75,
         literals: alternationLiterals(`${ROMANCE_TYPES}|${SLASH_TYPES}`),
         // The house number, or "s/n" (sin número).
         gate: /\d|s\/n|S\/N/,
+        validate: notBeforeACountedNoun,
         refine: extend,
       },
       {
@@ -741,8 +846,8 @@ export function createStreetAddressRecognizer() {
         score: 0.3,
         minDigits: 1,
         spaceBeforeDigit: true,
-        context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
-        validate: notADate,
+        context: { words: NAME_STREET_CUES, before: 30, boost: 0.4 },
+        validate: notACountedName,
         refine: refineNameNumber,
       },
       {
@@ -761,21 +866,23 @@ export function createStreetAddressRecognizer() {
       },
       {
         // A labelled house number, as Indian addresses start: "H.No. 12-2-417, Gudimalkapur", "Flat No. 3B",
-        // "मकान नंबर 12". The label makes it an address part on its own.
+        // "मकान नंबर 12". The label's words are ordinary words too ("House No. 5 in the show", "in quarter no 2"):
+        // it needs a place after it, a number in groups or an address word.
         name: 'house-number-label',
         regex: new RegExp(
           `(?<![\\p{L}\\d])${HOUSE_NUMBER_LABEL}[ \\t]?[:#-]?[ \\t]?${HOUSE_NUMBER}(?![\\p{L}\\d])`,
           'giu',
         ),
-        score: 0.6,
+        score: 0.3,
         minDigits: 1,
         anyOf: HOUSE_NUMBER_LABEL_WORDS,
-        refine: extend,
+        refine: refineLabelledHouseNumber,
       },
       {
         // A bare house number, a comma and a place ("B-204, Lake View Apartments, Powai, Mumbai 400076", "45, गांधी
         // नगर, जयपुर 302015"): reported only when the places after it end in a postal code (extend's strong score)
-        // or an address word precedes it; a number before a comma and a name is otherwise a count or a list.
+        // or an address noun precedes it ("Address: 45, Gandhi Nagar"); a number before a comma and a name is
+        // otherwise a score, a count, a time or a list ("won 3, Chicago 2", "Meet at 7, Starbucks", "Rank 4, Pune").
         name: 'number-comma-place',
         regex: new RegExp(
           `(?:[A-Z](?<![\\p{L}\\d/.,-][A-Z])-?\\d|\\d(?<![\\p{L}\\d/.,-]\\d))\\d{0,4}(?:[/-]\\d{1,5}){0,3}[A-Za-z]?(?=,[ \\t]{0,2}(?:\\p{Lu}|\\d{1,2}(?:st|nd|rd|th)[ \\t]|[${DEVANAGARI_LETTERS}]))`,
@@ -784,7 +891,8 @@ export function createStreetAddressRecognizer() {
         score: 0.2,
         minDigits: 1,
         literals: [','],
-        validate: notAYear,
+        context: { words: ADDRESS_NOUNS, before: 40, boost: 0.3 },
+        validate: notACountedNumber,
         refine: refineNumberBeforePlaces,
       },
       {
