@@ -374,12 +374,12 @@ export function phonesIn(value: string): { start: number; end: number; digits: n
       if (read.digits.length > MAX_DIGITS) break;
       read.words += first.words;
       read.longWords += first.longWords;
-      if (!isPhoneRun(read)) continue;
       const kind = read.digits.length >= LONG_RUN_DIGITS ? FULL_NUMBER : SHORT_NUMBER;
-      // A cut needs a comma or a dot, or two full numbers on either side of it.
+      // A cut needs a comma or a dot, or two full numbers on either side of it (checked before the piece is read).
       const weak = j > 0 && !first.afterPunctuation;
       const before = !weak ? bestAt[j] : kind === FULL_NUMBER ? best[j]?.[FULL_NUMBER] : undefined;
-      if (before !== undefined) offer(i, piece(before, j, kind, read.digits.length, read.digits.length, weak));
+      if (before === undefined || !isPhoneRun(read)) continue;
+      offer(i, piece(before, j, kind, read.digits.length, read.digits.length, weak));
     }
     // Filler after this point starts at token i: after a comma or a dot only.
     if (i < n && (tokens[i] as RunToken).afterPunctuation && isBetter(bestAt[i] as Cut, beforeFiller)) {
