@@ -64,6 +64,25 @@ const cases: readonly Case[] = [
   ],
   ['it is five five five one, two three four five six seven', ['five five five one, two three four five six seven']],
   ['Results: three-one, two-two, four-zero, one-one', []],
+  ['sets went six four, four six, seven five, six three, six two, seven six in the final', []],
+  // Pairs that cannot be game or set scores are a number said in pairs, as French numbers are: a digit over 7, a
+  // pair whose larger digit is under 4, a first pair opening with a zero (review 2026-11-30).
+  [
+    "c'est zéro six, un deux, trois quatre, cinq six, sept huit",
+    ['zéro six, un deux, trois quatre, cinq six, sept huit'],
+  ],
+  ["it's nine one, seven five, five five, oh one, nine nine", ['nine one, seven five, five five, oh one, nine nine']],
+  [
+    'zéro six, cinq quatre, six trois, sept cinq, six quatre',
+    ['zéro six, cinq quatre, six trois, sept cinq, six quatre'],
+  ],
+  ['two one, three two, one one, two oh, one two', ['two one, three two, one one, two oh, one two']],
+  ['six four, four six, seven five, six three, five eight', ['six four, four six, seven five, six three, five eight']],
+  // ... and score-like pairs after a phone word are a number.
+  [
+    'call me: six four, four six, seven five, six three, five two',
+    ['six four, four six, seven five, six three, five two'],
+  ],
   ['The array is [1, 2, null, null, null, 6, 7]', []],
   ['three one four one five nine two six', []],
   // Two numbers in one run of more than 15 digits: cut at a comma or a dot, or between two full numbers.
@@ -80,12 +99,28 @@ const cases: readonly Case[] = [
     ['seis uno dos tres cuatro cinco seis siete ocho', 'seis uno dos cero cero cero uno dos tres'],
   ],
   [
-    'phones: two one two five five five one two three four, three one two five five five nine eight seven six, four one five five five five two four six eight',
+    'phone: two one two five five five one two three four, three one two five five five nine eight seven six, four one five five five five two four six eight',
     [
       'two one two five five five one two three four',
       'three one two five five five nine eight seven six',
       'four one five five five five two four six eight',
     ],
+  ],
+  // Without a phone word the numbers cut from a long run stay under the threshold: digits of pi, a binary string,
+  // lottery numbers, two numbers said at once (review 2026-11-30).
+  [
+    'pi to twenty places: one four one five nine two six five three five eight nine seven nine three two three eight four six',
+    [],
+  ],
+  ['the key is one zero one one zero one zero zero one one one, zero one zero one zero one one zero one one', []],
+  [
+    'the lottery numbers were four eight one five one six two three four two, seven one three two eight nine five five six one',
+    [],
+  ],
+  ['it was five five five one two three four five six seven nine one seven five five five oh one nine nine', []],
+  [
+    'two one two five five five one two three four, three one two five five five nine eight seven six, four one five five five five two four six eight',
+    [],
   ],
   // Past three numbers' length (45 digits) a run is a page of digits, not cut.
   [`phone: ${'two one two five five five one two three four, '.repeat(5)}`, []],
@@ -130,6 +165,17 @@ describe('spelled-phone recognizer', () => {
 
   it('reads 4 MB of digit words in bounded matches (an unbounded run overflowed the regex stack)', () => {
     expect(recognizer.analyze({ text: 'one '.repeat(1 << 20) })).toEqual([]);
+  });
+
+  it('cuts many long runs in one record, in order (one pass over the spans, not a splice per run)', () => {
+    const run = 'five five five one two three four five six seven, nine one seven five five five oh one nine nine; ';
+    const text = run.repeat(5000);
+    const spans = recognizer.analyze({ text });
+    expect(spans).toHaveLength(10000);
+    expect(spans.every((span, i) => i === 0 || (spans[i - 1] as (typeof spans)[number]).end <= span.start)).toBe(true);
+    expect(text.slice(spans[9999]?.start, spans[9999]?.end)).toBe('nine one seven five five five oh one nine nine');
+    // No phone word: each number is kept under the threshold, for a phone word the analyzer may add.
+    expect(new Set(spans.map((span) => span.score))).toEqual(new Set([0.35]));
   });
 
   it('scores a run after a phone word higher', () => {

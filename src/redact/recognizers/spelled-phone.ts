@@ -108,7 +108,70 @@ const KELVIN = /\u212a/g;
  * The digits a run spells, how many of them are words and how many of those have three letters or more; null when a
  * word is not a digit word (the regex's tokens are).
  */
-function digitsOf(value: string): { digits: string; words: number; longWords: number } | null {
+function digitsOf(value: string): Read | null {
+  // The pattern's validate and refine read the same run one after the other: the last read is kept.
+  if (value !== lastValue) {
+    lastRead = NON_ASCII.test(value) ? digitsOfAny(value) : digitsOfAscii(value);
+    lastValue = value;
+  }
+  return lastRead;
+}
+
+type Read = { readonly digits: string; readonly words: number; readonly longWords: number };
+let lastValue = '';
+let lastRead: Read | null = { digits: '', words: 0, longWords: 0 };
+
+const NON_ASCII = /[^\t -~]/u;
+
+/** digitsOf for ASCII text, read character by character: no token regex, no lower-casing of the whole run. */
+function digitsOfAscii(value: string): { digits: string; words: number; longWords: number } | null {
+  let digits = '';
+  let words = 0;
+  let longWords = 0;
+  let repeat = 1;
+  const n = value.length;
+  let i = 0;
+  while (i < n) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      let j = i + 1;
+      while (j < n && isAsciiDigit(value.charCodeAt(j))) j++;
+      digits += value.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (!isAsciiLetter(code)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isAsciiLetter(value.charCodeAt(j))) j++;
+    const token = value.slice(i, j).toLowerCase();
+    i = j;
+    const times = REPEATS[token];
+    if (times !== undefined) {
+      repeat = times;
+      continue;
+    }
+    const digit = DIGIT_WORDS[token];
+    if (digit === undefined) return null;
+    digits += repeat === 1 ? String(digit) : String(digit).repeat(repeat);
+    repeat = 1;
+    words++;
+    if (token.length >= 3) longWords++;
+  }
+  return { digits, words, longWords };
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function digitsOfAny(value: string): { digits: string; words: number; longWords: number } | null {
   // The regex's i and u flags read the long s as 's' and the Kelvin sign as 'k'; toLowerCase leaves both.
   const lower = value.toLowerCase().replace(LONG_S, 's').replace(KELVIN, 'k');
   let digits = '';
@@ -311,12 +374,12 @@ export function phonesIn(value: string): { start: number; end: number; digits: n
       if (read.digits.length > MAX_DIGITS) break;
       read.words += first.words;
       read.longWords += first.longWords;
-      if (!isPhoneRun(read)) continue;
       const kind = read.digits.length >= LONG_RUN_DIGITS ? FULL_NUMBER : SHORT_NUMBER;
-      // A cut needs a comma or a dot, or two full numbers on either side of it.
+      // A cut needs a comma or a dot, or two full numbers on either side of it (checked before the piece is read).
       const weak = j > 0 && !first.afterPunctuation;
       const before = !weak ? bestAt[j] : kind === FULL_NUMBER ? best[j]?.[FULL_NUMBER] : undefined;
-      if (before !== undefined) offer(i, piece(before, j, kind, read.digits.length, read.digits.length, weak));
+      if (before === undefined || !isPhoneRun(read)) continue;
+      offer(i, piece(before, j, kind, read.digits.length, read.digits.length, weak));
     }
     // Filler after this point starts at token i: after a comma or a dot only.
     if (i < n && (tokens[i] as RunToken).afterPunctuation && isBetter(bestAt[i] as Cut, beforeFiller)) {
@@ -370,15 +433,30 @@ function isBetter(a: Cut, b: Cut | undefined): boolean {
   return a.weakCuts !== b.weakCuts ? a.weakCuts < b.weakCuts : a.pieces < b.pieces;
 }
 
+const PUNCTUATION = /[,.]/u;
 const PAIR_SEPARATOR = /[ \t\u00a0]*[,.][ \t\u00a0]*/u;
 
 /**
  * Scores and sets said as pairs between commas ("five four, six three, two six, seven five, six four, four six"):
- * three pairs or more and nothing else. Without a phone word such a run stays under the threshold however long it is.
+ * three pairs or more and nothing else, each pair as a game or set score reads (both digits at most 7, the larger
+ * 4 to 7, the games of a set won or under way), the first not opening with a zero (a trunk prefix: French numbers
+ * are said in pairs, "zéro six, un deux, trois quatre, cinq six, sept huit"). Without a phone word such a run stays
+ * under the threshold however long it is; pairs that cannot be scores ("nine one, seven five, five five, oh one,
+ * nine nine") are read as a number.
  */
-function isPairList(value: string): boolean {
+function isScoreList(value: string): boolean {
   const groups = value.split(PAIR_SEPARATOR);
-  return groups.length >= 3 && groups.every((group) => digitsOf(group)?.digits.length === 2);
+  if (groups.length < 3) return false;
+  for (const [index, group] of groups.entries()) {
+    const digits = digitsOf(group)?.digits;
+    if (digits?.length !== 2) return false;
+    const a = digits.charCodeAt(0) - 48;
+    const b = digits.charCodeAt(1) - 48;
+    if (index === 0 && a === 0) return false;
+    const larger = Math.max(a, b);
+    if (larger < 4 || larger > 7) return false;
+  }
+  return true;
 }
 
 /** Added to a run's score by a phone word before it. */
@@ -392,8 +470,9 @@ const ALTERNATIVE = /^[ \t\u00a0,;:/-]*(?:(?:or|and|o|ou|oder|und|y|e|et|oppure)
 
 /**
  * Phone numbers spelled out in words. A run too long for one number (validate) comes out of the pattern recognizer
- * whole and is replaced here by the numbers in it (`phonesIn`), each scored as a run of its own length would be,
- * with the run's phone word when it had one.
+ * whole and is replaced here by the numbers in it (`phonesIn`): over the threshold after a phone word, under it
+ * without one (16 to 45 digits said at once with no phone word are more often pi, a binary string or lottery numbers
+ * than phone numbers).
  */
 export function createSpelledPhoneRecognizer(): Recognizer {
   const runs = createRunRecognizer();
@@ -403,31 +482,31 @@ export function createSpelledPhoneRecognizer(): Recognizer {
     const text = input.text;
     // The end of the last number said after a phone word, while only "or", "and" and punctuation follow it.
     let calledEnd = -1;
+    // The spans are built anew once (a splice per long run shifted every later span: quadratic time on a page of
+    // long runs).
+    const kept: DetectedSpan[] = [];
     for (let i = first; i < spans.length; i++) {
       const span = spans[i] as DetectedSpan;
       const value = text.slice(span.start, span.end);
       const called =
         span.score >= CALLED_SCORE - 1e-9 || (calledEnd >= 0 && ALTERNATIVE.test(text.slice(calledEnd, span.start)));
-      if ((digitsOf(value)?.digits.length ?? 0) <= MAX_DIGITS) {
-        if (called && span.score < CALLED_SCORE) spans[i] = { ...span, score: CALLED_SCORE };
-        else if (!called && isPairList(value)) spans[i] = { ...span, score: LONE_SCORE };
-        if (called) calledEnd = span.end;
+      if (called) calledEnd = span.end;
+      const digits = digitsOf(value)?.digits ?? '';
+      if (digits.length <= MAX_DIGITS) {
+        if (called && span.score < CALLED_SCORE) kept.push({ ...span, score: CALLED_SCORE });
+        else if (!called && isScoreList(value)) kept.push({ ...span, score: LONE_SCORE });
+        else kept.push(span);
         continue;
       }
-      const pieces = phonesIn(value).map((phone): DetectedSpan => {
-        const piece = value.slice(phone.start, phone.end);
-        const alone = phone.digits >= LONG_RUN_DIGITS && !isPairList(piece) ? LONG_RUN_SCORE : LONE_SCORE;
-        return {
-          ...span,
-          start: span.start + phone.start,
-          end: span.start + phone.end,
-          score: called ? CALLED_SCORE : alone,
-        };
-      });
-      if (called) calledEnd = span.end;
-      spans.splice(i, 1, ...pieces);
-      i += pieces.length - 1;
+      // Without a comma or a dot, a run is cut only between two full numbers: under 20 digits it holds none.
+      if (digits.length < 2 * LONG_RUN_DIGITS && !PUNCTUATION.test(value)) continue;
+      const score = called ? CALLED_SCORE : LONE_SCORE;
+      for (const phone of phonesIn(value)) {
+        kept.push({ ...span, start: span.start + phone.start, end: span.start + phone.end, score });
+      }
     }
+    spans.length = first;
+    for (const span of kept) spans.push(span);
   }
   return Object.freeze({
     name: runs.name,
