@@ -35,6 +35,10 @@ export function adversarialInputs(size: number): Record<string, string> {
     introductions: fill('我叫'),
     'name-list-run': fill('محمد '),
     'uri-userinfo': fill('x://user:'),
+    // Places and codes on one line without a break: each code once read its line back to the start (quadratic).
+    'place-codes-one-line': fill('x, Pune 560038 '),
+    'digit-word-runs': fill('one two three four five six seven eight nine zero one two three four five six or '),
+    'address-lists': fill('21, 2nd Cross, 4th Main, rua 7 de setembro, 55, '),
     // An address, then one long run of spaces: its extension once read such a run in quadratic time.
     'address-then-spaces': `Calle Sol 4, 28013 Madrid${' '.repeat(Math.max(0, size - 25))}`,
   };

@@ -137,20 +137,27 @@ const OPENING_WORDS = new Set(
   ),
 );
 
+/** How far back pinAfterPlace reads the code's line (an address line is shorter). */
+const LINE_LOOK_BACK = 240;
+
 function pinAfterPlace(match: PatternMatch): Validation {
   const text = match.input.text;
   const place = PLACE_BEFORE_PIN.exec(text.slice(Math.max(0, match.start - 40), match.start))?.[1] ?? '';
   if (NOT_A_PIN_PLACE.has(place.replace(/\.$/, '').toLowerCase())) return 'invalid';
   if (numberReadsAsCount(place, text.slice(match.end, match.end + 24))) return 'invalid';
-  const lineStart = text.lastIndexOf('\n', match.start) + 1;
-  const comma = text.lastIndexOf(',', match.start);
+  // The line is read at most LINE_LOOK_BACK characters back: a search to its real start, for every code on a long
+  // line without a break, made the pattern quadratic (1 MB of "x, Pune 560038 " took minutes).
+  const line = text.slice(Math.max(0, match.start - LINE_LOOK_BACK), match.start);
+  const lineStart = line.lastIndexOf('\n') + 1;
+  const comma = line.lastIndexOf(',');
+  const commaBefore = comma > 0 ? line.lastIndexOf(',', comma - 1) : -1;
   // An item "Word N" before the comma numbers a list of facts, not a house: "Day 3, Delhi 110001 temperature 45".
-  const item = /(?:^|,)[ \t]*([\p{L}\p{M}]+)[ \t]\d{1,5}[ \t]*$/u.exec(text.slice(lineStart, comma))?.[1];
+  const item = /(?:^|,)[ \t]*([\p{L}\p{M}]+)[ \t]\d{1,5}[ \t]*$/u.exec(line.slice(lineStart, comma))?.[1];
   if (item !== undefined && NOT_A_PLACE.has(item.toLowerCase())) return 'invalid';
   // The first comma of a line after one or two words that open a message ("Hi team,", "Thanks,", "Sold out,",
   // "Diwali sale,"): what follows is the message, not the next item of an address.
-  if (text.lastIndexOf(',', comma - 1) < lineStart) {
-    const opener = text
+  if (commaBefore < lineStart) {
+    const opener = line
       .slice(lineStart, comma)
       .trim()
       .split(/[ \t]+/);
@@ -161,7 +168,7 @@ function pinAfterPlace(match: PatternMatch): Validation {
   // the code written whole ("plaquetas 492 000" counts in thousands).
   if (/^\p{Ll}/u.test(place)) {
     if (match.value.includes(' ')) return 'invalid';
-    if (comma < lineStart || text.lastIndexOf(',', comma - 1) < lineStart) return 'invalid';
+    if (comma < lineStart || commaBefore < lineStart) return 'invalid';
   }
   return 'valid';
 }
