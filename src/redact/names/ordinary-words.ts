@@ -106,7 +106,7 @@ nova novos primeiro primeira último última ótimo ótima grande grandes pequen
 eram será somos estamos está estão foi fomos tenho temos tem têm vamos venham vem procuro procuramos semana ano
 anos dia dias noite manhã tarde segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril
 maio junho julho agosto setembro outubro novembro dezembro equipe time projeto trabalho empresa escritório
-mensagem mensagens pessoal galera alguém ninguém`),
+mensagem mensagens pessoal galera alguém ninguém tinha tinham havia ficou ficaram estava estavam depois antes`),
   es: words(`
 el la los las un una unos unas de del al a en con sin por para sobre entre hasta desde hacia y o pero que quien
 quién cuando cuándo como cómo porque por qué dónde donde si no más muy mucho mucha muchos muchas todo toda todos
@@ -117,7 +117,7 @@ feliz felices nuevo nueva nuevos primero primera último última gran grande peq
 queridos queridas es son era eran será somos estamos está están fue fueron tengo tenemos tiene tienen vamos
 buscamos busco semana año años día días noche tarde lunes martes miércoles jueves viernes sábado domingo enero
 febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre equipo proyecto trabajo oficina
-empresa mensaje mensajes alguien nadie`),
+empresa mensaje mensajes alguien nadie tenía tenían había hubo quedó estaba estaban después antes`),
 });
 
 // German noun suffixes (folded: "tät" is "tat").
@@ -138,6 +138,12 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWER_CASE = /^\p{Ll}/u;
 const UPPER_CASE = /^\p{Lu}/u;
 const TITLE_CASE = /^\p{Lu}[\p{Ll}\p{M}]/u;
+
+/** Whether `folded` (foldToken) is an ordinary word of one of the Romance languages here (pt, es, it, fr). */
+export function isRomanceOrdinaryWord(folded: string): boolean {
+  return ROMANCE.some((language) => (ORDINARY[language] as ReadonlySet<string>).has(folded));
+}
+const ROMANCE = ['pt', 'es', 'it', 'fr'] as const;
 
 /** The primary language of a record when this filter reads it, else undefined. */
 export function ordinaryWordLanguage(lang: string | undefined): string | undefined {

@@ -62,8 +62,8 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 const LETTER = /\p{L}/u;
 /** Particles that end the words before a city written in kana ("住所はさいたま市"), or stand in its name ("かすみがうら"). */
 const JP_PARTICLE = /[はにでをがのもとへや]/u;
-/** What follows 市 in the words "citizen", "market", "city hall", "in the city", "city-run" rather than in an address. */
-const KANA_CITY_WORD = /[民場内営立]/u;
+/** What follows 市 in the words "citizen", "market", "city-run", "municipal" rather than in an address (not 内: "いわき市内郷"). */
+const KANA_CITY_WORD = /[民場営立]/u;
 
 /**
  * The start of a city's name that ends at `start`: Han, not reaching past a prefecture's last character ("大阪府|大阪市"),

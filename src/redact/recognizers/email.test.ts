@@ -99,6 +99,9 @@ const cases: readonly Case[] = [
   ['meu email é 1984 arroba gmail ponto com', ['1984 arroba gmail ponto com']],
   ['my email: work at acme dot com', ['work at acme dot com']],
   ['he works at acme dot com. Email me', []],
+  ['I used to work at yahoo dot com', []],
+  ['check your email, we meet at noon dot com', []],
+  ['my gmail died, we met at school dot com lol', []],
   ['the game at home point de depart', []],
   // "point" after a bare English "at" is the English word; after "arobase" it is the French dot.
   ['we met at school point is that we were late', []],

@@ -131,8 +131,17 @@ const INSTRUCTIONS: ReadonlySet<string> = new Set(
   ),
 );
 const SHORT_NUMBER = /^\d{1,4}$/u;
-// A word for e-mail in the 40 characters before the address, in the same sentence.
-const MAIL_WORD_BEFORE = /(?:e-?mail|correo|courriel|contato|contacto|contact|mail)[^.!?\n]{0,40}$/iu;
+// A word for e-mail (a whole word: not "gmail", "contacted") shortly before the address, with no sentence or clause
+// break between ("my email is home at gmail dot com"; not "check your email, we meet at noon dot com").
+const MAIL_WORD_BEFORE =
+  /(?<![\p{L}\p{N}])(?:e-?mail|correo|courriel|contato|contacto|contact|mail)(?![\p{L}\p{N}])[^.!?\n,;]{0,24}$/iu;
+// English verbs, which a mail provider's name after them does not make a local part: "I used to work at yahoo dot com"
+// names the company.
+const VERBS_BEFORE_AT: ReadonlySet<string> = new Set(
+  `meet met meeting work works worked working was were is am are be been live lives lived living stay stayed staying
+arrive arrived look looked looking laugh laughed shop shopping eat ate eating sit sat start started starts interned
+employed hired`.split(/\s+/),
+);
 
 /** The spelled-out address is not a phrase around the other meaning of its word for '@' (NOT_A_LOCAL_PART). */
 function isSpelledAddress({ value, start, input }: PatternMatch): 'valid' | 'invalid' {
@@ -141,7 +150,7 @@ function isSpelledAddress({ value, start, input }: PatternMatch): 'valid' | 'inv
   const local = value.slice(0, at.index).toLowerCase();
   if (INSTRUCTIONS.has(local)) return 'invalid';
   if (!NOT_A_LOCAL_PART.has(local) && !SHORT_NUMBER.test(local)) return 'valid';
-  if (MAIL_PROVIDER_NAME.test(value.slice(at.index + at[0].length))) return 'valid';
+  if (!VERBS_BEFORE_AT.has(local) && MAIL_PROVIDER_NAME.test(value.slice(at.index + at[0].length))) return 'valid';
   return MAIL_WORD_BEFORE.test(input.text.slice(Math.max(0, start - 40), start)) ? 'valid' : 'invalid';
 }
 const LOWER_CASE = /\p{Ll}/u;

@@ -220,6 +220,10 @@ const memberStyle: readonly Case[] = [
   ['Adresse ist Berliner Str. 17, 2. Stock, 12043 Berlin', ['Berliner Str. 17, 2. Stock, 12043 Berlin']],
   ['Lieferadresse: Ringstraße 9, Whg. 12, 93047 Regensburg', ['Ringstraße 9, Whg. 12, 93047 Regensburg']],
   ['Wir wohnen Am Markt 3', ['Am Markt 3']],
+  // a form's label, or an adverb between the verb and the street
+  ['Wohnhaft: Am Anger 12, Leipzig', ['Am Anger 12, Leipzig']],
+  ['Ich wohne seit gestern Im Winkel 5', ['Im Winkel 5']],
+  ["j'habite maintenant Les Tilleuls 4", ['Les Tilleuls 4']],
   ['Envoyez à : 4 bd Voltaire, appt 12, 75011 Paris', ['4 bd Voltaire, appt 12, 75011 Paris']],
   [
     'je suis au 102, avenue de la Libération, bât. B, 44000 Nantes',
@@ -248,6 +252,8 @@ const memberStyle: readonly Case[] = [
   ['door no 12/4, anna salai', ['door no 12/4']],
   ['मेरा पता: 45, गांधी नगर, जयपुर 302015', ['45, गांधी नगर, जयपुर 302015']],
   ['पता: मकान नंबर 12, शिवाजी मार्ग, लखनऊ 226001', ['मकान नंबर 12, शिवाजी मार्ग, लखनऊ 226001']],
+  ['पता: 45, गांधी नगर, जयपुर', ['45, गांधी नगर, जयपुर']],
+  ['नया पता 12, शास्त्री नगर, कानपुर', ['12, शास्त्री नगर, कानपुर']],
   ['मैं 23, राम नगर, दिल्ली 110051 में रहता हूँ', ['23, राम नगर, दिल्ली 110051']],
   [
     'Meu endereço é Rua das Flores, 123, apto 45, Jardim Paulista, São Paulo - SP, 01423-000',
@@ -292,6 +298,7 @@ const memberStyle: readonly Case[] = [
   ['Phase 2, Stage 3, Phase 2, Stage 3, Phase 2, Stage 3', []],
   // Verbs of living lift a street without a type word only right before it; "पता" alone is "know".
   ['Ich wohne mit Anna 3 Jahre zusammen', []],
+  ['Ich wohne jetzt mit Anna 3 Jahre zusammen', []],
   ["J'habite avec Marie 3 ans déjà", []],
   ['Moro em SP, Ana 25 e Bia 30 moram comigo', []],
   ['wohne hier, Bayern 3 läuft im Radio', []],
@@ -324,6 +331,12 @@ const memberStyle: readonly Case[] = [
   // Brazilian streets in lower case and streets named after a date; a US place and state after a comma in lower case;
   // a unit in lower case before the street.
   ['moro na rua augusta 1500', ['rua augusta 1500']],
+  // a lower-case type before a sentence that goes on is the word
+  ['na rua tinha 3 carros parados', []],
+  ['a praça tem 2 bancos quebrados', []],
+  ['moro na rua há 10 anos', []],
+  ['a rua ficou alagada depois de 2 dias de chuva', []],
+  ['en la calle había 3 coches', []],
   ['meu endereço é rua 7 de setembro, 55, casa 3', ['rua 7 de setembro, 55, casa 3']],
   ['a rua 7 de setembro estava fechada', []],
   ['a rua estava cheia, 300 pessoas', []],

@@ -6,6 +6,9 @@
 // code); informal English street lines in any case, as members type them in posts ("come by 123 main st tonight",
 // "meet me at 1600 pennsylvania ave nw").
 
+import { foldToken } from '../known/fold.js';
+import { NAME_PARTICLES } from '../names/cue-names.js';
+import { isRomanceOrdinaryWord } from '../names/ordinary-words.js';
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 import { MONTH_WORDS } from './date.js';
 import { DEVANAGARI_LETTERS, numberReadsAsCount, US_STATES, WORDS_AFTER_A_CODE } from './postal-code.js';
@@ -96,6 +99,9 @@ const ADDRESS_WORDS = [
   // "पता" alone is also "know" ("मुझे पता है"): the address only with "my" or "house's".
   'मेरा पता',
   'घर का पता',
+  'हमारा पता',
+  'नया पता',
+  'पता:',
 ];
 
 // Verbs of living somewhere: before a street with a type word they are cues, but "Name 3" after them is often a
@@ -114,8 +120,10 @@ const RESIDENCE_VERBS: ReadonlySet<string> = new Set([
 ]);
 /** The address words that lift a street without a type word from anywhere in the window before it. */
 const NAME_STREET_CUES = ADDRESS_WORDS.filter((word) => !RESIDENCE_VERBS.has(word));
+// A colon may follow the verb ("Wohnhaft: Am Anger 12"), and up to two lower-case words such as an adverb ("wohne
+// jetzt Am Markt 3", "wohne seit gestern Im Winkel 5"), but not a word for "with" (the person lives there too).
 const RESIDENCE_VERB_BEFORE =
-  /(?:^|[^\p{L}])(?:wohn(?:e|en|t)|wohnhaft|habite|mora|moro)[ \t]+(?:(?:in|im|am|an|auf|der|dem|den|na|no|em|à|au|aux|a)[ \t]+){0,2}$/iu;
+  /(?:^|[^\p{L}])(?:[Ww]ohn(?:e|en|t)|[Ww]ohnhaft|[Hh]abite|[Mm]ora|[Mm]oro):?[ \t]+(?:(?!(?:mit|avec|com|con|with|bei|chez)[ \t])[a-zäöüßéèêàâçíóúãõ]{2,12}[ \t]+){0,2}$/u;
 // Cues that say the place is an address, for a bare house number before places ("Address: 45, Gandhi Nagar"): the
 // nouns, not "meet at" or "drop" ("Meet at 7, Starbucks on 5th" gives a time).
 const ADDRESS_NOUNS = ADDRESS_WORDS.filter(
@@ -513,9 +521,25 @@ function extend(match: PatternMatch) {
 }
 
 // After a street type in lower case (an ordinary word too), a number before a counted noun counts it: "a rua estava
-// cheia, 300 pessoas". A capitalised type keeps its number ("Carretera Nacional 330 km 539").
-const notBeforeACountedNoun = ({ value, end, input }: PatternMatch): Validation =>
-  /^\p{Ll}/u.test(value) && numberReadsAsCount('', input.text.slice(end, end + 24)) ? 'invalid' : 'valid';
+// cheia, 300 pessoas". And the words between the type and the number must be a street's name, not a sentence going on
+// ("na rua tinha 3 carros", "a praça tem 2 bancos", "moro na rua há 10 anos"): none an ordinary word of the language
+// but a particle or a month of the name ("rua das flores", "rua 7 de setembro"). A capitalised type keeps its number ("Carretera
+// Nacional 330 km 539").
+const LOWER_CASE_STREET_WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu;
+// Streets are named after dates ("rua 7 de setembro", "avenida 9 de julho").
+const STREET_MONTHS: ReadonlySet<string> = new Set(MONTH_WORDS.map(foldToken));
+function typeFirstNamesAStreet({ value, end, input }: PatternMatch): Validation {
+  if (!/^\p{Ll}/u.test(value)) return 'valid';
+  if (numberReadsAsCount('', input.text.slice(end, end + 24))) return 'invalid';
+  const words = value.match(LOWER_CASE_STREET_WORD) ?? [];
+  for (const word of words.slice(1)) {
+    // A capitalised word belongs to the name ("c/ Los Balbos").
+    if (!/^\p{Ll}/u.test(word)) continue;
+    const folded = foldToken(word);
+    if (!NAME_PARTICLES.has(folded) && !STREET_MONTHS.has(folded) && isRomanceOrdinaryWord(folded)) return 'invalid';
+  }
+  return 'valid';
+}
 
 /**
  * A labelled house number: 0.6 with places after it on its line or a number in groups ("H.No. 12-2-417", "D.No
@@ -535,7 +559,7 @@ const COUNTING_WORDS: ReadonlySet<string> = new Set(
     'won lost sold scored beat got rank ranked total stats score scores team player day days week year month season',
     'episode chapter page part phase step stage round game match level class grade top version edition vol volume',
     'section figure fig table item order ticket invoice account case code pin id ref flight bus route line seat gate',
-    'terminal platform lesson kapitel seite folge capítulo página temporada kapitel कक्षा अध्याय पृष्ठ कुल भाग',
+    'terminal platform lesson kapitel seite folge capítulo página temporada कक्षा अध्याय पृष्ठ कुल भाग',
   ]
     .join(' ')
     .split(' '),
@@ -772,7 +796,7 @@ export function createStreetAddressRecognizer() {
         literals: alternationLiterals(`${ROMANCE_TYPES}|${SLASH_TYPES}`),
         // The house number, or "s/n" (sin número).
         gate: /\d|s\/n|S\/N/,
-        validate: notBeforeACountedNoun,
+        validate: typeFirstNamesAStreet,
         refine: extend,
       },
       {
