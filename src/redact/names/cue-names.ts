@@ -165,7 +165,13 @@ function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: 
  * Names after an addressing or crediting phrase in `words` (the tagger's tokens of `text`), in text order. Each is a
  * run of name words (with particles inside), one range per name of a list.
  */
-export function cueNames(text: string, words: WordRanges, gazetteer: Gazetteer): CueName[] {
+export function cueNames(
+  text: string,
+  words: WordRanges,
+  gazetteer: Gazetteer,
+  /** Where names were found already (sorted, disjoint): a list starting inside one is not read again. */
+  found: readonly { readonly start: number; readonly end: number }[] = [],
+): CueName[] {
   const names: CueName[] = [];
   const { count, starts, ends } = words;
   // Each word is folded at most once, and only once a phrase may start: most texts fold none.
@@ -188,6 +194,15 @@ export function cueNames(text: string, words: WordRanges, gazetteer: Gazetteer):
     let at = i + cue.words.length;
     if (at < count && AFTER_CUE.has(folded(at))) at++;
     for (let listed = 0; listed < LIST_NAMES && at < count; listed++) {
+      // A name the tagger found ("Congrats to Ana Costa", as it mostly does) is passed over, not read again.
+      const position = starts[at] as number;
+      const known = found.find((span) => span.start <= position && position < span.end);
+      if (known !== undefined) {
+        while (at < count && (starts[at] as number) < known.end) at++;
+        if (at < count && LIST_JOINS.has(folded(at))) at++;
+        else break;
+        continue;
+      }
       // A handle in the list ("cc @patel and okafor") is the handle recognizer's: the list goes on after it.
       if (text.charCodeAt(starts[at] as number) === 64 && at + 1 < count && starts[at + 1] === ends[at]) {
         at += 2;

@@ -199,7 +199,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     // tagger found nothing.
     if (wanted[0] === true && CUE_NAME_SCORE >= minScore) {
       const words = getTagger().words(input.text);
-      for (const name of words === undefined ? [] : cueNames(input.text, words, getGazetteer())) {
+      for (const name of words === undefined ? [] : cueNames(input.text, words, getGazetteer(), tagged)) {
         if (tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
         pushPerson(
           name.start,

@@ -148,6 +148,18 @@ const ROMANCE = ['pt', 'es', 'it', 'fr'] as const;
 /** The primary language of a record when this filter reads it, else undefined. */
 export function ordinaryWordLanguage(lang: string | undefined): string | undefined {
   if (lang === undefined) return undefined;
+  // Records of a stream share a few tags: each tag's answer is kept (up to 256 tags).
+  let language = LANGUAGE_BY_TAG.get(lang);
+  if (language === undefined) {
+    if (LANGUAGE_BY_TAG.size >= 256) LANGUAGE_BY_TAG.clear();
+    language = languageOf(lang) ?? null;
+    LANGUAGE_BY_TAG.set(lang, language);
+  }
+  return language ?? undefined;
+}
+const LANGUAGE_BY_TAG = new Map<string, string | null>();
+
+function languageOf(lang: string): string | undefined {
   const primary = lang.split(/[-_]/)[0]?.toLowerCase() ?? '';
   return Object.hasOwn(ORDINARY, primary) ? primary : undefined;
 }
@@ -169,8 +181,26 @@ export function trimOrdinaryWords(
   const list = ORDINARY[language] as ReadonlySet<string>;
   const { count, starts, ends } = words;
   const word = (i: number): string => text.slice(starts[i] as number, ends[i] as number);
-  // Whether the span being trimmed has two or more words, all written in lower case.
-  let lowerCaseRun = false;
+  // The span being trimmed (tokens spanFrom .. spanTo-1), and whether it is two or more words all written in lower
+  // case: read only when a lower-case word in no list asks (lowerCaseRun), once per span.
+  let spanFrom = 0;
+  let spanTo = 0;
+  let lowerCaseRunOf = -1;
+  let lowerCaseRunValue = false;
+  const lowerCaseRun = (): boolean => {
+    if (lowerCaseRunOf !== spanFrom) {
+      lowerCaseRunOf = spanFrom;
+      let spanWords = 0;
+      let allLower = true;
+      for (let i = spanFrom; i < spanTo && allLower; i++) {
+        if (!isWord(i)) continue;
+        spanWords++;
+        allLower = LOWER_CASE.test(word(i));
+      }
+      lowerCaseRunValue = allLower && spanWords >= 2;
+    }
+    return lowerCaseRunValue;
+  };
   const isOrdinary = (i: number): boolean => {
     const written = word(i);
     const folded = foldToken(written);
@@ -180,12 +210,19 @@ export function trimOrdinaryWords(
     if ((flags & PLACE_OR_FORM) !== 0) return false;
     // A lower-case word no list holds is ordinary only in a run of such words ("eindelijk klaar"): alone it may be a
     // name the lists lack ("danke uwe").
-    if (LOWER_CASE.test(written)) return (flags & GAZ.COMMON) !== 0 || ((flags & ANY_NAME) === 0 && lowerCaseRun);
+    if (LOWER_CASE.test(written)) return (flags & GAZ.COMMON) !== 0 || ((flags & ANY_NAME) === 0 && lowerCaseRun());
     if (language !== 'de' || !UPPER_CASE.test(written)) return false;
     // The larger name list holds family names with a noun's ending ("Hartung").
     return folded.length >= GERMAN_NOUN_MIN_LENGTH && GERMAN_NOUN.test(folded) && (flags & GAZ.HUMAN) === 0;
   };
-  const isWord = (i: number): boolean => LETTER_OR_DIGIT.test(word(i));
+  // A token is a word or one punctuation character (tokenize.ts): its first unit tells, for ASCII but '_' (a word
+  // character of the tokenizer, not a letter: "_x" is a word by its letters).
+  const isWord = (i: number): boolean => {
+    const first = text.charCodeAt(starts[i] as number);
+    const code = first | 0x20;
+    if (first < 128 && first !== 95) return (code >= 97 && code <= 122) || (first >= 48 && first <= 57);
+    return LETTER_OR_DIGIT.test(word(i));
+  };
   const startsSentence = (i: number): boolean => {
     if (i === 0) return true;
     const gap = text.slice(ends[i - 1] as number, starts[i] as number);
@@ -211,9 +248,12 @@ export function trimOrdinaryWords(
   // then part of a street ("Auf dem Herberg 52c", "An der Evangelischen Kirche 74a"), whatever its words are.
   const beforeHouseNumber = (after: number): boolean => {
     for (let i = after; i < count && i <= after + 2; i++) {
-      const written = word(i);
-      if (HOUSE_NUMBER.test(written)) return true;
-      if (!UPPER_CASE.test(written)) return false;
+      const first = text.charCodeAt(starts[i] as number);
+      if (first >= 48 && first <= 57) {
+        if (HOUSE_NUMBER.test(word(i))) return true;
+        return false;
+      }
+      if (first < 128 ? first < 65 || first > 90 : !UPPER_CASE.test(word(i))) return false;
     }
     return false;
   };
@@ -239,14 +279,8 @@ export function trimOrdinaryWords(
     let from = t;
     let to = last;
     let trimmed = false;
-    let spanWords = 0;
-    lowerCaseRun = true;
-    for (let i = t; i < last; i++) {
-      if (!isWord(i)) continue;
-      spanWords++;
-      lowerCaseRun &&= LOWER_CASE.test(word(i));
-    }
-    lowerCaseRun &&= spanWords >= 2;
+    spanFrom = t;
+    spanTo = last;
     const trims = (i: number, next: number): boolean => {
       if (!isWord(i)) return true;
       const ordinary = isOrdinary(i) && !joinsName(i, next, from, to, span.typeIndex);
