@@ -164,6 +164,45 @@ function languageOf(lang: string): string | undefined {
   return Object.hasOwn(ORDINARY, primary) ? primary : undefined;
 }
 
+// What a written word is, whatever surrounds it (wordVerdict), kept per gazetteer and language for the words seen.
+const NOT_ORDINARY = 0;
+const ORDINARY_WORD = 1;
+/** A lower-case word no list holds: ordinary only in a run of such words ("eindelijk klaar"), else maybe a name. */
+const ORDINARY_IN_A_LOWER_CASE_RUN = 2;
+const VERDICTS_KEPT = 50_000;
+const verdictCache = new WeakMap<Gazetteer, Map<string, Map<string, number>>>();
+
+function verdictsOf(gazetteer: Gazetteer, language: string): Map<string, number> {
+  let byLanguage = verdictCache.get(gazetteer);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    verdictCache.set(gazetteer, byLanguage);
+  }
+  let verdicts = byLanguage.get(language);
+  if (verdicts === undefined) {
+    verdicts = new Map();
+    byLanguage.set(language, verdicts);
+  }
+  return verdicts;
+}
+
+function wordVerdict(written: string, language: string, list: ReadonlySet<string>, gazetteer: Gazetteer): number {
+  const folded = foldToken(written);
+  const flags = gazetteer.flags(folded);
+  if ((flags & NAME) !== 0) return NOT_ORDINARY;
+  if (list.has(folded)) return ORDINARY_WORD;
+  if ((flags & PLACE_OR_FORM) !== 0) return NOT_ORDINARY;
+  if (LOWER_CASE.test(written)) {
+    if ((flags & GAZ.COMMON) !== 0) return ORDINARY_WORD;
+    // Alone, a lower-case word may be a name the lists lack ("danke uwe").
+    return (flags & ANY_NAME) === 0 ? ORDINARY_IN_A_LOWER_CASE_RUN : NOT_ORDINARY;
+  }
+  if (language !== 'de' || !UPPER_CASE.test(written)) return NOT_ORDINARY;
+  // The larger name list holds family names with a noun's ending ("Hartung").
+  const noun = folded.length >= GERMAN_NOUN_MIN_LENGTH && GERMAN_NOUN.test(folded) && (flags & GAZ.HUMAN) === 0;
+  return noun ? ORDINARY_WORD : NOT_ORDINARY;
+}
+
 /**
  * The tagger's spans of `text` without the ordinary words of the record's language (see above); `spans` itself
  * when the language is not one of them or nothing changes. `words` are the tagger's tokens of `text`.
@@ -201,19 +240,16 @@ export function trimOrdinaryWords(
     }
     return lowerCaseRunValue;
   };
+  const verdicts = verdictsOf(gazetteer, language);
   const isOrdinary = (i: number): boolean => {
     const written = word(i);
-    const folded = foldToken(written);
-    const flags = gazetteer.flags(folded);
-    if ((flags & NAME) !== 0) return false;
-    if (list.has(folded)) return true;
-    if ((flags & PLACE_OR_FORM) !== 0) return false;
-    // A lower-case word no list holds is ordinary only in a run of such words ("eindelijk klaar"): alone it may be a
-    // name the lists lack ("danke uwe").
-    if (LOWER_CASE.test(written)) return (flags & GAZ.COMMON) !== 0 || ((flags & ANY_NAME) === 0 && lowerCaseRun());
-    if (language !== 'de' || !UPPER_CASE.test(written)) return false;
-    // The larger name list holds family names with a noun's ending ("Hartung").
-    return folded.length >= GERMAN_NOUN_MIN_LENGTH && GERMAN_NOUN.test(folded) && (flags & GAZ.HUMAN) === 0;
+    let verdict = verdicts.get(written);
+    if (verdict === undefined) {
+      verdict = wordVerdict(written, language, list, gazetteer);
+      if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+      verdicts.set(written, verdict);
+    }
+    return verdict === ORDINARY_WORD || (verdict === ORDINARY_IN_A_LOWER_CASE_RUN && lowerCaseRun());
   };
   // A token is a word or one punctuation character (tokenize.ts): its first unit tells, for ASCII but '_' (a word
   // character of the tokenizer, not a letter: "_x" is a word by its letters).
