@@ -123,12 +123,37 @@ let lastRead: Read | null = { digits: '', words: 0, longWords: 0 };
 
 const NON_ASCII = /[^\t -~]/u;
 
+/** The digits of a run as its tokens are read: digit groups as written, digit words after their repeat word. */
+class DigitReader {
+  digits = '';
+  words = 0;
+  longWords = 0;
+  private repeat = 1;
+
+  /** Reads a lower-case word token; false when it is neither a repeat word ("double") nor a digit word. */
+  word(token: string): boolean {
+    const times = REPEATS[token];
+    if (times !== undefined) {
+      this.repeat = times;
+      return true;
+    }
+    const digit = DIGIT_WORDS[token];
+    if (digit === undefined) return false;
+    this.digits += this.repeat === 1 ? String(digit) : String(digit).repeat(this.repeat);
+    this.repeat = 1;
+    this.words++;
+    if (token.length >= 3) this.longWords++;
+    return true;
+  }
+
+  read(): Read {
+    return { digits: this.digits, words: this.words, longWords: this.longWords };
+  }
+}
+
 /** digitsOf for ASCII text, read character by character: no token regex, no lower-casing of the whole run. */
-function digitsOfAscii(value: string): { digits: string; words: number; longWords: number } | null {
-  let digits = '';
-  let words = 0;
-  let longWords = 0;
-  let repeat = 1;
+function digitsOfAscii(value: string): Read | null {
+  const reader = new DigitReader();
   const n = value.length;
   let i = 0;
   while (i < n) {
@@ -136,7 +161,7 @@ function digitsOfAscii(value: string): { digits: string; words: number; longWord
     if (code >= 48 && code <= 57) {
       let j = i + 1;
       while (j < n && isAsciiDigit(value.charCodeAt(j))) j++;
-      digits += value.slice(i, j);
+      reader.digits += value.slice(i, j);
       i = j;
       continue;
     }
@@ -148,19 +173,9 @@ function digitsOfAscii(value: string): { digits: string; words: number; longWord
     while (j < n && isAsciiLetter(value.charCodeAt(j))) j++;
     const token = value.slice(i, j).toLowerCase();
     i = j;
-    const times = REPEATS[token];
-    if (times !== undefined) {
-      repeat = times;
-      continue;
-    }
-    const digit = DIGIT_WORDS[token];
-    if (digit === undefined) return null;
-    digits += repeat === 1 ? String(digit) : String(digit).repeat(repeat);
-    repeat = 1;
-    words++;
-    if (token.length >= 3) longWords++;
+    if (!reader.word(token)) return null;
   }
-  return { digits, words, longWords };
+  return reader.read();
 }
 
 function isAsciiDigit(code: number): boolean {
@@ -171,31 +186,15 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-function digitsOfAny(value: string): { digits: string; words: number; longWords: number } | null {
+function digitsOfAny(value: string): Read | null {
   // The regex's i and u flags read the long s as 's' and the Kelvin sign as 'k'; toLowerCase leaves both.
   const lower = value.toLowerCase().replace(LONG_S, 's').replace(KELVIN, 'k');
-  let digits = '';
-  let words = 0;
-  let longWords = 0;
-  let repeat = 1;
+  const reader = new DigitReader();
   for (const [token] of lower.matchAll(TOKENS)) {
-    if (token.charCodeAt(0) <= 57) {
-      digits += token;
-      continue;
-    }
-    const times = REPEATS[token];
-    if (times !== undefined) {
-      repeat = times;
-      continue;
-    }
-    const digit = DIGIT_WORDS[token];
-    if (digit === undefined) return null;
-    digits += String(digit).repeat(repeat);
-    repeat = 1;
-    words++;
-    if (token.length >= 3) longWords++;
+    if (token.charCodeAt(0) <= 57) reader.digits += token;
+    else if (!reader.word(token)) return null;
   }
-  return { digits, words, longWords };
+  return reader.read();
 }
 
 /**
