@@ -1,16 +1,19 @@
 // Throughput of the name tagger on one core: the generated posts of bench:redact and wnut17-dev (real social-media
 // posts); MB of UTF-8 input, tokens and texts per second of wall time and per CPU-second (steadier on a shared machine).
-//   npx tsx bench/names.ts [path/to/wnut17-dev.jsonl]
+//   npm run bench:names [-- path/to/wnut17-dev.jsonl]   (or, after `npm run build`, npx tsx bench/names.ts ...)
 // Output check for speed work: the spans on wnut17-dev, meddocan-dev and presidio-synth-v2 must not change.
-//   npx tsx bench/names.ts --spans [path/to/datasets/pii]   (prints the digest; exit 1 when it differs)
+//   npx tsx bench/names.ts --spans [path/to/datasets/pii]   (after `npm run build`; prints the digest; exit 1 when it differs)
 // The same digest is asserted by src/redact/names/identical-output.test.ts.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createNameRecognizer, resolveDataDir, tokenize } from '../src/redact/names/index.js';
 import type { Recognizer } from '../src/redact/recognizer.js';
+import { loadNames } from './engine.js';
 import { generatePosts } from './social-posts.js';
+
+// The tagger is timed as the CLI runs it, compiled (bench/engine.ts says why); `npm run bench:names` builds it first.
+const { createNameRecognizer, resolveDataDir, tokenize } = await loadNames();
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
