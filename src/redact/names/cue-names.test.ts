@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cueNames } from './cue-names.js';
+import { foldToken } from '../known/fold.js';
+import { cueNames, opensAddressingPhrase } from './cue-names.js';
 import { loadGazetteer } from './gazetteer.js';
 import { createNameRecognizer } from './name-recognizer.js';
 import { tokenize } from './tokenize.js';
@@ -93,5 +94,52 @@ describe('the name recognizer with cue names', () => {
     expect(spans.map((s) => [text.slice(s.start, s.end), s.score < 0.6 || s.score > 0.6])).toEqual([
       ['Maria Lopez', true],
     ]);
+  });
+});
+
+describe('opensAddressingPhrase', () => {
+  it.each<[string, boolean]>([
+    ['Thanks', true],
+    ['cc', true],
+    ['CC', true],
+    ['Danke', true],
+    ['grüße', true],
+    ['Grüße', true],
+    ['grusse', true],
+    ['félicitations', true],
+    ['MERCI', true],
+    // words that open no phrase, or only in the middle of one
+    ['the', false],
+    ['to', false],
+    ['an', false],
+    ['thanksgiving', false],
+    ['Maria', false],
+    ['c', false],
+    // a phrase word written with a combining mark (decomposed) is not read as one
+    ['gru\u0308ße', false],
+  ])('%s: %s', (word, expected) => {
+    expect(opensAddressingPhrase(word, foldToken(word))).toBe(expected);
+  });
+
+  it('is what the tagger counts per text, and no text without such a word has cue names', () => {
+    const recognizer = createNameRecognizer();
+    for (const text of [
+      'cc: patel, okafor',
+      'Danke an müller und Grüße an weber',
+      'talked about patel yesterday',
+      'the success of okafor',
+      'Thanks to Maria Lopez, thanks again',
+    ]) {
+      recognizer.analyze({ text });
+      const words = recognizer.wordsOf(text);
+      if (words === undefined) throw new Error('no words');
+      let opening = 0;
+      for (let i = 0; i < words.count; i++) {
+        const word = text.slice(words.starts[i] ?? 0, words.ends[i] ?? 0);
+        if (opensAddressingPhrase(word, foldToken(word))) opening++;
+      }
+      expect(words.phraseWords).toBe(opening);
+      if (opening === 0) expect(names(text)).toEqual([]);
+    }
   });
 });

@@ -196,10 +196,10 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
       }
     }
     // A listed name after a phrase that addresses or credits people ("cc: patel", "danke an müller"), where the
-    // tagger found nothing.
-    if (wanted[0] === true && CUE_NAME_SCORE >= minScore) {
-      const words = getTagger().words(input.text);
-      for (const name of words === undefined ? [] : cueNames(input.text, words, getGazetteer(), tagged)) {
+    // tagger found nothing. Most texts have no word that opens such a phrase (TaggedWords.phraseWords): none is read.
+    const words = getTagger().words(input.text);
+    if (wanted[0] === true && CUE_NAME_SCORE >= minScore && words !== undefined && words.phraseWords > 0) {
+      for (const name of cueNames(input.text, words, getGazetteer(), tagged)) {
         if (tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
         pushPerson(
           name.start,
