@@ -14,6 +14,7 @@
 import { foldToken } from '../known/fold.js';
 import { CUE, cueClass } from './features.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
+import type { TaggedWords } from './tagger.js';
 import type { WordRanges } from './tokenize.js';
 
 export interface CueName {
@@ -179,22 +180,38 @@ export function opensAddressingPhrase(written: string, folded: string): boolean 
 
 /**
  * The folded words of the text being read, each folded at most once and only once a phrase may start (most texts
- * fold none). One for the module: cueNames is synchronous and not re-entered. A word's fold is valid while its
+ * fold none). One for the module: cueNames is synchronous and not re-entered. With the tagger's words (TaggedWords),
+ * what is learnt of a word is kept by its id for the texts after (see WordMemo); else a word's fold is kept while its
  * stamp is the current call's.
  */
 class FoldedWords {
   text = '';
   starts: Int32Array = new Int32Array(0);
   ends: Int32Array = new Int32Array(0);
+  private ids: Int32Array | undefined;
+  private memo: WordMemo | undefined;
   private call = 0;
   private stamps = new Int32Array(64);
   private folds: string[] = new Array<string>(64).fill('');
 
-  /** Starts a text: every earlier fold is forgotten. */
-  begin(text: string, words: WordRanges): void {
+  /** Starts a text: every earlier fold without an id is forgotten. */
+  begin(text: string, words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>): void {
     this.text = text;
     this.starts = words.starts;
     this.ends = words.ends;
+    const { ids, generation } = words;
+    if (ids !== undefined && generation !== undefined) {
+      let memo = WORD_MEMOS.get(words);
+      if (memo === undefined || memo.generation !== generation) {
+        memo = { generation, folds: [], opens: new Uint8Array(0) };
+        WORD_MEMOS.set(words, memo);
+      }
+      this.ids = ids;
+      this.memo = memo;
+      return;
+    }
+    this.ids = undefined;
+    this.memo = undefined;
     if (this.stamps.length < words.count) {
       this.stamps = new Int32Array(words.count * 2);
       this.folds = new Array<string>(words.count * 2).fill('');
@@ -214,13 +231,57 @@ class FoldedWords {
 
   /** Word i folded (foldToken). */
   at(i: number): string {
+    const memo = this.memo;
+    if (memo !== undefined) {
+      const id = (this.ids as Int32Array)[i] as number;
+      const folds = memo.folds;
+      if (id >= folds.length)
+        for (let k = folds.length, to = Math.max(id + 1, folds.length * 2); k < to; k++) folds.push('');
+      // '' is also the fold of a word of combining marks alone: such a word is folded again, with the same result.
+      let fold = folds[id] as string;
+      if (fold === '') {
+        fold = foldToken(this.word(i));
+        folds[id] = fold;
+      }
+      return fold;
+    }
     if (this.stamps[i] === this.call) return this.folds[i] as string;
     const fold = foldToken(this.word(i));
     this.folds[i] = fold;
     this.stamps[i] = this.call;
     return fold;
   }
+
+  /** Whether word i opens an addressing or crediting phrase (opensAddressingPhrase). */
+  opens(i: number): boolean {
+    const memo = this.memo;
+    if (memo === undefined)
+      return mayStartCue(this.text, this.starts[i] as number, this.ends[i] as number) && CUES.has(this.at(i));
+    const id = (this.ids as Int32Array)[i] as number;
+    if (id >= memo.opens.length) {
+      const grown = new Uint8Array(Math.max(id + 1, memo.opens.length * 2, 256));
+      grown.set(memo.opens);
+      memo.opens = grown;
+    }
+    // 0 until known, else 1 + the answer.
+    const known = memo.opens[id] as number;
+    if (known !== 0) return known === 2;
+    const opens = mayStartCue(this.text, this.starts[i] as number, this.ends[i] as number) && CUES.has(this.at(i));
+    memo.opens[id] = opens ? 2 : 1;
+    return opens;
+  }
 }
+
+/**
+ * What cueNames learnt of the word ids of one tagger's words object (TaggedWords) in one generation of its word
+ * cache, where an id names one word: its fold ('' until known) and whether it opens a phrase (0 until known).
+ */
+interface WordMemo {
+  readonly generation: number;
+  readonly folds: string[];
+  opens: Uint8Array;
+}
+const WORD_MEMOS = new WeakMap<object, WordMemo>();
 const FOLDED = new FoldedWords();
 
 /** The phrase of `entries` (longest first) that the words from token `i` spell, or undefined. */
@@ -250,7 +311,7 @@ function spanHolding(
  */
 export function cueNames(
   text: string,
-  words: WordRanges,
+  words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>,
   gazetteer: Gazetteer,
   /** Where names were found already (sorted, disjoint): a list starting inside one is not read again. */
   found: readonly { readonly start: number; readonly end: number }[] = [],
@@ -260,9 +321,8 @@ export function cueNames(
   const folded = FOLDED;
   folded.begin(text, words);
   for (let i = 0; i < count; i++) {
-    if (!mayStartCue(text, starts[i] as number, ends[i] as number)) continue;
-    const entries = CUES.get(folded.at(i));
-    if (entries === undefined) continue;
+    if (!folded.opens(i)) continue;
+    const entries = CUES.get(folded.at(i)) as readonly CuePhrase[];
     const cue = phraseAt(entries, i, count, folded);
     if (cue === undefined) continue;
     let at = i + cue.words.length;
