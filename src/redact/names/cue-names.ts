@@ -14,6 +14,7 @@
 import { foldToken } from '../known/fold.js';
 import { CUE, cueClass } from './features.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
+import type { TaggedWords } from './tagger.js';
 import type { WordRanges } from './tokenize.js';
 
 export interface CueName {
@@ -75,8 +76,14 @@ function addFirstWord(word: string): void {
   FIRST_WORDS.add(lowerHash(word, 0, word.length));
 }
 
+/** A phrase's folded words, and whether it is strong. */
+interface CuePhrase {
+  readonly words: readonly string[];
+  readonly strong: boolean;
+}
+
 /** The folded words of each phrase, keyed by its first folded word. */
-function cueTable(list: string, strong: boolean, table: Map<string, { words: string[]; strong: boolean }[]>): void {
+function cueTable(list: string, strong: boolean, table: Map<string, CuePhrase[]>): void {
   for (const phrase of list.split(/\s*\|\s*/)) {
     const written = phrase.trim().split(/\s+/);
     const words = written.map(foldToken);
@@ -90,7 +97,7 @@ function cueTable(list: string, strong: boolean, table: Map<string, { words: str
     table.set(first, entries);
   }
 }
-const CUES = new Map<string, { words: string[]; strong: boolean }[]>();
+const CUES = new Map<string, CuePhrase[]>();
 cueTable(STRONG_CUES, true, CUES);
 cueTable(WEAK_CUES, false, CUES);
 
@@ -162,65 +169,191 @@ function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: 
 }
 
 /**
+ * Whether a word, written as `written` and folded as `folded` (foldToken), is the first word of an addressing or
+ * crediting phrase as cueNames reads them: no list is read after any other word. Depends on the word alone, so a
+ * caller may memoise it per word (the tagger does, see TaggedWords.phraseWords).
+ * @example opensAddressingPhrase('Danke', 'danke') // true; opensAddressingPhrase('the', 'the') // false
+ */
+export function opensAddressingPhrase(written: string, folded: string): boolean {
+  return mayStartCue(written, 0, written.length) && CUES.has(folded);
+}
+
+/**
+ * The folded words of the text being read, each folded at most once and only once a phrase may start (most texts
+ * fold none). One for the module: cueNames is synchronous and not re-entered. With the tagger's words (TaggedWords),
+ * what is learnt of a word is kept by its id for the texts after (see WordMemo); else a word's fold is kept while its
+ * stamp is the current call's.
+ */
+class FoldedWords {
+  text = '';
+  starts: Int32Array = new Int32Array(0);
+  ends: Int32Array = new Int32Array(0);
+  private ids: Int32Array | undefined;
+  private memo: WordMemo | undefined;
+  private call = 0;
+  private stamps = new Int32Array(64);
+  private folds: string[] = new Array<string>(64).fill('');
+
+  /** Starts a text: every earlier fold without an id is forgotten. */
+  begin(text: string, words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>): void {
+    this.text = text;
+    this.starts = words.starts;
+    this.ends = words.ends;
+    const { ids, generation } = words;
+    if (ids !== undefined && generation !== undefined) {
+      let memo = WORD_MEMOS.get(words);
+      if (memo === undefined || memo.generation !== generation) {
+        memo = { generation, folds: [], opens: new Uint8Array(0) };
+        WORD_MEMOS.set(words, memo);
+      }
+      this.ids = ids;
+      this.memo = memo;
+      return;
+    }
+    this.ids = undefined;
+    this.memo = undefined;
+    if (this.stamps.length < words.count) {
+      this.stamps = new Int32Array(words.count * 2);
+      this.folds = new Array<string>(words.count * 2).fill('');
+      this.call = 0;
+    }
+    if (this.call === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.call = 0;
+    }
+    this.call++;
+  }
+
+  /** Word i as written. */
+  word(i: number): string {
+    return this.text.slice(this.starts[i] as number, this.ends[i] as number);
+  }
+
+  /** Word i folded (foldToken). */
+  at(i: number): string {
+    const memo = this.memo;
+    if (memo !== undefined) {
+      const id = (this.ids as Int32Array)[i] as number;
+      const folds = memo.folds;
+      if (id >= folds.length)
+        for (let k = folds.length, to = Math.max(id + 1, folds.length * 2); k < to; k++) folds.push('');
+      // '' is also the fold of a word of combining marks alone: such a word is folded again, with the same result.
+      let fold = folds[id] as string;
+      if (fold === '') {
+        fold = foldToken(this.word(i));
+        folds[id] = fold;
+      }
+      return fold;
+    }
+    if (this.stamps[i] === this.call) return this.folds[i] as string;
+    const fold = foldToken(this.word(i));
+    this.folds[i] = fold;
+    this.stamps[i] = this.call;
+    return fold;
+  }
+
+  /** Whether word i opens an addressing or crediting phrase (opensAddressingPhrase). */
+  opens(i: number): boolean {
+    const memo = this.memo;
+    if (memo === undefined)
+      return mayStartCue(this.text, this.starts[i] as number, this.ends[i] as number) && CUES.has(this.at(i));
+    const id = (this.ids as Int32Array)[i] as number;
+    if (id >= memo.opens.length) {
+      const grown = new Uint8Array(Math.max(id + 1, memo.opens.length * 2, 256));
+      grown.set(memo.opens);
+      memo.opens = grown;
+    }
+    // 0 until known, else 1 + the answer.
+    const known = memo.opens[id] as number;
+    if (known !== 0) return known === 2;
+    const opens = mayStartCue(this.text, this.starts[i] as number, this.ends[i] as number) && CUES.has(this.at(i));
+    memo.opens[id] = opens ? 2 : 1;
+    return opens;
+  }
+}
+
+/**
+ * What cueNames learnt of the word ids of one tagger's words object (TaggedWords) in one generation of its word
+ * cache, where an id names one word: its fold ('' until known) and whether it opens a phrase (0 until known).
+ */
+interface WordMemo {
+  readonly generation: number;
+  readonly folds: string[];
+  opens: Uint8Array;
+}
+const WORD_MEMOS = new WeakMap<object, WordMemo>();
+const FOLDED = new FoldedWords();
+
+/** The phrase of `entries` (longest first) that the words from token `i` spell, or undefined. */
+function phraseAt(entries: readonly CuePhrase[], i: number, count: number, folded: FoldedWords): CuePhrase | undefined {
+  for (const entry of entries) {
+    const words = entry.words;
+    if (i + words.length > count) continue;
+    let k = 1;
+    while (k < words.length && folded.at(i + k) === words[k]) k++;
+    if (k === words.length) return entry;
+  }
+  return undefined;
+}
+
+/** The span of `found` (sorted, disjoint) holding `position`, or undefined. */
+function spanHolding(
+  found: readonly { readonly start: number; readonly end: number }[],
+  position: number,
+): { readonly start: number; readonly end: number } | undefined {
+  for (const span of found) if (span.start <= position && position < span.end) return span;
+  return undefined;
+}
+
+/**
  * Names after an addressing or crediting phrase in `words` (the tagger's tokens of `text`), in text order. Each is a
  * run of name words (with particles inside), one range per name of a list.
  */
 export function cueNames(
   text: string,
-  words: WordRanges,
+  words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>,
   gazetteer: Gazetteer,
   /** Where names were found already (sorted, disjoint): a list starting inside one is not read again. */
   found: readonly { readonly start: number; readonly end: number }[] = [],
 ): CueName[] {
   const names: CueName[] = [];
   const { count, starts, ends } = words;
-  // Each word is folded at most once, and only once a phrase may start: most texts fold none.
-  let folds: (string | undefined)[] | undefined;
-  const folded = (i: number): string => {
-    folds ??= [];
-    let fold = folds[i];
-    if (fold === undefined) {
-      fold = foldToken(text.slice(starts[i] as number, ends[i] as number));
-      folds[i] = fold;
-    }
-    return fold;
-  };
+  const folded = FOLDED;
+  folded.begin(text, words);
   for (let i = 0; i < count; i++) {
-    if (!mayStartCue(text, starts[i] as number, ends[i] as number)) continue;
-    const entries = CUES.get(folded(i));
-    if (entries === undefined) continue;
-    const cue = entries.find((e) => e.words.every((w, k) => i + k < count && (k === 0 || folded(i + k) === w)));
+    if (!folded.opens(i)) continue;
+    const entries = CUES.get(folded.at(i)) as readonly CuePhrase[];
+    const cue = phraseAt(entries, i, count, folded);
     if (cue === undefined) continue;
     let at = i + cue.words.length;
-    if (at < count && AFTER_CUE.has(folded(at))) at++;
+    if (at < count && AFTER_CUE.has(folded.at(at))) at++;
     for (let listed = 0; listed < LIST_NAMES && at < count; listed++) {
       // A name the tagger found ("Congrats to Ana Costa", as it mostly does) is passed over, not read again.
-      const position = starts[at] as number;
-      const known = found.find((span) => span.start <= position && position < span.end);
+      const known = spanHolding(found, starts[at] as number);
       if (known !== undefined) {
         while (at < count && (starts[at] as number) < known.end) at++;
-        if (at < count && LIST_JOINS.has(folded(at))) at++;
+        if (at < count && LIST_JOINS.has(folded.at(at))) at++;
         else break;
         continue;
       }
       // A handle in the list ("cc @patel and okafor") is the handle recognizer's: the list goes on after it.
       if (text.charCodeAt(starts[at] as number) === 64 && at + 1 < count && starts[at + 1] === ends[at]) {
         at += 2;
-        if (at < count && LIST_JOINS.has(folded(at))) at++;
+        if (at < count && LIST_JOINS.has(folded.at(at))) at++;
         continue;
       }
       // A title before a name is not part of it ("Congrats to Sr. Ana Costa").
-      if (cueClass(folded(at)) === CUE.PERSON_TITLE) {
+      if (cueClass(folded.at(at)) === CUE.PERSON_TITLE) {
         at++;
         if (at < count && text.charCodeAt(starts[at] as number) === 46 && starts[at] === ends[at - 1]) at++;
         if (at >= count) break;
       }
-      const name = nameAt(text, words, at, gazetteer, cue.strong, folded);
+      const name = nameAt(count, at, gazetteer, cue.strong, folded);
       if (name === undefined) break;
       names.push({ start: starts[at] as number, end: ends[name - 1] as number });
       at = name;
       // A join, then another name; a join before something else ends the list.
-      if (at < count && LIST_JOINS.has(folded(at))) at++;
+      if (at < count && LIST_JOINS.has(folded.at(at))) at++;
       else break;
     }
     i = at - 1;
@@ -228,35 +361,35 @@ export function cueNames(
   return names;
 }
 
-/** The token after the name starting at token `at`, or undefined when no name starts there. */
+/** Whether word i follows word i - 1 after exactly one space (the words of one name are written so). */
+function joined(folded: FoldedWords, i: number): boolean {
+  return (folded.starts[i] as number) === (folded.ends[i - 1] as number) + 1;
+}
+
+/** The token after the name starting at token `at` of the `count` words, or undefined when no name starts there. */
 function nameAt(
-  text: string,
-  words: WordRanges,
+  count: number,
   at: number,
   gazetteer: Gazetteer,
   strong: boolean,
-  folded: (i: number) => string,
+  folded: FoldedWords,
 ): number | undefined {
-  const { count, starts, ends } = words;
-  const word = (i: number) => text.slice(starts[i] as number, ends[i] as number);
   let end: number | undefined;
   let nameWords = 0;
-  // Words of one name are separated by one space.
-  const joined = (i: number) => (starts[i] as number) === (ends[i - 1] as number) + 1;
   for (let i = at; i < count && nameWords < NAME_WORDS; i++) {
-    if (i > at && !joined(i)) break;
-    const f = folded(i);
+    if (i > at && !joined(folded, i)) break;
+    const f = folded.at(i);
     if (NAME_PARTICLES.has(f)) {
       // Particles belong to the name only before a name word ("van der Berg"), and are never all of it.
       let next = i + 1;
-      while (next < count && next - i < 3 && joined(next) && NAME_PARTICLES.has(folded(next))) next++;
-      if (next < count && joined(next) && isNameWord(word(next), folded(next), gazetteer, strong)) {
+      while (next < count && next - i < 3 && joined(folded, next) && NAME_PARTICLES.has(folded.at(next))) next++;
+      if (next < count && joined(folded, next) && isNameWord(folded.word(next), folded.at(next), gazetteer, strong)) {
         i = next - 1;
         continue;
       }
       break;
     }
-    if (!isNameWord(word(i), f, gazetteer, strong)) break;
+    if (!isNameWord(folded.word(i), f, gazetteer, strong)) break;
     nameWords++;
     end = i + 1;
   }

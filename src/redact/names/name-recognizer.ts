@@ -10,8 +10,8 @@ import { nameEvidence } from './explain.js';
 import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
 import { trimOrdinaryWords } from './ordinary-words.js';
-import { scriptNames } from './script-names.js';
-import { createNameTagger, type NameTagger, type TaggedWords } from './tagger.js';
+import { type ScriptName, scriptNames } from './script-names.js';
+import { createNameTagger, type NameTagger, type TaggedSpan, type TaggedWords } from './tagger.js';
 
 export const NAME_RECOGNIZER = 'name-tagger';
 
@@ -70,6 +70,14 @@ const NOT_SIGNATURES: ReadonlySet<string> = new Set(
 january february march april may june july august september october november december`.split(/\s+/),
 );
 
+/** Whether `text[at]` is white space as /\s/ reads it (ASCII by its code, the rest by the regex). */
+function isSpaceAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(text[at] ?? '');
+}
+const SPACE = /\s/;
+
 /**
  * The range of a signed given name at the end of `text` (see SIGN_OFF), or undefined. The dash must not follow a
  * letter or digit ("Jean-Pierre" is one name, not a signature) and the first word must be a given name in the
@@ -77,7 +85,7 @@ january february march april may june july august september october november dec
  */
 export function signOffName(text: string, gazetteer: Gazetteer): { start: number; end: number } | undefined {
   let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  while (end > 0 && isSpaceAt(text, end - 1)) end--;
   // Most texts end in punctuation, a digit or a lower-case word: one character says no.
   const last = text.charCodeAt(end - 1);
   if (end === 0 || (last < 128 && !((last >= 65 && last <= 90) || (last >= 97 && last <= 122)))) return undefined;
@@ -93,6 +101,35 @@ export function signOffName(text: string, gazetteer: Gazetteer): { start: number
   const folded = foldToken(first);
   if (NOT_SIGNATURES.has(folded) || (gazetteer.flags(folded) & GAZ.FIRST) === 0) return undefined;
   return { start: dashAt + match[0].indexOf(first), end };
+}
+
+/** Appends a PERSON the tagger did not find, with the rule that did (`note`) as its explanation when asked for. */
+function pushPerson(
+  out: DetectedSpan[],
+  explain: boolean,
+  start: number,
+  end: number,
+  score: number,
+  note: string,
+): void {
+  const base = { start, end, type: 'PERSON' as const, score, recognizer: NAME_RECOGNIZER };
+  out.push(
+    explain
+      ? {
+          ...base,
+          explanation: { recognizer: NAME_RECOGNIZER, originalScore: score, validation: 'not_applicable', note },
+        }
+      : base,
+  );
+}
+
+/** Whether [start, end) overlaps one of `spans`. */
+function overlapsAny(spans: readonly TaggedSpan[], start: number, end: number): boolean {
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k] as TaggedSpan;
+    if (span.start < end && span.end > start) return true;
+  }
+  return false;
 }
 
 /** Per-type biases in TAG_TYPES order, the model's defaults filled in. */
@@ -140,7 +177,10 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
       getTagger().words(input.text),
       getGazetteer(),
     );
-    for (const span of tagged) {
+    // Indexed loops: `tagged` is the tagger's array, trimOrdinaryWords' or the shared empty one, and a for-of over
+    // arrays of several kinds cost more than the rest of this function.
+    for (let k = 0; k < tagged.length; k++) {
+      const span = tagged[k] as TaggedSpan;
       const type = TAG_TYPES[span.typeIndex];
       if (type === undefined || wanted[span.typeIndex] !== true || span.score < minScore) continue;
       const base = { start: span.start, end: span.end, type, score: span.score, recognizer: NAME_RECOGNIZER };
@@ -161,33 +201,25 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
         },
       });
     }
-    // A PERSON the tagger did not find, with the rule that did as its explanation.
-    const pushPerson = (start: number, end: number, score: number, note: string): void => {
-      const base = { start, end, type: 'PERSON' as const, score, recognizer: NAME_RECOGNIZER };
-      out.push(
-        explain
-          ? {
-              ...base,
-              explanation: { recognizer: NAME_RECOGNIZER, originalScore: score, validation: 'not_applicable', note },
-            }
-          : base,
-      );
-    };
     // Names in scripts the tagger was not trained on (script-names.ts), where it found nothing.
     if (wanted[0] === true) {
       // Both lists are sorted by start and disjoint: one sweep finds the tagger span each name may overlap.
       let t = 0;
-      for (const name of scriptNames(input.text, getGazetteer(), getTagger().words(input.text))) {
+      const names = scriptNames(input.text, getGazetteer(), getTagger().words(input.text));
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k] as ScriptName;
         while (t < tagged.length && (tagged[t]?.end ?? 0) <= name.start) t++;
         if (name.score < minScore || (t < tagged.length && (tagged[t]?.start ?? 0) < name.end)) continue;
-        pushPerson(name.start, name.end, name.score, `non-Latin script: ${name.rule}`);
+        pushPerson(out, explain, name.start, name.end, name.score, `non-Latin script: ${name.rule}`);
       }
     }
     // After the tagger's spans: the signature ends the text.
     if (wanted[0] === true && SIGN_OFF_SCORE >= minScore) {
       const signed = signOffName(input.text, getGazetteer());
-      if (signed !== undefined && !tagged.some((t) => t.start < signed.end && t.end > signed.start)) {
+      if (signed !== undefined && !overlapsAny(tagged, signed.start, signed.end)) {
         pushPerson(
+          out,
+          explain,
           signed.start,
           signed.end,
           SIGN_OFF_SCORE,
@@ -196,12 +228,14 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
       }
     }
     // A listed name after a phrase that addresses or credits people ("cc: patel", "danke an müller"), where the
-    // tagger found nothing.
-    if (wanted[0] === true && CUE_NAME_SCORE >= minScore) {
-      const words = getTagger().words(input.text);
-      for (const name of words === undefined ? [] : cueNames(input.text, words, getGazetteer(), tagged)) {
-        if (tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
+    // tagger found nothing. Most texts have no word that opens such a phrase (TaggedWords.phraseWords): none is read.
+    const words = getTagger().words(input.text);
+    if (wanted[0] === true && CUE_NAME_SCORE >= minScore && words !== undefined && words.phraseWords > 0) {
+      for (const name of cueNames(input.text, words, getGazetteer(), tagged)) {
+        if (overlapsAny(tagged, name.start, name.end)) continue;
         pushPerson(
+          out,
+          explain,
           name.start,
           name.end,
           CUE_NAME_SCORE,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
+import { loadNameModel } from './model.js';
 import { createNameRecognizer } from './name-recognizer.js';
 import { ordinaryWordLanguage, trimOrdinaryWords } from './ordinary-words.js';
-import type { TaggedSpan } from './tagger.js';
+import { createNameTagger, type TaggedSpan } from './tagger.js';
 import { tokenize } from './tokenize.js';
 
 const gazetteer = loadGazetteer();
@@ -32,94 +33,102 @@ describe('ordinaryWordLanguage', () => {
   });
 });
 
+type TrimCase = [string, string | undefined, string, keyof typeof TYPE, string[]];
+const TRIM_CASES: readonly TrimCase[] = [
+  // the language's list: greetings, adverbs, function words at the start of a sentence
+  ['Danke für die vielen Glückwünsche', 'de', 'Danke', 'PERSON', []],
+  ['Merci pour tous vos messages', 'fr', 'Merci', 'PERSON', []],
+  ['Vandaag was een mooie dag', 'nl', 'Vandaag', 'PERSON', []],
+  ['Merci Julien pour les photos', 'fr', 'Merci Julien', 'PERSON', ['Julien']],
+  ['Gracias Marta por todo', 'es', 'Gracias Marta', 'PERSON', ['Marta']],
+  // a list word at the start of a sentence that a name list holds too, before a name, is a given name
+  ['Mayo García es nuestra nueva compañera', 'es', 'Mayo García', 'PERSON', ['Mayo García']],
+  ['Mei Lin komt morgen naar kantoor', 'nl', 'Mei Lin', 'PERSON', ['Mei Lin']],
+  // ... but a word the name lists hold as a given or family name stays, even a German noun or a function word
+  ['Unser Kollege Koch hat die Präsentation', 'de', 'Koch', 'PERSON', ['Koch']],
+  ['Heute mit Müller gesprochen', 'de', 'Müller', 'PERSON', ['Müller']],
+  ['Merci pour tous vos messages', 'fr', 'tous vos', 'PERSON', ['vos']],
+  // German nouns: a noun suffix, or an article or contracted preposition before the word
+  ['Wir suchen Verstärkung ab sofort', 'de', 'Verstärkung', 'PERSON', []],
+  ['Heute war ein toller Tag im Büro', 'de', 'Büro', 'PERSON', []],
+  ['Dann sind die Kunden zufrieden', 'de', 'Kunden', 'PERSON', []],
+  ['Unsere neue Ausstellung öffnet', 'de', 'Unsere neue Ausstellung', 'PERSON', []],
+  // (a capitalised word in no list after an article stays: German writes given names so too)
+  [
+    'Verstärkung im Vertrieb. Bewerbungen gerne per Nachricht',
+    'de',
+    'Verstärkung im Vertrieb. Bewerbungen',
+    'PERSON',
+    ['Vertrieb'],
+  ],
+  ['Die Heike kommt heute später', 'de', 'Heike', 'PERSON', ['Heike']],
+  ['Ich bin der Detlef und neu hier', 'de', 'Detlef', 'PERSON', ['Detlef']],
+  ['Kennt ihr den Reuter aus der IT', 'de', 'Reuter', 'PERSON', ['Reuter']],
+  ['Bis bald, eure Swantje', 'de', 'eure Swantje', 'PERSON', ['Swantje']],
+  // ... not a family name with a noun's ending, nor a name after "an" or after English "am"
+  ['Gestern kam Hartung vorbei', 'de', 'Hartung', 'PERSON', ['Hartung']],
+  ['Grüße an Oyelaran', 'de', 'Oyelaran', 'PERSON', ['Oyelaran']],
+  ['Hi, I am Oyelaran from the team', 'de', 'Oyelaran', 'PERSON', ['Oyelaran']],
+  // lower-case words no name list holds; lower-case names stay
+  ['het project is eindelijk klaar', 'nl', 'eindelijk klaar', 'PERSON', []],
+  // ... but alone, a lower-case word may be a name the lists lack
+  ['Danke uwe für die Hilfe', 'de', 'uwe', 'PERSON', ['uwe']],
+  ['grazie mille stefanuccio', 'it', 'stefanuccio', 'PERSON', ['stefanuccio']],
+  ['Oggi è stata una bella giornata', 'it', 'bella giornata', 'PERSON', ['bella']],
+  ['met joost dekker aan de telefoon', 'nl', 'joost dekker', 'PERSON', ['joost dekker']],
+  ['cc okafor per favore', 'it', 'okafor', 'PERSON', ['okafor']],
+  // edges only: a word inside a name stays
+  ['Sono con Martina De Luca oggi', 'it', 'Martina De Luca', 'PERSON', ['Martina De Luca']],
+  ['Grazie a Sara Ricci il progetto', 'it', 'Sara Ricci il', 'PERSON', ['Sara Ricci']],
+  // a capitalised list word inside a sentence, or opening a place at the start of one, joins the name
+  ['Vivo en Nuevo León desde 2010', 'es', 'Nuevo León', 'LOCATION', ['Nuevo León']],
+  ['Buenos Aires es enorme', 'es', 'Buenos Aires', 'LOCATION', ['Buenos Aires']],
+  ['Ingreso en el Hospital 12 de Octubre', 'es', 'Hospital 12 de Octubre', 'ORGANIZATION', ['Hospital 12 de Octubre']],
+  ['Grüße an das Team Müller', 'de', 'Team Müller', 'PERSON', ['Team Müller']],
+  ['Our new office is at Im Bruch 98a', 'de', 'Im Bruch', 'LOCATION', ['Im Bruch']],
+  ['Wir sitzen jetzt An der Feldgasse 70', 'de', 'An der Feldgasse', 'LOCATION', ['An der Feldgasse']],
+  ['Im Büro war es ruhig', 'de', 'Im Büro', 'PERSON', []],
+  // before a house number, a span is part of a street
+  ['Our new office is at Auf dem Herberg 52c', 'de', 'Herberg', 'ORGANIZATION', ['Herberg']],
+  ['Wir sind An der Evangelischen Kirche 74a', 'de', 'der Evangelischen', 'PERSON', ['der Evangelischen']],
+  // (a small number after a noun reads as one too: the span stays)
+  ['Wir haben die Kunden 2 Stunden lang beraten', 'de', 'Kunden', 'PERSON', ['Kunden']],
+  ['Wir haben die Kunden zwei Stunden lang beraten', 'de', 'Kunden', 'PERSON', []],
+  ['Das Team ist großartig', 'de', 'Team', 'PERSON', []],
+  // a place or an organization is kept whole, or dropped when nothing of it is left
+  ['Ingreso en el Hospital 12 de octubre', 'es', 'Hospital 12 de octubre', 'ORGANIZATION', ['Hospital 12 de octubre']],
+  ['Danke, das Team ist großartig', 'de', 'das Team', 'LOCATION', []],
+  ['Il progetto è pronto in ufficio', 'it', 'ufficio', 'LOCATION', []],
+  // particles alone are no name
+  ['Bedankt aan de collega', 'nl', 'de', 'PERSON', []],
+  // punctuation comes off only with a word
+  ['Gespräch mit J. Müller.', 'de', 'J. Müller.', 'PERSON', ['J. Müller.']],
+  // English and untagged records, and other languages, are left as the tagger found them
+  ['Danke für die vielen Glückwünsche', 'en', 'Danke', 'PERSON', ['Danke']],
+  ['Danke für die vielen Glückwünsche', undefined, 'Danke', 'PERSON', ['Danke']],
+  ['Moltes gràcies per tot', 'ca', 'Moltes', 'PERSON', ['Moltes']],
+];
+
 describe('trimOrdinaryWords', () => {
-  it.each<[string, string | undefined, string, keyof typeof TYPE, string[]]>([
-    // the language's list: greetings, adverbs, function words at the start of a sentence
-    ['Danke für die vielen Glückwünsche', 'de', 'Danke', 'PERSON', []],
-    ['Merci pour tous vos messages', 'fr', 'Merci', 'PERSON', []],
-    ['Vandaag was een mooie dag', 'nl', 'Vandaag', 'PERSON', []],
-    ['Merci Julien pour les photos', 'fr', 'Merci Julien', 'PERSON', ['Julien']],
-    ['Gracias Marta por todo', 'es', 'Gracias Marta', 'PERSON', ['Marta']],
-    // a list word at the start of a sentence that a name list holds too, before a name, is a given name
-    ['Mayo García es nuestra nueva compañera', 'es', 'Mayo García', 'PERSON', ['Mayo García']],
-    ['Mei Lin komt morgen naar kantoor', 'nl', 'Mei Lin', 'PERSON', ['Mei Lin']],
-    // ... but a word the name lists hold as a given or family name stays, even a German noun or a function word
-    ['Unser Kollege Koch hat die Präsentation', 'de', 'Koch', 'PERSON', ['Koch']],
-    ['Heute mit Müller gesprochen', 'de', 'Müller', 'PERSON', ['Müller']],
-    ['Merci pour tous vos messages', 'fr', 'tous vos', 'PERSON', ['vos']],
-    // German nouns: a noun suffix, or an article or contracted preposition before the word
-    ['Wir suchen Verstärkung ab sofort', 'de', 'Verstärkung', 'PERSON', []],
-    ['Heute war ein toller Tag im Büro', 'de', 'Büro', 'PERSON', []],
-    ['Dann sind die Kunden zufrieden', 'de', 'Kunden', 'PERSON', []],
-    ['Unsere neue Ausstellung öffnet', 'de', 'Unsere neue Ausstellung', 'PERSON', []],
-    // (a capitalised word in no list after an article stays: German writes given names so too)
-    [
-      'Verstärkung im Vertrieb. Bewerbungen gerne per Nachricht',
-      'de',
-      'Verstärkung im Vertrieb. Bewerbungen',
-      'PERSON',
-      ['Vertrieb'],
-    ],
-    ['Die Heike kommt heute später', 'de', 'Heike', 'PERSON', ['Heike']],
-    ['Ich bin der Detlef und neu hier', 'de', 'Detlef', 'PERSON', ['Detlef']],
-    ['Kennt ihr den Reuter aus der IT', 'de', 'Reuter', 'PERSON', ['Reuter']],
-    ['Bis bald, eure Swantje', 'de', 'eure Swantje', 'PERSON', ['Swantje']],
-    // ... not a family name with a noun's ending, nor a name after "an" or after English "am"
-    ['Gestern kam Hartung vorbei', 'de', 'Hartung', 'PERSON', ['Hartung']],
-    ['Grüße an Oyelaran', 'de', 'Oyelaran', 'PERSON', ['Oyelaran']],
-    ['Hi, I am Oyelaran from the team', 'de', 'Oyelaran', 'PERSON', ['Oyelaran']],
-    // lower-case words no name list holds; lower-case names stay
-    ['het project is eindelijk klaar', 'nl', 'eindelijk klaar', 'PERSON', []],
-    // ... but alone, a lower-case word may be a name the lists lack
-    ['Danke uwe für die Hilfe', 'de', 'uwe', 'PERSON', ['uwe']],
-    ['grazie mille stefanuccio', 'it', 'stefanuccio', 'PERSON', ['stefanuccio']],
-    ['Oggi è stata una bella giornata', 'it', 'bella giornata', 'PERSON', ['bella']],
-    ['met joost dekker aan de telefoon', 'nl', 'joost dekker', 'PERSON', ['joost dekker']],
-    ['cc okafor per favore', 'it', 'okafor', 'PERSON', ['okafor']],
-    // edges only: a word inside a name stays
-    ['Sono con Martina De Luca oggi', 'it', 'Martina De Luca', 'PERSON', ['Martina De Luca']],
-    ['Grazie a Sara Ricci il progetto', 'it', 'Sara Ricci il', 'PERSON', ['Sara Ricci']],
-    // a capitalised list word inside a sentence, or opening a place at the start of one, joins the name
-    ['Vivo en Nuevo León desde 2010', 'es', 'Nuevo León', 'LOCATION', ['Nuevo León']],
-    ['Buenos Aires es enorme', 'es', 'Buenos Aires', 'LOCATION', ['Buenos Aires']],
-    [
-      'Ingreso en el Hospital 12 de Octubre',
-      'es',
-      'Hospital 12 de Octubre',
-      'ORGANIZATION',
-      ['Hospital 12 de Octubre'],
-    ],
-    ['Grüße an das Team Müller', 'de', 'Team Müller', 'PERSON', ['Team Müller']],
-    ['Our new office is at Im Bruch 98a', 'de', 'Im Bruch', 'LOCATION', ['Im Bruch']],
-    ['Wir sitzen jetzt An der Feldgasse 70', 'de', 'An der Feldgasse', 'LOCATION', ['An der Feldgasse']],
-    ['Im Büro war es ruhig', 'de', 'Im Büro', 'PERSON', []],
-    // before a house number, a span is part of a street
-    ['Our new office is at Auf dem Herberg 52c', 'de', 'Herberg', 'ORGANIZATION', ['Herberg']],
-    ['Wir sind An der Evangelischen Kirche 74a', 'de', 'der Evangelischen', 'PERSON', ['der Evangelischen']],
-    // (a small number after a noun reads as one too: the span stays)
-    ['Wir haben die Kunden 2 Stunden lang beraten', 'de', 'Kunden', 'PERSON', ['Kunden']],
-    ['Wir haben die Kunden zwei Stunden lang beraten', 'de', 'Kunden', 'PERSON', []],
-    ['Das Team ist großartig', 'de', 'Team', 'PERSON', []],
-    // a place or an organization is kept whole, or dropped when nothing of it is left
-    [
-      'Ingreso en el Hospital 12 de octubre',
-      'es',
-      'Hospital 12 de octubre',
-      'ORGANIZATION',
-      ['Hospital 12 de octubre'],
-    ],
-    ['Danke, das Team ist großartig', 'de', 'das Team', 'LOCATION', []],
-    ['Il progetto è pronto in ufficio', 'it', 'ufficio', 'LOCATION', []],
-    // particles alone are no name
-    ['Bedankt aan de collega', 'nl', 'de', 'PERSON', []],
-    // punctuation comes off only with a word
-    ['Gespräch mit J. Müller.', 'de', 'J. Müller.', 'PERSON', ['J. Müller.']],
-    // English and untagged records, and other languages, are left as the tagger found them
-    ['Danke für die vielen Glückwünsche', 'en', 'Danke', 'PERSON', ['Danke']],
-    ['Danke für die vielen Glückwünsche', undefined, 'Danke', 'PERSON', ['Danke']],
-    ['Moltes gràcies per tot', 'ca', 'Moltes', 'PERSON', ['Moltes']],
-  ])('%s (%s: %s)', (text, lang, spanText, type, expected) => {
+  it.each(TRIM_CASES)('%s (%s: %s)', (text, lang, spanText, type, expected) => {
     expect(trim(text, lang, spanText, type)).toEqual(expected);
+  });
+
+  // With the tagger's words, what is known of a word is kept by its id (while the tagger's generation lasts): the
+  // same answers on every case, read twice, through a cache small enough to turn its generations over many times.
+  it.each([0, 8, 50_000])('gives the same with the word ids of a tagger with a cache of %i words', (cacheSize) => {
+    const tagger = createNameTagger(loadNameModel(), gazetteer, { cacheSize });
+    for (let round = 0; round < 2; round++) {
+      for (const [text, lang, spanText, type, expected] of TRIM_CASES) {
+        tagger.tag(text);
+        const words = tagger.words(text);
+        if (words === undefined) throw new Error('no words');
+        const start = text.indexOf(spanText);
+        const span: TaggedSpan = { start, end: start + spanText.length, typeIndex: TYPE[type], score: 0.9 };
+        const left = trimOrdinaryWords(text, lang, [span], words, gazetteer).map((s) => text.slice(s.start, s.end));
+        expect(left, text).toEqual(expected);
+      }
+    }
   });
 
   it('returns the same array when nothing changes', () => {

@@ -30,7 +30,7 @@
 import { foldToken } from '../known/fold.js';
 import { NAME_PARTICLES, startsAddressingPhrase } from './cue-names.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
-import type { TaggedSpan } from './tagger.js';
+import type { TaggedSpan, TaggedWords } from './tagger.js';
 import type { WordRanges } from './tokenize.js';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/).map(foldToken));
@@ -212,137 +212,266 @@ export function trimOrdinaryWords(
   text: string,
   lang: string | undefined,
   spans: readonly TaggedSpan[],
-  words: WordRanges | undefined,
+  words: (WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>) | undefined,
   gazetteer: Gazetteer,
 ): readonly TaggedSpan[] {
+  if (spans.length === 0 || words === undefined) return spans;
   const language = ordinaryWordLanguage(lang);
-  if (language === undefined || spans.length === 0 || words === undefined) return spans;
-  const list = ORDINARY[language] as ReadonlySet<string>;
-  const { count, starts, ends } = words;
-  const word = (i: number): string => text.slice(starts[i] as number, ends[i] as number);
+  if (language === undefined) return spans;
+  return TRIMMER.trim(text, language, spans, words, gazetteer);
+}
+
+/**
+ * trimOrdinaryWords for one text at a time, its state in fields rather than in closures made per call (one for the
+ * module: trimming is synchronous and not re-entered).
+ */
+class SpanTrimmer {
+  private text = '';
+  private language = '';
+  private list: ReadonlySet<string> = new Set();
+  private gazetteer: Gazetteer | undefined;
+  private verdicts: Map<string, number> = new Map();
+  private count = 0;
+  private starts: Int32Array = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
   // The span being trimmed (tokens spanFrom .. spanTo-1), and whether it is two or more words all written in lower
   // case: read only when a lower-case word in no list asks (lowerCaseRun), once per span.
-  let spanFrom = 0;
-  let spanTo = 0;
-  let lowerCaseRunOf = -1;
-  let lowerCaseRunValue = false;
-  const lowerCaseRun = (): boolean => {
-    if (lowerCaseRunOf !== spanFrom) {
-      lowerCaseRunOf = spanFrom;
+  private spanFrom = 0;
+  private spanTo = 0;
+  private lowerCaseRunOf = -1;
+  private lowerCaseRunValue = false;
+  /** Whether an ordinary word came off the span being trimmed. */
+  private trimmed = false;
+  // Token ids of the words being read (TaggedWords.ids), and the memo of their language (see IdMemo), when they
+  // have ids.
+  private ids: Int32Array | undefined;
+  private byId: Uint8Array = new Uint8Array(0);
+  private memo: IdMemo | undefined;
+
+  trim(
+    text: string,
+    language: string,
+    spans: readonly TaggedSpan[],
+    words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>,
+    gazetteer: Gazetteer,
+  ): readonly TaggedSpan[] {
+    this.text = text;
+    this.useIds(words, gazetteer, language);
+    this.language = language;
+    this.list = ORDINARY[language] as ReadonlySet<string>;
+    this.gazetteer = gazetteer;
+    this.verdicts = verdictsOf(gazetteer, language);
+    const { count, starts, ends } = words;
+    this.count = count;
+    this.starts = starts;
+    this.ends = ends;
+    this.lowerCaseRunOf = -1;
+    // Made only once a span changes (most texts keep all of theirs).
+    let out: TaggedSpan[] | undefined;
+    let t = 0;
+    for (let s = 0; s < spans.length; s++) {
+      const span = spans[s] as TaggedSpan;
+      while (t < count && (starts[t] as number) < span.start) t++;
+      let last = t;
+      while (last < count && (ends[last] as number) <= span.end) last++;
+      if (last === t) {
+        // Not on token boundaries (never from the tagger): kept as it is.
+        out?.push(span);
+        continue;
+      }
+      if (this.beforeHouseNumber(last)) {
+        out?.push(span);
+        t = last;
+        continue;
+      }
+      // Tokens t .. last-1 are the span's: ordinary words and punctuation come off both edges (punctuation only
+      // when a word came off too: "J. Müller." stays as the tagger found it).
+      let from = t;
+      let to = last;
+      this.trimmed = false;
+      this.spanFrom = t;
+      this.spanTo = last;
+      while (from < to && this.trims(from, from + 1, from, to, span.typeIndex)) from++;
+      while (to > from && this.trims(to - 1, to - 2, from, to, span.typeIndex)) to--;
+      // Particles alone are no name ("de", "van der").
+      let particles = from;
+      while (particles < to && (!this.isWord(particles) || this.isParticle(particles))) particles++;
+      t = last;
+      if (particles === to) {
+        out ??= spans.slice(0, s);
+        continue;
+      }
+      const start = starts[from] as number;
+      const end = ends[to - 1] as number;
+      // A place or an organization is kept whole unless all of it is ordinary: its name may hold lower-case words
+      // ("Hospital 12 de octubre"), and a piece of it says less than the whole.
+      if (!this.trimmed || (start === span.start && end === span.end) || span.typeIndex !== PERSON_TYPE) {
+        out?.push(span);
+      } else {
+        out ??= spans.slice(0, s);
+        out.push({ ...span, start, end });
+      }
+    }
+    return out ?? spans;
+  }
+
+  private word(i: number): string {
+    return this.text.slice(this.starts[i] as number, this.ends[i] as number);
+  }
+
+  private lowerCaseRun(): boolean {
+    if (this.lowerCaseRunOf !== this.spanFrom) {
+      this.lowerCaseRunOf = this.spanFrom;
       let spanWords = 0;
       let allLower = true;
-      for (let i = spanFrom; i < spanTo && allLower; i++) {
-        if (!isWord(i)) continue;
+      for (let i = this.spanFrom; i < this.spanTo && allLower; i++) {
+        if (!this.isWord(i)) continue;
         spanWords++;
-        allLower = LOWER_CASE.test(word(i));
+        allLower = LOWER_CASE.test(this.word(i));
       }
-      lowerCaseRunValue = allLower && spanWords >= 2;
+      this.lowerCaseRunValue = allLower && spanWords >= 2;
     }
-    return lowerCaseRunValue;
-  };
-  const verdicts = verdictsOf(gazetteer, language);
-  const isOrdinary = (i: number): boolean => {
-    const written = word(i);
-    let verdict = verdicts.get(written);
+    return this.lowerCaseRunValue;
+  }
+
+  /** Sets `byId` to the memo of `words`' ids in `language` (resetting all when their owner or generation changed). */
+  private useIds(
+    words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>,
+    gazetteer: Gazetteer,
+    language: string,
+  ): void {
+    const { ids, generation } = words;
+    if (ids === undefined || generation === undefined) {
+      this.ids = undefined;
+      return;
+    }
+    this.ids = ids;
+    let memo = ID_MEMOS.get(words);
+    if (memo === undefined) {
+      memo = { generation, gazetteer, byLanguage: new Map() };
+      ID_MEMOS.set(words, memo);
+    } else if (memo.generation !== generation || memo.gazetteer !== gazetteer) {
+      memo.generation = generation;
+      memo.gazetteer = gazetteer;
+      memo.byLanguage.clear();
+    }
+    this.memo = memo;
+    let byId = memo.byLanguage.get(language);
+    if (byId === undefined) {
+      byId = new Uint8Array(256);
+      memo.byLanguage.set(language, byId);
+    }
+    this.byId = byId;
+  }
+
+  /** The memo slot of token i's word id (grown to hold it), or -1 when the words have no ids. */
+  private slotOf(i: number): number {
+    if (this.ids === undefined) return -1;
+    const id = this.ids[i] as number;
+    if (id >= this.byId.length) {
+      const grown = new Uint8Array(Math.max(this.byId.length * 2, id + 1));
+      grown.set(this.byId);
+      this.byId = grown;
+      this.memo?.byLanguage.set(this.language, grown);
+    }
+    return id;
+  }
+
+  private verdictOf(i: number): number {
+    const slot = this.slotOf(i);
+    const known = slot < 0 ? 0 : (this.byId[slot] as number) & 3;
+    if (known !== 0) return known - 1;
+    const written = this.word(i);
+    let verdict = this.verdicts.get(written);
     if (verdict === undefined) {
-      verdict = wordVerdict(written, language, list, gazetteer);
-      if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
-      verdicts.set(written, verdict);
+      verdict = wordVerdict(written, this.language, this.list, this.gazetteer as Gazetteer);
+      if (this.verdicts.size >= VERDICTS_KEPT) this.verdicts.clear();
+      this.verdicts.set(written, verdict);
     }
-    return verdict === ORDINARY_WORD || (verdict === ORDINARY_IN_A_LOWER_CASE_RUN && lowerCaseRun());
-  };
+    if (slot >= 0) this.byId[slot] = (this.byId[slot] as number) | (verdict + 1);
+    return verdict;
+  }
+
+  private isOrdinary(i: number): boolean {
+    const verdict = this.verdictOf(i);
+    return verdict === ORDINARY_WORD || (verdict === ORDINARY_IN_A_LOWER_CASE_RUN && this.lowerCaseRun());
+  }
+
+  /** Whether word i is a name particle ("de", "van"). */
+  private isParticle(i: number): boolean {
+    const slot = this.slotOf(i);
+    const known = slot < 0 ? 0 : (this.byId[slot] as number);
+    if ((known & 4) !== 0) return (known & 8) !== 0;
+    const particle = NAME_PARTICLES.has(foldToken(this.word(i)));
+    if (slot >= 0) this.byId[slot] = known | 4 | (particle ? 8 : 0);
+    return particle;
+  }
+
   // A token is a word or one punctuation character (tokenize.ts): its first unit tells, for ASCII but '_' (a word
   // character of the tokenizer, not a letter: "_x" is a word by its letters).
-  const isWord = (i: number): boolean => {
-    const first = text.charCodeAt(starts[i] as number);
+  private isWord(i: number): boolean {
+    const first = this.text.charCodeAt(this.starts[i] as number);
     const code = first | 0x20;
     if (first < 128 && first !== 95) return (code >= 97 && code <= 122) || (first >= 48 && first <= 57);
-    return LETTER_OR_DIGIT.test(word(i));
-  };
-  const startsSentence = (i: number): boolean => {
+    return LETTER_OR_DIGIT.test(this.word(i));
+  }
+
+  private startsSentence(i: number): boolean {
     if (i === 0) return true;
-    const gap = text.slice(ends[i - 1] as number, starts[i] as number);
-    return gap.includes('\n') || SENTENCE_END.test(word(i - 1));
-  };
-  // Whether the capitalised ordinary word i is part of a name, `next` being its inner neighbour in the span. Inside
-  // a sentence: yes in the languages that write common words in lower case ("12 de Octubre", "Le Havre"), and in
-  // German for a word it writes in lower case ("Im Bruch 98a"); a German noun only next to a capitalised name
-  // candidate ("Team Müller"). At the start of a sentence, before a name candidate, it joins a place or an
-  // organization ("Buenos Aires"), and a person when a name list holds it too ("Mayo García", "Mei Lin": months), but
-  // not when it opens a greeting or thanks ("Gracias Marta", cue-names.ts).
-  const joinsName = (i: number, next: number, from: number, to: number, typeIndex: number): boolean => {
-    if (!TITLE_CASE.test(word(i))) return false;
-    const nextIsName = next >= from && next < to && UPPER_CASE.test(word(next)) && !isOrdinary(next);
-    if (startsSentence(i)) {
+    const gap = this.text.slice(this.ends[i - 1] as number, this.starts[i] as number);
+    return gap.includes('\n') || SENTENCE_END.test(this.word(i - 1));
+  }
+
+  // Whether the capitalised ordinary word i is part of a name, `next` being its inner neighbour in the span
+  // (tokens from .. to-1 so far). Inside a sentence: yes in the languages that write common words in lower case
+  // ("12 de Octubre", "Le Havre"), and in German for a word it writes in lower case ("Im Bruch 98a"); a German noun
+  // only next to a capitalised name candidate ("Team Müller"). At the start of a sentence, before a name candidate,
+  // it joins a place or an organization ("Buenos Aires"), and a person when a name list holds it too ("Mayo
+  // García", "Mei Lin": months), but not when it opens a greeting or thanks ("Gracias Marta", cue-names.ts).
+  private joinsName(i: number, next: number, from: number, to: number, typeIndex: number): boolean {
+    if (!TITLE_CASE.test(this.word(i))) return false;
+    const nextIsName = next >= from && next < to && UPPER_CASE.test(this.word(next)) && !this.isOrdinary(next);
+    if (this.startsSentence(i)) {
       if (!nextIsName || typeIndex !== PERSON_TYPE) return nextIsName;
-      const folded = foldToken(word(i));
-      return (gazetteer.flags(folded) & ANY_NAME) !== 0 && !startsAddressingPhrase(folded);
+      const folded = foldToken(this.word(i));
+      return ((this.gazetteer as Gazetteer).flags(folded) & ANY_NAME) !== 0 && !startsAddressingPhrase(folded);
     }
-    return language !== 'de' || nextIsName || GERMAN_LOWER_CASE_WORDS.has(foldToken(word(i)));
-  };
+    return this.language !== 'de' || nextIsName || GERMAN_LOWER_CASE_WORDS.has(foldToken(this.word(i)));
+  }
+
   // Whether token `after` or one of the two capitalised words from it is followed by a house number: the span is
   // then part of a street ("Auf dem Herberg 52c", "An der Evangelischen Kirche 74a"), whatever its words are.
-  const beforeHouseNumber = (after: number): boolean => {
-    for (let i = after; i < count && i <= after + 2; i++) {
-      const first = text.charCodeAt(starts[i] as number);
+  private beforeHouseNumber(after: number): boolean {
+    for (let i = after; i < this.count && i <= after + 2; i++) {
+      const first = this.text.charCodeAt(this.starts[i] as number);
       if (first >= 48 && first <= 57) {
-        if (HOUSE_NUMBER.test(word(i))) return true;
+        if (HOUSE_NUMBER.test(this.word(i))) return true;
         return false;
       }
-      if (first < 128 ? first < 65 || first > 90 : !UPPER_CASE.test(word(i))) return false;
+      if (first < 128 ? first < 65 || first > 90 : !UPPER_CASE.test(this.word(i))) return false;
     }
     return false;
-  };
-  const out: TaggedSpan[] = [];
-  let changed = false;
-  let t = 0;
-  for (const span of spans) {
-    while (t < count && (starts[t] as number) < span.start) t++;
-    let last = t;
-    while (last < count && (ends[last] as number) <= span.end) last++;
-    if (last === t) {
-      // Not on token boundaries (never from the tagger): kept as it is.
-      out.push(span);
-      continue;
-    }
-    if (beforeHouseNumber(last)) {
-      out.push(span);
-      t = last;
-      continue;
-    }
-    // Tokens t .. last-1 are the span's: ordinary words and punctuation come off both edges (punctuation only
-    // when a word came off too: "J. Müller." stays as the tagger found it).
-    let from = t;
-    let to = last;
-    let trimmed = false;
-    spanFrom = t;
-    spanTo = last;
-    const trims = (i: number, next: number): boolean => {
-      if (!isWord(i)) return true;
-      const ordinary = isOrdinary(i) && !joinsName(i, next, from, to, span.typeIndex);
-      trimmed ||= ordinary;
-      return ordinary;
-    };
-    while (from < to && trims(from, from + 1)) from++;
-    while (to > from && trims(to - 1, to - 2)) to--;
-    // Particles alone are no name ("de", "van der").
-    let particles = from;
-    while (particles < to && (!isWord(particles) || NAME_PARTICLES.has(foldToken(word(particles))))) particles++;
-    t = last;
-    if (particles === to) {
-      changed = true;
-      continue;
-    }
-    const start = starts[from] as number;
-    const end = ends[to - 1] as number;
-    // A place or an organization is kept whole unless all of it is ordinary: its name may hold lower-case words
-    // ("Hospital 12 de octubre"), and a piece of it says less than the whole.
-    if (!trimmed || (start === span.start && end === span.end) || span.typeIndex !== PERSON_TYPE) {
-      out.push(span);
-    } else {
-      changed = true;
-      out.push({ ...span, start, end });
-    }
   }
-  return changed ? out : spans;
+
+  /** Whether token i comes off the edge of the span (see trim), `next` being its inner neighbour. */
+  private trims(i: number, next: number, from: number, to: number, typeIndex: number): boolean {
+    if (!this.isWord(i)) return true;
+    const ordinary = this.isOrdinary(i) && !this.joinsName(i, next, from, to, typeIndex);
+    if (ordinary) this.trimmed = true;
+    return ordinary;
+  }
 }
+const TRIMMER = new SpanTrimmer();
+
+/**
+ * What wordVerdict and the particle test said of each word id of one tagger's words (TaggedWords.ids), per language:
+ * while the generation and the gazetteer stay the same, an id names one word, and its answers need neither its
+ * characters nor a string key. Per id, 0 until known, else bits 0-1: verdict + 1; bit 2: the particle test was made;
+ * bit 3: its answer. Kept per words object (one per tagger), so two recognizers used in turn keep theirs.
+ */
+interface IdMemo {
+  generation: number;
+  gazetteer: Gazetteer;
+  readonly byLanguage: Map<string, Uint8Array>;
+}
+const ID_MEMOS = new WeakMap<object, IdMemo>();

@@ -2,6 +2,7 @@
 // and turn tag runs into PERSON / LOCATION / ORGANIZATION spans with original-string offsets.
 
 import { foldToken } from '../known/fold.js';
+import { opensAddressingPhrase } from './cue-names.js';
 import {
   CASE,
   CASE_CONTEXTS,
@@ -64,6 +65,11 @@ export interface TaggedWords {
    */
   readonly ids: Int32Array;
   readonly generation: number;
+  /**
+   * How many tokens may open an addressing or crediting phrase (opensAddressingPhrase in cue-names.ts): when none
+   * does, cueNames finds nothing in the text.
+   */
+  readonly phraseWords: number;
 }
 
 // The loops below are written out for O plus B/I for three types.
@@ -80,7 +86,9 @@ const GAZ_SLOT = WORD_VECTOR + 1;
 const TRIM_SLOT = WORD_VECTOR + 2;
 /** 1 when the word ends a sentence (the next token then starts one). */
 const END_SLOT = WORD_VECTOR + 3;
-const VECTOR_LENGTH = WORD_VECTOR + 4;
+/** 1 when the word may open an addressing or crediting phrase (see TaggedWords.phraseWords). */
+const PHRASE_SLOT = WORD_VECTOR + 4;
+const VECTOR_LENGTH = WORD_VECTOR + 5;
 /** Slab stride of a word's vector (at least VECTOR_LENGTH). */
 const VL = 40;
 if (VL < VECTOR_LENGTH) throw new Error('name tagger: word vectors longer than their slab stride');
@@ -212,6 +220,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     vectors[offset + TRIM_SLOT] =
       features.caseClass === CASE.PUNCT || isFoldedEdgeStopword(token, features.folded) ? 1 : 0;
     vectors[offset + END_SLOT] = endsSentence(token) ? 1 : 0;
+    vectors[offset + PHRASE_SLOT] = opensAddressingPhrase(token, features.folded) ? 1 : 0;
   };
 
   let offsets = new Int32Array(256);
@@ -223,6 +232,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
     ends: new Int32Array(0),
     ids: new Int32Array(256),
     generation: 0,
+    phraseWords: 0,
   };
 
   return Object.freeze({
@@ -237,6 +247,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       lastWords.count = n;
       lastWords.starts = tokens.starts;
       lastWords.ends = tokens.ends;
+      lastWords.phraseWords = 0;
       if (n === 0) {
         lastText = text;
         return NO_SPANS;
@@ -261,6 +272,7 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
       let cased = 0;
       let capitalized = 0;
       let upper = 0;
+      let phraseWords = 0;
       for (let i = 0; i < n; i++) {
         const start = tokenStarts[i] as number;
         const end = tokenEnds[i] as number;
@@ -288,7 +300,9 @@ export function createNameTagger(model: NameModel, gazetteer: Gazetteer, options
           upper += c >> 1;
         }
         sentenceStart = V[o + END_SLOT] as number;
+        phraseWords += V[o + PHRASE_SLOT] as number;
       }
+      lastWords.phraseWords = phraseWords;
       // Past the last token: no word (entry 0, all -0) and no case.
       offsets[n] = 0;
       offsets[n + 1] = 0;
