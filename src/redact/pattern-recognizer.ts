@@ -226,6 +226,9 @@ function lowerBuckets(low: number): number[] {
   return low >= 97 && low <= 122 ? [low, low - 32] : [bucketOf(low)];
 }
 
+/** A recognizer caches the patterns whose masks pass for this many gate-bit values (direct-mapped, 2^bits slots). */
+const PLAN_SLOT_BITS = 8;
+
 class Features implements TextFeatures {
   #lower: string | undefined;
   #ascii: AsciiSet | undefined;
@@ -239,7 +242,16 @@ class Features implements TextFeatures {
     readonly gateBits: number,
     /** The text has a long s (U+017F), which lower() spells 's'. */
     readonly longS: boolean,
-  ) {}
+  ) {
+    // MurmurHash3's finalizer: the bits differ in a few places, high and low, and must spread over every slot.
+    let hash = gateBits ^ (gateBits >>> 16);
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    this.gateSlot = (hash ^ (hash >>> 16)) & ((1 << PLAN_SLOT_BITS) - 1);
+  }
+  /** The slot of gateBits in a recognizer's cache of the patterns whose masks pass (createPatternRecognizer). */
+  readonly gateSlot: number;
   /** The ASCII characters present (computed on first use: the gate characters have gate bits). */
   get ascii(): AsciiSet {
     if (this.#ascii === undefined) {
@@ -295,14 +307,46 @@ class WordIndex {
   /** Per list, the scan number (`generation`) of the last scan that found one of its words. */
   found = new Int32Array(16);
   generation = 0;
+  /** Per list, the groups it is a member of (found with it), or undefined. */
+  readonly groups: (number[] | undefined)[] = [];
 
-  add(words: readonly string[], asWritten: boolean): number {
+  /** A new list number (its words are added by the caller). */
+  private newList(): number {
     const list = this.lists++;
     if (this.found.length < this.lists) {
       const found = new Int32Array(this.lists * 2);
       found.set(this.found);
       this.found = found;
     }
+    return list;
+  }
+
+  /**
+   * A list with no words of its own, found whenever one of `lists` is: a recognizer whose every pattern needs a word
+   * of some list is skipped with one read when the record holds none (most records hold no word of secret's lists).
+   */
+  addGroup(lists: readonly number[]): number {
+    const group = this.newList();
+    for (const list of new Set(lists)) {
+      const groups = this.groups[list];
+      if (groups === undefined) this.groups[list] = [group];
+      else groups.push(group);
+    }
+    // Texts scanned before did not mark the group.
+    this.nextGeneration();
+    lastFeatures = undefined;
+    return group;
+  }
+
+  /** Marks `list` and its groups found in scan `generation`. */
+  mark(list: number, generation: number): void {
+    this.found[list] = generation;
+    const groups = this.groups[list];
+    if (groups !== undefined) for (const group of groups) this.found[group] = generation;
+  }
+
+  add(words: readonly string[], asWritten: boolean): number {
+    const list = this.newList();
     for (const word of words) {
       // The pass reads a surrogate as itself, not as half of a letter that may have a lower case of its own.
       // A word whose first unit is in bucket 0 would be looked for before the text's first unit (featuresOf).
@@ -372,7 +416,7 @@ class WordIndex {
       const owner = owners[entry] as number;
       if (found[owner] === generation) continue;
       const word = words[entry] as string;
-      if (written ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) found[owner] = generation;
+      if (written ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) this.mark(owner, generation);
     }
   }
 
@@ -387,13 +431,13 @@ class WordIndex {
         for (let entry = this.heads[key] as number; entry >= 0; entry = this.nextEntry[entry] as number) {
           const owner = this.owners[entry] as number;
           if (this.asWritten[entry] || this.found[owner] === generation) continue;
-          if (lower.startsWith(this.words[entry] as string, start)) this.found[owner] = generation;
+          if (lower.startsWith(this.words[entry] as string, start)) this.mark(owner, generation);
         }
       }
     }
     for (const { word, list, asWritten } of this.loose) {
       if (this.found[list] === generation) continue;
-      if ((asWritten ? features.text : features.lower()).includes(word)) this.found[list] = generation;
+      if ((asWritten ? features.text : features.lower()).includes(word)) this.mark(list, generation);
     }
   }
 
@@ -441,6 +485,19 @@ function wordListOf(use: 'literals' | 'anyOf', words: readonly string[]): number
     wordLists.set(key, list);
   }
   return list;
+}
+
+/** One group number per distinct set of lists (WordIndex.addGroup). */
+const wordGroups = new Map<string, number>();
+
+function wordGroupOf(lists: readonly number[]): number {
+  const key = [...new Set(lists)].sort((a, b) => a - b).join(',');
+  let group = wordGroups.get(key);
+  if (group === undefined) {
+    group = wordIndex.addGroup(lists);
+    wordGroups.set(key, group);
+  }
+  return group;
 }
 
 let lastText: string | undefined;
@@ -838,24 +895,34 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
   if (firstType === undefined) throw new Error(`recognizer ${spec.name}: no types`);
   const defaultType: EntityType = firstType;
   const patterns = spec.patterns.map((pattern) => new CompiledPattern(pattern));
-  // Bits every pattern needs: without them the recognizer has nothing to do.
-  const needAll = patterns.reduce((bits, pattern) => bits & pattern.need, -1);
+  // When every pattern needs a word of some list, a record holding no word of those lists has nothing to match.
+  const wordGroup = patterns.every((pattern) => pattern.literals >= 0 || pattern.anyOf >= 0)
+    ? wordGroupOf(patterns.map((pattern) => (pattern.literals >= 0 ? pattern.literals : pattern.anyOf)))
+    : -1;
+  const prefilter = spec.prefilter;
+  // Per slot of gate bits (Features.gateSlot): the bits last seen there and the patterns whose masks they pass.
+  const slotBits = new Int32Array(1 << PLAN_SLOT_BITS).fill(-1);
+  const slotPatterns: (readonly CompiledPattern[])[] = new Array(1 << PLAN_SLOT_BITS).fill(patterns);
 
   function analyzeInto(input: AnalysisInput, spans: DetectedSpan[], options?: AnalyzeOptions): void {
     const text = input.text;
     const features = featuresOf(text);
     const bits = features.gateBits;
-    if ((bits & needAll) !== needAll) return;
-    let prefiltered = spec.prefilter === undefined;
-    for (const compiled of patterns) {
-      if ((bits & compiled.need) !== compiled.need || (compiled.needOne !== 0 && (bits & compiled.needOne) === 0)) {
-        continue;
-      }
-      // The recognizer's prefilter runs once some pattern's masks pass (both are pure, so the order is free).
-      if (!prefiltered) {
-        if (!spec.prefilter?.(text, features)) return;
-        prefiltered = true;
-      }
+    const slot = features.gateSlot;
+    let open = slotPatterns[slot] as readonly CompiledPattern[];
+    if (slotBits[slot] !== bits) {
+      open = patterns.filter(
+        (compiled) =>
+          (bits & compiled.need) === compiled.need && (compiled.needOne === 0 || (bits & compiled.needOne) !== 0),
+      );
+      slotBits[slot] = bits;
+      slotPatterns[slot] = open;
+    }
+    if (open.length === 0) return;
+    if (wordGroup >= 0 && !wordIndex.has(features, wordGroup)) return;
+    // The prefilter runs once some pattern's masks pass (both are pure, so the order is free).
+    if (prefilter !== undefined && !prefilter(text, features)) return;
+    for (const compiled of open) {
       if (compiled.checked && !checkedGatesPass(compiled, features)) continue;
       matchPattern(compiled, input, spans, options);
     }
