@@ -124,6 +124,8 @@ export interface TextFeatures {
   readonly longestAlnumRun: number;
   /** The ASCII characters present. */
   readonly ascii: AsciiSet;
+  /** Whether the text holds an opening bracket: '(', '[', '{' or '<'. */
+  readonly openingBracket: boolean;
   /** The text in lower case, long s (U+017F) as 's' (computed on first use). */
   lower(): string;
 }
@@ -147,7 +149,9 @@ const DIGIT_BEFORE_UPPER_BIT = SPACE_BEFORE_DIGIT_BIT << 2;
 /** One-character literals with a bit of their own (the rest are searched as words). */
 const GATE_CHARS = '@.:/-,=';
 const CHAR_SHIFT = ALNUM_RUN_SHIFT + ALNUM_RUN_LEVELS.length + 3;
-if (CHAR_SHIFT + GATE_CHARS.length > 31) throw new Error('gate bits: more than 31');
+/** Set when the text holds an opening bracket: '(', '[', '{' or '<' (TextFeatures.openingBracket). */
+const OPENING_BRACKET_BIT = 1 << (CHAR_SHIFT + GATE_CHARS.length);
+if (CHAR_SHIFT + GATE_CHARS.length + 1 > 31) throw new Error('gate bits: more than 31');
 
 function levelBits(value: number, levels: readonly number[], shift: number): number {
   let bits = 0;
@@ -180,6 +184,9 @@ const ASCII_INFO = new Int32Array(GATE_CHAR_BIT);
 for (let code = 48; code <= 57; code++) ASCII_INFO[code] = DIGIT;
 for (let code = 65; code <= 90; code++) ASCII_INFO[code] = ASCII_LETTER | UPPER;
 for (let code = 97; code <= 122; code++) ASCII_INFO[code] = ASCII_LETTER;
+for (const bracket of '([{<') ASCII_INFO[bracket.charCodeAt(0)] = OPENING_BRACKET_BIT;
+/** The bits of ASCII_INFO that go into the gate bits. */
+const CHAR_GATE_MASK = GATE_CHAR_MASK | OPENING_BRACKET_BIT;
 
 /*
  * Lower case one code unit at a time, for the word scan: the code units of the text's toLowerCase() (long s as 's')
@@ -252,6 +259,9 @@ class Features implements TextFeatures {
   }
   /** The slot of gateBits in a recognizer's cache of the patterns whose masks pass (createPatternRecognizer). */
   readonly gateSlot: number;
+  get openingBracket(): boolean {
+    return (this.gateBits & OPENING_BRACKET_BIT) !== 0;
+  }
   /** The ASCII characters present (computed on first use: the gate characters have gate bits). */
   get ascii(): AsciiSet {
     if (this.#ascii === undefined) {
@@ -512,14 +522,33 @@ export function textHasWords(text: string, words: readonly string[], use: 'liter
   return wordIndex.has(featuresOf(text), list);
 }
 
+/**
+ * A test of whether a record holds a word of `words`, as written (`literals`) or in its lower case (`anyOf`), answered
+ * by the shared pass as a pattern's word gate is: for prefilters. Call it once, when the recognizer is built (each
+ * new list makes the next record's pass look for more words). Example:
+ * `const spelled = wordGate('anyOf', ['dot', 'punto']); ... prefilter: (text, features) => spelled(features)`.
+ */
+export function wordGate(use: 'literals' | 'anyOf', words: readonly string[]): (features: TextFeatures) => boolean {
+  const list = wordListOf(use, words);
+  return (features) => {
+    if (!(features instanceof Features)) throw new Error('wordGate: features not made by textFeatures');
+    return wordIndex.has(features, list);
+  };
+}
+
 /** The features of `text`; the last text's features are kept, so recognizers run on one record compute them once. */
 export function textFeatures(text: string): TextFeatures {
   return featuresOf(text);
 }
 
-/** The features of `text` and, in the same pass, the word lists it holds (WordIndex). */
+/** The features of `text` (the last text's are kept: every recognizer asks for those of the same record). */
 function featuresOf(text: string): Features {
-  if (lastFeatures !== undefined && lastText === text) return lastFeatures;
+  // Small, so that it is inlined into each recognizer's call; the pass is a call of its own.
+  return lastFeatures !== undefined && lastText === text ? lastFeatures : computeFeatures(text);
+}
+
+/** The features of `text` and, in the same pass, the word lists it holds (WordIndex). */
+function computeFeatures(text: string): Features {
   const index = wordIndex;
   const generation = index.nextGeneration();
   const { thirdMasks, fourthMasks } = index;
@@ -589,7 +618,7 @@ function featuresOf(text: string): Features {
   }
   if (run > longestDigitRun) longestDigitRun = run;
   if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
-  charBits &= GATE_CHAR_MASK;
+  charBits &= CHAR_GATE_MASK;
   // Words of three units or fewer at the end.
   const length = text.length;
   if (length >= 3 && ((thirdMasks[key] as number) & (1 << previous)) !== 0 && fourthMasks[key] === -1) {
