@@ -208,18 +208,6 @@ function primaryLanguage(lang: string | undefined): string | undefined {
   return lang?.split(/[-_]/)[0]?.toLowerCase();
 }
 
-/** Appends a recognizer's spans to the candidates. */
-type Collect = (input: AnalysisInput, spans: DetectedSpan[], options?: AnalyzeOptions) => void;
-
-/** The recognizer's analyzeInto, called on the recognizer, or its analyze with the spans appended. */
-function collectorOf(recognizer: Recognizer): Collect {
-  const analyzeInto = recognizer.analyzeInto;
-  if (analyzeInto !== undefined) return analyzeInto.bind(recognizer);
-  return (input, spans, options) => {
-    for (const span of recognizer.analyze(input, options)) spans.push(span);
-  };
-}
-
 /**
  * Creates an analyzer. Example: `createAnalyzer().analyze({ text: 'mail me: a@b.co' })` →
  * `[{ start: 9, end: 15, type: 'EMAIL', score: 1, recognizer: 'email' }]`.
@@ -228,19 +216,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const recognizers = Object.freeze([...(options.recognizers ?? createDefaultRecognizers())]);
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
 
-  // The recognizers that run for a language tag, per tag seen (records share a few tags), each as the function that
-  // appends its spans: read from an array, where reading the method of recognizers of many shapes cost a lookup each.
-  const byTag = new Map<string | undefined, readonly Collect[]>();
+  // The recognizers that run for a language tag, per tag seen (records share a few tags).
+  const byTag = new Map<string | undefined, readonly Recognizer[]>();
   let lastTag: string | undefined;
   let active = activeFor(undefined);
 
-  function activeFor(tag: string | undefined): readonly Collect[] {
+  function activeFor(tag: string | undefined): readonly Recognizer[] {
     let list = byTag.get(tag);
     if (list === undefined) {
       const lang = primaryLanguage(tag);
-      list = recognizers
-        .filter((r) => lang === undefined || !r.languages || r.languages.includes(lang))
-        .map(collectorOf);
+      list = recognizers.filter((r) => lang === undefined || !r.languages || r.languages.includes(lang));
       if (byTag.size >= 256) byTag.clear();
       byTag.set(tag, list);
     }
@@ -254,7 +239,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       active = activeFor(input.lang);
     }
     const candidates: DetectedSpan[] = [];
-    for (const collect of active) collect(input, candidates, analyzeOptions);
+    for (const recognizer of active) {
+      if (recognizer.analyzeInto !== undefined) recognizer.analyzeInto(input, candidates, analyzeOptions);
+      else for (const span of recognizer.analyze(input, analyzeOptions)) candidates.push(span);
+    }
     // Spans below minScore or empty are dropped (a filtered copy only when there is one).
     let allKept = true;
     for (const span of candidates) allKept &&= span.score >= minScore && span.end > span.start;
