@@ -929,6 +929,8 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
     ? wordGroupOf(patterns.map((pattern) => (pattern.literals >= 0 ? pattern.literals : pattern.anyOf)))
     : -1;
   const prefilter = spec.prefilter;
+  // Bits every pattern needs: without them the recognizer has nothing to do (one AND, before the slot's lookup).
+  const needAll = patterns.reduce((bits, pattern) => bits & pattern.need, -1);
   // Per slot of gate bits (Features.gateSlot): the bits last seen there and the patterns whose masks they pass.
   const slotBits = new Int32Array(1 << PLAN_SLOT_BITS).fill(-1);
   const slotPatterns: (readonly CompiledPattern[])[] = new Array(1 << PLAN_SLOT_BITS).fill(patterns);
@@ -937,6 +939,7 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
     const text = input.text;
     const features = featuresOf(text);
     const bits = features.gateBits;
+    if ((bits & needAll) !== needAll) return;
     const slot = features.gateSlot;
     let open = slotPatterns[slot] as readonly CompiledPattern[];
     if (slotBits[slot] !== bits) {
