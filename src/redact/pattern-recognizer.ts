@@ -223,6 +223,14 @@ function lowerUnit(code: number): number {
 const BUCKET_BITS = 7;
 const PAIR_MASK = (1 << (2 * BUCKET_BITS)) - 1;
 
+/** Slots of WordIndex.tripleHeads: 2^15. */
+const TRIPLE_SLOT_BITS = 15;
+
+/** The slot of the buckets of a word's first three units (a pair's key and the third's bucket), hashed. */
+function tripleSlot(key: number, third: number): number {
+  return Math.imul((key << BUCKET_BITS) | third, 0x9e3779b1) >>> (32 - TRIPLE_SLOT_BITS);
+}
+
 /** The bucket of a code unit. */
 function bucketOf(code: number): number {
   return code < 128 ? code : lowerUnit(code) & 127;
@@ -302,8 +310,14 @@ class WordIndex {
   readonly thirdMasks = new Int32Array(1 << (2 * BUCKET_BITS));
   /** The same for the fourth unit; all bits for a word of two or three. */
   readonly fourthMasks = new Int32Array(1 << (2 * BUCKET_BITS));
-  /** First entry per pair of buckets, -1 when none. */
+  /** First entry of a word of two units per pair of buckets, -1 when none. */
   readonly heads = new Int16Array(1 << (2 * BUCKET_BITS)).fill(-1);
+  /**
+   * First entry of a longer word per slot of its first three units' buckets (tripleSlot), -1 when none: a text's
+   * "con" walks the few words that go on so, not every word starting "co" (most calls find a word's first four units,
+   * so the walk was most of their cost).
+   */
+  readonly tripleHeads = new Int16Array(1 << TRIPLE_SLOT_BITS).fill(-1);
   readonly nextEntry: number[] = [];
   readonly words: string[] = [];
   /** Per entry: whether the word is searched as written (a literal) rather than in the lower-cased text. */
@@ -367,22 +381,29 @@ class WordIndex {
       // A literal is keyed by its own units; an anyOf word by every unit that lowers to its own (both cases).
       const firsts = asWritten ? [bucketOf(word.charCodeAt(0))] : lowerBuckets(word.charCodeAt(0));
       const seconds = asWritten ? [bucketOf(word.charCodeAt(1))] : lowerBuckets(word.charCodeAt(1));
+      // A word of two units has no third; a longer one is keyed by its third unit's buckets as by the first two.
+      const thirdBuckets =
+        word.length === 2 ? [-1] : asWritten ? [bucketOf(word.charCodeAt(2))] : lowerBuckets(word.charCodeAt(2));
       // The third unit's bucket, modulo 32: a letter's two cases share a bit.
       const thirdBit = word.length > 2 ? 1 << bucketOf(word.charCodeAt(2)) : -1;
       const fourthBit = word.length > 3 ? 1 << bucketOf(word.charCodeAt(3)) : -1;
       for (const first of firsts) {
         for (const second of seconds) {
-          if (this.words.length >= 0x7fff) throw new Error('word lists: more than 32767 word keys');
           const key = (first << BUCKET_BITS) | second;
           this.thirdMasks[key] = (this.thirdMasks[key] as number) | thirdBit;
           this.fourthMasks[key] = (this.fourthMasks[key] as number) | fourthBit;
-          this.nextEntry.push(this.heads[key] as number);
-          this.heads[key] = this.words.length;
-          this.words.push(word);
-          this.asWritten.push(asWritten);
-          this.thirds.push(word.length > 2 ? word.charCodeAt(2) : -1);
-          this.fourths.push(word.length > 3 ? word.charCodeAt(3) : -1);
-          this.owners.push(list);
+          for (const third of thirdBuckets) {
+            if (this.words.length >= 0x7fff) throw new Error('word lists: more than 32767 word keys');
+            const heads = third < 0 ? this.heads : this.tripleHeads;
+            const slot = third < 0 ? key : tripleSlot(key, third);
+            this.nextEntry.push(heads[slot] as number);
+            heads[slot] = this.words.length;
+            this.words.push(word);
+            this.asWritten.push(asWritten);
+            this.thirds.push(word.length > 2 ? word.charCodeAt(2) : -1);
+            this.fourths.push(word.length > 3 ? word.charCodeAt(3) : -1);
+            this.owners.push(list);
+          }
         }
       }
     }
@@ -408,16 +429,28 @@ class WordIndex {
   }
 
   /**
-   * Marks the lists of the words starting at `start`, whose first two units are in the bucket pair `key` (the
-   * caller has checked the buckets of the third and fourth units against the masks, where the text has them).
+   * Marks the lists of the words starting at `start`, whose first two units are in the bucket pair `key` and whose
+   * third unit, when the text has one there, is in bucket `thirdBucket` (-1 when it has none; the caller has checked
+   * the buckets of the third and fourth units against the masks, where the text has them).
    */
-  matchAt(text: string, start: number, key: number, generation: number): void {
+  matchAt(text: string, start: number, key: number, thirdBucket: number, generation: number): void {
+    for (let entry = this.heads[key] as number; entry >= 0; entry = this.nextEntry[entry] as number) {
+      const owner = this.owners[entry] as number;
+      if (this.found[owner] === generation) continue;
+      const word = this.words[entry] as string;
+      if (this.asWritten[entry] ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) {
+        this.mark(owner, generation);
+      }
+    }
+    if (thirdBucket < 0) return;
+    const first = this.tripleHeads[tripleSlot(key, thirdBucket)] as number;
+    if (first < 0) return;
     const { found, words, owners, thirds, fourths, asWritten, nextEntry } = this;
     const third = start + 2 < text.length ? text.charCodeAt(start + 2) : -2;
     const fourth = start + 3 < text.length ? text.charCodeAt(start + 3) : -2;
     const lowerThird = third < 0 ? third : lowerUnit(third);
     const lowerFourth = fourth < 0 ? fourth : lowerUnit(fourth);
-    for (let entry = this.heads[key] as number; entry >= 0; entry = nextEntry[entry] as number) {
+    for (let entry = first; entry >= 0; entry = nextEntry[entry] as number) {
       const wantedThird = thirds[entry] as number;
       const wantedFourth = fourths[entry] as number;
       const written = asWritten[entry] as boolean;
@@ -438,10 +471,16 @@ class WordIndex {
       let key = lower.length > 0 ? bucketOf(lower.charCodeAt(0)) : 0;
       for (let start = 0; start + 1 < lower.length; start++) {
         key = ((key << BUCKET_BITS) | bucketOf(lower.charCodeAt(start + 1))) & PAIR_MASK;
-        for (let entry = this.heads[key] as number; entry >= 0; entry = this.nextEntry[entry] as number) {
-          const owner = this.owners[entry] as number;
-          if (this.asWritten[entry] || this.found[owner] === generation) continue;
-          if (lower.startsWith(this.words[entry] as string, start)) this.mark(owner, generation);
+        let entry = this.heads[key] as number;
+        // The words of two units, then the longer ones keyed by the third unit's bucket.
+        for (let chain = 0; chain < 2; chain++) {
+          for (; entry >= 0; entry = this.nextEntry[entry] as number) {
+            const owner = this.owners[entry] as number;
+            if (this.asWritten[entry] || this.found[owner] === generation) continue;
+            if (lower.startsWith(this.words[entry] as string, start)) this.mark(owner, generation);
+          }
+          if (start + 2 >= lower.length) break;
+          entry = this.tripleHeads[tripleSlot(key, bucketOf(lower.charCodeAt(start + 2)))] as number;
         }
       }
     }
@@ -462,7 +501,8 @@ class WordIndex {
       const code = text.charCodeAt(i);
       if (lowerUnit(code) === SPECIAL_UNIT) special = true;
       key = ((key << BUCKET_BITS) | bucketOf(code)) & PAIR_MASK;
-      if (i >= 1) this.matchAt(text, i - 1, key, generation);
+      if (i >= 1)
+        this.matchAt(text, i - 1, key, i + 1 < text.length ? bucketOf(text.charCodeAt(i + 1)) : -1, generation);
     }
     this.finish(features, special);
   }
@@ -610,7 +650,7 @@ function computeFeatures(text: string): Features {
     // Words starting three units back whose third and fourth units may be the last one and this one. Before the
     // fourth unit, the key holds bucket 0 where the text has no unit, and no indexed word starts in bucket 0.
     if (((thirdMasks[key] as number) & (1 << previous)) !== 0 && ((fourthMasks[key] as number) & (1 << bucket)) !== 0) {
-      index.matchAt(text, i - 3, key, generation);
+      index.matchAt(text, i - 3, key, previous, generation);
     }
     key = ((key << BUCKET_BITS) | previous) & PAIR_MASK;
     previous = bucket;
@@ -622,10 +662,10 @@ function computeFeatures(text: string): Features {
   // Words of three units or fewer at the end.
   const length = text.length;
   if (length >= 3 && ((thirdMasks[key] as number) & (1 << previous)) !== 0 && fourthMasks[key] === -1) {
-    index.matchAt(text, length - 3, key, generation);
+    index.matchAt(text, length - 3, key, previous, generation);
   }
   key = ((key << BUCKET_BITS) | previous) & PAIR_MASK;
-  if (length >= 2 && thirdMasks[key] === -1) index.matchAt(text, length - 2, key, generation);
+  if (length >= 2 && thirdMasks[key] === -1) index.matchAt(text, length - 2, key, -1, generation);
   digits = Math.min(digits, DIGIT_CAP);
   longestDigitRun = Math.min(longestDigitRun, DIGIT_CAP);
   longestAlnumRun = Math.min(longestAlnumRun, DIGIT_CAP);
