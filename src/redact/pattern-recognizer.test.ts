@@ -8,6 +8,7 @@ import {
   hasAscii,
   type PatternSpec,
   textFeatures,
+  wordGate,
   wordsNotAfter,
 } from './pattern-recognizer.js';
 
@@ -183,7 +184,10 @@ describe('wordsNotAfter', () => {
 });
 
 describe('textFeatures', () => {
-  const PARTS = ['a', 'Z', '7', '12', '0000', ' ', '\t', '@', '.', ':', '/', '-', ',', '=', 'é', 'ſ', '😂', '٣', 'x1'];
+  const PARTS = [
+    ...['a', 'Z', '7', '12', '0000', ' ', '\t', '@', '.', ':', '/', '-', ',', '=', 'é', 'ſ', '😂', '٣', 'x1'],
+    ...['(', '[', '{', '<', ')', ']', '}', '>'],
+  ];
   const longest = (text: string, unit: RegExp) => {
     let best = 0;
     for (const run of text.match(new RegExp(`${unit.source}+`, 'g')) ?? []) best = Math.max(best, run.length);
@@ -201,7 +205,26 @@ describe('textFeatures', () => {
       expect(features.longestDigitRun, text).toBe(longest(text, /[0-9]/));
       expect(features.longestAlnumRun, text).toBe(longest(text, /[A-Za-z0-9]/));
       for (const char of '@.:/-,=a7 ') expect(hasAscii(features, char), `${char} in ${text}`).toBe(text.includes(char));
+      expect(features.openingBracket, text).toBe(/[([{<]/.test(text));
     }
+  });
+});
+
+describe('wordGate', () => {
+  const spelled = wordGate('anyOf', ['dot', 'punkt']);
+  const capital = wordGate('literals', ['AT ']);
+  it.each([
+    ['jsmith dot com', true, false],
+    ['jsmith DOT com', true, false],
+    ['hans pun\u212at de', true, false],
+    ['a dotted line', true, false],
+    ['AT home', false, true],
+    ['at home', false, false],
+    ['dto, pun kt, AT', false, false],
+    ['', false, false],
+  ])('%j: anyOf %s, literals %s', (text, inLowerCase, asWritten) => {
+    expect(spelled(textFeatures(text))).toBe(inLowerCase);
+    expect(capital(textFeatures(text))).toBe(asWritten);
   });
 });
 

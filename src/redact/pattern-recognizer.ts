@@ -124,6 +124,8 @@ export interface TextFeatures {
   readonly longestAlnumRun: number;
   /** The ASCII characters present. */
   readonly ascii: AsciiSet;
+  /** Whether the text holds an opening bracket: '(', '[', '{' or '<'. */
+  readonly openingBracket: boolean;
   /** The text in lower case, long s (U+017F) as 's' (computed on first use). */
   lower(): string;
 }
@@ -147,7 +149,9 @@ const DIGIT_BEFORE_UPPER_BIT = SPACE_BEFORE_DIGIT_BIT << 2;
 /** One-character literals with a bit of their own (the rest are searched as words). */
 const GATE_CHARS = '@.:/-,=';
 const CHAR_SHIFT = ALNUM_RUN_SHIFT + ALNUM_RUN_LEVELS.length + 3;
-if (CHAR_SHIFT + GATE_CHARS.length > 31) throw new Error('gate bits: more than 31');
+/** Set when the text holds an opening bracket: '(', '[', '{' or '<' (TextFeatures.openingBracket). */
+const OPENING_BRACKET_BIT = 1 << (CHAR_SHIFT + GATE_CHARS.length);
+if (CHAR_SHIFT + GATE_CHARS.length + 1 > 31) throw new Error('gate bits: more than 31');
 
 function levelBits(value: number, levels: readonly number[], shift: number): number {
   let bits = 0;
@@ -180,6 +184,9 @@ const ASCII_INFO = new Int32Array(GATE_CHAR_BIT);
 for (let code = 48; code <= 57; code++) ASCII_INFO[code] = DIGIT;
 for (let code = 65; code <= 90; code++) ASCII_INFO[code] = ASCII_LETTER | UPPER;
 for (let code = 97; code <= 122; code++) ASCII_INFO[code] = ASCII_LETTER;
+for (const bracket of '([{<') ASCII_INFO[bracket.charCodeAt(0)] = OPENING_BRACKET_BIT;
+/** The bits of ASCII_INFO that go into the gate bits. */
+const CHAR_GATE_MASK = GATE_CHAR_MASK | OPENING_BRACKET_BIT;
 
 /*
  * Lower case one code unit at a time, for the word scan: the code units of the text's toLowerCase() (long s as 's')
@@ -216,6 +223,14 @@ function lowerUnit(code: number): number {
 const BUCKET_BITS = 7;
 const PAIR_MASK = (1 << (2 * BUCKET_BITS)) - 1;
 
+/** Slots of WordIndex.tripleHeads: 2^15. */
+const TRIPLE_SLOT_BITS = 15;
+
+/** The slot of the buckets of a word's first three units (a pair's key and the third's bucket), hashed. */
+function tripleSlot(key: number, third: number): number {
+  return Math.imul((key << BUCKET_BITS) | third, 0x9e3779b1) >>> (32 - TRIPLE_SLOT_BITS);
+}
+
 /** The bucket of a code unit. */
 function bucketOf(code: number): number {
   return code < 128 ? code : lowerUnit(code) & 127;
@@ -225,6 +240,9 @@ function bucketOf(code: number): number {
 function lowerBuckets(low: number): number[] {
   return low >= 97 && low <= 122 ? [low, low - 32] : [bucketOf(low)];
 }
+
+/** A recognizer caches the patterns whose masks pass for this many gate-bit values (direct-mapped, 2^bits slots). */
+const PLAN_SLOT_BITS = 8;
 
 class Features implements TextFeatures {
   #lower: string | undefined;
@@ -239,7 +257,19 @@ class Features implements TextFeatures {
     readonly gateBits: number,
     /** The text has a long s (U+017F), which lower() spells 's'. */
     readonly longS: boolean,
-  ) {}
+  ) {
+    // MurmurHash3's finalizer: the bits differ in a few places, high and low, and must spread over every slot.
+    let hash = gateBits ^ (gateBits >>> 16);
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    this.gateSlot = (hash ^ (hash >>> 16)) & ((1 << PLAN_SLOT_BITS) - 1);
+  }
+  /** The slot of gateBits in a recognizer's cache of the patterns whose masks pass (createPatternRecognizer). */
+  readonly gateSlot: number;
+  get openingBracket(): boolean {
+    return (this.gateBits & OPENING_BRACKET_BIT) !== 0;
+  }
   /** The ASCII characters present (computed on first use: the gate characters have gate bits). */
   get ascii(): AsciiSet {
     if (this.#ascii === undefined) {
@@ -280,8 +310,14 @@ class WordIndex {
   readonly thirdMasks = new Int32Array(1 << (2 * BUCKET_BITS));
   /** The same for the fourth unit; all bits for a word of two or three. */
   readonly fourthMasks = new Int32Array(1 << (2 * BUCKET_BITS));
-  /** First entry per pair of buckets, -1 when none. */
+  /** First entry of a word of two units per pair of buckets, -1 when none. */
   readonly heads = new Int16Array(1 << (2 * BUCKET_BITS)).fill(-1);
+  /**
+   * First entry of a longer word per slot of its first three units' buckets (tripleSlot), -1 when none: a text's
+   * "con" walks the few words that go on so, not every word starting "co" (most calls find a word's first four units,
+   * so the walk was most of their cost).
+   */
+  readonly tripleHeads = new Int16Array(1 << TRIPLE_SLOT_BITS).fill(-1);
   readonly nextEntry: number[] = [];
   readonly words: string[] = [];
   /** Per entry: whether the word is searched as written (a literal) rather than in the lower-cased text. */
@@ -295,14 +331,46 @@ class WordIndex {
   /** Per list, the scan number (`generation`) of the last scan that found one of its words. */
   found = new Int32Array(16);
   generation = 0;
+  /** Per list, the groups it is a member of (found with it), or undefined. */
+  readonly groups: (number[] | undefined)[] = [];
 
-  add(words: readonly string[], asWritten: boolean): number {
+  /** A new list number (its words are added by the caller). */
+  private newList(): number {
     const list = this.lists++;
     if (this.found.length < this.lists) {
       const found = new Int32Array(this.lists * 2);
       found.set(this.found);
       this.found = found;
     }
+    return list;
+  }
+
+  /**
+   * A list with no words of its own, found whenever one of `lists` is: a recognizer whose every pattern needs a word
+   * of some list is skipped with one read when the record holds none (most records hold no word of secret's lists).
+   */
+  addGroup(lists: readonly number[]): number {
+    const group = this.newList();
+    for (const list of new Set(lists)) {
+      const groups = this.groups[list];
+      if (groups === undefined) this.groups[list] = [group];
+      else groups.push(group);
+    }
+    // Texts scanned before did not mark the group.
+    this.nextGeneration();
+    lastFeatures = undefined;
+    return group;
+  }
+
+  /** Marks `list` and its groups found in scan `generation`. */
+  mark(list: number, generation: number): void {
+    this.found[list] = generation;
+    const groups = this.groups[list];
+    if (groups !== undefined) for (const group of groups) this.found[group] = generation;
+  }
+
+  add(words: readonly string[], asWritten: boolean): number {
+    const list = this.newList();
     for (const word of words) {
       // The pass reads a surrogate as itself, not as half of a letter that may have a lower case of its own.
       // A word whose first unit is in bucket 0 would be looked for before the text's first unit (featuresOf).
@@ -313,22 +381,29 @@ class WordIndex {
       // A literal is keyed by its own units; an anyOf word by every unit that lowers to its own (both cases).
       const firsts = asWritten ? [bucketOf(word.charCodeAt(0))] : lowerBuckets(word.charCodeAt(0));
       const seconds = asWritten ? [bucketOf(word.charCodeAt(1))] : lowerBuckets(word.charCodeAt(1));
+      // A word of two units has no third; a longer one is keyed by its third unit's buckets as by the first two.
+      const thirdBuckets =
+        word.length === 2 ? [-1] : asWritten ? [bucketOf(word.charCodeAt(2))] : lowerBuckets(word.charCodeAt(2));
       // The third unit's bucket, modulo 32: a letter's two cases share a bit.
       const thirdBit = word.length > 2 ? 1 << bucketOf(word.charCodeAt(2)) : -1;
       const fourthBit = word.length > 3 ? 1 << bucketOf(word.charCodeAt(3)) : -1;
       for (const first of firsts) {
         for (const second of seconds) {
-          if (this.words.length >= 0x7fff) throw new Error('word lists: more than 32767 word keys');
           const key = (first << BUCKET_BITS) | second;
           this.thirdMasks[key] = (this.thirdMasks[key] as number) | thirdBit;
           this.fourthMasks[key] = (this.fourthMasks[key] as number) | fourthBit;
-          this.nextEntry.push(this.heads[key] as number);
-          this.heads[key] = this.words.length;
-          this.words.push(word);
-          this.asWritten.push(asWritten);
-          this.thirds.push(word.length > 2 ? word.charCodeAt(2) : -1);
-          this.fourths.push(word.length > 3 ? word.charCodeAt(3) : -1);
-          this.owners.push(list);
+          for (const third of thirdBuckets) {
+            if (this.words.length >= 0x7fff) throw new Error('word lists: more than 32767 word keys');
+            const heads = third < 0 ? this.heads : this.tripleHeads;
+            const slot = third < 0 ? key : tripleSlot(key, third);
+            this.nextEntry.push(heads[slot] as number);
+            heads[slot] = this.words.length;
+            this.words.push(word);
+            this.asWritten.push(asWritten);
+            this.thirds.push(word.length > 2 ? word.charCodeAt(2) : -1);
+            this.fourths.push(word.length > 3 ? word.charCodeAt(3) : -1);
+            this.owners.push(list);
+          }
         }
       }
     }
@@ -354,16 +429,28 @@ class WordIndex {
   }
 
   /**
-   * Marks the lists of the words starting at `start`, whose first two units are in the bucket pair `key` (the
-   * caller has checked the buckets of the third and fourth units against the masks, where the text has them).
+   * Marks the lists of the words starting at `start`, whose first two units are in the bucket pair `key` and whose
+   * third unit, when the text has one there, is in bucket `thirdBucket` (-1 when it has none; the caller has checked
+   * the buckets of the third and fourth units against the masks, where the text has them).
    */
-  matchAt(text: string, start: number, key: number, generation: number): void {
+  matchAt(text: string, start: number, key: number, thirdBucket: number, generation: number): void {
+    for (let entry = this.heads[key] as number; entry >= 0; entry = this.nextEntry[entry] as number) {
+      const owner = this.owners[entry] as number;
+      if (this.found[owner] === generation) continue;
+      const word = this.words[entry] as string;
+      if (this.asWritten[entry] ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) {
+        this.mark(owner, generation);
+      }
+    }
+    if (thirdBucket < 0) return;
+    const first = this.tripleHeads[tripleSlot(key, thirdBucket)] as number;
+    if (first < 0) return;
     const { found, words, owners, thirds, fourths, asWritten, nextEntry } = this;
     const third = start + 2 < text.length ? text.charCodeAt(start + 2) : -2;
     const fourth = start + 3 < text.length ? text.charCodeAt(start + 3) : -2;
     const lowerThird = third < 0 ? third : lowerUnit(third);
     const lowerFourth = fourth < 0 ? fourth : lowerUnit(fourth);
-    for (let entry = this.heads[key] as number; entry >= 0; entry = nextEntry[entry] as number) {
+    for (let entry = first; entry >= 0; entry = nextEntry[entry] as number) {
       const wantedThird = thirds[entry] as number;
       const wantedFourth = fourths[entry] as number;
       const written = asWritten[entry] as boolean;
@@ -372,7 +459,7 @@ class WordIndex {
       const owner = owners[entry] as number;
       if (found[owner] === generation) continue;
       const word = words[entry] as string;
-      if (written ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) found[owner] = generation;
+      if (written ? text.startsWith(word, start) : lowerStartsWith(text, word, start)) this.mark(owner, generation);
     }
   }
 
@@ -384,16 +471,22 @@ class WordIndex {
       let key = lower.length > 0 ? bucketOf(lower.charCodeAt(0)) : 0;
       for (let start = 0; start + 1 < lower.length; start++) {
         key = ((key << BUCKET_BITS) | bucketOf(lower.charCodeAt(start + 1))) & PAIR_MASK;
-        for (let entry = this.heads[key] as number; entry >= 0; entry = this.nextEntry[entry] as number) {
-          const owner = this.owners[entry] as number;
-          if (this.asWritten[entry] || this.found[owner] === generation) continue;
-          if (lower.startsWith(this.words[entry] as string, start)) this.found[owner] = generation;
+        let entry = this.heads[key] as number;
+        // The words of two units, then the longer ones keyed by the third unit's bucket.
+        for (let chain = 0; chain < 2; chain++) {
+          for (; entry >= 0; entry = this.nextEntry[entry] as number) {
+            const owner = this.owners[entry] as number;
+            if (this.asWritten[entry] || this.found[owner] === generation) continue;
+            if (lower.startsWith(this.words[entry] as string, start)) this.mark(owner, generation);
+          }
+          if (start + 2 >= lower.length) break;
+          entry = this.tripleHeads[tripleSlot(key, bucketOf(lower.charCodeAt(start + 2)))] as number;
         }
       }
     }
     for (const { word, list, asWritten } of this.loose) {
       if (this.found[list] === generation) continue;
-      if ((asWritten ? features.text : features.lower()).includes(word)) this.found[list] = generation;
+      if ((asWritten ? features.text : features.lower()).includes(word)) this.mark(list, generation);
     }
   }
 
@@ -408,7 +501,8 @@ class WordIndex {
       const code = text.charCodeAt(i);
       if (lowerUnit(code) === SPECIAL_UNIT) special = true;
       key = ((key << BUCKET_BITS) | bucketOf(code)) & PAIR_MASK;
-      if (i >= 1) this.matchAt(text, i - 1, key, generation);
+      if (i >= 1)
+        this.matchAt(text, i - 1, key, i + 1 < text.length ? bucketOf(text.charCodeAt(i + 1)) : -1, generation);
     }
     this.finish(features, special);
   }
@@ -443,6 +537,19 @@ function wordListOf(use: 'literals' | 'anyOf', words: readonly string[]): number
   return list;
 }
 
+/** One group number per distinct set of lists (WordIndex.addGroup). */
+const wordGroups = new Map<string, number>();
+
+function wordGroupOf(lists: readonly number[]): number {
+  const key = [...new Set(lists)].sort((a, b) => a - b).join(',');
+  let group = wordGroups.get(key);
+  if (group === undefined) {
+    group = wordIndex.addGroup(lists);
+    wordGroups.set(key, group);
+  }
+  return group;
+}
+
 let lastText: string | undefined;
 let lastFeatures: Features | undefined;
 
@@ -455,14 +562,33 @@ export function textHasWords(text: string, words: readonly string[], use: 'liter
   return wordIndex.has(featuresOf(text), list);
 }
 
+/**
+ * A test of whether a record holds a word of `words`, as written (`literals`) or in its lower case (`anyOf`), answered
+ * by the shared pass as a pattern's word gate is: for prefilters. Call it once, when the recognizer is built (each
+ * new list makes the next record's pass look for more words). Example:
+ * `const spelled = wordGate('anyOf', ['dot', 'punto']); ... prefilter: (text, features) => spelled(features)`.
+ */
+export function wordGate(use: 'literals' | 'anyOf', words: readonly string[]): (features: TextFeatures) => boolean {
+  const list = wordListOf(use, words);
+  return (features) => {
+    if (!(features instanceof Features)) throw new Error('wordGate: features not made by textFeatures');
+    return wordIndex.has(features, list);
+  };
+}
+
 /** The features of `text`; the last text's features are kept, so recognizers run on one record compute them once. */
 export function textFeatures(text: string): TextFeatures {
   return featuresOf(text);
 }
 
-/** The features of `text` and, in the same pass, the word lists it holds (WordIndex). */
+/** The features of `text` (the last text's are kept: every recognizer asks for those of the same record). */
 function featuresOf(text: string): Features {
-  if (lastFeatures !== undefined && lastText === text) return lastFeatures;
+  // Small, so that it is inlined into each recognizer's call; the pass is a call of its own.
+  return lastFeatures !== undefined && lastText === text ? lastFeatures : computeFeatures(text);
+}
+
+/** The features of `text` and, in the same pass, the word lists it holds (WordIndex). */
+function computeFeatures(text: string): Features {
   const index = wordIndex;
   const generation = index.nextGeneration();
   const { thirdMasks, fourthMasks } = index;
@@ -524,7 +650,7 @@ function featuresOf(text: string): Features {
     // Words starting three units back whose third and fourth units may be the last one and this one. Before the
     // fourth unit, the key holds bucket 0 where the text has no unit, and no indexed word starts in bucket 0.
     if (((thirdMasks[key] as number) & (1 << previous)) !== 0 && ((fourthMasks[key] as number) & (1 << bucket)) !== 0) {
-      index.matchAt(text, i - 3, key, generation);
+      index.matchAt(text, i - 3, key, previous, generation);
     }
     key = ((key << BUCKET_BITS) | previous) & PAIR_MASK;
     previous = bucket;
@@ -532,14 +658,14 @@ function featuresOf(text: string): Features {
   }
   if (run > longestDigitRun) longestDigitRun = run;
   if (alnumRun > longestAlnumRun) longestAlnumRun = alnumRun;
-  charBits &= GATE_CHAR_MASK;
+  charBits &= CHAR_GATE_MASK;
   // Words of three units or fewer at the end.
   const length = text.length;
   if (length >= 3 && ((thirdMasks[key] as number) & (1 << previous)) !== 0 && fourthMasks[key] === -1) {
-    index.matchAt(text, length - 3, key, generation);
+    index.matchAt(text, length - 3, key, previous, generation);
   }
   key = ((key << BUCKET_BITS) | previous) & PAIR_MASK;
-  if (length >= 2 && thirdMasks[key] === -1) index.matchAt(text, length - 2, key, generation);
+  if (length >= 2 && thirdMasks[key] === -1) index.matchAt(text, length - 2, key, -1, generation);
   digits = Math.min(digits, DIGIT_CAP);
   longestDigitRun = Math.min(longestDigitRun, DIGIT_CAP);
   longestAlnumRun = Math.min(longestAlnumRun, DIGIT_CAP);
@@ -838,24 +964,37 @@ export function createPatternRecognizer(declared: PatternRecognizerSpec): Recogn
   if (firstType === undefined) throw new Error(`recognizer ${spec.name}: no types`);
   const defaultType: EntityType = firstType;
   const patterns = spec.patterns.map((pattern) => new CompiledPattern(pattern));
-  // Bits every pattern needs: without them the recognizer has nothing to do.
+  // When every pattern needs a word of some list, a record holding no word of those lists has nothing to match.
+  const wordGroup = patterns.every((pattern) => pattern.literals >= 0 || pattern.anyOf >= 0)
+    ? wordGroupOf(patterns.map((pattern) => (pattern.literals >= 0 ? pattern.literals : pattern.anyOf)))
+    : -1;
+  const prefilter = spec.prefilter;
+  // Bits every pattern needs: without them the recognizer has nothing to do (one AND, before the slot's lookup).
   const needAll = patterns.reduce((bits, pattern) => bits & pattern.need, -1);
+  // Per slot of gate bits (Features.gateSlot): the bits last seen there and the patterns whose masks they pass.
+  const slotBits = new Int32Array(1 << PLAN_SLOT_BITS).fill(-1);
+  const slotPatterns: (readonly CompiledPattern[])[] = new Array(1 << PLAN_SLOT_BITS).fill(patterns);
 
   function analyzeInto(input: AnalysisInput, spans: DetectedSpan[], options?: AnalyzeOptions): void {
     const text = input.text;
     const features = featuresOf(text);
     const bits = features.gateBits;
     if ((bits & needAll) !== needAll) return;
-    let prefiltered = spec.prefilter === undefined;
-    for (const compiled of patterns) {
-      if ((bits & compiled.need) !== compiled.need || (compiled.needOne !== 0 && (bits & compiled.needOne) === 0)) {
-        continue;
-      }
-      // The recognizer's prefilter runs once some pattern's masks pass (both are pure, so the order is free).
-      if (!prefiltered) {
-        if (!spec.prefilter?.(text, features)) return;
-        prefiltered = true;
-      }
+    const slot = features.gateSlot;
+    let open = slotPatterns[slot] as readonly CompiledPattern[];
+    if (slotBits[slot] !== bits) {
+      open = patterns.filter(
+        (compiled) =>
+          (bits & compiled.need) === compiled.need && (compiled.needOne === 0 || (bits & compiled.needOne) !== 0),
+      );
+      slotBits[slot] = bits;
+      slotPatterns[slot] = open;
+    }
+    if (open.length === 0) return;
+    if (wordGroup >= 0 && !wordIndex.has(features, wordGroup)) return;
+    // The prefilter runs once some pattern's masks pass (both are pure, so the order is free).
+    if (prefilter !== undefined && !prefilter(text, features)) return;
+    for (const compiled of open) {
       if (compiled.checked && !checkedGatesPass(compiled, features)) continue;
       matchPattern(compiled, input, spans, options);
     }

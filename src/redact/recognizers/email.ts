@@ -1,6 +1,6 @@
 // EMAIL: RFC 5322-ish local part @ a domain with a letter TLD; skipped when the text has no '@'.
 
-import { createPatternRecognizer, hasAscii, type PatternMatch } from '../pattern-recognizer.js';
+import { createPatternRecognizer, hasAscii, type PatternMatch, wordGate } from '../pattern-recognizer.js';
 import { COMMON_TLDS } from './url.js';
 
 /** A character of the local part: the regex's class and its anchor's run class, from one source. */
@@ -163,11 +163,18 @@ const MAIL_PROVIDER = new RegExp(`^(?:${MAIL_PROVIDERS})\\.`, 'i');
 const MAIL_PROVIDER_NAME = new RegExp(`^(?:${MAIL_PROVIDERS})(?![\\p{L}\\p{N}-])`, 'iu');
 
 // What every spelled-out address holds, apart from an '@' set apart (hasLooseAt's): a bracket, a word for '.' (in any
-// case), a joined "at" or "AT" before a space (the regex looks for the "A", rarer than the space before it). The patterns need no character the recognizer's masks know, so this
-// runs on every text without a plain address: first one regex (6% of the generated posts pass it, nearly all for a
-// bracket), then one pass over the char codes (spellsAnAddress).
+// case), a joined "at" or "AT" before a space (the regex looks for the "A", rarer than the space before it). The
+// prefilter asks it of every text without a plain address, from the shared pass (the opening-bracket bit and two word
+// lists, createEmailRecognizer; 6% of the generated posts pass, nearly all for a bracket), then reads the char codes
+// (spellsAnAddress). The regex itself is the spelled-out pattern's gate.
 const MAY_SPELL =
   /[[({<]|[dD][oO][tT]|[pP](?:[uU][nN](?:[tT][oO]|[kK\u212a][tT])|[oO](?:[nN][tT][oO]|[iI][nN][tT]))|[-_][aA][tT][-_]|AT[ \t\u00a0]/;
+/**
+ * The spelled-out pattern's own gate: MAY_SPELL, or an '@' before a space, tab or closing bracket (an opening bracket
+ * before it is in MAY_SPELL). The recognizer's prefilter lets through every text with a plain address, where this
+ * keeps the regex, which starts at every letter, off the 2 in 3 of them that hold neither.
+ */
+const MAY_SPELL_OR_LOOSE_AT = new RegExp(`${MAY_SPELL.source}|@[ \\t\\u00a0\\])}>]`);
 const SPACE = new Set([' ', '\t', '\u00a0'].map((c) => c.charCodeAt(0)));
 const OPEN = new Set(['[', '(', '{', '<'].map((c) => c.charCodeAt(0)));
 const CLOSE = new Set([']', ')', '}', '>'].map((c) => c.charCodeAt(0)));
@@ -254,12 +261,18 @@ function hasLooseAt(text: string): boolean {
 
 /** E-mail addresses, written plainly or spelled out. */
 export function createEmailRecognizer() {
+  // MAY_SPELL, answered by the shared pass over the record where the regex read every text without a plain address
+  // again (most posts): a bracket, or a word of these lists (a list's word is found in the lower-cased text wherever
+  // the regex's ASCII cases, or the Kelvin sign for 'k', spell it).
+  const maySpellWord = wordGate('anyOf', ['dot', 'punto', 'punkt', 'ponto', 'point', '-at-', '-at_', '_at-', '_at_']);
+  const capitalAt = wordGate('literals', ['AT ', 'AT\t', 'AT\u00a0']);
   return createPatternRecognizer({
     name: 'email',
     types: ['EMAIL'],
     prefilter: (text, features) =>
       (hasAscii(features, '@') && (hasAddressAt(text) || hasLooseAt(text))) ||
-      (MAY_SPELL.test(text) && spellsAnAddress(text, hasAscii(features, '.'))),
+      ((features.openingBracket || maySpellWord(features) || capitalAt(features)) &&
+        spellsAnAddress(text, hasAscii(features, '.'))),
     context: { words: ['email', 'e-mail', 'mail', 'correo', 'courriel', 'contact'], boost: 0.1 },
     patterns: [
       {
@@ -277,6 +290,7 @@ export function createEmailRecognizer() {
         regex: SPELLED_ADDRESS,
         score: 0.75,
         validate: isSpelledAddress,
+        gate: MAY_SPELL_OR_LOOSE_AT,
       },
       // The regexes below start on every text the prefilter lets through (6% of posts, nearly all for a bracket): the
       // shared pass's word lists keep them to the texts with their "at".

@@ -126,6 +126,9 @@ export function createSecretRecognizer() {
         // Every match holds '://' after a scheme of at most 21 letters, digits, '+', '.' or '-': the regex starts there,
         // not at every letter of a post that holds a link.
         anchor: { text: '://', within: 21, run: /[a-z0-9+.-]/i },
+        // The user information after '://', up to its '@': most links have none, where the regex, started at the
+        // scheme, tried every later letter of the text.
+        gate: /:\/\/[^\s:/?#@]{0,64}:[^\s/@]{1,128}@/,
         // Placeholders ("user:password@host", "${DB_PASS}", "****") show no one's secret.
         validate: ({ value }) => {
           const password = /^[^:]*:\/\/[^:/?#@]*:([^/@]*)@/.exec(value)?.[1] ?? '';
