@@ -12,6 +12,7 @@ import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
 import { trimOrdinaryWords } from './ordinary-words.js';
 import { scriptNames } from './script-names.js';
 import { createNameTagger, type NameTagger, type TaggedWords } from './tagger.js';
+import { type FrequentWords, loadFrequentWords } from './word-lists.js';
 
 export const NAME_RECOGNIZER = 'name-tagger';
 
@@ -118,6 +119,11 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     gazetteer ??= loadGazetteer(options.dataDir ?? resolveDataDir());
     return gazetteer;
   };
+  let frequentWords: FrequentWords | undefined;
+  const getFrequentWords = (): FrequentWords => {
+    frequentWords ??= loadFrequentWords(options.dataDir ?? resolveDataDir());
+    return frequentWords;
+  };
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
@@ -139,6 +145,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
       getTagger().tag(input.text),
       getTagger().words(input.text),
       getGazetteer(),
+      getFrequentWords,
     );
     for (const span of tagged) {
       const type = TAG_TYPES[span.typeIndex];

@@ -32,6 +32,7 @@ import { NAME_PARTICLES, startsAddressingPhrase } from './cue-names.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
 import type { TaggedSpan } from './tagger.js';
 import type { WordRanges } from './tokenize.js';
+import type { FrequentWords } from './word-lists.js';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/).map(foldToken));
 
@@ -169,29 +170,42 @@ const NOT_ORDINARY = 0;
 const ORDINARY_WORD = 1;
 /** A lower-case word no list holds: ordinary only in a run of such words ("eindelijk klaar"), else maybe a name. */
 const ORDINARY_IN_A_LOWER_CASE_RUN = 2;
+/** One of the language's commonest words (word-lists.ts): ordinary in a PERSON span only. */
+const ORDINARY_IN_A_PERSON = 3;
 const VERDICTS_KEPT = 50_000;
 const verdictCache = new WeakMap<Gazetteer, Map<string, Map<string, number>>>();
 
-function verdictsOf(gazetteer: Gazetteer, language: string): Map<string, number> {
+/** The verdicts kept for one gazetteer, language and frequent-word list (with the lists or without). */
+function verdictsOf(gazetteer: Gazetteer, language: string, withFrequent: boolean): Map<string, number> {
   let byLanguage = verdictCache.get(gazetteer);
   if (byLanguage === undefined) {
     byLanguage = new Map();
     verdictCache.set(gazetteer, byLanguage);
   }
-  let verdicts = byLanguage.get(language);
+  const key = withFrequent ? `${language}+frequent` : language;
+  let verdicts = byLanguage.get(key);
   if (verdicts === undefined) {
     verdicts = new Map();
-    byLanguage.set(language, verdicts);
+    byLanguage.set(key, verdicts);
   }
   return verdicts;
 }
 
-function wordVerdict(written: string, language: string, list: ReadonlySet<string>, gazetteer: Gazetteer): number {
+function wordVerdict(
+  written: string,
+  language: string,
+  list: ReadonlySet<string>,
+  frequent: ReadonlySet<string> | undefined,
+  gazetteer: Gazetteer,
+): number {
   const folded = foldToken(written);
   const flags = gazetteer.flags(folded);
   if ((flags & NAME) !== 0) return NOT_ORDINARY;
   if (list.has(folded)) return ORDINARY_WORD;
   if ((flags & PLACE_OR_FORM) !== 0) return NOT_ORDINARY;
+  // One of the language's commonest words ("Mitarbeiter", "vediamo"), which no given-name list holds: ordinary in a
+  // person's span, not in a place's ("Fortaleza", "Condesa").
+  if (frequent?.has(folded) === true) return ORDINARY_IN_A_PERSON;
   if (LOWER_CASE.test(written)) {
     if ((flags & GAZ.COMMON) !== 0) return ORDINARY_WORD;
     // Alone, a lower-case word may be a name the lists lack ("danke uwe").
@@ -205,7 +219,8 @@ function wordVerdict(written: string, language: string, list: ReadonlySet<string
 
 /**
  * The tagger's spans of `text` without the ordinary words of the record's language (see above); `spans` itself
- * when the language is not one of them or nothing changes. `words` are the tagger's tokens of `text`.
+ * when the language is not one of them or nothing changes. `words` are the tagger's tokens of `text`; `frequent`,
+ * the languages' commonest words (word-lists.ts), is asked for only when a span is to be trimmed.
  * @example trimOrdinaryWords('Danke für die Glückwünsche', 'de', spans, words, gazetteer) // no "Danke" span
  */
 export function trimOrdinaryWords(
@@ -214,16 +229,19 @@ export function trimOrdinaryWords(
   spans: readonly TaggedSpan[],
   words: WordRanges | undefined,
   gazetteer: Gazetteer,
+  frequent?: () => FrequentWords,
 ): readonly TaggedSpan[] {
   const language = ordinaryWordLanguage(lang);
   if (language === undefined || spans.length === 0 || words === undefined) return spans;
   const list = ORDINARY[language] as ReadonlySet<string>;
+  const frequentWords = frequent?.().get(language);
   const { count, starts, ends } = words;
   const word = (i: number): string => text.slice(starts[i] as number, ends[i] as number);
   // The span being trimmed (tokens spanFrom .. spanTo-1), and whether it is two or more words all written in lower
   // case: read only when a lower-case word in no list asks (lowerCaseRun), once per span.
   let spanFrom = 0;
   let spanTo = 0;
+  let spanIsPerson = false;
   let lowerCaseRunOf = -1;
   let lowerCaseRunValue = false;
   const lowerCaseRun = (): boolean => {
@@ -240,15 +258,16 @@ export function trimOrdinaryWords(
     }
     return lowerCaseRunValue;
   };
-  const verdicts = verdictsOf(gazetteer, language);
+  const verdicts = verdictsOf(gazetteer, language, frequentWords !== undefined);
   const isOrdinary = (i: number): boolean => {
     const written = word(i);
     let verdict = verdicts.get(written);
     if (verdict === undefined) {
-      verdict = wordVerdict(written, language, list, gazetteer);
+      verdict = wordVerdict(written, language, list, frequentWords, gazetteer);
       if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
       verdicts.set(written, verdict);
     }
+    if (verdict === ORDINARY_IN_A_PERSON) return spanIsPerson;
     return verdict === ORDINARY_WORD || (verdict === ORDINARY_IN_A_LOWER_CASE_RUN && lowerCaseRun());
   };
   // A token is a word or one punctuation character (tokenize.ts): its first unit tells, for ASCII but '_' (a word
@@ -317,6 +336,7 @@ export function trimOrdinaryWords(
     let trimmed = false;
     spanFrom = t;
     spanTo = last;
+    spanIsPerson = span.typeIndex === PERSON_TYPE;
     const trims = (i: number, next: number): boolean => {
       if (!isWord(i)) return true;
       const ordinary = isOrdinary(i) && !joinsName(i, next, from, to, span.typeIndex);
