@@ -20,6 +20,13 @@ describe('cueNames', () => {
     ['merci à lefèvre', ['lefèvre']],
     ['gracias a fernández y ruiz', ['fernández', 'ruiz']],
     ['grazie a rossi e bianchi', ['rossi', 'bianchi']],
+    // the phrase's preposition said again before the next name of the list
+    ['gracias a fernández y a ruiz', ['fernández', 'ruiz']],
+    ['thanks to patel and to okafor', ['patel', 'okafor']],
+    ['danke an schmidt und an weber', ['schmidt', 'weber']],
+    ['merci à lefèvre et à dupont', ['lefèvre', 'dupont']],
+    ['gracias a ruiz y a todos', ['ruiz']],
+    ['thanks to patel and to the whole team', ['patel']],
     ['obrigada a souza', ['souza']],
     ['Bedankt aan de Vries voor de hulp', ['de Vries']],
     ['met with van der berg and de la cruz today', ['van der berg', 'de la cruz']],

@@ -193,20 +193,29 @@ export function cueNames(
     if (cue === undefined) continue;
     let at = i + cue.words.length;
     if (at < count && AFTER_CUE.has(folded(at))) at++;
+    // The token after a join between two names, past the phrase's preposition said again ("gracias a Lucía y a
+    // Pedro", "thanks to Ana and to Kim"); -1 when token j is no join.
+    const preposition = cue.words.length > 1 ? cue.words[cue.words.length - 1] : undefined;
+    const afterJoin = (j: number): number => {
+      if (j >= count || !LIST_JOINS.has(folded(j))) return -1;
+      return j + 1 < count && folded(j + 1) === preposition ? j + 2 : j + 1;
+    };
     for (let listed = 0; listed < LIST_NAMES && at < count; listed++) {
       // A name the tagger found ("Congrats to Ana Costa", as it mostly does) is passed over, not read again.
       const position = starts[at] as number;
       const known = found.find((span) => span.start <= position && position < span.end);
       if (known !== undefined) {
         while (at < count && (starts[at] as number) < known.end) at++;
-        if (at < count && LIST_JOINS.has(folded(at))) at++;
-        else break;
+        const next = afterJoin(at);
+        if (next < 0) break;
+        at = next;
         continue;
       }
       // A handle in the list ("cc @patel and okafor") is the handle recognizer's: the list goes on after it.
       if (text.charCodeAt(starts[at] as number) === 64 && at + 1 < count && starts[at + 1] === ends[at]) {
         at += 2;
-        if (at < count && LIST_JOINS.has(folded(at))) at++;
+        const next = afterJoin(at);
+        if (next >= 0) at = next;
         continue;
       }
       // A title before a name is not part of it ("Congrats to Sr. Ana Costa").
@@ -220,8 +229,9 @@ export function cueNames(
       names.push({ start: starts[at] as number, end: ends[name - 1] as number });
       at = name;
       // A join, then another name; a join before something else ends the list.
-      if (at < count && LIST_JOINS.has(folded(at))) at++;
-      else break;
+      const next = afterJoin(at);
+      if (next < 0) break;
+      at = next;
     }
     i = at - 1;
   }

@@ -11,6 +11,8 @@
 //    months and the commonest nouns of members' posts, written for the project from general knowledge of each
 //    language (not taken from a corpus). The place and legal-form lists also hold "und", "der", "en": they do not
 //    outweigh this list; or, for a word in neither of those lists,
+//  - it is one of the language's 10,000 commonest words (word-lists.ts: "Mitarbeiter", "Kino", "vediamo"), no place
+//    or organization list holds it and the span is a PERSON's (a place's name may be a common word: "Fortaleza"); or
 //  - it is written in lower case and the gazetteer holds it as a common word ("giornata"), or no name list holds it,
 //    not even the larger `humannames` list, and the span is a run of two or more lower-case words ("eindelijk klaar";
 //    a lone lower-case word may be a name the lists lack: "danke uwe"), or
