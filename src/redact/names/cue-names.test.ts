@@ -3,10 +3,13 @@ import { cueNames } from './cue-names.js';
 import { loadGazetteer } from './gazetteer.js';
 import { createNameRecognizer } from './name-recognizer.js';
 import { tokenize } from './tokenize.js';
+import { loadFrequentWords } from './word-lists.js';
 
 const gazetteer = loadGazetteer();
+const frequent = loadFrequentWords();
+const commonWord = (language: string, folded: string) => frequent.get(language)?.has(folded) === true;
 const names = (text: string): string[] =>
-  cueNames(text, tokenize(text), gazetteer).map((n) => text.slice(n.start, n.end));
+  cueNames(text, tokenize(text), gazetteer, [], commonWord).map((n) => text.slice(n.start, n.end));
 
 describe('cueNames', () => {
   it.each<[string, string[]]>([
@@ -26,6 +29,16 @@ describe('cueNames', () => {
     ['danke an schmidt und an weber', ['schmidt', 'weber']],
     ['merci à lefèvre et à dupont', ['lefèvre', 'dupont']],
     ['gracias a ruiz y a todos', ['ruiz']],
+    // a self-introduction: the writer's name, listed or not, never a common word of the phrase's language
+    ['hola, me llamo xiomara y busco piso', ['xiomara']],
+    ['Ich bin der Uwe aus Köln', ['Uwe']],
+    ['ich heiße Swantje', ['Swantje']],
+    ["je m'appelle maëlle", ['maëlle']],
+    ['mijn naam is Sanne Bakker', ['Sanne Bakker']],
+    ['Ich bin der Meinung, dass es reicht', []],
+    ['soy ingeniero y busco trabajo', []],
+    ['my name is not important', []],
+    ['mi chiamo Gianluca e Marco è mio fratello', ['Gianluca']],
     ['thanks to patel and to the whole team', ['patel']],
     ['obrigada a souza', ['souza']],
     ['Bedankt aan de Vries voor de hulp', ['de Vries']],

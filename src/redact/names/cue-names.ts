@@ -31,6 +31,18 @@ const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudo
 |glückwunsch an|glückwünsche an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
 |grazie a|saluti a|auguri a|complimenti a|obrigado a|obrigada a|abraço a|abraços a|parabéns a|bedankt aan|dank aan
 |groeten aan|proficiat aan`;
+// Self-introductions, by language: after them a reader expects the writer's own name, whatever lists hold it ("me
+// llamo xiomara", "ich bin der Uwe"), unless it is one of the language's commonest words ("ich bin der Meinung", "soy
+// ingeniero"; English ones are the gazetteer's common and dictionary words).
+const INTRO_CUES: Readonly<Record<string, string>> = {
+  en: `my name is|my name's|i am called|i'm called`,
+  de: `ich heiße|ich heisse|mein name ist|ich bin der|ich bin die|man nennt mich`,
+  es: `me llamo|mi nombre es|soy`,
+  fr: `je m'appelle|mon nom est|moi c'est|je me nomme`,
+  it: `mi chiamo|il mio nome è`,
+  pt: `me chamo|meu nome é`,
+  nl: `mijn naam is|ik heet`,
+};
 const WEAK_CUES = `thanks|thank you|thx|happy birthday|hbd|rip|danke|merci|gracias|grazie|obrigado|obrigada|valeu|bedankt
 |parabéns|felicidades|auguri|joyeux anniversaire|feliz cumpleaños|buon compleanno|feliz aniversário|alles gute
 |dank je|dankjewel|hi|hey|hello|dear|hola|querido|querida|bonjour|salut|cher|chère|hallo|liebe|lieber|ciao|caro|cara|oi|olá|hoi`;
@@ -75,8 +87,16 @@ function addFirstWord(word: string): void {
   FIRST_WORDS.add(lowerHash(word, 0, word.length));
 }
 
+interface Cue {
+  readonly words: readonly string[];
+  /** Ends in a preposition or is "cc": a listed name is taken even if it is an English word. */
+  readonly strong: boolean;
+  /** A self-introduction's language: a word in no list is taken too, unless it is a common word of it. */
+  readonly intro: string | undefined;
+}
+
 /** The folded words of each phrase, keyed by its first folded word. */
-function cueTable(list: string, strong: boolean, table: Map<string, { words: string[]; strong: boolean }[]>): void {
+function cueTable(list: string, strong: boolean, table: Map<string, Cue[]>, intro?: string): void {
   for (const phrase of list.split(/\s*\|\s*/)) {
     const written = phrase.trim().split(/\s+/);
     const words = written.map(foldToken);
@@ -84,14 +104,15 @@ function cueTable(list: string, strong: boolean, table: Map<string, { words: str
     addFirstWord(words[0] as string);
     const first = words[0] as string;
     const entries = table.get(first) ?? [];
-    entries.push({ words, strong });
+    entries.push({ words, strong, intro });
     // Longer phrases first, so "thanks to" wins over "thanks".
     entries.sort((a, b) => b.words.length - a.words.length);
     table.set(first, entries);
   }
 }
-const CUES = new Map<string, { words: string[]; strong: boolean }[]>();
+const CUES = new Map<string, Cue[]>();
 cueTable(STRONG_CUES, true, CUES);
+for (const [language, phrases] of Object.entries(INTRO_CUES)) cueTable(phrases, true, CUES, language);
 cueTable(WEAK_CUES, false, CUES);
 
 /** Whether a folded word is the first word of an addressing or crediting phrase ("gracias", "danke", "hola"). */
@@ -161,9 +182,23 @@ function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: 
   return (flags & NAME) !== 0 && (strong || !ASCII_ONLY.test(word));
 }
 
+const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+
 /**
- * Names after an addressing or crediting phrase in `words` (the tagger's tokens of `text`), in text order. Each is a
- * run of name words (with particles inside), one range per name of a list.
+ * A word after a self-introduction that no name list needs to hold: letters only, not a word for everyone or "you",
+ * not a common or English word the name lists lack, not only a place, and not one of the language's commonest words.
+ */
+function isIntroducedName(word: string, folded: string, gazetteer: Gazetteer, commonWord: boolean): boolean {
+  if (commonWord || folded.length < 2 || !PLAIN_WORD.test(word) || ADDRESSEES.has(folded) || CALENDAR_WORDS.has(folded))
+    return false;
+  const flags = gazetteer.flags(folded);
+  if ((flags & GAZ.COMMON) !== 0 || ((flags & GAZ.DICTIONARY) !== 0 && (flags & NAME) === 0)) return false;
+  return (flags & GAZ.LOCATION) === 0 || (flags & NAME) !== 0;
+}
+
+/**
+ * Names after an addressing or crediting phrase, or a self-introduction, in `words` (the tagger's tokens of `text`),
+ * in text order. Each is a run of name words (with particles inside), one range per name of a list.
  */
 export function cueNames(
   text: string,
@@ -171,6 +206,8 @@ export function cueNames(
   gazetteer: Gazetteer,
   /** Where names were found already (sorted, disjoint): a list starting inside one is not read again. */
   found: readonly { readonly start: number; readonly end: number }[] = [],
+  /** Whether a folded word is one of a language's commonest words (word-lists.ts); none is without it. */
+  commonWord: (language: string, folded: string) => boolean = () => false,
 ): CueName[] {
   const names: CueName[] = [];
   const { count, starts, ends } = words;
@@ -224,12 +261,12 @@ export function cueNames(
         if (at < count && text.charCodeAt(starts[at] as number) === 46 && starts[at] === ends[at - 1]) at++;
         if (at >= count) break;
       }
-      const name = nameAt(text, words, at, gazetteer, cue.strong, folded);
+      const name = nameAt(text, words, at, gazetteer, cue, folded, commonWord);
       if (name === undefined) break;
       names.push({ start: starts[at] as number, end: ends[name - 1] as number });
       at = name;
-      // A join, then another name; a join before something else ends the list.
-      const next = afterJoin(at);
+      // A join, then another name; a join before something else ends the list. A self-introduction names one.
+      const next = cue.intro === undefined ? afterJoin(at) : -1;
       if (next < 0) break;
       at = next;
     }
@@ -244,10 +281,12 @@ function nameAt(
   words: WordRanges,
   at: number,
   gazetteer: Gazetteer,
-  strong: boolean,
+  cue: Cue,
   folded: (i: number) => string,
+  commonWord: (language: string, folded: string) => boolean,
 ): number | undefined {
   const { count, starts, ends } = words;
+  const { strong } = cue;
   const word = (i: number) => text.slice(starts[i] as number, ends[i] as number);
   let end: number | undefined;
   let nameWords = 0;
@@ -266,7 +305,11 @@ function nameAt(
       }
       break;
     }
-    if (!isNameWord(word(i), f, gazetteer, strong)) break;
+    const written = word(i);
+    const nameWord =
+      isNameWord(written, f, gazetteer, strong) ||
+      (cue.intro !== undefined && isIntroducedName(written, f, gazetteer, commonWord(cue.intro, f)));
+    if (!nameWord) break;
     nameWords++;
     end = i + 1;
   }

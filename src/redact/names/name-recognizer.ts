@@ -124,6 +124,9 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     frequentWords ??= loadFrequentWords(options.dataDir ?? resolveDataDir());
     return frequentWords;
   };
+  // One of a language's commonest words (a self-introduction names its language itself: "me llamo").
+  const isFrequentWord = (language: string, folded: string): boolean =>
+    getFrequentWords().get(language)?.has(folded) === true;
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
@@ -206,7 +209,9 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     // tagger found nothing.
     if (wanted[0] === true && CUE_NAME_SCORE >= minScore) {
       const words = getTagger().words(input.text);
-      for (const name of words === undefined ? [] : cueNames(input.text, words, getGazetteer(), tagged)) {
+      for (const name of words === undefined
+        ? []
+        : cueNames(input.text, words, getGazetteer(), tagged, isFrequentWord)) {
         if (tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
         pushPerson(
           name.start,

@@ -123,6 +123,11 @@ febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciemb
 empresa mensaje mensajes alguien nadie tenía tenían había hubo quedó estaba estaban después antes`),
 });
 
+// One-word greetings, as written (lower-cased, accents kept: "Ola" is a given name, "olá" the Portuguese greeting).
+const GREETINGS: ReadonlySet<string> = new Set(
+  'hola olá hoi hallo ciao salut bonjour bonsoir coucou buongiorno buonasera moin servus'.split(' '),
+);
+
 // German noun suffixes (folded: "tät" is "tat").
 const GERMAN_NOUN_SUFFIXES = `ung ungen heit heiten keit keiten schaft schaften tat taten ion ionen
 nis nisse tum ismus ismen ment mente enz enzen anz anzen innen`;
@@ -200,6 +205,8 @@ function wordVerdict(
   frequent: ReadonlySet<string> | undefined,
   gazetteer: Gazetteer,
 ): number {
+  // A greeting that a name list also holds ("Hola" as a family name, "Hoi" and "Olá" as given names) is the greeting.
+  if (GREETINGS.has(written.toLowerCase())) return ORDINARY_WORD;
   const folded = foldToken(written);
   const flags = gazetteer.flags(folded);
   if ((flags & NAME) !== 0) return NOT_ORDINARY;
