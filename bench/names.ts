@@ -17,7 +17,7 @@ const { createNameRecognizer, resolveDataDir, tokenize } = await loadNames();
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
-const RECORDED_SPANS = 'd6dc792360c7eaafdda96a47aaddbde015ee38cd9aad4e4d6d46677863d2be21';
+const RECORDED_SPANS = '7ba8c53156447c6cb4d119bc0a533006aa48f6c9f4c5800c6edb06140b1a0303';
 
 function readTexts(file: string): string[] {
   return readFileSync(file, 'utf8')

@@ -14,6 +14,7 @@
 import { foldToken } from '../known/fold.js';
 import { CUE, cueClass } from './features.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
+import { GERMAN_GIVEN_NAMES } from './given-names.js';
 import type { WordRanges } from './tokenize.js';
 
 export interface CueName {
@@ -28,7 +29,7 @@ export const CUE_NAME_SCORE = 0.6;
 const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudos to|congrats to|congratulations to|props to
 |credit to|big thanks to|special thanks to|hats off to|salute to|respect to|big up|met with|meeting with|spoke with|spoke to|talked to|talking to|call with
 |lunch with|dinner with|coffee with|happy birthday to|say hi to|danke an|dank an|vielen dank an|grüße an|gruß an
-|glückwunsch an|glückwünsche an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
+|glückwunsch an|glückwünsche an|gratulation an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
 |grazie a|saluti a|auguri a|complimenti a|obrigado a|obrigada a|abraço a|abraços a|parabéns a|bedankt aan|dank aan
 |groeten aan|proficiat aan`;
 // Self-introductions, by language: after them a reader expects the writer's own name, whatever lists hold it ("me
@@ -168,7 +169,7 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(
 
 function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: boolean): boolean {
   if (ADDRESSEES.has(folded)) return false;
-  const flags = gazetteer.flags(folded);
+  const flags = gazetteer.flags(folded) | (GERMAN_GIVEN_NAMES.has(folded) ? GAZ.FIRST : 0);
   if ((flags & ANY_NAME) === 0 || (flags & GAZ.COMMON) !== 0) return false;
   if ((flags & GAZ.LOCATION) !== 0 && (flags & NAME) === 0) return false;
   // After a greeting or a thanks a capitalised word may be a noun (German writes them so: "Hallo Welt"): only the

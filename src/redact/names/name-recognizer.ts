@@ -8,8 +8,9 @@ import { CUE_NAME_SCORE, cueNames } from './cue-names.js';
 import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
 import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
+import { LISTED_NAME_SCORE, listedGivenNames } from './given-names.js';
 import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
-import { trimOrdinaryWords } from './ordinary-words.js';
+import { ordinaryWordLanguage, trimOrdinaryWords } from './ordinary-words.js';
 import { scriptNames } from './script-names.js';
 import { createNameTagger, type NameTagger, type TaggedWords } from './tagger.js';
 import { type FrequentWords, loadFrequentWords } from './word-lists.js';
@@ -203,6 +204,21 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
           SIGN_OFF_SCORE,
           'signature: a given name after a dash at the end of the text',
         );
+      }
+    }
+    // A listed German given name or hyphenated given names ("Dietmar", "Kevin-Pascal"), where the tagger found
+    // nothing.
+    if (wanted[0] === true && LISTED_NAME_SCORE >= minScore) {
+      const words = getTagger().words(input.text);
+      const language = ordinaryWordLanguage(input.lang);
+      const frequent = language === undefined ? undefined : getFrequentWords().get(language);
+      const commonWord = (folded: string): boolean =>
+        frequent !== undefined
+          ? frequent.has(folded)
+          : (getGazetteer().flags(folded) & (GAZ.COMMON | GAZ.DICTIONARY)) !== 0;
+      for (const name of words === undefined ? [] : listedGivenNames(input.text, words, getGazetteer(), commonWord)) {
+        if (tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
+        pushPerson(name.start, name.end, LISTED_NAME_SCORE, 'a German given name, or given names joined by a hyphen');
       }
     }
     // A listed name after a phrase that addresses or credits people ("cc: patel", "danke an müller"), where the
