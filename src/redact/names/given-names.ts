@@ -44,6 +44,32 @@ export const LISTED_NAME_SCORE = 0.6;
 
 const CAPITAL = /^\p{Lu}/u;
 
+// Latin-1 letters without their marks, lower-cased ("É" -> "e"), as foldToken reads them; 0 where a unit is kept.
+const LATIN1_BASE = new Uint16Array(256);
+for (let code = 0xc0; code <= 0xff; code++) {
+  const base = String.fromCharCode(code).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (base.length === 1 && base.charCodeAt(0) < 128) LATIN1_BASE[code] = base.charCodeAt(0);
+}
+
+/** FNV-1a of text[start, end) lower-cased and without Latin-1 marks, read without slicing: foldToken's for most names. */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code >= 0xc0 && code <= 0xff && LATIN1_BASE[code] !== 0) code = LATIN1_BASE[code] as number;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash;
+}
+
+// The list's folded words as hashes: a word whose hash is not here is passed over without being sliced and folded,
+// which is almost every capitalised word (the rule: ~3.9 -> ~2.3 ms per 10k generated posts). A word the hash misses
+// only where foldToken reads more than the marks ("ß") is not a given name of the list.
+const FOLDED_HASHES: ReadonlySet<number> = new Set(
+  [...GERMAN_GIVEN_NAMES].map((name) => foldedHash(name, 0, name.length)),
+);
+
 /** Whether a folded word is a given name: in the list above, or a given name of the gazetteer that is no common word. */
 function isGivenName(folded: string, gazetteer: Gazetteer): boolean {
   if (GERMAN_GIVEN_NAMES.has(folded)) return true;
@@ -70,19 +96,24 @@ export function listedGivenNames(
     const first = text.charCodeAt(start);
     // A capital: A-Z, or a letter outside ASCII (read by the regex below).
     if (first < 65 || (first > 90 && first < 128)) continue;
-    const word = text.slice(start, ends[i] as number);
-    if (word.length < 3 || !CAPITAL.test(word)) continue;
-    const hyphen = word.indexOf('-');
-    if (hyphen < 0) {
+    const end = ends[i] as number;
+    if (end - start < 3) continue;
+    let hyphen = false;
+    for (let k = start + 1; k < end && !hyphen; k++) hyphen = text.charCodeAt(k) === 45;
+    if (!hyphen) {
+      if (!FOLDED_HASHES.has(foldedHash(text, start, end))) continue;
+      const word = text.slice(start, end);
       const folded = foldToken(word);
-      if (GERMAN_GIVEN_NAMES.has(folded) && !commonWord(folded)) names.push({ start, end: ends[i] as number });
+      if (CAPITAL.test(word) && GERMAN_GIVEN_NAMES.has(folded) && !commonWord(folded)) names.push({ start, end });
       continue;
     }
+    const word = text.slice(start, end);
+    if (!CAPITAL.test(word)) continue;
     const parts = word.split('-');
     const given = (part: string) => part.length >= 2 && CAPITAL.test(part) && isGivenName(foldToken(part), gazetteer);
     // Distinct names: a doubled word is a brand or a sound ("Tom-Tom").
     const distinct = new Set(parts.map((part) => part.toLowerCase())).size === parts.length;
-    if (parts.length <= 3 && distinct && parts.every(given)) names.push({ start, end: ends[i] as number });
+    if (parts.length <= 3 && distinct && parts.every(given)) names.push({ start, end });
   }
   return names;
 }
