@@ -130,6 +130,10 @@ describe('trimOrdinaryWords', () => {
     ['Die Mitarbeiter im Lager haben Überstunden gemacht', 'de', 'Mitarbeiter im Lager', 'PERSON', []],
     ['Gestern war ich mit Tobias im Kino', 'de', 'Tobias im Kino', 'PERSON', ['Tobias']],
     ['Ich suche eine neue Stelle', 'de', 'Stelle', 'PERSON', []],
+    // German weekdays and months, which name lists hold too: alone the day or the month, next to a name part of it
+    ['Im Kindergarten gibt es ab Montag wieder Essen', 'de', 'Montag', 'PERSON', []],
+    ['Im August fahren wir weg', 'de', 'August', 'PERSON', []],
+    ['Treffen mit Mai Nguyen am Montag', 'de', 'Mai Nguyen', 'PERSON', ['Mai Nguyen']],
     ['Unser Kollege Koch hat die Präsentation', 'de', 'Koch', 'PERSON', ['Koch']],
     ['Danke an Uwe für die Hilfe', 'de', 'Uwe', 'PERSON', ['Uwe']],
     ['Ci vediamo a Milano', 'it', 'vediamo a Milano', 'PERSON', ['Milano']],

@@ -61,6 +61,8 @@ wochenende montag dienstag mittwoch donnerstag freitag samstag sonntag januar fe
 november dezember ostern weihnachten team projekt arbeit büro kunden kollegen kolleginnen frage nachricht termin
 mail info tipps`;
 const GERMAN_LOWER_CASE_WORDS = words(GERMAN_FUNCTION_WORDS);
+const GERMAN_CALENDAR = words(`montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai
+juni juli august september oktober november dezember`);
 
 // Per language: words a reader meets in almost every post and that are never a name on their own.
 const ORDINARY: Readonly<Record<string, ReadonlySet<string>>> = Object.freeze({
@@ -209,6 +211,9 @@ function wordVerdict(
   // A greeting that a name list also holds ("Hola" as a family name, "Hoi" and "Olá" as given names) is the greeting.
   if (GREETINGS.has(written.toLowerCase())) return ORDINARY_WORD;
   const folded = foldToken(written);
+  // German capitalises weekdays and months, which name lists hold too ("Montag", "Mai", "August"): alone, the day or
+  // the month ("ab Montag wieder", "im August"); next to a name they still join it ("Mai Nguyen").
+  if (language === 'de' && GERMAN_CALENDAR.has(folded)) return ORDINARY_WORD;
   const flags = gazetteer.flags(folded);
   if ((flags & NAME) !== 0 || GERMAN_GIVEN_NAMES.has(folded)) return NOT_ORDINARY;
   if (list.has(folded)) return ORDINARY_WORD;
