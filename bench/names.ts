@@ -17,7 +17,7 @@ const { createNameRecognizer, resolveDataDir, tokenize } = await loadNames();
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
-const RECORDED_SPANS = '7ba8c53156447c6cb4d119bc0a533006aa48f6c9f4c5800c6edb06140b1a0303';
+const RECORDED_SPANS = '2661bc402e5a6f22cc29635767de234f377cd10b6fb723705f0ef82197687f5b';
 
 function readTexts(file: string): string[] {
   return readFileSync(file, 'utf8')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueNames } from './cue-names.js';
+import { ANY_LANGUAGE, cueNames } from './cue-names.js';
 import { loadGazetteer } from './gazetteer.js';
 import { createNameRecognizer } from './name-recognizer.js';
 import { tokenize } from './tokenize.js';
@@ -7,7 +7,10 @@ import { loadFrequentWords } from './word-lists.js';
 
 const gazetteer = loadGazetteer();
 const frequent = loadFrequentWords();
-const commonWord = (language: string, folded: string) => frequent.get(language)?.has(folded) === true;
+const commonWord = (language: string, folded: string) =>
+  language === ANY_LANGUAGE
+    ? [...frequent.values()].some((words) => words.has(folded))
+    : frequent.get(language)?.has(folded) === true;
 const names = (text: string): string[] =>
   cueNames(text, tokenize(text), gazetteer, [], commonWord).map((n) => text.slice(n.start, n.end));
 
@@ -29,6 +32,16 @@ describe('cueNames', () => {
     ['danke an schmidt und an weber', ['schmidt', 'weber']],
     ['merci à lefèvre et à dupont', ['lefèvre', 'dupont']],
     ['gracias a ruiz y a todos', ['ruiz']],
+    // titles and forms of address, with their dot or not; greetings from someone
+    ['Ho parlato con la signora Pina stamattina', ['Pina']],
+    ['Conversei com a dona Cida ontem', ['Cida']],
+    ['Termin bei Frau Özdemir morgen', ['Özdemir']],
+    ['Sig. Rossi ha chiamato', ['Rossi']],
+    ['about 400 cc. Fig. 1 shows it', []],
+    ['Herr Doktor, bitte', []],
+    ['Sr Engineer at Acme', []],
+    ['Groetjes van Lieve en Wim', ['Lieve', 'Wim']],
+    ['Liebe Grüße von Swantje', ['Swantje']],
     // a self-introduction: the writer's name, listed or not, never a common word of the phrase's language
     ['hola, me llamo xiomara y busco piso', ['xiomara']],
     ['Ich bin der Uwe aus Köln', ['Uwe']],

@@ -14,7 +14,7 @@
 import { foldToken } from '../known/fold.js';
 import { CUE, cueClass } from './features.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
-import { GERMAN_GIVEN_NAMES } from './given-names.js';
+import { LISTED_GIVEN_NAMES } from './given-names.js';
 import type { WordRanges } from './tokenize.js';
 
 export interface CueName {
@@ -31,7 +31,14 @@ const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudo
 |lunch with|dinner with|coffee with|happy birthday to|say hi to|danke an|dank an|vielen dank an|grüße an|gruß an
 |glückwunsch an|glückwünsche an|gratulation an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
 |grazie a|saluti a|auguri a|complimenti a|obrigado a|obrigada a|abraço a|abraços a|parabéns a|bedankt aan|dank aan
-|groeten aan|proficiat aan`;
+|groeten aan|proficiat aan|felicitaties aan|greetings from|love from|grüße von|grüsse von|liebe grüße von|viele grüße von
+|groetjes van|groeten van|saludos de|un abrazo de|besos de|bisous de|baci da|beijos de|abraços de`;
+// Titles and forms of address before a name, in the languages here ("la signora Pina", "Frau Özdemir", "dona Cida",
+// "Seu Zé", "mevrouw Jansen"): a phrase of one word, with a dot after it or not ("Sig. Rossi"), read as a
+// self-introduction is: the name after it need not be listed.
+export const ANY_LANGUAGE = '*';
+const TITLE_CUES = `mr|mrs|ms|dr|prof|herr|frau|signora|signor|sig|dott|dottoressa|monsieur|madame|mme|mlle|mevrouw
+|meneer|dhr|mevr|señor|señora|sr|sra|srta|don|doña|dona|seu`;
 // Self-introductions, by language: after them a reader expects the writer's own name, whatever lists hold it ("me
 // llamo xiomara", "ich bin der Uwe"), unless it is one of the language's commonest words ("ich bin der Meinung", "soy
 // ingeniero"; English ones are the gazetteer's common and dictionary words).
@@ -92,7 +99,8 @@ interface Cue {
   readonly words: readonly string[];
   /** Ends in a preposition or is "cc": a listed name is taken even if it is an English word. */
   readonly strong: boolean;
-  /** A self-introduction's language: a word in no list is taken too, unless it is a common word of it. */
+  /** A self-introduction's language (ANY_LANGUAGE after a title): a word in no list is taken too, unless it is a
+   * common word of that language. */
   readonly intro: string | undefined;
 }
 
@@ -113,6 +121,13 @@ function cueTable(list: string, strong: boolean, table: Map<string, Cue[]>, intr
 }
 const CUES = new Map<string, Cue[]>();
 cueTable(STRONG_CUES, true, CUES);
+// A title is no language's own: a word after it must be common in none of them.
+cueTable(TITLE_CUES, false, CUES, ANY_LANGUAGE);
+const TITLES: ReadonlySet<string> = new Set(TITLE_CUES.split(/\s*\|\s*/).map(foldToken));
+// Words that follow a title and are none of a name ("Herr Doktor", "Frau Professor", "Sr Engineer" is English).
+const AFTER_TITLE: ReadonlySet<string> = new Set(
+  'doktor doctor professor pfarrer direktor direktorin minister kollege kollegin nachbar nachbarin'.split(' '),
+);
 for (const [language, phrases] of Object.entries(INTRO_CUES)) cueTable(phrases, true, CUES, language);
 cueTable(WEAK_CUES, false, CUES);
 
@@ -169,7 +184,7 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(
 
 function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: boolean): boolean {
   if (ADDRESSEES.has(folded)) return false;
-  const flags = gazetteer.flags(folded) | (GERMAN_GIVEN_NAMES.has(folded) ? GAZ.FIRST : 0);
+  const flags = gazetteer.flags(folded) | (LISTED_GIVEN_NAMES.has(folded) ? GAZ.FIRST : 0);
   if ((flags & ANY_NAME) === 0 || (flags & GAZ.COMMON) !== 0) return false;
   if ((flags & GAZ.LOCATION) !== 0 && (flags & NAME) === 0) return false;
   // After a greeting or a thanks a capitalised word may be a noun (German writes them so: "Hallo Welt"): only the
@@ -190,7 +205,15 @@ const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
  * not a common or English word the name lists lack, not only a place, and not one of the language's commonest words.
  */
 function isIntroducedName(word: string, folded: string, gazetteer: Gazetteer, commonWord: boolean): boolean {
-  if (commonWord || folded.length < 2 || !PLAIN_WORD.test(word) || ADDRESSEES.has(folded) || CALENDAR_WORDS.has(folded))
+  if (
+    commonWord ||
+    folded.length < 2 ||
+    TITLES.has(folded) ||
+    AFTER_TITLE.has(folded) ||
+    !PLAIN_WORD.test(word) ||
+    ADDRESSEES.has(folded) ||
+    CALENDAR_WORDS.has(folded)
+  )
     return false;
   const flags = gazetteer.flags(folded);
   if ((flags & GAZ.COMMON) !== 0 || ((flags & GAZ.DICTIONARY) !== 0 && (flags & NAME) === 0)) return false;
@@ -231,11 +254,20 @@ export function cueNames(
     if (cue === undefined) continue;
     let at = i + cue.words.length;
     if (at < count && AFTER_CUE.has(folded(at))) at++;
+    // The dot of an abbreviated title ("Sig. Rossi", "Dr. Nguyen"; not "400 cc. Fig. 1").
+    else if (
+      TITLES.has(cue.words[0] as string) &&
+      at < count &&
+      text.charCodeAt(starts[at] as number) === 46 &&
+      starts[at] === ends[at - 1]
+    )
+      at++;
     // The token after a join between two names, past the phrase's preposition said again ("gracias a Lucía y a
     // Pedro", "thanks to Ana and to Kim"); -1 when token j is no join.
     const preposition = cue.words.length > 1 ? cue.words[cue.words.length - 1] : undefined;
     const afterJoin = (j: number): number => {
-      if (j >= count || !LIST_JOINS.has(folded(j))) return -1;
+      // A self-introduction or a title names one person.
+      if (cue.intro !== undefined || j >= count || !LIST_JOINS.has(folded(j))) return -1;
       return j + 1 < count && folded(j + 1) === preposition ? j + 2 : j + 1;
     };
     for (let listed = 0; listed < LIST_NAMES && at < count; listed++) {
@@ -266,8 +298,8 @@ export function cueNames(
       if (name === undefined) break;
       names.push({ start: starts[at] as number, end: ends[name - 1] as number });
       at = name;
-      // A join, then another name; a join before something else ends the list. A self-introduction names one.
-      const next = cue.intro === undefined ? afterJoin(at) : -1;
+      // A join, then another name; a join before something else ends the list.
+      const next = afterJoin(at);
       if (next < 0) break;
       at = next;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GAZ, loadGazetteer } from './gazetteer.js';
-import { GERMAN_GIVEN_NAMES, listedGivenNames } from './given-names.js';
+import { LISTED_GIVEN_NAMES, listedGivenNames } from './given-names.js';
 import { createNameRecognizer } from './name-recognizer.js';
 import { tokenize } from './tokenize.js';
 import { loadFrequentWords } from './word-lists.js';
@@ -16,6 +16,9 @@ describe('listedGivenNames', () => {
     ['Liebe Grüße von Swantje und Jörg', 'de', ['Swantje', 'Jörg']],
     ['Gratulation an Kevin-Pascal zum Examen', 'de', ['Kevin-Pascal']],
     ['lunch with Hans-Jürgen and Uwe today', 'en', ['Hans-Jürgen', 'Uwe']],
+    ['Groetjes van Lieve en Wim uit Gent', 'de', ['Lieve', 'Wim']],
+    // in capitals, an acronym or a place
+    ['Tratamiento con BEP en BODØ', 'de', []],
     // written in lower case, or a common word of the record's language: not by this rule
     ['danke dietmar', 'de', []],
     ['Der Wolf und die Heide', 'de', []],
@@ -29,9 +32,9 @@ describe('listedGivenNames', () => {
     expect(names.map((n) => text.slice(n.start, n.end))).toEqual(expected);
   });
 
-  it('holds German given names the other lists lack, folded', () => {
-    for (const name of ['uwe', 'hartmut', 'gerlinde', 'swantje', 'holger', 'jurgen']) {
-      expect(GERMAN_GIVEN_NAMES.has(name)).toBe(true);
+  it('holds German and Dutch given names the other lists lack, folded', () => {
+    for (const name of ['uwe', 'hartmut', 'gerlinde', 'swantje', 'holger', 'jurgen', 'wim', 'joop', 'truus']) {
+      expect(LISTED_GIVEN_NAMES.has(name)).toBe(true);
     }
   });
 });

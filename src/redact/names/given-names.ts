@@ -1,5 +1,6 @@
-// Given names the tagger may leave: German names of members born from the 1930s to the 2000s, which the name lists
-// lack (faker's German list holds mostly names given today: "Uwe", "Hartmut", "Gerlinde", "Swantje" were in none), and
+// Given names the tagger may leave: German and Dutch names of members born from the 1930s to the 2000s, which the name
+// lists lack (faker's lists hold mostly names given today: "Uwe", "Hartmut", "Gerlinde", "Swantje", "Wim", "Joop" were
+// in none), and
 // given names joined by a hyphen ("Kevin-Pascal", "Hans-Jürgen"). The tagger learnt from English and Spanish text and
 // leaves many of them ("Gespräch mit Dietmar über das Projekt"); a capitalised word of the list is a name wherever it
 // stands. The list is written for this project from general knowledge; the gazetteer is not changed (the tagger's
@@ -35,14 +36,23 @@ Martina Mechthild Meike Monika Nadine Nicole Petra Regina Regine Renate Rita Ros
 Sandra Sibylle Sieglinde Sigrid Silke Simone Sonja Stefanie Susanne Svenja Swantje Tanja Telse Theda Ulla Ulrike
 Ursula Ute Uta Vera Veronika Waltraud Waltraut Wiebke Wilhelmine Wilma Wiltrud`;
 
-/** The list above, folded (foldToken). */
-export const GERMAN_GIVEN_NAMES: ReadonlySet<string> = new Set(
-  GERMAN_GIVEN_NAMES_TEXT.trim().split(/\s+/).map(foldToken),
+const DUTCH_GIVEN_NAMES_TEXT = `
+Aad Aaltje Annie Anneke Arie Berend Bep Cor Corrie Diny Dineke Dolf Douwe Durk Els Evert Femke Fenna Freek Frits
+Geert Geertje Gerben Gerrit Gijs Greet Hanneke Harm Harrie Hein Hendrik Henk Hennie Hidde Hiltje Huub Ineke Jaap
+Janneke Jannie Jantje Jelle Jeroen Joep Joke Joop Joost Joris Jos Jurre Kees Klaas Koen Lieke Lieve Lodewijk
+Loes Luuk Maarten Marijke Marieke Marinus Marjan Marjolein Mieke Miep Nienke Pieter Renske Rienk Riet Ruud
+Rutger Sanne Sjaak Sjoerd Sjors Siem Sietse Sietske Stijn Teun Tijmen Tineke Tjeerd Tjitske Toon Toos Trijntje
+Truus Twan Wessel Wiebe Wietse Wijnand Willem Wim Wouter`;
+
+/** The lists above, folded (foldToken). */
+export const LISTED_GIVEN_NAMES: ReadonlySet<string> = new Set(
+  `${GERMAN_GIVEN_NAMES_TEXT} ${DUTCH_GIVEN_NAMES_TEXT}`.trim().split(/\s+/).map(foldToken),
 );
 
 export const LISTED_NAME_SCORE = 0.6;
 
-const CAPITAL = /^\p{Lu}/u;
+// A capital then a small letter: an acronym in capitals ("BEP", "BODØ") is no given name.
+const CAPITAL = /^\p{Lu}\p{Ll}/u;
 
 // Latin-1 letters without their marks, lower-cased ("É" -> "e"), as foldToken reads them; 0 where a unit is kept.
 const LATIN1_BASE = new Uint16Array(256);
@@ -73,18 +83,18 @@ function foldedHash(text: string, start: number, end: number): number | undefine
 // which is almost every capitalised word (the rule: ~3.9 -> ~1.5 ms per 10k generated posts). The list's words are
 // ASCII once folded.
 const FOLDED_HASHES: ReadonlySet<number> = new Set(
-  [...GERMAN_GIVEN_NAMES].map((name) => foldedHash(name, 0, name.length) as number),
+  [...LISTED_GIVEN_NAMES].map((name) => foldedHash(name, 0, name.length) as number),
 );
 
 /** Whether a folded word is a given name: in the list above, or a given name of the gazetteer that is no common word. */
 function isGivenName(folded: string, gazetteer: Gazetteer): boolean {
-  if (GERMAN_GIVEN_NAMES.has(folded)) return true;
+  if (LISTED_GIVEN_NAMES.has(folded)) return true;
   const flags = gazetteer.flags(folded);
   return (flags & GAZ.FIRST) !== 0 && (flags & GAZ.COMMON) === 0;
 }
 
 /**
- * The words of `text` (the tagger's tokens) that are a listed German given name written with a capital, unless the
+ * The words of `text` (the tagger's tokens) that are a listed given name written with a capital, unless the
  * record's language uses it as a common word (`commonWord`: "Wolf", "Heide" in German, "Till", "Iris" in English),
  * or given names joined by hyphens, each written with a capital ("Kevin-Pascal"), in text order.
  * @example listedGivenNames('Gespräch mit Dietmar über das Projekt', tokenize(...), gazetteer, common) // "Dietmar"
@@ -111,7 +121,7 @@ export function listedGivenNames(
       if (hash !== undefined && !FOLDED_HASHES.has(hash)) continue;
       const word = text.slice(start, end);
       const folded = foldToken(word);
-      if (CAPITAL.test(word) && GERMAN_GIVEN_NAMES.has(folded) && !commonWord(folded)) names.push({ start, end });
+      if (CAPITAL.test(word) && LISTED_GIVEN_NAMES.has(folded) && !commonWord(folded)) names.push({ start, end });
       continue;
     }
     const word = text.slice(start, end);

@@ -4,7 +4,7 @@
 import type { EntityType } from '../../domain/index.js';
 import { foldToken } from '../known/fold.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
-import { CUE_NAME_SCORE, cueNames } from './cue-names.js';
+import { ANY_LANGUAGE, CUE_NAME_SCORE, cueNames } from './cue-names.js';
 import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
 import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
@@ -126,8 +126,11 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     return frequentWords;
   };
   // One of a language's commonest words (a self-introduction names its language itself: "me llamo").
-  const isFrequentWord = (language: string, folded: string): boolean =>
-    getFrequentWords().get(language)?.has(folded) === true;
+  const isFrequentWord = (language: string, folded: string): boolean => {
+    if (language !== ANY_LANGUAGE) return getFrequentWords().get(language)?.has(folded) === true;
+    for (const words of getFrequentWords().values()) if (words.has(folded)) return true;
+    return false;
+  };
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
@@ -218,7 +221,12 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
           : (getGazetteer().flags(folded) & (GAZ.COMMON | GAZ.DICTIONARY)) !== 0;
       for (const name of words === undefined ? [] : listedGivenNames(input.text, words, getGazetteer(), commonWord)) {
         if (tagged.some((t) => t.start < name.end && t.end > name.start)) continue;
-        pushPerson(name.start, name.end, LISTED_NAME_SCORE, 'a German given name, or given names joined by a hyphen');
+        pushPerson(
+          name.start,
+          name.end,
+          LISTED_NAME_SCORE,
+          'a listed German or Dutch given name, or given names joined by a hyphen',
+        );
       }
     }
     // A listed name after a phrase that addresses or credits people ("cc: patel", "danke an müller"), where the

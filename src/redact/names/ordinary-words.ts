@@ -32,7 +32,7 @@
 import { foldToken } from '../known/fold.js';
 import { NAME_PARTICLES, startsAddressingPhrase } from './cue-names.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
-import { GERMAN_GIVEN_NAMES } from './given-names.js';
+import { LISTED_GIVEN_NAMES } from './given-names.js';
 import type { TaggedSpan } from './tagger.js';
 import type { WordRanges } from './tokenize.js';
 import type { FrequentWords } from './word-lists.js';
@@ -215,7 +215,7 @@ function wordVerdict(
   // the month ("ab Montag wieder", "im August"); next to a name they still join it ("Mai Nguyen").
   if (language === 'de' && GERMAN_CALENDAR.has(folded)) return ORDINARY_WORD;
   const flags = gazetteer.flags(folded);
-  if ((flags & NAME) !== 0 || GERMAN_GIVEN_NAMES.has(folded)) return NOT_ORDINARY;
+  if ((flags & NAME) !== 0 || LISTED_GIVEN_NAMES.has(folded)) return NOT_ORDINARY;
   if (list.has(folded)) return ORDINARY_WORD;
   if ((flags & PLACE_OR_FORM) !== 0) return NOT_ORDINARY;
   // One of the language's commonest words ("Mitarbeiter", "vediamo"), which no given-name list holds: ordinary in a
