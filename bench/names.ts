@@ -17,7 +17,7 @@ const { createNameRecognizer, resolveDataDir, tokenize } = await loadNames();
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
-const RECORDED_SPANS = 'd6dc792360c7eaafdda96a47aaddbde015ee38cd9aad4e4d6d46677863d2be21';
+const RECORDED_SPANS = '2661bc402e5a6f22cc29635767de234f377cd10b6fb723705f0ef82197687f5b';
 
 function readTexts(file: string): string[] {
   return readFileSync(file, 'utf8')

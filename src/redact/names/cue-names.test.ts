@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { foldToken } from '../known/fold.js';
-import { cueNames, opensAddressingPhrase } from './cue-names.js';
+import { ANY_LANGUAGE, cueNames, opensAddressingPhrase } from './cue-names.js';
 import { loadGazetteer } from './gazetteer.js';
 import { loadNameModel } from './model.js';
 import { createNameRecognizer } from './name-recognizer.js';
 import { createNameTagger } from './tagger.js';
 import { tokenize } from './tokenize.js';
+import { loadFrequentWords } from './word-lists.js';
 
 const gazetteer = loadGazetteer();
+const frequent = loadFrequentWords();
+const commonWord = (language: string, folded: string) =>
+  language === ANY_LANGUAGE
+    ? [...frequent.values()].some((words) => words.has(folded))
+    : frequent.get(language)?.has(folded) === true;
 const names = (text: string): string[] =>
-  cueNames(text, tokenize(text), gazetteer).map((n) => text.slice(n.start, n.end));
+  cueNames(text, tokenize(text), gazetteer, [], commonWord).map((n) => text.slice(n.start, n.end));
 
 const CUE_CASES: readonly [string, string[]][] = [
   // lower-case family names after "cc", in a list
@@ -22,6 +28,33 @@ const CUE_CASES: readonly [string, string[]][] = [
   ['merci à lefèvre', ['lefèvre']],
   ['gracias a fernández y ruiz', ['fernández', 'ruiz']],
   ['grazie a rossi e bianchi', ['rossi', 'bianchi']],
+  // the phrase's preposition said again before the next name of the list
+  ['gracias a fernández y a ruiz', ['fernández', 'ruiz']],
+  ['thanks to patel and to okafor', ['patel', 'okafor']],
+  ['danke an schmidt und an weber', ['schmidt', 'weber']],
+  ['merci à lefèvre et à dupont', ['lefèvre', 'dupont']],
+  ['gracias a ruiz y a todos', ['ruiz']],
+  // titles and forms of address, with their dot or not; greetings from someone
+  ['Ho parlato con la signora Pina stamattina', ['Pina']],
+  ['Conversei com a dona Cida ontem', ['Cida']],
+  ['Termin bei Frau Özdemir morgen', ['Özdemir']],
+  ['Sig. Rossi ha chiamato', ['Rossi']],
+  ['about 400 cc. Fig. 1 shows it', []],
+  ['Herr Doktor, bitte', []],
+  ['Sr Engineer at Acme', []],
+  ['Groetjes van Lieve en Wim', ['Lieve', 'Wim']],
+  ['Liebe Grüße von Swantje', ['Swantje']],
+  // a self-introduction: the writer's name, listed or not, never a common word of the phrase's language
+  ['hola, me llamo xiomara y busco piso', ['xiomara']],
+  ['Ich bin der Uwe aus Köln', ['Uwe']],
+  ['ich heiße Swantje', ['Swantje']],
+  ["je m'appelle maëlle", ['maëlle']],
+  ['mijn naam is Sanne Bakker', ['Sanne Bakker']],
+  ['Ich bin der Meinung, dass es reicht', []],
+  ['soy ingeniero y busco trabajo', []],
+  ['my name is not important', []],
+  ['mi chiamo Gianluca e Marco è mio fratello', ['Gianluca']],
+  ['thanks to patel and to the whole team', ['patel']],
   ['obrigada a souza', ['souza']],
   ['Bedankt aan de Vries voor de hulp', ['de Vries']],
   ['met with van der berg and de la cruz today', ['van der berg', 'de la cruz']],
@@ -84,7 +117,7 @@ describe('cueNames', () => {
         const words = tagger.words(text);
         if (words === undefined) throw new Error('no words');
         expect(
-          cueNames(text, words, gazetteer).map((n) => text.slice(n.start, n.end)),
+          cueNames(text, words, gazetteer, [], commonWord).map((n) => text.slice(n.start, n.end)),
           text,
         ).toEqual(expected);
       }

@@ -14,6 +14,7 @@
 import { foldToken } from '../known/fold.js';
 import { CUE, cueClass } from './features.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
+import { LISTED_GIVEN_NAMES } from './given-names.js';
 import type { TaggedWords } from './tagger.js';
 import type { WordRanges } from './tokenize.js';
 
@@ -29,9 +30,28 @@ export const CUE_NAME_SCORE = 0.6;
 const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudos to|congrats to|congratulations to|props to
 |credit to|big thanks to|special thanks to|hats off to|salute to|respect to|big up|met with|meeting with|spoke with|spoke to|talked to|talking to|call with
 |lunch with|dinner with|coffee with|happy birthday to|say hi to|danke an|dank an|vielen dank an|grüße an|gruß an
-|glückwunsch an|glückwünsche an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
+|glückwunsch an|glückwünsche an|gratulation an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
 |grazie a|saluti a|auguri a|complimenti a|obrigado a|obrigada a|abraço a|abraços a|parabéns a|bedankt aan|dank aan
-|groeten aan|proficiat aan`;
+|groeten aan|proficiat aan|felicitaties aan|greetings from|love from|grüße von|grüsse von|liebe grüße von|viele grüße von
+|groetjes van|groeten van|saludos de|un abrazo de|besos de|bisous de|baci da|beijos de|abraços de`;
+// Titles and forms of address before a name, in the languages here ("la signora Pina", "Frau Özdemir", "dona Cida",
+// "Seu Zé", "mevrouw Jansen"): a phrase of one word, with a dot after it or not ("Sig. Rossi"), read as a
+// self-introduction is: the name after it need not be listed.
+export const ANY_LANGUAGE = '*';
+const TITLE_CUES = `mr|mrs|ms|dr|prof|herr|frau|signora|signor|sig|dott|dottoressa|monsieur|madame|mme|mlle|mevrouw
+|meneer|dhr|mevr|señor|señora|sr|sra|srta|don|doña|dona|seu`;
+// Self-introductions, by language: after them a reader expects the writer's own name, whatever lists hold it ("me
+// llamo xiomara", "ich bin der Uwe"), unless it is one of the language's commonest words ("ich bin der Meinung", "soy
+// ingeniero"; English ones are the gazetteer's common and dictionary words).
+const INTRO_CUES: Readonly<Record<string, string>> = {
+  en: `my name is|my name's|i am called|i'm called`,
+  de: `ich heiße|ich heisse|mein name ist|ich bin der|ich bin die|man nennt mich`,
+  es: `me llamo|mi nombre es|soy`,
+  fr: `je m'appelle|mon nom est|moi c'est|je me nomme`,
+  it: `mi chiamo|il mio nome è`,
+  pt: `me chamo|meu nome é`,
+  nl: `mijn naam is|ik heet`,
+};
 const WEAK_CUES = `thanks|thank you|thx|happy birthday|hbd|rip|danke|merci|gracias|grazie|obrigado|obrigada|valeu|bedankt
 |parabéns|felicidades|auguri|joyeux anniversaire|feliz cumpleaños|buon compleanno|feliz aniversário|alles gute
 |dank je|dankjewel|hi|hey|hello|dear|hola|querido|querida|bonjour|salut|cher|chère|hallo|liebe|lieber|ciao|caro|cara|oi|olá|hoi`;
@@ -76,14 +96,18 @@ function addFirstWord(word: string): void {
   FIRST_WORDS.add(lowerHash(word, 0, word.length));
 }
 
-/** A phrase's folded words, and whether it is strong. */
+/** A phrase's folded words, whether it is strong, and what it introduces. */
 interface CuePhrase {
   readonly words: readonly string[];
+  /** Ends in a preposition or is "cc": a listed name is taken even if it is an English word. */
   readonly strong: boolean;
+  /** A self-introduction's language (ANY_LANGUAGE after a title): a word in no list is taken too, unless it is a
+   * common word of that language. */
+  readonly intro: string | undefined;
 }
 
 /** The folded words of each phrase, keyed by its first folded word. */
-function cueTable(list: string, strong: boolean, table: Map<string, CuePhrase[]>): void {
+function cueTable(list: string, strong: boolean, table: Map<string, CuePhrase[]>, intro?: string): void {
   for (const phrase of list.split(/\s*\|\s*/)) {
     const written = phrase.trim().split(/\s+/);
     const words = written.map(foldToken);
@@ -91,7 +115,7 @@ function cueTable(list: string, strong: boolean, table: Map<string, CuePhrase[]>
     addFirstWord(words[0] as string);
     const first = words[0] as string;
     const entries = table.get(first) ?? [];
-    entries.push({ words, strong });
+    entries.push({ words, strong, intro });
     // Longer phrases first, so "thanks to" wins over "thanks".
     entries.sort((a, b) => b.words.length - a.words.length);
     table.set(first, entries);
@@ -99,6 +123,14 @@ function cueTable(list: string, strong: boolean, table: Map<string, CuePhrase[]>
 }
 const CUES = new Map<string, CuePhrase[]>();
 cueTable(STRONG_CUES, true, CUES);
+for (const [language, phrases] of Object.entries(INTRO_CUES)) cueTable(phrases, true, CUES, language);
+// A title is no language's own: a word after it must be common in none of them.
+cueTable(TITLE_CUES, false, CUES, ANY_LANGUAGE);
+const TITLES: ReadonlySet<string> = new Set(TITLE_CUES.split(/\s*\|\s*/).map(foldToken));
+// Words that follow a title and are none of a name ("Herr Doktor", "Frau Professor").
+const AFTER_TITLE: ReadonlySet<string> = new Set(
+  'doktor doctor professor pfarrer direktor direktorin minister kollege kollegin nachbar nachbarin'.split(' '),
+);
 cueTable(WEAK_CUES, false, CUES);
 
 /** Whether a folded word is the first word of an addressing or crediting phrase ("gracias", "danke", "hola"). */
@@ -154,7 +186,7 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(
 
 function isNameWord(word: string, folded: string, gazetteer: Gazetteer, strong: boolean): boolean {
   if (ADDRESSEES.has(folded)) return false;
-  const flags = gazetteer.flags(folded);
+  const flags = gazetteer.flags(folded) | (LISTED_GIVEN_NAMES.has(folded) ? GAZ.FIRST : 0);
   if ((flags & ANY_NAME) === 0 || (flags & GAZ.COMMON) !== 0) return false;
   if ((flags & GAZ.LOCATION) !== 0 && (flags & NAME) === 0) return false;
   // After a greeting or a thanks a capitalised word may be a noun (German writes them so: "Hallo Welt"): only the
@@ -284,6 +316,28 @@ interface WordMemo {
 const WORD_MEMOS = new WeakMap<object, WordMemo>();
 const FOLDED = new FoldedWords();
 
+const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+
+/**
+ * A word after a self-introduction that no name list needs to hold: letters only, not a word for everyone or "you",
+ * not a common or English word the name lists lack, not only a place, and not one of the language's commonest words.
+ */
+function isIntroducedName(word: string, folded: string, gazetteer: Gazetteer, commonWord: boolean): boolean {
+  if (
+    commonWord ||
+    folded.length < 2 ||
+    TITLES.has(folded) ||
+    AFTER_TITLE.has(folded) ||
+    !PLAIN_WORD.test(word) ||
+    ADDRESSEES.has(folded) ||
+    CALENDAR_WORDS.has(folded)
+  )
+    return false;
+  const flags = gazetteer.flags(folded);
+  if ((flags & GAZ.COMMON) !== 0 || ((flags & GAZ.DICTIONARY) !== 0 && (flags & NAME) === 0)) return false;
+  return (flags & GAZ.LOCATION) === 0 || (flags & NAME) !== 0;
+}
+
 /** The phrase of `entries` (longest first) that the words from token `i` spell, or undefined. */
 function phraseAt(entries: readonly CuePhrase[], i: number, count: number, folded: FoldedWords): CuePhrase | undefined {
   for (const entry of entries) {
@@ -306,8 +360,8 @@ function spanHolding(
 }
 
 /**
- * Names after an addressing or crediting phrase in `words` (the tagger's tokens of `text`), in text order. Each is a
- * run of name words (with particles inside), one range per name of a list.
+ * Names after an addressing or crediting phrase, a self-introduction or a title, in `words` (the tagger's tokens of
+ * `text`), in text order. Each is a run of name words (with particles inside), one range per name of a list.
  */
 export function cueNames(
   text: string,
@@ -315,6 +369,8 @@ export function cueNames(
   gazetteer: Gazetteer,
   /** Where names were found already (sorted, disjoint): a list starting inside one is not read again. */
   found: readonly { readonly start: number; readonly end: number }[] = [],
+  /** Whether a folded word is one of a language's commonest words (word-lists.ts); none is without it. */
+  commonWord: (language: string, folded: string) => boolean = () => false,
 ): CueName[] {
   const names: CueName[] = [];
   const { count, starts, ends } = words;
@@ -327,19 +383,29 @@ export function cueNames(
     if (cue === undefined) continue;
     let at = i + cue.words.length;
     if (at < count && AFTER_CUE.has(folded.at(at))) at++;
+    // The dot of an abbreviated title ("Sig. Rossi", "Dr. Nguyen"; not "400 cc. Fig. 1").
+    else if (
+      TITLES.has(cue.words[0] as string) &&
+      at < count &&
+      text.charCodeAt(starts[at] as number) === 46 &&
+      starts[at] === ends[at - 1]
+    )
+      at++;
     for (let listed = 0; listed < LIST_NAMES && at < count; listed++) {
       // A name the tagger found ("Congrats to Ana Costa", as it mostly does) is passed over, not read again.
       const known = spanHolding(found, starts[at] as number);
       if (known !== undefined) {
         while (at < count && (starts[at] as number) < known.end) at++;
-        if (at < count && LIST_JOINS.has(folded.at(at))) at++;
-        else break;
+        const next = afterJoin(cue, at, count, folded);
+        if (next < 0) break;
+        at = next;
         continue;
       }
       // A handle in the list ("cc @patel and okafor") is the handle recognizer's: the list goes on after it.
       if (text.charCodeAt(starts[at] as number) === 64 && at + 1 < count && starts[at + 1] === ends[at]) {
         at += 2;
-        if (at < count && LIST_JOINS.has(folded.at(at))) at++;
+        const next = afterJoin(cue, at, count, folded);
+        if (next >= 0) at = next;
         continue;
       }
       // A title before a name is not part of it ("Congrats to Sr. Ana Costa").
@@ -348,17 +414,29 @@ export function cueNames(
         if (at < count && text.charCodeAt(starts[at] as number) === 46 && starts[at] === ends[at - 1]) at++;
         if (at >= count) break;
       }
-      const name = nameAt(count, at, gazetteer, cue.strong, folded);
+      const name = nameAt(count, at, gazetteer, cue, folded, commonWord);
       if (name === undefined) break;
       names.push({ start: starts[at] as number, end: ends[name - 1] as number });
       at = name;
       // A join, then another name; a join before something else ends the list.
-      if (at < count && LIST_JOINS.has(folded.at(at))) at++;
-      else break;
+      const next = afterJoin(cue, at, count, folded);
+      if (next < 0) break;
+      at = next;
     }
     i = at - 1;
   }
   return names;
+}
+
+/**
+ * The token after a join at token `j` between two names of the list `cue` opens, past the phrase's preposition said
+ * again ("gracias a Lucía y a Pedro", "thanks to Ana and to Kim"); -1 when token j is no join, or when the phrase is
+ * a self-introduction or a title, which name one person.
+ */
+function afterJoin(cue: CuePhrase, j: number, count: number, folded: FoldedWords): number {
+  if (cue.intro !== undefined || j >= count || !LIST_JOINS.has(folded.at(j))) return -1;
+  const preposition = cue.words.length > 1 ? cue.words[cue.words.length - 1] : undefined;
+  return j + 1 < count && folded.at(j + 1) === preposition ? j + 2 : j + 1;
 }
 
 /** Whether word i follows word i - 1 after exactly one space (the words of one name are written so). */
@@ -371,9 +449,11 @@ function nameAt(
   count: number,
   at: number,
   gazetteer: Gazetteer,
-  strong: boolean,
+  cue: CuePhrase,
   folded: FoldedWords,
+  commonWord: (language: string, folded: string) => boolean,
 ): number | undefined {
+  const { strong } = cue;
   let end: number | undefined;
   let nameWords = 0;
   for (let i = at; i < count && nameWords < NAME_WORDS; i++) {
@@ -389,7 +469,11 @@ function nameAt(
       }
       break;
     }
-    if (!isNameWord(folded.word(i), f, gazetteer, strong)) break;
+    const written = folded.word(i);
+    const nameWord =
+      isNameWord(written, f, gazetteer, strong) ||
+      (cue.intro !== undefined && isIntroducedName(written, f, gazetteer, commonWord(cue.intro, f)));
+    if (!nameWord) break;
     nameWords++;
     end = i + 1;
   }

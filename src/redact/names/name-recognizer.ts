@@ -4,14 +4,16 @@
 import type { EntityType } from '../../domain/index.js';
 import { foldToken } from '../known/fold.js';
 import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from '../recognizer.js';
-import { CUE_NAME_SCORE, cueNames } from './cue-names.js';
+import { ANY_LANGUAGE, CUE_NAME_SCORE, cueNames } from './cue-names.js';
 import { resolveDataDir } from './data-dir.js';
 import { nameEvidence } from './explain.js';
 import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
+import { LISTED_NAME_SCORE, listedGivenNames } from './given-names.js';
 import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
-import { trimOrdinaryWords } from './ordinary-words.js';
+import { ordinaryWordLanguage, trimOrdinaryWords } from './ordinary-words.js';
 import { type ScriptName, scriptNames } from './script-names.js';
 import { createNameTagger, type NameTagger, type TaggedSpan, type TaggedWords } from './tagger.js';
+import { type FrequentWords, loadFrequentWords } from './word-lists.js';
 
 export const NAME_RECOGNIZER = 'name-tagger';
 
@@ -155,6 +157,18 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     gazetteer ??= loadGazetteer(options.dataDir ?? resolveDataDir());
     return gazetteer;
   };
+  let frequentWords: FrequentWords | undefined;
+  const getFrequentWords = (): FrequentWords => {
+    frequentWords ??= loadFrequentWords(options.dataDir ?? resolveDataDir());
+    return frequentWords;
+  };
+  // One of a language's commonest words (a self-introduction names its language itself: "me llamo"; after a title,
+  // any language's).
+  const isFrequentWord = (language: string, folded: string): boolean => {
+    if (language !== ANY_LANGUAGE) return getFrequentWords().get(language)?.has(folded) === true;
+    for (const words of getFrequentWords().values()) if (words.has(folded)) return true;
+    return false;
+  };
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
@@ -176,6 +190,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
       getTagger().tag(input.text),
       getTagger().words(input.text),
       getGazetteer(),
+      getFrequentWords,
     );
     // Indexed loops: `tagged` is the tagger's array, trimOrdinaryWords' or the shared empty one, and a for-of over
     // arrays of several kinds cost more than the rest of this function.
@@ -227,11 +242,35 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
         );
       }
     }
-    // A listed name after a phrase that addresses or credits people ("cc: patel", "danke an müller"), where the
-    // tagger found nothing. Most texts have no word that opens such a phrase (TaggedWords.phraseWords): none is read.
     const words = getTagger().words(input.text);
+    // A listed German or Dutch given name, or given names joined by a hyphen ("Dietmar", "Kevin-Pascal"), where the
+    // tagger found nothing; not a word the record's language uses as a common one ("Wolf" in German).
+    if (wanted[0] === true && LISTED_NAME_SCORE >= minScore && words !== undefined) {
+      const language = ordinaryWordLanguage(input.lang);
+      const frequent = language === undefined ? undefined : getFrequentWords().get(language);
+      const commonWord = (folded: string): boolean =>
+        frequent !== undefined
+          ? frequent.has(folded)
+          : (getGazetteer().flags(folded) & (GAZ.COMMON | GAZ.DICTIONARY)) !== 0;
+      const names = listedGivenNames(input.text, words, getGazetteer(), commonWord);
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k] as { start: number; end: number };
+        if (overlapsAny(tagged, name.start, name.end)) continue;
+        pushPerson(
+          out,
+          explain,
+          name.start,
+          name.end,
+          LISTED_NAME_SCORE,
+          'a listed German or Dutch given name, or given names joined by a hyphen',
+        );
+      }
+    }
+    // A listed name after a phrase that addresses or credits people ("cc: patel", "danke an müller"), a
+    // self-introduction or a title, where the tagger found nothing. Most texts have no word that opens such a phrase
+    // (TaggedWords.phraseWords): none is read.
     if (wanted[0] === true && CUE_NAME_SCORE >= minScore && words !== undefined && words.phraseWords > 0) {
-      for (const name of cueNames(input.text, words, getGazetteer(), tagged)) {
+      for (const name of cueNames(input.text, words, getGazetteer(), tagged, isFrequentWord)) {
         if (overlapsAny(tagged, name.start, name.end)) continue;
         pushPerson(
           out,

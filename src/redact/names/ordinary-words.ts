@@ -11,6 +11,8 @@
 //    months and the commonest nouns of members' posts, written for the project from general knowledge of each
 //    language (not taken from a corpus). The place and legal-form lists also hold "und", "der", "en": they do not
 //    outweigh this list; or, for a word in neither of those lists,
+//  - it is one of the language's 10,000 commonest words (word-lists.ts: "Mitarbeiter", "Kino", "vediamo"), no place
+//    or organization list holds it and the span is a PERSON's (a place's name may be a common word: "Fortaleza"); or
 //  - it is written in lower case and the gazetteer holds it as a common word ("giornata"), or no name list holds it,
 //    not even the larger `humannames` list, and the span is a run of two or more lower-case words ("eindelijk klaar";
 //    a lone lower-case word may be a name the lists lack: "danke uwe"), or
@@ -30,8 +32,10 @@
 import { foldToken } from '../known/fold.js';
 import { NAME_PARTICLES, startsAddressingPhrase } from './cue-names.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
+import { LISTED_GIVEN_NAMES } from './given-names.js';
 import type { TaggedSpan, TaggedWords } from './tagger.js';
 import type { WordRanges } from './tokenize.js';
+import type { FrequentWords } from './word-lists.js';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/).map(foldToken));
 
@@ -57,6 +61,8 @@ wochenende montag dienstag mittwoch donnerstag freitag samstag sonntag januar fe
 november dezember ostern weihnachten team projekt arbeit büro kunden kollegen kolleginnen frage nachricht termin
 mail info tipps`;
 const GERMAN_LOWER_CASE_WORDS = words(GERMAN_FUNCTION_WORDS);
+const GERMAN_CALENDAR = words(`montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai
+juni juli august september oktober november dezember`);
 
 // Per language: words a reader meets in almost every post and that are never a name on their own.
 const ORDINARY: Readonly<Record<string, ReadonlySet<string>>> = Object.freeze({
@@ -120,6 +126,11 @@ febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciemb
 empresa mensaje mensajes alguien nadie tenía tenían había hubo quedó estaba estaban después antes`),
 });
 
+// One-word greetings, as written (lower-cased, accents kept: "Ola" is a given name, "olá" the Portuguese greeting).
+const GREETINGS: ReadonlySet<string> = new Set(
+  'hola olá hoi hallo ciao salut bonjour bonsoir coucou buongiorno buonasera moin servus'.split(' '),
+);
+
 // German noun suffixes (folded: "tät" is "tat").
 const GERMAN_NOUN_SUFFIXES = `ung ungen heit heiten keit keiten schaft schaften tat taten ion ionen
 nis nisse tum ismus ismen ment mente enz enzen anz anzen innen`;
@@ -169,29 +180,46 @@ const NOT_ORDINARY = 0;
 const ORDINARY_WORD = 1;
 /** A lower-case word no list holds: ordinary only in a run of such words ("eindelijk klaar"), else maybe a name. */
 const ORDINARY_IN_A_LOWER_CASE_RUN = 2;
+/** One of the language's commonest words (word-lists.ts): ordinary in a PERSON span only. */
+const ORDINARY_IN_A_PERSON = 3;
 const VERDICTS_KEPT = 50_000;
 const verdictCache = new WeakMap<Gazetteer, Map<string, Map<string, number>>>();
 
-function verdictsOf(gazetteer: Gazetteer, language: string): Map<string, number> {
-  let byLanguage = verdictCache.get(gazetteer);
-  if (byLanguage === undefined) {
-    byLanguage = new Map();
-    verdictCache.set(gazetteer, byLanguage);
+/** The verdicts kept for one gazetteer and `key`: a language, with the frequent-word lists or without them. */
+function verdictsOf(gazetteer: Gazetteer, key: string): Map<string, number> {
+  let byKey = verdictCache.get(gazetteer);
+  if (byKey === undefined) {
+    byKey = new Map();
+    verdictCache.set(gazetteer, byKey);
   }
-  let verdicts = byLanguage.get(language);
+  let verdicts = byKey.get(key);
   if (verdicts === undefined) {
     verdicts = new Map();
-    byLanguage.set(language, verdicts);
+    byKey.set(key, verdicts);
   }
   return verdicts;
 }
 
-function wordVerdict(written: string, language: string, list: ReadonlySet<string>, gazetteer: Gazetteer): number {
+function wordVerdict(
+  written: string,
+  language: string,
+  list: ReadonlySet<string>,
+  frequent: ReadonlySet<string> | undefined,
+  gazetteer: Gazetteer,
+): number {
+  // A greeting that a name list also holds ("Hola" as a family name, "Hoi" and "Olá" as given names) is the greeting.
+  if (GREETINGS.has(written.toLowerCase())) return ORDINARY_WORD;
   const folded = foldToken(written);
+  // German capitalises weekdays and months, which name lists hold too ("Montag", "Mai", "August"): alone, the day or
+  // the month ("ab Montag wieder", "im August"); next to a name they still join it ("Mai Nguyen").
+  if (language === 'de' && GERMAN_CALENDAR.has(folded)) return ORDINARY_WORD;
   const flags = gazetteer.flags(folded);
-  if ((flags & NAME) !== 0) return NOT_ORDINARY;
+  if ((flags & NAME) !== 0 || LISTED_GIVEN_NAMES.has(folded)) return NOT_ORDINARY;
   if (list.has(folded)) return ORDINARY_WORD;
   if ((flags & PLACE_OR_FORM) !== 0) return NOT_ORDINARY;
+  // One of the language's commonest words ("Mitarbeiter", "vediamo"), which no given-name list holds: ordinary in a
+  // person's span, not in a place's ("Fortaleza", "Condesa").
+  if (frequent?.has(folded) === true) return ORDINARY_IN_A_PERSON;
   if (LOWER_CASE.test(written)) {
     if ((flags & GAZ.COMMON) !== 0) return ORDINARY_WORD;
     // Alone, a lower-case word may be a name the lists lack ("danke uwe").
@@ -205,7 +233,8 @@ function wordVerdict(written: string, language: string, list: ReadonlySet<string
 
 /**
  * The tagger's spans of `text` without the ordinary words of the record's language (see above); `spans` itself
- * when the language is not one of them or nothing changes. `words` are the tagger's tokens of `text`.
+ * when the language is not one of them or nothing changes. `words` are the tagger's tokens of `text`; `frequent`,
+ * the languages' commonest words (word-lists.ts), is asked for only when a span is to be trimmed.
  * @example trimOrdinaryWords('Danke für die Glückwünsche', 'de', spans, words, gazetteer) // no "Danke" span
  */
 export function trimOrdinaryWords(
@@ -214,11 +243,12 @@ export function trimOrdinaryWords(
   spans: readonly TaggedSpan[],
   words: (WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>) | undefined,
   gazetteer: Gazetteer,
+  frequent?: () => FrequentWords,
 ): readonly TaggedSpan[] {
   if (spans.length === 0 || words === undefined) return spans;
   const language = ordinaryWordLanguage(lang);
   if (language === undefined) return spans;
-  return TRIMMER.trim(text, language, spans, words, gazetteer);
+  return TRIMMER.trim(text, language, spans, words, gazetteer, frequent?.().get(language));
 }
 
 /**
@@ -229,6 +259,9 @@ class SpanTrimmer {
   private text = '';
   private language = '';
   private list: ReadonlySet<string> = new Set();
+  private frequent: ReadonlySet<string> | undefined;
+  /** The language, and whether the frequent-word lists are read: what a word's verdict depends on besides it. */
+  private verdictKey = '';
   private gazetteer: Gazetteer | undefined;
   private verdicts: Map<string, number> = new Map();
   private count = 0;
@@ -238,6 +271,7 @@ class SpanTrimmer {
   // case: read only when a lower-case word in no list asks (lowerCaseRun), once per span.
   private spanFrom = 0;
   private spanTo = 0;
+  private spanIsPerson = false;
   private lowerCaseRunOf = -1;
   private lowerCaseRunValue = false;
   /** Whether an ordinary word came off the span being trimmed. */
@@ -254,13 +288,16 @@ class SpanTrimmer {
     spans: readonly TaggedSpan[],
     words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>,
     gazetteer: Gazetteer,
+    frequent: ReadonlySet<string> | undefined,
   ): readonly TaggedSpan[] {
     this.text = text;
-    this.useIds(words, gazetteer, language);
     this.language = language;
+    this.frequent = frequent;
+    this.verdictKey = frequent === undefined ? language : `${language}+frequent`;
+    this.useIds(words, gazetteer);
     this.list = ORDINARY[language] as ReadonlySet<string>;
     this.gazetteer = gazetteer;
-    this.verdicts = verdictsOf(gazetteer, language);
+    this.verdicts = verdictsOf(gazetteer, this.verdictKey);
     const { count, starts, ends } = words;
     this.count = count;
     this.starts = starts;
@@ -291,6 +328,7 @@ class SpanTrimmer {
       this.trimmed = false;
       this.spanFrom = t;
       this.spanTo = last;
+      this.spanIsPerson = span.typeIndex === PERSON_TYPE;
       while (from < to && this.trims(from, from + 1, from, to, span.typeIndex)) from++;
       while (to > from && this.trims(to - 1, to - 2, from, to, span.typeIndex)) to--;
       // Particles alone are no name ("de", "van der").
@@ -334,12 +372,8 @@ class SpanTrimmer {
     return this.lowerCaseRunValue;
   }
 
-  /** Sets `byId` to the memo of `words`' ids in `language` (resetting all when their owner or generation changed). */
-  private useIds(
-    words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>,
-    gazetteer: Gazetteer,
-    language: string,
-  ): void {
+  /** Sets `byId` to the memo of `words`' ids for verdictKey (resetting all when their owner or generation changed). */
+  private useIds(words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>, gazetteer: Gazetteer): void {
     const { ids, generation } = words;
     if (ids === undefined || generation === undefined) {
       this.ids = undefined;
@@ -356,10 +390,10 @@ class SpanTrimmer {
       memo.byLanguage.clear();
     }
     this.memo = memo;
-    let byId = memo.byLanguage.get(language);
+    let byId = memo.byLanguage.get(this.verdictKey);
     if (byId === undefined) {
       byId = new Uint8Array(256);
-      memo.byLanguage.set(language, byId);
+      memo.byLanguage.set(this.verdictKey, byId);
     }
     this.byId = byId;
   }
@@ -372,19 +406,19 @@ class SpanTrimmer {
       const grown = new Uint8Array(Math.max(this.byId.length * 2, id + 1));
       grown.set(this.byId);
       this.byId = grown;
-      this.memo?.byLanguage.set(this.language, grown);
+      this.memo?.byLanguage.set(this.verdictKey, grown);
     }
     return id;
   }
 
   private verdictOf(i: number): number {
     const slot = this.slotOf(i);
-    const known = slot < 0 ? 0 : (this.byId[slot] as number) & 3;
+    const known = slot < 0 ? 0 : (this.byId[slot] as number) & 7;
     if (known !== 0) return known - 1;
     const written = this.word(i);
     let verdict = this.verdicts.get(written);
     if (verdict === undefined) {
-      verdict = wordVerdict(written, this.language, this.list, this.gazetteer as Gazetteer);
+      verdict = wordVerdict(written, this.language, this.list, this.frequent, this.gazetteer as Gazetteer);
       if (this.verdicts.size >= VERDICTS_KEPT) this.verdicts.clear();
       this.verdicts.set(written, verdict);
     }
@@ -394,6 +428,7 @@ class SpanTrimmer {
 
   private isOrdinary(i: number): boolean {
     const verdict = this.verdictOf(i);
+    if (verdict === ORDINARY_IN_A_PERSON) return this.spanIsPerson;
     return verdict === ORDINARY_WORD || (verdict === ORDINARY_IN_A_LOWER_CASE_RUN && this.lowerCaseRun());
   }
 
@@ -401,9 +436,9 @@ class SpanTrimmer {
   private isParticle(i: number): boolean {
     const slot = this.slotOf(i);
     const known = slot < 0 ? 0 : (this.byId[slot] as number);
-    if ((known & 4) !== 0) return (known & 8) !== 0;
+    if ((known & 8) !== 0) return (known & 16) !== 0;
     const particle = NAME_PARTICLES.has(foldToken(this.word(i)));
-    if (slot >= 0) this.byId[slot] = known | 4 | (particle ? 8 : 0);
+    if (slot >= 0) this.byId[slot] = known | 8 | (particle ? 16 : 0);
     return particle;
   }
 
@@ -464,10 +499,11 @@ class SpanTrimmer {
 const TRIMMER = new SpanTrimmer();
 
 /**
- * What wordVerdict and the particle test said of each word id of one tagger's words (TaggedWords.ids), per language:
- * while the generation and the gazetteer stay the same, an id names one word, and its answers need neither its
- * characters nor a string key. Per id, 0 until known, else bits 0-1: verdict + 1; bit 2: the particle test was made;
- * bit 3: its answer. Kept per words object (one per tagger), so two recognizers used in turn keep theirs.
+ * What wordVerdict and the particle test said of each word id of one tagger's words (TaggedWords.ids), per language
+ * (with the frequent-word lists or without): while the generation and the gazetteer stay the same, an id names one
+ * word, and its answers need neither its characters nor a string key. Per id, 0 until known, else bits 0-2: verdict
+ * + 1; bit 3: the particle test was made; bit 4: its answer. Kept per words object (one per tagger), so two
+ * recognizers used in turn keep theirs.
  */
 interface IdMemo {
   generation: number;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { GAZ, loadGazetteer } from './gazetteer.js';
+import { LISTED_GIVEN_NAMES, listedGivenNames } from './given-names.js';
+import { createNameRecognizer } from './name-recognizer.js';
+import { tokenize } from './tokenize.js';
+import { loadFrequentWords } from './word-lists.js';
+
+const gazetteer = loadGazetteer();
+const german = loadFrequentWords().get('de') ?? new Set<string>();
+const english = (folded: string) => (gazetteer.flags(folded) & (GAZ.COMMON | GAZ.DICTIONARY)) !== 0;
+
+describe('listedGivenNames', () => {
+  it.each<[string, 'de' | 'en', string[]]>([
+    ['Heute hatte ich ein Gespräch mit Dietmar über das Projekt', 'de', ['Dietmar']],
+    ['Gerlinde und Hartmut haben uns eingeladen', 'de', ['Gerlinde', 'Hartmut']],
+    ['Liebe Grüße von Swantje und Jörg', 'de', ['Swantje', 'Jörg']],
+    ['Gratulation an Kevin-Pascal zum Examen', 'de', ['Kevin-Pascal']],
+    ['lunch with Hans-Jürgen and Uwe today', 'en', ['Hans-Jürgen', 'Uwe']],
+    ['Groetjes van Lieve en Wim uit Gent', 'de', ['Lieve', 'Wim']],
+    // in capitals, an acronym or a place
+    ['Tratamiento con BEP en BODØ', 'de', []],
+    // written in lower case, or a common word of the record's language: not by this rule
+    ['danke dietmar', 'de', []],
+    ['Der Wolf und die Heide', 'de', []],
+    ['Till next time, stay safe', 'en', []],
+    // hyphenated words that are not all given names
+    ['Ein Anti-Aging-Produkt und ein Check-in', 'de', []],
+    ['Tom-Tom navigation', 'en', []],
+  ])('%s (%s)', (text, lang, expected) => {
+    const commonWord = lang === 'de' ? (folded: string) => german.has(folded) : english;
+    const names = listedGivenNames(text, tokenize(text), gazetteer, commonWord);
+    expect(names.map((n) => text.slice(n.start, n.end))).toEqual(expected);
+  });
+
+  it('holds German and Dutch given names the other lists lack, folded', () => {
+    for (const name of ['uwe', 'hartmut', 'gerlinde', 'swantje', 'holger', 'jurgen', 'wim', 'joop', 'truus']) {
+      expect(LISTED_GIVEN_NAMES.has(name)).toBe(true);
+    }
+  });
+});
+
+describe('name recognizer with the German given names', () => {
+  const recognizer = createNameRecognizer();
+  const found = (text: string, lang: string) =>
+    recognizer.analyze({ text, lang }).map((s) => text.slice(s.start, s.end));
+
+  it.each<[string, string, string]>([
+    ['de', 'Heute hatte ich ein Gespräch mit Dietmar über das neue Projekt.', 'Dietmar'],
+    ['de', 'Gratulation an Kevin-Pascal zum bestandenen Examen!', 'Kevin-Pascal'],
+    ['de', 'Ich bin der Uwe aus Köln.', 'Uwe'],
+  ])('%s: %s', (lang, text, name) => {
+    expect(found(text, lang).join(' | ')).toContain(name);
+  });
+});
