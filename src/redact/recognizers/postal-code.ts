@@ -2,6 +2,8 @@
 // postal word, a US state or a place name, Indian PIN codes in context, any national shape after a postal label
 // ("zip code is 880", "PLZ: 8001"), and a code after a place name ("in Bjert 6091", "in Quinta de São Tiago 3610-114").
 
+import { foldToken } from '../known/fold.js';
+import { GAZ, type Gazetteer, loadGazetteer } from '../names/gazetteer.js';
 import { createPatternRecognizer, type PatternMatch, type Validation, wordsNotAfter } from '../pattern-recognizer.js';
 
 const POSTAL_WORDS = [
@@ -162,7 +164,10 @@ function pinAfterPlace(match: PatternMatch): Validation {
       .trim()
       .split(/[ \t]+/);
     const last = opener[opener.length - 1] ?? '';
-    if (opener.length <= 2 && (/^\p{Ll}/u.test(last) || OPENING_WORDS.has(last.toLowerCase()))) return 'invalid';
+    // A city right after a greeting still closes an address ("Hi, Bengaluru 560038 here"), a given name does not
+    // ("Thanks, Ramesh 560038 is my id"), nor anything after other opening words ("Total votes, Varanasi 674664").
+    const greeting = OPENING_WORDS.has(last.toLowerCase());
+    if (opener.length <= 2 && (greeting ? !isCityName(place) : /^\p{Ll}/u.test(last))) return 'invalid';
   }
   // A place in lower case ("koramangala, bangalore 560034") needs another item of the list before it on its line, and
   // the code written whole ("plaquetas 492 000" counts in thousands).
@@ -190,6 +195,62 @@ function placeCode(match: PatternMatch): Validation {
   const next = /^[ \t]+(\p{Ll}+)/u.exec(after)?.[1];
   if (next !== undefined && !AFTER_A_CODE.has(next)) return 'invalid';
   return 'valid';
+}
+
+const REGION_CODES =
+  'AD AE AF AG AI AL AM AO AR AS AT AU AW AZ BA BB BD BE BF BG BH BI BJ BM BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FO FR GA GB GD GE GH GI GL GM GN GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MO MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PR PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS XK YE ZA ZM ZW'.split(
+    ' ',
+  );
+
+/** Country names in the languages the engine reads, from the runtime's CLDR data (Intl.DisplayNames). */
+export const COUNTRY_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set<string>();
+  for (const locale of ['en', 'es', 'de', 'fr', 'pt', 'it', 'nl']) {
+    try {
+      const display = new Intl.DisplayNames([locale], { type: 'region' });
+      for (const code of REGION_CODES) {
+        const name = display.of(code);
+        if (name && name !== code) names.add(name.toLowerCase());
+      }
+    } catch {
+      // A runtime without ICU data: no country names, addresses then need a postal code to continue.
+    }
+  }
+  return names;
+})();
+
+// A place written in lower case beside a five-digit code ("75008 paris", "paris 75008", "28013 madrid"): a word the
+// gazetteer holds as a city or region and not as a common word, nor a country ("usa 12345" counts something). The
+// gazetteer is read on the first such match only.
+let gazetteer: Gazetteer | undefined;
+function isLowerCasePlace(word: string): boolean {
+  if (COUNTRY_NAMES.has(word)) return false;
+  gazetteer ??= loadGazetteer();
+  const flags = gazetteer.flags(foldToken(word));
+  return (flags & GAZ.LOCATION) !== 0 && (flags & GAZ.COMMON) === 0;
+}
+
+/** A capitalised place the gazetteer holds as a city or region and not as a given name nor a common word. */
+function isCityName(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  gazetteer ??= loadGazetteer();
+  const flags = gazetteer.flags(foldToken(word));
+  return (flags & GAZ.LOCATION) !== 0 && (flags & (GAZ.COMMON | GAZ.FIRST)) === 0;
+}
+
+const LOWER_CASE_PLACE_AFTER = /^[ \t]{1,2}(\p{Ll}{3,20})(?![\p{L}\p{M}\d])/u;
+function codeBeforeLowerCasePlace({ end, input }: PatternMatch): Validation {
+  const place = LOWER_CASE_PLACE_AFTER.exec(input.text.slice(end, end + 24))?.[1];
+  return place !== undefined && isLowerCasePlace(place) ? 'valid' : 'invalid';
+}
+
+const LOWER_CASE_PLACE_BEFORE = /(?:^|[^\p{L}\p{M}\d])(\p{Ll}{3,20})[ \t]{1,2}$/u;
+function codeAfterLowerCasePlace(match: PatternMatch): Validation {
+  const text = match.input.text;
+  const place = LOWER_CASE_PLACE_BEFORE.exec(text.slice(Math.max(0, match.start - 24), match.start))?.[1];
+  if (place === undefined || !isLowerCasePlace(place)) return 'invalid';
+  // The code ends the place, as after a capitalised one ("paris 75008 maintenant" is "...", "lyon 12000 fans" counts).
+  return placeCode(match);
 }
 
 /** Postal codes. */
@@ -284,6 +345,23 @@ export function createPostalCodeRecognizer() {
         minDigitRun: 3,
         literals: [','],
         validate: pinAfterPlace,
+      },
+      {
+        // Five digits before or after a place in lower case: "75008 paris", "paris 75008".
+        name: 'five-digits-lower-case-place',
+        regex: /(?<![\w.,/-])\d{5}(?=[ \t]{1,2}\p{Ll}{3,20}(?![\p{L}\p{M}\d]))/gu,
+        score: 0.5,
+        minDigitRun: 5,
+        validate: codeBeforeLowerCasePlace,
+      },
+      {
+        name: 'lower-case-place-five-digits',
+        // Starts at the digit it consumes, the look-behind after it (a leading look-behind is tried everywhere).
+        regex: /\d(?<=\p{Ll}[ \t]{1,2}\d)\d{4}(?![\w/-]|[.,:]\d|[ \t]?[%€$£¥])/gu,
+        score: 0.5,
+        minDigitRun: 5,
+        spaceBeforeDigit: true,
+        validate: codeAfterLowerCasePlace,
       },
       { name: 'five-digits', regex: /(?<![\w.,/-])\d{4,5}(?![\w/-]|[.,]\d)/g, score: 0.2, minDigitRun: 4 },
     ],

@@ -249,7 +249,7 @@ const memberStyle: readonly Case[] = [
   ],
   ['address: 7, Nehru Nagar, Chennai - 600040', ['7, Nehru Nagar, Chennai - 600040']],
   ['Plot No 56, Jubilee Hills, Hyderabad 500033', ['Plot No 56, Jubilee Hills, Hyderabad 500033']],
-  ['door no 12/4, anna salai', ['door no 12/4']],
+  ['door no 12/4, anna salai', ['door no 12/4, anna salai']],
   ['मेरा पता: 45, गांधी नगर, जयपुर 302015', ['45, गांधी नगर, जयपुर 302015']],
   ['पता: मकान नंबर 12, शिवाजी मार्ग, लखनऊ 226001', ['मकान नंबर 12, शिवाजी मार्ग, लखनऊ 226001']],
   ['पता: 45, गांधी नगर, जयपुर', ['45, गांधी नगर, जयपुर']],
