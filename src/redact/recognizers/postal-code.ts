@@ -77,7 +77,7 @@ const PLACE_CODE = new RegExp(
 
 /** Words that stand before a number that is not a postal code: rooms, gates, chapters, months, versions. */
 const NOT_A_PLACE = new Set(
-  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top exit pier dock hangar berth lot seat aisle stand booth hall studio channel eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel कक्षा अध्याय पृष्ठ पेज भाग कमरा दिन साल वर्ष महीना कुल नंबर'.split(
+  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus train route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top exit pier dock hangar berth lot seat aisle stand booth hall studio channel eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel कक्षा अध्याय पृष्ठ पेज भाग कमरा दिन साल वर्ष महीना कुल नंबर'.split(
     ' ',
   ),
 );
@@ -89,7 +89,7 @@ const COUNTED_AFTER = new RegExp(
   `^[ \\t]{1,2}(?:${[
     'rupees? rs\\.? inr lakhs? crores? miles? mi km kms kilometers? kilometres? meters? metres? m ft feet yards? kg lbs? pounds? dollars? euros? usd eur gbp people persons? users? members? followers? fans? votes? times hours? hrs? minutes? mins? days? weeks? months? years? points? pts calories cal rpm mph kph words? pages? units? pieces? pcs items? copies views? viewers? likes? cases? runs? wickets? subscribers? employees? students? cars? sq square shares? stocks? coins? tokens? btc eth bitcoins? steps? marks? tickets? orders?',
     'Schritte Euro Dollar Franken Pfund Menschen Leute Personen Mitglieder Einwohner Besucher Zuschauer Fans Follower Abonnenten Likes Aufrufe Klicks Kilometer Meter Stunden Minuten Sekunden Tage Wochen Monate Jahre Punkte Stück Seiten Wörter Kalorien Mal Exemplare Stimmen Fälle Tonnen Liter',
-    'personas pessoas gente habitantes torcedores aficionados seguidores visitas votos pasos passos reais pesos euros puntos pontos páginas kilómetros quilômetros personnes habitants visiteurs abonnés spectateurs pas',
+    'vezes veces fois personas pessoas gente habitantes torcedores aficionados seguidores visitas votos pasos passos reais pesos euros puntos pontos páginas kilómetros quilômetros personnes habitants visiteurs abonnés spectateurs pas',
     'लोग लोगों रुपये रुपए रु वोट छात्र बार किलो किमी मीटर साल दिन अंक पेज',
   ]
     .join(' ')
@@ -178,8 +178,11 @@ function pinAfterPlace(match: PatternMatch): Validation {
   return 'valid';
 }
 
-const notBeforeACountedNoun = ({ end, input }: PatternMatch): Validation =>
-  COUNTED_AFTER.test(input.text.slice(end, end + 24)) ? 'invalid' : 'valid';
+/** A code before a place is no code after a word that numbers things ("Train 12627 Karnataka Express"). */
+function notACountBeforeAPlace({ start, end, input }: PatternMatch): Validation {
+  const before = /([\p{L}.]+)[ \t]{1,2}$/u.exec(input.text.slice(Math.max(0, start - 16), start))?.[1] ?? '';
+  return numberReadsAsCount(before, input.text.slice(end, end + 24)) ? 'invalid' : 'valid';
+}
 
 function placeCode(match: PatternMatch): Validation {
   const code = match.value;
@@ -223,8 +226,9 @@ export const COUNTRY_NAMES: ReadonlySet<string> = (() => {
 // gazetteer holds as a city or region and not as a common word, nor a country ("usa 12345" counts something). The
 // gazetteer is read on the first such match only.
 let gazetteer: Gazetteer | undefined;
+const SHORT_COUNTRY_NAMES: ReadonlySet<string> = new Set(['usa', 'uk', 'uae', 'eu']);
 function isLowerCasePlace(word: string): boolean {
-  if (COUNTRY_NAMES.has(word)) return false;
+  if (COUNTRY_NAMES.has(word) || SHORT_COUNTRY_NAMES.has(word)) return false;
   gazetteer ??= loadGazetteer();
   const flags = gazetteer.flags(foldToken(word));
   return (flags & GAZ.LOCATION) !== 0 && (flags & GAZ.COMMON) === 0;
@@ -245,6 +249,14 @@ function codeBeforeLowerCasePlace({ end, input }: PatternMatch): Validation {
 }
 
 const LOWER_CASE_PLACE_BEFORE = /(?:^|[^\p{L}\p{M}\d])(\p{Ll}{3,20})[ \t]{1,2}$/u;
+const CAPITALISED_PLACE_AFTER = /^[ \t]{1,2}(?:-[ \t])?\p{Lu}\p{Ll}{2}/u;
+function fiveDigitsBesideAPlace(match: PatternMatch): Validation {
+  if (CAPITALISED_PLACE_AFTER.test(match.input.text.slice(match.end, match.end + 8)))
+    return notACountBeforeAPlace(match);
+  if (codeBeforeLowerCasePlace(match) === 'valid') return 'valid';
+  return codeAfterLowerCasePlace(match);
+}
+
 function codeAfterLowerCasePlace(match: PatternMatch): Validation {
   const text = match.input.text;
   const place = LOWER_CASE_PLACE_BEFORE.exec(text.slice(Math.max(0, match.start - 24), match.start))?.[1];
@@ -301,12 +313,15 @@ export function createPostalCodeRecognizer() {
         gate: new RegExp(`[ \\t]\\d(?<=${STATE_BEFORE_ZIP}\\d)`),
       },
       {
-        // Five digits followed by a capitalised place name: "28046 Madrid", "75008 Paris", "10115 Berlin".
+        // Five digits before a place name ("28046 Madrid", "75008 Paris", "10115 Berlin", "75008 paris") or after one
+        // in lower case ("paris 75008"). One regex for both: a regex call costs even when it finds nothing. It starts
+        // at the digit it consumes, the look-behinds after it.
         name: 'five-digits-place',
-        regex: /(?<![\w.,/-])\d{5}(?=[ \t]{1,2}(?:-[ \t])?\p{Lu}\p{Ll}{2,})/gu,
+        regex:
+          /\d(?<![\w.,/-]\d)\d{4}(?:(?=[ \t]{1,2}(?:-[ \t])?\p{Lu}\p{Ll}{2,}|[ \t]{1,2}\p{Ll}{3,20}(?![\p{L}\p{M}\d]))|(?<=\p{Ll}[ \t]{1,2}\d{5})(?![\w/-]|[.,:]\d|[ \t]?[%€$£¥]))/gu,
         score: 0.5,
         minDigitRun: 5,
-        validate: notBeforeACountedNoun,
+        validate: fiveDigitsBesideAPlace,
       },
       { name: 'nl', regex: /(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])/g, score: 0.3, minDigitRun: 4 },
       { name: 'three-two', regex: /(?<![\w-])\d{3} \d{2}(?![\w-])/g, score: 0.2, minDigitRun: 3 },
@@ -345,23 +360,6 @@ export function createPostalCodeRecognizer() {
         minDigitRun: 3,
         literals: [','],
         validate: pinAfterPlace,
-      },
-      {
-        // Five digits before or after a place in lower case: "75008 paris", "paris 75008".
-        name: 'five-digits-lower-case-place',
-        regex: /(?<![\w.,/-])\d{5}(?=[ \t]{1,2}\p{Ll}{3,20}(?![\p{L}\p{M}\d]))/gu,
-        score: 0.5,
-        minDigitRun: 5,
-        validate: codeBeforeLowerCasePlace,
-      },
-      {
-        name: 'lower-case-place-five-digits',
-        // Starts at the digit it consumes, the look-behind after it (a leading look-behind is tried everywhere).
-        regex: /\d(?<=\p{Ll}[ \t]{1,2}\d)\d{4}(?![\w/-]|[.,:]\d|[ \t]?[%€$£¥])/gu,
-        score: 0.5,
-        minDigitRun: 5,
-        spaceBeforeDigit: true,
-        validate: codeAfterLowerCasePlace,
       },
       { name: 'five-digits', regex: /(?<![\w.,/-])\d{4,5}(?![\w/-]|[.,]\d)/g, score: 0.2, minDigitRun: 4 },
     ],

@@ -205,6 +205,18 @@ function namesAStreet(words: string): boolean {
   for (let i = 0; i < parts.length - 1; i++) if (NOT_STREET_NAME_WORDS.has(parts[i] ?? '')) return false;
   return true;
 }
+// A place in lower case with an Indian PIN or a five-digit code ("chennai 600017", "t nagar, chennai - 600017",
+// "sevilla 41001"): group 1 is the place's last word, group 2 the code.
+const LOWER_CASE_PLACE_PIN = new RegExp(
+  `(?:[a-z]{2,20}[ \\t]){0,2}([a-z]{2,20})[ \\t]{1,2}(?:[-–][ \\t]{1,2})?([1-9]\\d{2} ?\\d{3}|\\d{5})(?![\\p{L}\\d])${END}`,
+  'uy',
+);
+function lowerCasePlaceWithCode(text: string, at: number): RegExpExecArray | null {
+  const place = stickyMatch(LOWER_CASE_PLACE_PIN, text, at);
+  if (!place) return null;
+  const end = at + place[0].length;
+  return numberReadsAsCount(place[1] ?? '', text.slice(end, end + 24)) ? null : place;
+}
 // A region code (not a label: "CP: 43005"); in lower case ("springfield, il 62704") only before a postal code.
 const REGION_SEGMENT = new RegExp(
   `(?:[A-Z]{2,3}(?![ \\t]*:)(?:[ \\t]{1,3}${POSTAL})?|[a-z]{2,3}[ \\t]{1,3}${POSTAL})${END}`,
@@ -311,7 +323,8 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       postalSeen = true;
       continue;
     }
-    const lowerCase = stickyMatch(LOWER_CASE_PLACE_CODE, text, segmentStart);
+    const lowerCase =
+      stickyMatch(LOWER_CASE_PLACE_CODE, text, segmentStart) ?? lowerCasePlaceWithCode(text, segmentStart);
     if (lowerCase) {
       at = segmentStart + lowerCase[0].length;
       committed = at;
@@ -530,6 +543,8 @@ const LEADING_UNIT = new RegExp(
   `(?<![\\p{L}\\d])(?:(?:[Aa]pt\\.?|[Aa]partment|[Ss]uite|Ste\\.|[Uu]nit|[Ff]lat)[ \\t]?#?\\d{1,5}[A-Za-z]?|${HOUSE_NUMBER_LABEL}[ \\t]?${HOUSE_NUMBER}),?[ \\t]{1,2}$`,
   'u',
 );
+// A house number's label right before the number that starts the match ("Flat No. 3B, 12 MG Road", read from "3B").
+const LABEL_BEFORE = new RegExp(`(?<![\\p{L}\\d])${HOUSE_NUMBER_LABEL}[ \\t]?[:#-]?[ \\t]?$`, 'iu');
 // A unit word right before the number that starts the match ("Flat 3, 27 Kingsley Road", read from "3").
 const UNIT_WORD_BEFORE = /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?$/u;
 // The first groups of a house number whose last group starts the match ("14/" of "14/2 MG Road", "12-2-" of
@@ -582,9 +597,14 @@ function refineLabelledHouseNumber(match: PatternMatch) {
 // Indian addresses give a landmark instead of a place ("House No. 45 near the temple", "Flat No. 3, opp. SBI").
 const LANDMARK_AFTER = /^,?[ \t]{1,2}(?:near|opp\.?|opposite|behind|beside|next to)[ \t]/i;
 
-// "Season 2, Unit 4", "Chapter 3, Unit 5": a unit word after a counted item numbers a list (of lessons, episodes).
+// "Season 2, Unit 4", "Chapter 3, Unit 5": a unit word after a counted item numbers a list (of lessons, episodes),
+// and one before a course word is a unit of a course.
 const COUNTED_ITEM_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]{1,2}\d{1,5}[A-Za-z]?[ \t]*[,;][ \t]*$/u;
-function notAfterACountedItem({ start, input }: PatternMatch): Validation {
+// "Unit 4 test", "Unit 3 exam": a unit of a course.
+const COURSE_WORD_AFTER =
+  /^[ \t]{1,2}(?:test|tests|exam|exams|quiz|homework|review|revision|notes|assignment|worksheet|vocab|vocabulary|lesson|lessons|syllabus)(?![A-Za-z\d])/i;
+function notACountedUnit({ start, end, input }: PatternMatch): Validation {
+  if (COURSE_WORD_AFTER.test(input.text.slice(end, end + 16))) return 'invalid';
   const item = COUNTED_ITEM_BEFORE.exec(input.text.slice(Math.max(0, start - 32), start))?.[1];
   return item !== undefined && COUNTING_WORDS.has(item.toLowerCase()) ? 'invalid' : 'valid';
 }
@@ -624,7 +644,8 @@ function extendMatch({ start, end, input }: PatternMatch) {
   const extended = extendAddress(input.text, end);
   const unit =
     LEADING_UNIT.exec(input.text.slice(Math.max(0, start - 32), start)) ??
-    UNIT_WORD_BEFORE.exec(input.text.slice(Math.max(0, start - 12), start));
+    UNIT_WORD_BEFORE.exec(input.text.slice(Math.max(0, start - 12), start)) ??
+    LABEL_BEFORE.exec(input.text.slice(Math.max(0, start - 24), start));
   const head = unit ? null : HOUSE_NUMBER_HEAD.exec(input.text.slice(Math.max(0, start - 20), start));
   const leading = unit || head ? null : LEADING_NUMBER.exec(input.text.slice(Math.max(0, start - 10), start));
   const from = unit
@@ -989,12 +1010,13 @@ export function createStreetAddressRecognizer() {
         // nagar", "45, mg road"): a number in groups makes it an address, a bare one needs a cue or a continuation.
         name: 'number-comma-lower-street',
         regex: new RegExp(
-          `\\d(?<![\\p{L}\\d/.,-]\\d)\\d{0,4}(?:[/-]\\d{1,5}){0,3}[a-z]?,[ \\t]{0,2}(?:[a-z]{1,20}[ \\t]){1,3}(?:${INDIAN_STREET_WORDS})(?![\\p{L}\\d])`,
+          `\\d(?<![\\p{L}\\d/.,-]\\d)\\d{0,4}(?:[/-]\\d{1,5}){0,3},[ \\t]{0,2}(?:[a-z]{1,20}[ \\t]){1,3}(?:${INDIAN_STREET_WORDS})(?![\\p{L}\\d])`,
           'gu',
         ),
         score: 0.3,
         minDigits: 1,
-        literals: [','],
+        // A digit right before the comma, and a street word.
+        literals: [...'0123456789'].map((digit) => `${digit},`),
         anyOf: INDIAN_STREET_WORDS.split('|'),
         context: { words: ADDRESS_NOUNS, before: 40, boost: 0.3 },
         validate: lowerCaseStreetAfterNumber,
@@ -1010,7 +1032,8 @@ export function createStreetAddressRecognizer() {
         ),
         score: 0.3,
         minDigits: 1,
-        literals: ['The '],
+        // The number (or its comma) right before "The ".
+        literals: [...'0123456789,'].flatMap((last) => [`${last} The `, `${last}\tThe `]),
         context: { words: ADDRESS_NOUNS, before: 40, boost: 0.3 },
         validate: notACountedNumber,
         refine: refineTheStreet,
@@ -1047,7 +1070,7 @@ export function createStreetAddressRecognizer() {
         score: 0.55,
         minDigits: 1,
         literals: ['Apt', 'Apartment', 'Suite', 'Ste.', 'Unit', 'Flat'],
-        validate: notAfterACountedItem,
+        validate: notACountedUnit,
         refine: extend,
       },
       {
