@@ -227,7 +227,8 @@ export const COUNTRY_NAMES: ReadonlySet<string> = (() => {
 // gazetteer is read on the first such match only.
 let gazetteer: Gazetteer | undefined;
 const SHORT_COUNTRY_NAMES: ReadonlySet<string> = new Set(['usa', 'uk', 'uae', 'eu']);
-function isLowerCasePlace(word: string): boolean {
+/** A city or region in lower case: "paris", "madrid", not "usa" nor "little". */
+export function isLowerCasePlace(word: string): boolean {
   if (COUNTRY_NAMES.has(word) || SHORT_COUNTRY_NAMES.has(word)) return false;
   gazetteer ??= loadGazetteer();
   const flags = gazetteer.flags(foldToken(word));
@@ -243,7 +244,12 @@ function isCityName(word: string): boolean {
 }
 
 const LOWER_CASE_PLACE_AFTER = /^[ \t]{1,2}(\p{Ll}{3,20})(?![\p{L}\p{M}\d])/u;
-function codeBeforeLowerCasePlace({ end, input }: PatternMatch): Validation {
+// A code before a lower-case place opens a line or an item, or follows a word of place ("…, 75011 paris", "au 75008
+// paris"); after another word it counts ("j'ai fait 10000 paris sportifs", "plus de 20000 paris", "i counted 12345
+// london buses").
+const OPENS_A_PLACE = /(?:^|[,:;(\n–-]|(?:^|[^\p{L}])(?:au|à|a|en|in|em|no|na|to|at|cp|cep|plz|zip))[ \t]*$/iu;
+function codeBeforeLowerCasePlace({ start, end, input }: PatternMatch): Validation {
+  if (!OPENS_A_PLACE.test(input.text.slice(Math.max(0, start - 12), start))) return 'invalid';
   const place = LOWER_CASE_PLACE_AFTER.exec(input.text.slice(end, end + 24))?.[1];
   return place !== undefined && isLowerCasePlace(place) ? 'valid' : 'invalid';
 }

@@ -11,7 +11,14 @@ import { NAME_PARTICLES } from '../names/cue-names.js';
 import { isRomanceOrdinaryWord } from '../names/ordinary-words.js';
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 import { MONTH_WORDS } from './date.js';
-import { COUNTRY_NAMES, DEVANAGARI_LETTERS, numberReadsAsCount, US_STATES, WORDS_AFTER_A_CODE } from './postal-code.js';
+import {
+  COUNTRY_NAMES,
+  DEVANAGARI_LETTERS,
+  isLowerCasePlace,
+  numberReadsAsCount,
+  US_STATES,
+  WORDS_AFTER_A_CODE,
+} from './postal-code.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
 const DEVANAGARI_WORD = `[${DEVANAGARI_LETTERS}]{2,30}`;
@@ -317,7 +324,10 @@ export function extendAddress(text: string, end: number): { end: number; strong:
     const spaceOnly = sep[0].trim() === '' && !newline;
     const postal = stickyMatch(POSTAL_SEGMENT, text, segmentStart);
     if (postal && !(spaceOnly && postal[1] === undefined)) {
-      at = segmentStart + postal[0].length;
+      at =
+        segmentStart +
+        postal[0].length +
+        (postal[1] === undefined ? lowerCasePlaceLength(text, segmentStart + postal[0].length) : 0);
       committed = at;
       strongSeen = true;
       postalSeen = true;
@@ -412,6 +422,13 @@ function placeCodeIsACount(text: string, place: RegExpExecArray, segmentStart: n
   const before = place[0].slice(0, place[0].length - code.length).trimEnd();
   const end = segmentStart + place[0].length;
   return numberReadsAsCount(/[\p{L}\p{M}.'’-]*$/u.exec(before)?.[0] ?? '', text.slice(end, end + 24));
+}
+
+// A city in lower case after a postal code ("…, 75011 paris", "28013 madrid"), as postal-code reads it.
+const LOWER_CASE_CITY_AFTER = /^[ \t]{1,2}(\p{Ll}{3,20})(?![\p{L}\p{M}\d])/u;
+function lowerCasePlaceLength(text: string, at: number): number {
+  const city = LOWER_CASE_CITY_AFTER.exec(text.slice(at, at + 24));
+  return city?.[1] !== undefined && isLowerCasePlace(city[1]) ? city[0].length : 0;
 }
 
 function isDigitAt(text: string, at: number): boolean {
@@ -790,7 +807,11 @@ const CAPITALISED_COUNT_WORDS: ReadonlySet<string> = new Set(
 
 function notAfterACountWord({ start, input }: PatternMatch): Validation {
   const before = wordBefore(input.text, start);
-  return before !== undefined && CAPITALISED_COUNT_WORDS.has(before) ? 'invalid' : 'valid';
+  // And a word that numbers the number: "Room 5, The Grove hotel", "Day 3 Main Street".
+  return before !== undefined &&
+    (CAPITALISED_COUNT_WORDS.has(before) || before === 'room' || COUNTING_WORDS.has(before))
+    ? 'invalid'
+    : 'valid';
 }
 
 /** Scores an informal street line: 0.8 with a unit or postal code after it, 0.6 with a cue or a strong shape. */
