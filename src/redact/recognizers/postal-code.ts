@@ -235,6 +235,13 @@ export function isLowerCasePlace(word: string): boolean {
   return (flags & GAZ.LOCATION) !== 0 && (flags & GAZ.COMMON) === 0;
 }
 
+/** A word of the dictionary or the common words that is no place nor name ("Visited", not "Pinto" nor "Aqqusinersuaq"). */
+export function isDictionaryWord(word: string): boolean {
+  gazetteer ??= loadGazetteer();
+  const flags = gazetteer.flags(foldToken(word));
+  return (flags & (GAZ.DICTIONARY | GAZ.COMMON)) !== 0 && (flags & (GAZ.LOCATION | GAZ.FIRST | GAZ.LAST)) === 0;
+}
+
 /** A capitalised place the gazetteer holds as a city or region and not as a given name nor a common word. */
 function isCityName(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;

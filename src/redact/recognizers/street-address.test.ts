@@ -286,6 +286,11 @@ const memberStyle: readonly Case[] = [
   ['con Tª 37,5 Celsius', []],
   // Units that are ordinary words too continue an address but make none.
   ['Visited 10 Downing Street, Tower 2', ['10 Downing Street, Tower 2']],
+  ['Visited 10 Downing Street, Tower 2, London SW1A 2AA', ['10 Downing Street, Tower 2, London SW1A 2AA']],
+  [
+    'send it to Aqqusinersuaq 176 Pinto Hill\n Suite 487\n Nuuk\n Greenland 08167',
+    ['Aqqusinersuaq 176 Pinto Hill\n Suite 487\n Nuuk\n Greenland 08167'],
+  ],
   ['Plot No 3, Sector 62, Noida 201301', ['Plot No 3, Sector 62, Noida 201301']],
   ['Season 2, Phase 4 of the MCU', []],
   ['Level 5, Stage 3 unlocked', []],
@@ -404,6 +409,11 @@ const membersWriting: readonly Case[] = [
   ['Chapter 3, Unit 5 test tomorrow', []],
   ['Unit 4 test tomorrow', []],
   ['Visited 10 Downing Street, Tower 2', ['10 Downing Street, Tower 2']],
+  ['Visited 10 Downing Street, Tower 2, London SW1A 2AA', ['10 Downing Street, Tower 2, London SW1A 2AA']],
+  [
+    'send it to Aqqusinersuaq 176 Pinto Hill\n Suite 487\n Nuuk\n Greenland 08167',
+    ['Aqqusinersuaq 176 Pinto Hill\n Suite 487\n Nuuk\n Greenland 08167'],
+  ],
   ['fica na rua augusta 300, 10 minutos do metrô', ['rua augusta 300']],
   ['Rua Augusta, 120, 5 andar', ['Rua Augusta, 120, 5 andar']],
   ['Domicilio: Avenida Alarcos, 25, 4 der.', ['Avenida Alarcos, 25, 4 der.']],

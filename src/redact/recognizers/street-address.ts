@@ -14,6 +14,7 @@ import { MONTH_WORDS } from './date.js';
 import {
   COUNTRY_NAMES,
   DEVANAGARI_LETTERS,
+  isDictionaryWord,
   isLowerCasePlace,
   numberReadsAsCount,
   US_STATES,
@@ -538,9 +539,26 @@ function refineNameNumber(match: PatternMatch) {
   return span;
 }
 
-/** A name-number match is no street when its last word counts, ranks or codes the number ("Sold 45", "AF 447"). */
+/**
+ * A name-number match is no street when its last word counts, ranks or codes the number ("Sold 45", "AF 447"), or when
+ * its number starts another street.
+ */
 function notACountedName(match: PatternMatch): Validation {
   if (notADate(match) === 'invalid') return 'invalid';
+  // A number that starts a street line after ordinary words is that street's house number ("Visited 10 Downing
+  // Street, Tower 2, London SW1A 2AA"): number-first reports it. A name before it may be a street of its own
+  // ("Aqqusinersuaq 176 Pinto Hill").
+  const number = /\d{1,5}[a-zA-Z]?$/.exec(match.value);
+  if (
+    number &&
+    capitalisedStreetAt(match.input.text, match.start + number.index) &&
+    match.value
+      .slice(0, number.index)
+      .trim()
+      .split(/[ \t]+/)
+      .every((word) => isDictionaryWord(word))
+  )
+    return 'invalid';
   // The word before the number counts it, whatever words come before it ("Sold 45", "Watched Season 2"); a code in
   // capitals counts only as the one word ("AF 447" is a flight, "Calle RB 5" may be a street).
   const last = /(?:^|[ \t])([\p{L}'’.-]+)[ \t]\d{1,5}[a-zA-Z]?$/u.exec(match.value);
