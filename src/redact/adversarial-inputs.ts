@@ -43,7 +43,8 @@ export function adversarialInputs(size: number): Record<string, string> {
     // number, codes beside lower-case places, Catalan floors and doors.
     'lower-case-localities': fill('12/3, a b c road, t nagar, x 560038 '),
     'lower-case-place-codes': fill('paris 75008 paris '),
-    'the-streets': fill('5 The Green, 6 The Close, '),
+    'the-streets': fill('5 The Green, 6 the close, '),
+    'lower-case-units': fill('flat 1, apt 2, a b, c 560038, '),
     'catalan-doors': fill('Carrer a 1, 4t 2a, '),
     // An address, then one long run of spaces: its extension once read such a run in quadratic time.
     'address-then-spaces': `Calle Sol 4, 28013 Madrid${' '.repeat(Math.max(0, size - 25))}`,

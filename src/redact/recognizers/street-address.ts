@@ -213,10 +213,10 @@ function namesAStreet(words: string): boolean {
   for (let i = 0; i < parts.length - 1; i++) if (NOT_STREET_NAME_WORDS.has(parts[i] ?? '')) return false;
   return true;
 }
-// A place in lower case with an Indian PIN or a five-digit code ("chennai 600017", "t nagar, chennai - 600017",
-// "sevilla 41001"): group 1 is the place's last word, group 2 the code.
+// Places in lower case closed by an Indian PIN or a five-digit code ("chennai 600017", "sai residency, madhapur,
+// hyderabad 500081", "sevilla 41001"): group 1 is the place's last word, group 2 the code.
 const LOWER_CASE_PLACE_PIN = new RegExp(
-  `(?:[a-z]{2,20}[ \\t]){0,2}([a-z]{2,20})[ \\t]{1,2}(?:[-–][ \\t]{1,2})?([1-9]\\d{2} ?\\d{3}|\\d{5})(?![\\p{L}\\d])${END}`,
+  `(?:[a-z]{2,20}(?:,?[ \\t]{1,2})){0,4}([a-z]{2,20})[ \\t]{1,2}(?:[-–][ \\t]{1,2})?([1-9]\\d{2} ?\\d{3}|\\d{5})(?![\\p{L}\\d])${END}`,
   'uy',
 );
 function lowerCasePlaceWithCode(text: string, at: number): RegExpExecArray | null {
@@ -543,12 +543,16 @@ function refineNameNumber(match: PatternMatch) {
  * A name-number match is no street when its last word counts, ranks or codes the number ("Sold 45", "AF 447"), or when
  * its number starts another street.
  */
+// What follows a house number that starts a street line: a blank, then a capital or a digit ("10 Downing Street").
+const STREET_LINE_AFTER = /^[ \t][A-Z\d\u00C0-\u00DE]/;
 function notACountedName(match: PatternMatch): Validation {
   if (notADate(match) === 'invalid') return 'invalid';
   // A number that starts a street line after ordinary words is that street's house number ("Visited 10 Downing
   // Street, Tower 2, London SW1A 2AA"): number-first reports it. A name before it may be a street of its own
   // ("Aqqusinersuaq 176 Pinto Hill").
-  const number = /\d{1,5}[a-zA-Z]?$/.exec(match.value);
+  const number = STREET_LINE_AFTER.test(match.input.text.slice(match.end, match.end + 2))
+    ? /\d{1,5}[a-zA-Z]?$/.exec(match.value)
+    : null;
   if (
     number &&
     capitalisedStreetAt(match.input.text, match.start + number.index) &&
@@ -863,11 +867,13 @@ function refineInformalStreet(match: PatternMatch) {
 const THE_STREETS =
   'Green|Close|Crescent|Drive|Avenue|Grove|Mews|Paddocks?|Maltings|Row|Square|Lane|Common|Meadows?|Orchard|Croft|Spinney|Chase|Ridgeway|Parade|Broadway|Quadrant|Limes|Laurels|Poplars|Willows|Elms|Oaks|Beeches|Firs|Pines|Hollies|Causeway|Strand|Terrace|Walk|Glebe|Dell|Rise|Drove|Leys|Coppice|Copse|Pastures|Sidings|Crofts|Brambles|Street|Hill|Courtyard|Stables';
 
-/** "5 The Green": 0.6 with a place after it on its line, more with a postcode; alone it needs an address word. */
+/** "5 The Green": 0.6 with a place after it on its line, 0.8 with a postcode; alone it needs an address word. */
 function refineTheStreet(match: PatternMatch) {
   const { span } = extendMatch(match);
   if (span.score !== undefined) return span;
-  return span.end > match.end ? { ...span, score: 0.6 } : span;
+  // In lower case ("14 the crescent, bath ba1 2lr") only a unit or postal code after it, or an address word, makes
+  // it one: "5 the green, little snoring" may be a list.
+  return span.end > match.end && match.value.includes('The') ? { ...span, score: 0.6 } : span;
 }
 
 function lowerCaseStreetAfterNumber(match: PatternMatch): Validation {
@@ -1066,13 +1072,13 @@ export function createStreetAddressRecognizer() {
         // Wick"): with a place after it on its line, or a postcode.
         name: 'number-the-street',
         regex: new RegExp(
-          `\\d(?<![\\p{L}\\d/.,-]\\d)\\d{0,3}[A-Za-z]?,?[ \\t]The[ \\t](?:${THE_STREETS})(?![\\p{L}\\d])`,
+          `\\d(?<![\\p{L}\\d/.,-]\\d)\\d{0,3}[A-Za-z]?,?[ \\t](?:The[ \\t](?:${THE_STREETS})|the[ \\t](?:${THE_STREETS.toLowerCase()}))(?![\\p{L}\\d])`,
           'gu',
         ),
         score: 0.3,
         minDigits: 1,
         // The number (or its comma) right before "The ".
-        literals: [...'0123456789,'].flatMap((last) => [`${last} The `, `${last}\tThe `]),
+        literals: [...'0123456789,'].flatMap((last) => [' The ', '\tThe ', ' the ', '\tthe '].map((the) => last + the)),
         context: { words: ADDRESS_NOUNS, before: 40, boost: 0.3 },
         validate: notACountedNumber,
         refine: refineTheStreet,
@@ -1109,6 +1115,22 @@ export function createStreetAddressRecognizer() {
         score: 0.55,
         minDigits: 1,
         literals: ['Apt', 'Apartment', 'Suite', 'Ste.', 'Unit', 'Flat'],
+        validate: notACountedUnit,
+        refine: extend,
+      },
+      {
+        // Flats and apartments in lower case before places ("flat 302, sai residency, madhapur, hyderabad 500081",
+        // "apt 3, chicago il 60640"): "flat" is an ordinary word, so only a postal code or a unit after it, or an
+        // address word, makes one. ("suite" and "unit" in lower case cost the shared word scan more than they find.)
+        name: 'lower-case-unit',
+        regex: /[af](?<![\p{L}\d][af])(?:pt\.?|lat)[ \t]?\d{1,5}[a-z]?(?=,)/gu,
+        score: 0.3,
+        minDigits: 1,
+        // The unit word and the first digit, with or without a blank between them.
+        literals: ['apt', 'apt.', 'flat'].flatMap((word) =>
+          [...'0123456789'].flatMap((digit) => [`${word}${digit}`, `${word} ${digit}`, `${word}\t${digit}`]),
+        ),
+        context: { words: ADDRESS_NOUNS, before: 40, boost: 0.3 },
         validate: notACountedUnit,
         refine: extend,
       },
