@@ -39,6 +39,13 @@ export function adversarialInputs(size: number): Record<string, string> {
     'place-codes-one-line': fill('x, Pune 560038 '),
     'digit-word-runs': fill('one two three four five six seven eight nine zero one two three four five six or '),
     'address-lists': fill('21, 2nd Cross, 4th Main, rua 7 de setembro, 55, '),
+    // Member-style addresses in lower case and British "The" streets (2026-11-30): lower-case localities after a house
+    // number, codes beside lower-case places, Catalan floors and doors.
+    'lower-case-localities': fill('12/3, a b c road, t nagar, x 560038 '),
+    'lower-case-place-codes': fill('paris 75008 paris '),
+    'the-streets': fill('5 The Green, 6 the close, '),
+    'lower-case-units': fill('flat 1, apt 2, a b, c 560038, '),
+    'catalan-doors': fill('Carrer a 1, 4t 2a, '),
     // An address, then one long run of spaces: its extension once read such a run in quadratic time.
     'address-then-spaces': `Calle Sol 4, 28013 Madrid${' '.repeat(Math.max(0, size - 25))}`,
   };

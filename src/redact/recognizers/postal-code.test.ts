@@ -96,6 +96,18 @@ const cases: readonly Case[] = [
   ['Day 3, Delhi 110001 temperature 45', []],
   ['कुल 25, दिल्ली 110051 लोग आए', []],
   ['we met in Santos 3000 torcedores', []],
+  // A five-digit code beside a place in lower case (a city of the gazetteer, not a country nor a common word).
+  ['on est au 75008 paris', ['75008']],
+  ['paris 75008', ['75008']],
+  ['28013 madrid', ['28013']],
+  ['i have 12345 apples', []],
+  ['usa 12345 for the win', []],
+  ['lyon 12000 fans', []],
+  ['a rua augusta 300 vezes', []],
+  ['Train 12627 Karnataka Express', []],
+  // A city right after a greeting closes an address; a name or a phrase does not.
+  ['Hi, Bengaluru 560038 here', ['560038']],
+  ['OTP is 482913, Delhi 110001', ['110001']],
 ];
 
 describe('postal-code recognizer', () => {

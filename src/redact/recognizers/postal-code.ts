@@ -2,6 +2,8 @@
 // postal word, a US state or a place name, Indian PIN codes in context, any national shape after a postal label
 // ("zip code is 880", "PLZ: 8001"), and a code after a place name ("in Bjert 6091", "in Quinta de São Tiago 3610-114").
 
+import { foldToken } from '../known/fold.js';
+import { GAZ, type Gazetteer, loadGazetteer } from '../names/gazetteer.js';
 import { createPatternRecognizer, type PatternMatch, type Validation, wordsNotAfter } from '../pattern-recognizer.js';
 
 const POSTAL_WORDS = [
@@ -75,7 +77,7 @@ const PLACE_CODE = new RegExp(
 
 /** Words that stand before a number that is not a postal code: rooms, gates, chapters, months, versions. */
 const NOT_A_PLACE = new Set(
-  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top exit pier dock hangar berth lot seat aisle stand booth hall studio channel eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel कक्षा अध्याय पृष्ठ पेज भाग कमरा दिन साल वर्ष महीना कुल नंबर'.split(
+  'room suite apt unit flat floor level gate terminal platform track bay box building block section chapter page vol volume version release edition episode season part phase step round game match week day year month no number nr flight bus train route line highway road zone area ward bed table figure fig class grade model series size type item order ticket invoice account case code pin id ref rank top exit pier dock hangar berth lot seat aisle stand booth hall studio channel eur usd gbp chf sek nok dkk pln czk huf january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday windows iphone galaxy pixel कक्षा अध्याय पृष्ठ पेज भाग कमरा दिन साल वर्ष महीना कुल नंबर'.split(
     ' ',
   ),
 );
@@ -87,7 +89,7 @@ const COUNTED_AFTER = new RegExp(
   `^[ \\t]{1,2}(?:${[
     'rupees? rs\\.? inr lakhs? crores? miles? mi km kms kilometers? kilometres? meters? metres? m ft feet yards? kg lbs? pounds? dollars? euros? usd eur gbp people persons? users? members? followers? fans? votes? times hours? hrs? minutes? mins? days? weeks? months? years? points? pts calories cal rpm mph kph words? pages? units? pieces? pcs items? copies views? viewers? likes? cases? runs? wickets? subscribers? employees? students? cars? sq square shares? stocks? coins? tokens? btc eth bitcoins? steps? marks? tickets? orders?',
     'Schritte Euro Dollar Franken Pfund Menschen Leute Personen Mitglieder Einwohner Besucher Zuschauer Fans Follower Abonnenten Likes Aufrufe Klicks Kilometer Meter Stunden Minuten Sekunden Tage Wochen Monate Jahre Punkte Stück Seiten Wörter Kalorien Mal Exemplare Stimmen Fälle Tonnen Liter',
-    'personas pessoas gente habitantes torcedores aficionados seguidores visitas votos pasos passos reais pesos euros puntos pontos páginas kilómetros quilômetros personnes habitants visiteurs abonnés spectateurs pas',
+    'vezes veces fois personas pessoas gente habitantes torcedores aficionados seguidores visitas votos pasos passos reais pesos euros puntos pontos páginas kilómetros quilômetros personnes habitants visiteurs abonnés spectateurs pas',
     'लोग लोगों रुपये रुपए रु वोट छात्र बार किलो किमी मीटर साल दिन अंक पेज',
   ]
     .join(' ')
@@ -162,7 +164,10 @@ function pinAfterPlace(match: PatternMatch): Validation {
       .trim()
       .split(/[ \t]+/);
     const last = opener[opener.length - 1] ?? '';
-    if (opener.length <= 2 && (/^\p{Ll}/u.test(last) || OPENING_WORDS.has(last.toLowerCase()))) return 'invalid';
+    // A city right after a greeting still closes an address ("Hi, Bengaluru 560038 here"), a given name does not
+    // ("Thanks, Ramesh 560038 is my id"), nor anything after other opening words ("Total votes, Varanasi 674664").
+    const greeting = OPENING_WORDS.has(last.toLowerCase());
+    if (opener.length <= 2 && (greeting ? !isCityName(place) : /^\p{Ll}/u.test(last))) return 'invalid';
   }
   // A place in lower case ("koramangala, bangalore 560034") needs another item of the list before it on its line, and
   // the code written whole ("plaquetas 492 000" counts in thousands).
@@ -173,8 +178,11 @@ function pinAfterPlace(match: PatternMatch): Validation {
   return 'valid';
 }
 
-const notBeforeACountedNoun = ({ end, input }: PatternMatch): Validation =>
-  COUNTED_AFTER.test(input.text.slice(end, end + 24)) ? 'invalid' : 'valid';
+/** A code before a place is no code after a word that numbers things ("Train 12627 Karnataka Express"). */
+function notACountBeforeAPlace({ start, end, input }: PatternMatch): Validation {
+  const before = /([\p{L}.]+)[ \t]{1,2}$/u.exec(input.text.slice(Math.max(0, start - 16), start))?.[1] ?? '';
+  return numberReadsAsCount(before, input.text.slice(end, end + 24)) ? 'invalid' : 'valid';
+}
 
 function placeCode(match: PatternMatch): Validation {
   const code = match.value;
@@ -190,6 +198,84 @@ function placeCode(match: PatternMatch): Validation {
   const next = /^[ \t]+(\p{Ll}+)/u.exec(after)?.[1];
   if (next !== undefined && !AFTER_A_CODE.has(next)) return 'invalid';
   return 'valid';
+}
+
+const REGION_CODES =
+  'AD AE AF AG AI AL AM AO AR AS AT AU AW AZ BA BB BD BE BF BG BH BI BJ BM BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FO FR GA GB GD GE GH GI GL GM GN GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MO MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PR PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS XK YE ZA ZM ZW'.split(
+    ' ',
+  );
+
+/** Country names in the languages the engine reads, from the runtime's CLDR data (Intl.DisplayNames). */
+export const COUNTRY_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set<string>();
+  for (const locale of ['en', 'es', 'de', 'fr', 'pt', 'it', 'nl']) {
+    try {
+      const display = new Intl.DisplayNames([locale], { type: 'region' });
+      for (const code of REGION_CODES) {
+        const name = display.of(code);
+        if (name && name !== code) names.add(name.toLowerCase());
+      }
+    } catch {
+      // A runtime without ICU data: no country names, addresses then need a postal code to continue.
+    }
+  }
+  return names;
+})();
+
+// A place written in lower case beside a five-digit code ("75008 paris", "paris 75008", "28013 madrid"): a word the
+// gazetteer holds as a city or region and not as a common word, nor a country ("usa 12345" counts something). The
+// gazetteer is read on the first such match only.
+let gazetteer: Gazetteer | undefined;
+const SHORT_COUNTRY_NAMES: ReadonlySet<string> = new Set(['usa', 'uk', 'uae', 'eu']);
+/** A city or region in lower case: "paris", "madrid", not "usa" nor "little". */
+export function isLowerCasePlace(word: string): boolean {
+  if (COUNTRY_NAMES.has(word) || SHORT_COUNTRY_NAMES.has(word)) return false;
+  gazetteer ??= loadGazetteer();
+  const flags = gazetteer.flags(foldToken(word));
+  return (flags & GAZ.LOCATION) !== 0 && (flags & GAZ.COMMON) === 0;
+}
+
+/** A word of the dictionary or the common words that is no place nor name ("Visited", not "Pinto" nor "Aqqusinersuaq"). */
+export function isDictionaryWord(word: string): boolean {
+  gazetteer ??= loadGazetteer();
+  const flags = gazetteer.flags(foldToken(word));
+  return (flags & (GAZ.DICTIONARY | GAZ.COMMON)) !== 0 && (flags & (GAZ.LOCATION | GAZ.FIRST | GAZ.LAST)) === 0;
+}
+
+/** A capitalised place the gazetteer holds as a city or region and not as a given name nor a common word. */
+function isCityName(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  gazetteer ??= loadGazetteer();
+  const flags = gazetteer.flags(foldToken(word));
+  return (flags & GAZ.LOCATION) !== 0 && (flags & (GAZ.COMMON | GAZ.FIRST)) === 0;
+}
+
+const LOWER_CASE_PLACE_AFTER = /^[ \t]{1,2}(\p{Ll}{3,20})(?![\p{L}\p{M}\d])/u;
+// A code before a lower-case place opens a line or an item, or follows a word of place ("…, 75011 paris", "au 75008
+// paris"); after another word it counts ("j'ai fait 10000 paris sportifs", "plus de 20000 paris", "i counted 12345
+// london buses").
+const OPENS_A_PLACE = /(?:^|[,:;(\n–-]|(?:^|[^\p{L}])(?:au|à|a|en|in|em|no|na|to|at|cp|cep|plz|zip))[ \t]*$/iu;
+function codeBeforeLowerCasePlace({ start, end, input }: PatternMatch): Validation {
+  if (!OPENS_A_PLACE.test(input.text.slice(Math.max(0, start - 12), start))) return 'invalid';
+  const place = LOWER_CASE_PLACE_AFTER.exec(input.text.slice(end, end + 24))?.[1];
+  return place !== undefined && isLowerCasePlace(place) ? 'valid' : 'invalid';
+}
+
+const LOWER_CASE_PLACE_BEFORE = /(?:^|[^\p{L}\p{M}\d])(\p{Ll}{3,20})[ \t]{1,2}$/u;
+const CAPITALISED_PLACE_AFTER = /^[ \t]{1,2}(?:-[ \t])?\p{Lu}\p{Ll}{2}/u;
+function fiveDigitsBesideAPlace(match: PatternMatch): Validation {
+  if (CAPITALISED_PLACE_AFTER.test(match.input.text.slice(match.end, match.end + 8)))
+    return notACountBeforeAPlace(match);
+  if (codeBeforeLowerCasePlace(match) === 'valid') return 'valid';
+  return codeAfterLowerCasePlace(match);
+}
+
+function codeAfterLowerCasePlace(match: PatternMatch): Validation {
+  const text = match.input.text;
+  const place = LOWER_CASE_PLACE_BEFORE.exec(text.slice(Math.max(0, match.start - 24), match.start))?.[1];
+  if (place === undefined || !isLowerCasePlace(place)) return 'invalid';
+  // The code ends the place, as after a capitalised one ("paris 75008 maintenant" is "...", "lyon 12000 fans" counts).
+  return placeCode(match);
 }
 
 /** Postal codes. */
@@ -240,12 +326,15 @@ export function createPostalCodeRecognizer() {
         gate: new RegExp(`[ \\t]\\d(?<=${STATE_BEFORE_ZIP}\\d)`),
       },
       {
-        // Five digits followed by a capitalised place name: "28046 Madrid", "75008 Paris", "10115 Berlin".
+        // Five digits before a place name ("28046 Madrid", "75008 Paris", "10115 Berlin", "75008 paris") or after one
+        // in lower case ("paris 75008"). One regex for both: a regex call costs even when it finds nothing. It starts
+        // at the digit it consumes, the look-behinds after it.
         name: 'five-digits-place',
-        regex: /(?<![\w.,/-])\d{5}(?=[ \t]{1,2}(?:-[ \t])?\p{Lu}\p{Ll}{2,})/gu,
+        regex:
+          /\d(?<![\w.,/-]\d)\d{4}(?:(?=[ \t]{1,2}(?:-[ \t])?\p{Lu}\p{Ll}{2,}|[ \t]{1,2}\p{Ll}{3,20}(?![\p{L}\p{M}\d]))|(?<=\p{Ll}[ \t]{1,2}\d{5})(?![\w/-]|[.,:]\d|[ \t]?[%€$£¥]))/gu,
         score: 0.5,
         minDigitRun: 5,
-        validate: notBeforeACountedNoun,
+        validate: fiveDigitsBesideAPlace,
       },
       { name: 'nl', regex: /(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])/g, score: 0.3, minDigitRun: 4 },
       { name: 'three-two', regex: /(?<![\w-])\d{3} \d{2}(?![\w-])/g, score: 0.2, minDigitRun: 3 },

@@ -249,7 +249,7 @@ const memberStyle: readonly Case[] = [
   ],
   ['address: 7, Nehru Nagar, Chennai - 600040', ['7, Nehru Nagar, Chennai - 600040']],
   ['Plot No 56, Jubilee Hills, Hyderabad 500033', ['Plot No 56, Jubilee Hills, Hyderabad 500033']],
-  ['door no 12/4, anna salai', ['door no 12/4']],
+  ['door no 12/4, anna salai', ['door no 12/4, anna salai']],
   ['मेरा पता: 45, गांधी नगर, जयपुर 302015', ['45, गांधी नगर, जयपुर 302015']],
   ['पता: मकान नंबर 12, शिवाजी मार्ग, लखनऊ 226001', ['मकान नंबर 12, शिवाजी मार्ग, लखनऊ 226001']],
   ['पता: 45, गांधी नगर, जयपुर', ['45, गांधी नगर, जयपुर']],
@@ -286,6 +286,11 @@ const memberStyle: readonly Case[] = [
   ['con Tª 37,5 Celsius', []],
   // Units that are ordinary words too continue an address but make none.
   ['Visited 10 Downing Street, Tower 2', ['10 Downing Street, Tower 2']],
+  ['Visited 10 Downing Street, Tower 2, London SW1A 2AA', ['10 Downing Street, Tower 2, London SW1A 2AA']],
+  [
+    'send it to Aqqusinersuaq 176 Pinto Hill\n Suite 487\n Nuuk\n Greenland 08167',
+    ['Aqqusinersuaq 176 Pinto Hill\n Suite 487\n Nuuk\n Greenland 08167'],
+  ],
   ['Plot No 3, Sector 62, Noida 201301', ['Plot No 3, Sector 62, Noida 201301']],
   ['Season 2, Phase 4 of the MCU', []],
   ['Level 5, Stage 3 unlocked', []],
@@ -377,7 +382,53 @@ const memberStyle: readonly Case[] = [
   ['send it to B-12, Sector 4, Noida 201301', ['B-12, Sector 4, Noida 201301']],
 ];
 
+// Addresses as members write them in the brief's countries (US, GB, DE, FR, ES, IN, BR), with the number-holding
+// posts beside them that are none.
+const membersWriting: readonly Case[] = [
+  ['moro na av. brasil 500', ['av. brasil 500']],
+  ['fica na av paulista 1000, apto 12', ['av paulista 1000, apto 12']],
+  ['tre av våra 5 barn', []],
+  ['en av de 3 beste', []],
+  ['12/3, gandhi road, t nagar', ['12/3, gandhi road, t nagar']],
+  ['12/3, Gandhi Road, T Nagar, Chennai 600017', ['12/3, Gandhi Road, T Nagar, Chennai 600017']],
+  ['12/3, gandhi road, t nagar, chennai 600017', ['12/3, gandhi road, t nagar, chennai 600017']],
+  ['45, mg road', []],
+  ['we walked 3, down the road', []],
+  ['5 The Green, Little Snoring', ['5 The Green, Little Snoring']],
+  ['12 The Paddocks, Wickham', ['12 The Paddocks, Wickham']],
+  ['Top 5 The Greens, Browns and Blues', []],
+  ['scored 5 The Limes, 3 The Oaks', []],
+  ["we're at 14 the crescent, bath ba1 2lr", ['14 the crescent, bath ba1 2lr']],
+  ['we ate 5 the green, little snoring', []],
+  ['flat 302, sai residency, madhapur, hyderabad 500081', ['flat 302, sai residency, madhapur, hyderabad 500081']],
+  ['flat 5, then we go', []],
+  ['unit 4, chapter 2', []],
+  ['Hauptstr. 5, 3. OG links', ['Hauptstr. 5, 3. OG links']],
+  ['Carrer de Balmes 150, 4t 2a', ['Carrer de Balmes 150, 4t 2a']],
+  ['मकान नं. 34, सेक्टर 15', ['मकान नं. 34, सेक्टर 15']],
+  ['House No. 45 near the temple', ['House No. 45']],
+  ['House No. 5 in the show', []],
+  ['Address: Flat No. 3B, 12 MG Road, Bengaluru 560001', ['Flat No. 3B, 12 MG Road, Bengaluru 560001']],
+  ['Season 2, Unit 4', []],
+  ['Watched Season 2, Unit 4 was great', []],
+  ['Chapter 3, Unit 5 test tomorrow', []],
+  ['Unit 4 test tomorrow', []],
+  ['Visited 10 Downing Street, Tower 2', ['10 Downing Street, Tower 2']],
+  ['Visited 10 Downing Street, Tower 2, London SW1A 2AA', ['10 Downing Street, Tower 2, London SW1A 2AA']],
+  [
+    'send it to Aqqusinersuaq 176 Pinto Hill\n Suite 487\n Nuuk\n Greenland 08167',
+    ['Aqqusinersuaq 176 Pinto Hill\n Suite 487\n Nuuk\n Greenland 08167'],
+  ],
+  ['fica na rua augusta 300, 10 minutos do metrô', ['rua augusta 300']],
+  ['Rua Augusta, 120, 5 andar', ['Rua Augusta, 120, 5 andar']],
+  ['Domicilio: Avenida Alarcos, 25, 4 der.', ['Avenida Alarcos, 25, 4 der.']],
+];
+
 describe('street-address recognizer', () => {
+  it.each(membersWriting)('members writing: %j → %j', (text, expected) => {
+    expect(detected(text)).toEqual(expected);
+  });
+
   it.each(memberStyle)('member style: %j → %j', (text, expected) => {
     expect(detected(text)).toEqual(expected);
   });
@@ -417,6 +468,92 @@ describe('street-address recognizer', () => {
   ] as const)('analyzer: %j (%s)', (text, country, expected) => {
     const spans = createAnalyzer().analyze({ text, country });
     expect(spans.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual(expected);
+  });
+
+  // Posts that hold numbers and capitalised words but no address: no street address or postal code in them.
+  it.each([
+    ['en', 'US', 'Lakers won 112-108, LeBron scored 34 in Game 5'],
+    ['en', 'US', 'Flight UA 2417 lands at Gate 12, Terminal 3 around 8:45'],
+    ['en', 'GB', 'Chapter 12, Page 304 is where the twist happens'],
+    ['en', 'GB', 'Arsenal 2, Chelsea 1 at the Emirates on Saturday'],
+    ['en', 'US', 'iPhone 15 Pro costs $999, Pixel 8 is $699'],
+    ['en', 'US', 'Season 3, Episode 7 was the best one'],
+    ['en', 'IN', 'Room 204, Block C of the hostel has no wifi since Monday'],
+    ['en', 'IN', 'India 287 all out, Kohli 76 off 94 balls'],
+    ['en', 'IN', 'Train 12627 Karnataka Express is late by 45 minutes'],
+    ['en', 'US', 'Node 20.20 and TypeScript 5.6 broke my build, version 4.1 works'],
+    ['en', 'GB', 'Level 42, Stage 3 boss took me 15 tries'],
+    ['de', 'DE', 'Bayern gewinnt 3:1, Kane trifft in der 67. Minute'],
+    ['de', 'DE', 'Kapitel 5, Seite 120 lesen bis Montag'],
+    ['de', 'DE', 'Zimmer 12 im 3. Stock war laut, Frühstück ab 7 Uhr'],
+    ['de', 'DE', 'Windows 11 Version 23H2 macht Probleme mit Treiber 5.3'],
+    ['fr', 'FR', 'PSG 2, Marseille 0 au Parc des Princes dimanche'],
+    ['fr', 'FR', 'Le vol AF 1234 part de la porte 32 à 14h'],
+    ['fr', 'FR', 'Chapitre 4, page 87 : on apprend la vérité'],
+    ['es', 'ES', 'Real Madrid 3, Barça 2 en el Bernabéu'],
+    ['es', 'ES', 'Temporada 2, capítulo 8 es buenísimo'],
+    ['es', 'ES', 'El iPhone 15 cuesta 959 euros en Madrid'],
+    ['es', 'ES', 'vive en la calle desde hace 10 años'],
+    ['pt', 'BR', 'Flamengo 2 x 1 Palmeiras, Gabigol fez 2 gols'],
+    ['pt', 'BR', 'Paguei 1500 reais no Galaxy S23, vale muito'],
+    ['pt', 'BR', 'Capítulo 5, página 42 da apostila'],
+    ['pt', 'BR', 'fui na rua ontem e vi 3 carros batidos'],
+    ['hi', 'IN', 'कक्षा 10, अध्याय 5 का टेस्ट कल है'],
+    ['en', 'US', 'Season 2, Unit 4 review is due Friday'],
+    ['en', 'US', 'Unit 4 test tomorrow, Chapter 3 homework due'],
+    ['en', 'US', 'I drove 300 miles, 10 hours on I-95'],
+    ['en', 'US', 'Hi, Jordan 12 retros are 200 dollars'],
+    ['fr', 'FR', "j'ai fait 10000 paris sportifs cette année"],
+    ['fr', 'FR', 'plus de 20000 paris en ligne'],
+    ['en', 'GB', 'i counted 12345 london buses'],
+    ['en', 'US', 'Room 5, The Grove hotel, was nice'],
+    ['en', 'US', 'I rated it 5, The Green Mile, 4'],
+    ['en', 'GB', 'My top 3: 1 The Crown, 2 The Office, 3 The Wire'],
+    ['en', 'IN', 'scored 45, gandhi road stadium was packed'],
+    ['pt', 'BR', 'Tô na av agora, chego em 5'],
+    ['es', 'ES', 'en la calle mayor 5 personas'],
+  ] as const)('analyzer, no address: %s %s %j', (lang, country, text) => {
+    const spans = createAnalyzer().analyze({ text, lang, country });
+    expect(spans.filter((s) => s.type === 'STREET_ADDRESS' || s.type === 'POSTAL_CODE')).toEqual([]);
+  });
+
+  // Addresses as members type them: the address (or its postal code) is found whole.
+  it.each([
+    ['en', 'US', 'come over to 1234 Maple Ave, Apt 5B, Austin, TX 78701', '1234 Maple Ave, Apt 5B, Austin, TX 78701'],
+    ['en', 'US', 'we moved to 88 oak st, springfield il 62704', '88 oak st, springfield il 62704'],
+    ['en', 'GB', 'Flat 3, 27 Kingsley Road, London SW2 4RT', 'Flat 3, 27 Kingsley Road, London SW2 4RT'],
+    [
+      'en',
+      'GB',
+      'send it to 5 The Green, Little Snoring, Norfolk NR21 0AA',
+      '5 The Green, Little Snoring, Norfolk NR21 0AA',
+    ],
+    ['en', 'GB', 'I live at 12 The Paddocks, Wickham', '12 The Paddocks, Wickham'],
+    ['de', 'DE', 'Meine Adresse: Hauptstr. 5, 3. OG links, 10115 Berlin', 'Hauptstr. 5, 3. OG links, 10115 Berlin'],
+    ['de', 'DE', 'wohne jetzt in der Lindenstraße 23, 80331 München', 'Lindenstraße 23, 80331 München'],
+    ['de', 'DE', 'Paket bitte an Goethestraße 12a, 60313 Frankfurt', 'Goethestraße 12a, 60313 Frankfurt'],
+    ['fr', 'FR', "j'habite au 12 rue de la Paix, 75002 Paris", '12 rue de la Paix, 75002 Paris'],
+    ['fr', 'FR', 'envoyez à 4 bd Voltaire, 75011 paris', '4 bd Voltaire, 75011 paris'],
+    ['fr', 'FR', 'mon adresse: 8 avenue Jean Jaurès, 69007 lyon', '8 avenue Jean Jaurès, 69007 lyon'],
+    ['fr', 'FR', 'on est au 75008 paris', '75008'],
+    ['fr', 'FR', 'paris 75008', '75008'],
+    ['es', 'ES', 'vivo en Calle Mayor 15, 3º izq., 28013 Madrid', 'Calle Mayor 15, 3º izq., 28013 Madrid'],
+    ['es', 'ES', 'el piso está en Carrer de Balmes 150, 4t 2a, Barcelona', 'Carrer de Balmes 150, 4t 2a, Barcelona'],
+    ['es', 'ES', 'mi dirección es av. de la constitución 20, sevilla', 'av. de la constitución 20'],
+    ['pt', 'BR', 'moro na av. brasil 500, rio de janeiro', 'av. brasil 500'],
+    ['pt', 'BR', 'fica na av paulista 1000, apto 12', 'av paulista 1000, apto 12'],
+    ['pt', 'BR', 'entrega na rua augusta 300, 10 minutos do metrô', 'rua augusta 300'],
+    ['en', 'IN', '12/3, gandhi road, t nagar, chennai 600017', '12/3, gandhi road, t nagar, chennai 600017'],
+    ['en', 'IN', 'House No. 45 near the temple, Jaipur', 'House No. 45'],
+    ['en', 'IN', 'Address: Flat No. 3B, 12 MG Road, Bengaluru 560001', 'Flat No. 3B, 12 MG Road, Bengaluru 560001'],
+    ['en', 'IN', 'Hi, Bengaluru 560038 here, please deliver', '560038'],
+    ['en', 'IN', 'OTP is 482913, Delhi 110001 office will verify', '110001'],
+    ['hi', 'IN', 'पता: मकान नं. 34, सेक्टर 15, गुड़गांव', 'मकान नं. 34, सेक्टर 15, गुड़गांव'],
+    ['en', 'IN', 'door no 4-12, anna nagar, chennai', 'door no 4-12, anna nagar'],
+  ] as const)('analyzer, address: %s %s %j', (lang, country, text, expected) => {
+    const spans = createAnalyzer().analyze({ text, lang, country });
+    const found = spans.filter((s) => s.type === 'STREET_ADDRESS' || s.type === 'POSTAL_CODE');
+    expect(found.map((s) => text.slice(s.start, s.end))).toEqual([expected]);
   });
 
   it('leaves a payment card written after a word to the card recognizer (a record with one is dropped whole)', () => {

@@ -11,7 +11,15 @@ import { NAME_PARTICLES } from '../names/cue-names.js';
 import { isRomanceOrdinaryWord } from '../names/ordinary-words.js';
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 import { MONTH_WORDS } from './date.js';
-import { DEVANAGARI_LETTERS, numberReadsAsCount, US_STATES, WORDS_AFTER_A_CODE } from './postal-code.js';
+import {
+  COUNTRY_NAMES,
+  DEVANAGARI_LETTERS,
+  isDictionaryWord,
+  isLowerCasePlace,
+  numberReadsAsCount,
+  US_STATES,
+  WORDS_AFTER_A_CODE,
+} from './postal-code.js';
 
 const WORD = "[\\p{L}'’ºª.-]{1,30}";
 const DEVANAGARI_WORD = `[${DEVANAGARI_LETTERS}]{2,30}`;
@@ -30,7 +38,7 @@ const EN_SUFFIXES =
   'Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Way|Close|Crescent|Cres|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Gdns|Grove|Walk|Park|Plaza|Alley|Broadway|Causeway|Expressway|Freeway|Pike|Turnpike|Loop|Path|Ridge|Heights|Hill|Vale|View|Marg|Nagar|Colony|Chowk|Bazaar|Cross|Layout|Sector|Coves?|Landing|Point|Pointe|Crossing|Commons|Junction|Estates?|Hollow|Meadows?|Orchard|Ranch|Station|Summit|Village|Wharf|Quay|Cottages|Villas|Mansions';
 
 const ROMANCE_TYPES =
-  'Calle|calle|avenida|plaza|paseo|camino|carretera|ronda|rua|travessa|praça|alameda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca|Plac|plac|Aleja|aleja|Trg|trg|Náměstí|náměstí|Nám\\.|nám\\.|Třída|třída|Λεωφόρος|Λεωφ\\.|Οδός|Odos';
+  'Calle|calle|avenida|av\\.|avda\\.?|avd\\.|plaza|paseo|camino|carretera|ronda|rua|travessa|praça|alameda|Travessera|Pz\\.?|Avenida|Avda\\.?|Av\\.|Avd\\.|Plaza|Pza\\.?|Pl\\.|Paseo|Pº|P\\.º|Camino|Cmno\\.|Carretera|Ctra\\.?|Crta\\.?|Ronda|Rda\\.|Travesía|Travesia|Trav\\.|Glorieta|Urbanización|Urb\\.|Polígono|Vía|Via|Viale|Piazza|Corso|Vicolo|Largo|Rúa|Rua|Travessa|Alameda|Praça|Pça\\.?|Rodovia|Estrada|Rue|Avenue|Boulevard|Bd|Bld|Place|Chemin|Allée|Impasse|Quai|Route|Cours|Carrer|Passeig|Avinguda|Ulica|Ul\\.|ul\\.|Utca|Plac|plac|Aleja|aleja|Trg|trg|Náměstí|náměstí|Nám\\.|nám\\.|Třída|třída|Λεωφόρος|Λεωφ\\.|Οδός|Odos';
 
 const SUFFIX_STREETS =
   'straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|steig|pfad|chaussee|markt|straat|laan|plein|gracht|dijk|kade|singel|gade|vej|gatan|gata|vägen|väg|veien|vegen|vei|katu|tie|kuja|polku|tanya|utca|braut|stræde|stien|torget|torg|plads|vegur|tún';
@@ -52,7 +60,11 @@ const USPS_SUFFIXES =
 // as often ("c/ Los Balbos, s/n").
 const SLASH_TYPES = 'C/\\.?|c/\\.?|Av/|Avda/';
 
-const DOOR = `(?:[ \\t]\\d{1,3}[º°ª]?[A-Z](?![\\p{L}\\d])|[ \\t]?[,-][ \\t]?(?:\\d{1,3}[ \\t]?[º°ª]?(?:[ \\t]?(?:izq(?:da)?\\.?|dcha\\.?|andar|planta|piso|[A-Za-z]))?|[A-Za-z]|s/n|bajo|izq(?:da)?\\.?|dcha\\.?|pta\\.?[ \\t]?\\d{1,3}|piso[ \\t]\\d{1,3}|puerta[ \\t]\\w{1,3}|esc(?:alera)?\\.?[ \\t]?\\w{1,3}|\\d{1,3}\\.?[ \\t]?[oºª]\\.?[ \\t]?[A-Za-z]?)(?![\\p{L}\\d])){0,4}`;
+// A floor or door after the number: a word or letter ("2 izq", "3º B"). A bare number before a lower-case word is a
+// count going on ("rua augusta 300, 10 minutos do metrô"), and a Catalan floor with its door ("4t 2a", "1r 1a") is one
+// part.
+const DOOR_WORD = 'izq(?:da|uierda)?\\.?|dcha\\.?|der(?:echa)?\\.?|centro|ctro\\.?|andar|planta|piso|[A-Za-z]';
+const DOOR = `(?:[ \\t]\\d{1,3}[º°ª]?[A-Z](?![\\p{L}\\d])|[ \\t]?[,-][ \\t]?(?:\\d{1,2}(?:r|n|t|è)[ \\t]\\d{1,2}[aª]|\\d{1,3}(?:[ \\t]?[º°ª](?:[ \\t]?(?:${DOOR_WORD}))?|[ \\t]?(?:${DOOR_WORD})|(?![ \\t]?\\p{Ll}))|[A-Za-z]|s/n|bajo|izq(?:da)?\\.?|dcha\\.?|pta\\.?[ \\t]?\\d{1,3}|piso[ \\t]\\d{1,3}|puerta[ \\t]\\w{1,3}|esc(?:alera)?\\.?[ \\t]?\\w{1,3}|\\d{1,3}\\.?[ \\t]?[oºª]\\.?[ \\t]?[A-Za-z]?)(?![\\p{L}\\d])){0,4}`;
 
 const ADDRESS_WORDS = [
   'address',
@@ -154,15 +166,15 @@ const SEPARATOR =
 const END = `(?=[ \\t]*(?:[,;\\n.)?!:\u0964]|$)|[ \\t]+[\\p{Ll}${DEVANAGARI_LETTERS}]|(?<!\\.)[ \\t]+${CONTACT_LABEL})`;
 // A unit after the street, as the countries write it: a numbered flat, suite, room or shop ("Apt 4", "apto 45",
 // "appt 12", "Whg. 12", "Loja 3"), a lettered or numbered block or building ("bloco B", "bât. B", "Torre 2"), a floor
-// ("10º andar", "2e étage", "3. OG", "6ª planta") or a Spanish floor and door ("3º izq.", "4ºB", "1º dcha"). Such a
-// unit makes the address certain.
+// ("10º andar", "2e étage", "3. OG links", "6ª planta") or a Spanish or Catalan floor and door ("3º izq.", "4ºB", "1º
+// dcha", "4t 2a"). Such a unit makes the address certain.
 const UNIT_SEGMENT =
-  /(?:(?:Apt|Apartment|Apto|Appt|Suite|Ste|Unit|Flat|Floor|Fl|Room|Piso|Puerta|Dpto|Depto|Portal|Escalera|Loja|Conj|Cj|Whg|Wohnung|#)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?#?[ \t]?\d{1,5}[A-Za-z]?|(?:Bloco|Bloque|Bl|Bât|Bat|Bâtiment|Torre)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:[º°ª]|\.|e|er|ère|o|a)?[ \t]?(?:andar|étage|etage|piso|planta|OG|Etage)|\d{1,2}[ \t]?[º°ª][ \t]?(?:izq(?:da|uierda)?\.?|dcha\.?|dcho\.?|derecha|centro|[A-Z]))(?![\p{L}\d])/iuy;
+  /(?:(?:Apt|Apartment|Apto|Appt|Suite|Ste|Unit|Flat|Floor|Fl|Room|Piso|Puerta|Dpto|Depto|Portal|Escalera|Loja|Conj|Cj|Whg|Wohnung|#)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?#?[ \t]?\d{1,5}[A-Za-z]?|(?:Bloco|Bloque|Bl|Bât|Bat|Bâtiment|Torre)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:[º°ª]|\.|e|er|ère|o|a)?[ \t]?(?:andar|étage|etage|piso|planta|OG|Etage)(?:[ \t](?:links|rechts|Mitte|li\.|re\.|gauche|droite))?|\d{1,2}(?:r|n|t|è)[ \t]\d{1,2}[aª]|\d{1,2}[ \t]?[º°ª][ \t]?(?:izq(?:da|uierda)?\.?|dcha\.?|dcho\.?|derecha|centro|[A-Z]))(?![\p{L}\d])/iuy;
 // Units whose words are ordinary words too ("Season 2, Phase 4", "Level 5, Stage 3", "Aula 5, Sala 3", "Lesson 4, 2
-// floor exercises", "Level 3, 2. Stock"): an Indian sector, phase or block, a tower or wing, a Brazilian house or
+// floor exercises", "Level 3, 2. Stock"): an Indian sector, phase, block or lane (also in Devanagari: "सेक्टर 15"), a tower or wing, a Brazilian house or
 // room ("casa 2", "sala 3", "ap 32"), an English or German floor. They continue an address but do not make one.
 const ORDINARY_WORD_UNIT_SEGMENT =
-  /(?:(?:Casa|Sala|Ap|App)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?\d{1,5}[A-Za-z]?|(?:Tower|Block|Wing|Sector|Phase|Stage)\.?[ \t]?(?:[A-Z]|\d{1,3})|\d{1,3}[ \t]?(?:\.|st|nd|rd|th)?[ \t]?(?:floor|Stock))(?![\p{L}\d])/iuy;
+  /(?:(?:Casa|Sala|Ap|App)\.?[ \t]?(?:n[ºo°]\.?[ \t]?)?\d{1,5}[A-Za-z]?|(?:Tower|Block|Wing|Sector|Phase|Stage)\.?[ \t]?(?:[A-Z]|\d{1,3})|(?:सेक्टर|ब्लॉक|फेज़|फेज|गली)[ \t]?(?:नं\.?|नंबर)?[ \t]?\d{1,3}|\d{1,3}[ \t]?(?:\.|st|nd|rd|th)?[ \t]?(?:floor|Stock))(?![\p{L}\d])/iuy;
 // Postal codes that continue an address: GB, CA, four or five digits with an optional second group (US ZIP+4, BR CEP,
 // PT), three and two or three (SE, CZ, GR, IN written "560 038"), PL "53-320", and six digits not starting with 0
 // (IN PIN, RU, SG, CN).
@@ -173,10 +185,10 @@ const POSTAL_SEGMENT = new RegExp(
   'uy',
 );
 // A place: capitalised words with their particles, after an ordinal as Indian cross and main roads are numbered ("6th
-// Cross", "4th Main"), or one to three words in Devanagari ("गांधी नगर", "जयपुर"); its postal code may follow after a
+// Cross", "4th Main") or after initials ("T Nagar", "R. S. Puram"), or one to three words in Devanagari ("गांधी नगर", "जयपुर"); its postal code may follow after a
 // dash ("Chennai - 600040").
 const PLACE_SEGMENT = new RegExp(
-  `(?:(?:\\d{1,2}(?:st|nd|rd|th)[ \\t])?${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}|${DEVANAGARI_WORD}(?:[ \\t]${DEVANAGARI_WORD}){0,2})(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:(?:,?[ \\t]{1,2}|[ \\t]?[-–/][ \\t]?)[A-Z]{2,3})?(?:[ \\t]{1,3}(?:[-–][ \\t]{1,2})?(${POSTAL}))?${END}`,
+  `(?:(?:\\d{1,2}(?:st|nd|rd|th)[ \\t]|(?:\\p{Lu}\\.?[ \\t]){1,2}(?=\\p{Lu}))?${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{1,30}(?:[ \\t](?:${NOT_LABEL}\\p{Lu}[\\p{L}'’.-]{0,30}|de|del|la|las|los|le|les|sur|am|an|im|upon|on|u|nad|bei|do|da|dos|das|di|du|des|van|von|der|den|el|en)){0,3}|${DEVANAGARI_WORD}(?:[ \\t]${DEVANAGARI_WORD}){0,2})(?:[ \\t]\\([^()\\n]{1,30}\\))?(?:(?:,?[ \\t]{1,2}|[ \\t]?[-–/][ \\t]?)[A-Z]{2,3})?(?:[ \\t]{1,3}(?:[-–][ \\t]{1,2})?(${POSTAL}))?${END}`,
   'uy',
 );
 // Members write the place and code of a British or US address in lower case too ("oxford ox1 4ag", "boston ma
@@ -186,6 +198,33 @@ const LOWER_CASE_PLACE_CODE = new RegExp(
   `(?:[a-z]{2,20}(?:,?[ \\t]{1,2}|[ \\t]*\\r?\\n[ \\t]{0,4})){0,3}(?:[a-z]{1,2}\\d[a-z\\d]?[ \\t]\\d[abd-hjlnp-uw-z]{2}|(?:${US_STATES.toLowerCase()})[ \\t]{1,3}\\d{5}(?:-\\d{4})?)${END}`,
   'uy',
 );
+// Indian street and locality words, written after the name ("gandhi road", "anna nagar", "rajaji salai").
+const INDIAN_STREET_WORDS =
+  'road|rd|street|marg|salai|lane|nagar|colony|layout|enclave|vihar|puram|halli|palya|bagh|ganj|gali';
+// Members write them in lower case too: one to three words, then the street or locality word ("t nagar").
+const LOWER_CASE_LOCALITY = new RegExp(
+  `(?:[a-z]{1,20}[ \\t]){1,3}(?:${INDIAN_STREET_WORDS})(?![\\p{L}\\d])${END}`,
+  'uy',
+);
+
+/** Whether lower-case words before a street word name it, not a phrase ("gandhi road", not "down the road"). */
+function namesAStreet(words: string): boolean {
+  const parts = words.split(/[ \t]+/);
+  for (let i = 0; i < parts.length - 1; i++) if (NOT_STREET_NAME_WORDS.has(parts[i] ?? '')) return false;
+  return true;
+}
+// Places in lower case closed by an Indian PIN or a five-digit code ("chennai 600017", "sai residency, madhapur,
+// hyderabad 500081", "sevilla 41001"): group 1 is the place's last word, group 2 the code.
+const LOWER_CASE_PLACE_PIN = new RegExp(
+  `(?:[a-z]{2,20}(?:,?[ \\t]{1,2})){0,4}([a-z]{2,20})[ \\t]{1,2}(?:[-–][ \\t]{1,2})?([1-9]\\d{2} ?\\d{3}|\\d{5})(?![\\p{L}\\d])${END}`,
+  'uy',
+);
+function lowerCasePlaceWithCode(text: string, at: number): RegExpExecArray | null {
+  const place = stickyMatch(LOWER_CASE_PLACE_PIN, text, at);
+  if (!place) return null;
+  const end = at + place[0].length;
+  return numberReadsAsCount(place[1] ?? '', text.slice(end, end + 24)) ? null : place;
+}
 // A region code (not a label: "CP: 43005"); in lower case ("springfield, il 62704") only before a postal code.
 const REGION_SEGMENT = new RegExp(
   `(?:[A-Z]{2,3}(?![ \\t]*:)(?:[ \\t]{1,3}${POSTAL})?|[a-z]{2,3}[ \\t]{1,3}${POSTAL})${END}`,
@@ -210,28 +249,6 @@ const POSTAL_LINE = new RegExp(
   `${POSTAL}[ \\t]*(?=[.,;)?!]?[ \\t]*(?:\\r?\\n|$)|[.,;?!][ \\t]|[ \\t](?:${WORDS_AFTER_A_CODE.join('|')})(?![\\p{L}\\d]))`,
   'uy',
 );
-
-const REGION_CODES =
-  'AD AE AF AG AI AL AM AO AR AS AT AU AW AZ BA BB BD BE BF BG BH BI BJ BM BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FO FR GA GB GD GE GH GI GL GM GN GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MO MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PR PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS XK YE ZA ZM ZW'.split(
-    ' ',
-  );
-
-/** Country names in the languages the engine reads, from the runtime's CLDR data (Intl.DisplayNames). */
-const COUNTRY_NAMES: ReadonlySet<string> = (() => {
-  const names = new Set<string>();
-  for (const locale of ['en', 'es', 'de', 'fr', 'pt', 'it', 'nl']) {
-    try {
-      const display = new Intl.DisplayNames([locale], { type: 'region' });
-      for (const code of REGION_CODES) {
-        const name = display.of(code);
-        if (name && name !== code) names.add(name.toLowerCase());
-      }
-    } catch {
-      // A runtime without ICU data: no country names, addresses then need a postal code to continue.
-    }
-  }
-  return names;
-})();
 
 function isUpperCasePlace(segment: string): boolean {
   const words = segment.trim().split(/[ \t]+/);
@@ -308,13 +325,17 @@ export function extendAddress(text: string, end: number): { end: number; strong:
     const spaceOnly = sep[0].trim() === '' && !newline;
     const postal = stickyMatch(POSTAL_SEGMENT, text, segmentStart);
     if (postal && !(spaceOnly && postal[1] === undefined)) {
-      at = segmentStart + postal[0].length;
+      at =
+        segmentStart +
+        postal[0].length +
+        (postal[1] === undefined ? lowerCasePlaceLength(text, segmentStart + postal[0].length) : 0);
       committed = at;
       strongSeen = true;
       postalSeen = true;
       continue;
     }
-    const lowerCase = stickyMatch(LOWER_CASE_PLACE_CODE, text, segmentStart);
+    const lowerCase =
+      stickyMatch(LOWER_CASE_PLACE_CODE, text, segmentStart) ?? lowerCasePlaceWithCode(text, segmentStart);
     if (lowerCase) {
       at = segmentStart + lowerCase[0].length;
       committed = at;
@@ -372,6 +393,14 @@ export function extendAddress(text: string, end: number): { end: number; strong:
       }
       continue;
     }
+    // A street or locality in lower case on the same line ("12/3, gandhi road, t nagar"): it continues the address
+    // but does not make one.
+    const locality = newline ? null : stickyMatch(LOWER_CASE_LOCALITY, text, segmentStart);
+    if (locality && namesAStreet(locality[0])) {
+      at = segmentStart + locality[0].length;
+      committed = at;
+      continue;
+    }
     break;
   }
   const closing = closingPostalLine(text, committed);
@@ -394,6 +423,13 @@ function placeCodeIsACount(text: string, place: RegExpExecArray, segmentStart: n
   const before = place[0].slice(0, place[0].length - code.length).trimEnd();
   const end = segmentStart + place[0].length;
   return numberReadsAsCount(/[\p{L}\p{M}.'’-]*$/u.exec(before)?.[0] ?? '', text.slice(end, end + 24));
+}
+
+// A city in lower case after a postal code ("…, 75011 paris", "28013 madrid"), as postal-code reads it.
+const LOWER_CASE_CITY_AFTER = /^[ \t]{1,2}(\p{Ll}{3,20})(?![\p{L}\p{M}\d])/u;
+function lowerCasePlaceLength(text: string, at: number): number {
+  const city = LOWER_CASE_CITY_AFTER.exec(text.slice(at, at + 24));
+  return city?.[1] !== undefined && isLowerCasePlace(city[1]) ? city[0].length : 0;
 }
 
 function isDigitAt(text: string, at: number): boolean {
@@ -480,28 +516,64 @@ const HOUSE_NUMBER = '(?:[A-Z]-?)?\\d{1,5}(?:[/-]\\d{1,5}){0,3}[A-Za-z]?';
 const STREET_AFTER_OTHER_WORDS =
   /^(?:[^ \t]*\p{L}{5}\.[ \t]|.*[ \t][^ \t]*\p{L}{4}\.[ \t]|.*\p{L}[ \t](?=(?:Av|Avda|Avd|Pza|Ctra|Crta|Rda|Trav|Urb|Pça|Cmno)\.[ \t]))/u;
 
+/** A match of capitalised words from where its street starts (STREET_AFTER_OTHER_WORDS). */
+function fromStreetStart(match: PatternMatch): PatternMatch {
+  const text = match.input.text;
+  // A capitalised word right before the match belongs to the words before its street too ("Gómez Ulla. Glorieta").
+  const previous =
+    /\p{Lu}[\p{L}'’-]{0,30}[ \t]$/u.exec(text.slice(Math.max(0, match.start - 32), match.start))?.[0] ?? '';
+  const cut = Math.max(0, (STREET_AFTER_OTHER_WORDS.exec(previous + match.value)?.[0].length ?? 0) - previous.length);
+  return cut === 0 ? match : { ...match, start: match.start + cut, value: match.value.slice(cut) };
+}
+
 /**
  * Extends a name-number match, from where its street starts (STREET_AFTER_OTHER_WORDS); a verb of living right before
  * it lifts it ("Wir wohnen Am Markt 3").
  */
 function refineNameNumber(match: PatternMatch) {
   const text = match.input.text;
-  // A capitalised word right before the match belongs to the words before its street too ("Gómez Ulla. Glorieta").
-  const previous =
-    /\p{Lu}[\p{L}'’-]{0,30}[ \t]$/u.exec(text.slice(Math.max(0, match.start - 32), match.start))?.[0] ?? '';
-  const cut = Math.max(0, (STREET_AFTER_OTHER_WORDS.exec(previous + match.value)?.[0].length ?? 0) - previous.length);
-  const street = cut === 0 ? match : { ...match, start: match.start + cut, value: match.value.slice(cut) };
+  const street = fromStreetStart(match);
   const span = extend(street);
   if (span.score === undefined && RESIDENCE_VERB_BEFORE.test(text.slice(Math.max(0, street.start - 40), street.start)))
     return { ...span, score: 0.7 };
   return span;
 }
 
-/** A name-number match is no street when its one word counts, ranks or codes the number ("Sold 45", "AF 447"). */
+/**
+ * A name-number match is no street when its last word counts, ranks or codes the number ("Sold 45", "AF 447"), or when
+ * its number starts another street.
+ */
+// What follows a house number that starts a street line: a blank, then a capital or a digit ("10 Downing Street").
+const STREET_LINE_AFTER = /^[ \t][A-Z\d\u00C0-\u00DE]/;
 function notACountedName(match: PatternMatch): Validation {
   if (notADate(match) === 'invalid') return 'invalid';
-  const oneWord = /^([\p{L}'’.-]+)[ \t]\d{1,5}[a-zA-Z]?$/u.exec(match.value)?.[1];
-  return oneWord !== undefined && isCountingWord(oneWord) ? 'invalid' : 'valid';
+  // A number that starts a street line after ordinary words is that street's house number ("Visited 10 Downing
+  // Street, Tower 2, London SW1A 2AA"): number-first reports it. A name before it may be a street of its own
+  // ("Aqqusinersuaq 176 Pinto Hill").
+  const number = STREET_LINE_AFTER.test(match.input.text.slice(match.end, match.end + 2))
+    ? /\d{1,5}[a-zA-Z]?$/.exec(match.value)
+    : null;
+  if (
+    number &&
+    capitalisedStreetAt(match.input.text, match.start + number.index) &&
+    match.value
+      .slice(0, number.index)
+      .trim()
+      .split(/[ \t]+/)
+      .every((word) => isDictionaryWord(word))
+  )
+    return 'invalid';
+  // The word before the number counts it, whatever words come before it ("Sold 45", "Watched Season 2"); a code in
+  // capitals counts only as the one word ("AF 447" is a flight, "Calle RB 5" may be a street).
+  const last = /(?:^|[ \t])([\p{L}'’.-]+)[ \t]\d{1,5}[a-zA-Z]?$/u.exec(match.value);
+  if (last?.[1] === undefined) return 'valid';
+  return last.index === 0
+    ? isCountingWord(last[1])
+      ? 'invalid'
+      : 'valid'
+    : COUNTING_WORDS.has(last[1].toLowerCase())
+      ? 'invalid'
+      : 'valid';
 }
 
 // A unit written before the street line ("Suite 541 6343 Skogstien 106", "Flat 3, 27 Kingsley Road", "flat 2, 33
@@ -510,6 +582,8 @@ const LEADING_UNIT = new RegExp(
   `(?<![\\p{L}\\d])(?:(?:[Aa]pt\\.?|[Aa]partment|[Ss]uite|Ste\\.|[Uu]nit|[Ff]lat)[ \\t]?#?\\d{1,5}[A-Za-z]?|${HOUSE_NUMBER_LABEL}[ \\t]?${HOUSE_NUMBER}),?[ \\t]{1,2}$`,
   'u',
 );
+// A house number's label right before the number that starts the match ("Flat No. 3B, 12 MG Road", read from "3B").
+const LABEL_BEFORE = new RegExp(`(?<![\\p{L}\\d])${HOUSE_NUMBER_LABEL}[ \\t]?[:#-]?[ \\t]?$`, 'iu');
 // A unit word right before the number that starts the match ("Flat 3, 27 Kingsley Road", read from "3").
 const UNIT_WORD_BEFORE = /(?<![\p{L}\d])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat)[ \t]?#?$/u;
 // The first groups of a house number whose last group starts the match ("14/" of "14/2 MG Road", "12-2-" of
@@ -526,12 +600,19 @@ function extend(match: PatternMatch) {
 // but a particle or a month of the name ("rua das flores", "rua 7 de setembro"). A capitalised type keeps its number ("Carretera
 // Nacional 330 km 539").
 const LOWER_CASE_STREET_WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu;
+const NORDIC_AFTER_OF: ReadonlySet<string> = new Set(
+  'de dem oss er era ert dere deres deras vara vare var vart mina min mitt mine dina din ditt dine sina sin sitt sine alla alle disse dessa hans hennes henne hun han dei denne detta dette nagra noen nogle hela hele vore'.split(
+    ' ',
+  ),
+);
 // Streets are named after dates ("rua 7 de setembro", "avenida 9 de julho").
 const STREET_MONTHS: ReadonlySet<string> = new Set(MONTH_WORDS.map(foldToken));
 function typeFirstNamesAStreet({ value, end, input }: PatternMatch): Validation {
   if (!/^\p{Ll}/u.test(value)) return 'valid';
   if (numberReadsAsCount('', input.text.slice(end, end + 24))) return 'invalid';
   const words = value.match(LOWER_CASE_STREET_WORD) ?? [];
+  // "av" is also Nordic "of" ("tre av våra 5 barn", "en av de 3 beste").
+  if (/^av[ \t,]/.test(value) && NORDIC_AFTER_OF.has(foldToken(words[1] ?? ''))) return 'invalid';
   for (const word of words.slice(1)) {
     // A capitalised word belongs to the name ("c/ Los Balbos").
     if (!/^\p{Ll}/u.test(word)) continue;
@@ -548,7 +629,23 @@ function typeFirstNamesAStreet({ value, end, input }: PatternMatch): Validation 
 function refineLabelledHouseNumber(match: PatternMatch) {
   const { span } = extendMatch(match);
   if (span.score !== undefined) return span;
-  return span.end > match.end || /\d[/-]\d/.test(match.value) ? { ...span, score: 0.6 } : span;
+  const landmark = LANDMARK_AFTER.test(match.input.text.slice(match.end, match.end + 16));
+  return span.end > match.end || landmark || /\d[/-]\d/.test(match.value) ? { ...span, score: 0.6 } : span;
+}
+
+// Indian addresses give a landmark instead of a place ("House No. 45 near the temple", "Flat No. 3, opp. SBI").
+const LANDMARK_AFTER = /^,?[ \t]{1,2}(?:near|opp\.?|opposite|behind|beside|next to)[ \t]/i;
+
+// "Season 2, Unit 4", "Chapter 3, Unit 5": a unit word after a counted item numbers a list (of lessons, episodes),
+// and one before a course word is a unit of a course.
+const COUNTED_ITEM_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]{1,2}\d{1,5}[A-Za-z]?[ \t]*[,;][ \t]*$/u;
+// "Unit 4 test", "Unit 3 exam": a unit of a course.
+const COURSE_WORD_AFTER =
+  /^[ \t]{1,2}(?:test|tests|exam|exams|quiz|homework|review|revision|notes|assignment|worksheet|vocab|vocabulary|lesson|lessons|syllabus)(?![A-Za-z\d])/i;
+function notACountedUnit({ start, end, input }: PatternMatch): Validation {
+  if (COURSE_WORD_AFTER.test(input.text.slice(end, end + 16))) return 'invalid';
+  const item = COUNTED_ITEM_BEFORE.exec(input.text.slice(Math.max(0, start - 32), start))?.[1];
+  return item !== undefined && COUNTING_WORDS.has(item.toLowerCase()) ? 'invalid' : 'valid';
 }
 
 // Words before a bare number that make it a score, a rank, a count or a code, not a house number ("Day 3, Delhi
@@ -586,7 +683,8 @@ function extendMatch({ start, end, input }: PatternMatch) {
   const extended = extendAddress(input.text, end);
   const unit =
     LEADING_UNIT.exec(input.text.slice(Math.max(0, start - 32), start)) ??
-    UNIT_WORD_BEFORE.exec(input.text.slice(Math.max(0, start - 12), start));
+    UNIT_WORD_BEFORE.exec(input.text.slice(Math.max(0, start - 12), start)) ??
+    LABEL_BEFORE.exec(input.text.slice(Math.max(0, start - 24), start));
   const head = unit ? null : HOUSE_NUMBER_HEAD.exec(input.text.slice(Math.max(0, start - 20), start));
   const leading = unit || head ? null : LEADING_NUMBER.exec(input.text.slice(Math.max(0, start - 10), start));
   const from = unit
@@ -731,7 +829,11 @@ const CAPITALISED_COUNT_WORDS: ReadonlySet<string> = new Set(
 
 function notAfterACountWord({ start, input }: PatternMatch): Validation {
   const before = wordBefore(input.text, start);
-  return before !== undefined && CAPITALISED_COUNT_WORDS.has(before) ? 'invalid' : 'valid';
+  // And a word that numbers the number: "Room 5, The Grove hotel", "Day 3 Main Street".
+  return before !== undefined &&
+    (CAPITALISED_COUNT_WORDS.has(before) || before === 'room' || COUNTING_WORDS.has(before))
+    ? 'invalid'
+    : 'valid';
 }
 
 /** Scores an informal street line: 0.8 with a unit or postal code after it, 0.6 with a cue or a strong shape. */
@@ -758,6 +860,33 @@ function refineInformalStreet(match: PatternMatch) {
     !/^(?:19|20)\d\d$/.test(parts.number) &&
     !saint;
   return cue || strong ? { ...extended, score: 0.6 } : extended;
+}
+
+// Street names after "The" in British addresses: greens, closes and the like, and the trees and fields that name
+// closes ("The Limes", "The Paddocks").
+const THE_STREETS =
+  'Green|Close|Crescent|Drive|Avenue|Grove|Mews|Paddocks?|Maltings|Row|Square|Lane|Common|Meadows?|Orchard|Croft|Spinney|Chase|Ridgeway|Parade|Broadway|Quadrant|Limes|Laurels|Poplars|Willows|Elms|Oaks|Beeches|Firs|Pines|Hollies|Causeway|Strand|Terrace|Walk|Glebe|Dell|Rise|Drove|Leys|Coppice|Copse|Pastures|Sidings|Crofts|Brambles|Street|Hill|Courtyard|Stables';
+
+/** "5 The Green": 0.6 with a place after it on its line, 0.8 with a postcode; alone it needs an address word. */
+function refineTheStreet(match: PatternMatch) {
+  const { span } = extendMatch(match);
+  if (span.score !== undefined) return span;
+  // In lower case ("14 the crescent, bath ba1 2lr") only a unit or postal code after it, or an address word, makes
+  // it one: "5 the green, little snoring" may be a list.
+  return span.end > match.end && match.value.includes('The') ? { ...span, score: 0.6 } : span;
+}
+
+function lowerCaseStreetAfterNumber(match: PatternMatch): Validation {
+  if (notACountedNumber(match) === 'invalid') return 'invalid';
+  const comma = match.value.indexOf(',');
+  return namesAStreet(match.value.slice(comma + 1).trim()) ? 'valid' : 'invalid';
+}
+
+/** "12/3, gandhi road": 0.6 with a number in groups, 0.8 with a unit or postal code after it. */
+function refineLowerCaseStreet(match: PatternMatch) {
+  const { span } = extendMatch(match);
+  if (span.score !== undefined) return span;
+  return /^[^,]*\d[/-]\d/.test(match.value) ? { ...span, score: 0.6 } : span;
 }
 
 /** Street addresses. */
@@ -789,11 +918,12 @@ export function createStreetAddressRecognizer() {
       {
         name: 'type-first',
         regex: new RegExp(
-          `(?<![\\p{L}\\d])(?:(?:${ROMANCE_TYPES}),?[ \\t]{1,3}|(?:${SLASH_TYPES})[ \\t]{0,3})(?:\\d{1,2}[ \\t]de[ \\t])?${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
+          `(?<![\\p{L}\\d])(?:(?:${ROMANCE_TYPES}|av),?[ \\t]{1,3}|(?:${SLASH_TYPES})[ \\t]{0,3})(?:\\d{1,2}[ \\t]de[ \\t])?${WORD}(?:[ \\t]${WORD}){0,6},?[ \\t]{0,2}(?:n[º°o]\\.?[ \\t]?)?(?:\\d{1,5}[A-Za-z]?|s/n|S/N)(?![\\p{L}\\d])${DOOR}`,
           'gu',
         ),
         score: 0.75,
-        literals: alternationLiterals(`${ROMANCE_TYPES}|${SLASH_TYPES}`),
+        // "av" without its dot only before a blank or a comma: the letters are in many words.
+        literals: [...alternationLiterals(`${ROMANCE_TYPES}|${SLASH_TYPES}`), 'av ', 'av,', 'av\t'],
         // The house number, or "s/n" (sin número).
         gate: /\d|s\/n|S\/N/,
         validate: typeFirstNamesAStreet,
@@ -886,7 +1016,8 @@ export function createStreetAddressRecognizer() {
         // The comma, then at most a space or tab, then the number or "s/n".
         literals: [',', ', ', ',\t'].flatMap((comma) => [...'0123456789', 's/n'].map((number) => comma + number)),
         context: { words: ADDRESS_WORDS, before: 30, boost: 0.4 },
-        refine: extend,
+        // From where the street starts: "Dr. Pascual García. Fundación Puigvert. Cartagena, 340" is one street.
+        refine: (match) => extend(fromStreetStart(match)),
       },
       {
         // A labelled house number, as Indian addresses start: "H.No. 12-2-417, Gudimalkapur", "Flat No. 3B",
@@ -920,6 +1051,39 @@ export function createStreetAddressRecognizer() {
         refine: refineNumberBeforePlaces,
       },
       {
+        // A house number, a comma and a street in lower case, as Indian addresses are typed ("12/3, gandhi road, t
+        // nagar", "45, mg road"): a number in groups makes it an address, a bare one needs a cue or a continuation.
+        name: 'number-comma-lower-street',
+        regex: new RegExp(
+          `\\d(?<![\\p{L}\\d/.,-]\\d)\\d{0,4}(?:[/-]\\d{1,5}){0,3},[ \\t]{0,2}(?:[a-z]{1,20}[ \\t]){1,3}(?:${INDIAN_STREET_WORDS})(?![\\p{L}\\d])`,
+          'gu',
+        ),
+        score: 0.3,
+        minDigits: 1,
+        // A digit right before the comma, and a street word.
+        literals: [...'0123456789'].map((digit) => `${digit},`),
+        anyOf: INDIAN_STREET_WORDS.split('|'),
+        context: { words: ADDRESS_NOUNS, before: 40, boost: 0.3 },
+        validate: lowerCaseStreetAfterNumber,
+        refine: refineLowerCaseStreet,
+      },
+      {
+        // A British house number before a street named "The ..." ("5 The Green, Little Snoring", "12 The Paddocks,
+        // Wick"): with a place after it on its line, or a postcode.
+        name: 'number-the-street',
+        regex: new RegExp(
+          `\\d(?<![\\p{L}\\d/.,-]\\d)\\d{0,3}[A-Za-z]?,?[ \\t](?:The[ \\t](?:${THE_STREETS})|the[ \\t](?:${THE_STREETS.toLowerCase()}))(?![\\p{L}\\d])`,
+          'gu',
+        ),
+        score: 0.3,
+        minDigits: 1,
+        // The number (or its comma) right before "The ".
+        literals: [...'0123456789,'].flatMap((last) => [' The ', '\tThe ', ' the ', '\tthe '].map((the) => last + the)),
+        context: { words: ADDRESS_NOUNS, before: 40, boost: 0.3 },
+        validate: notACountedNumber,
+        refine: refineTheStreet,
+      },
+      {
         // Brazilian "R." for Rua ("R. Oscar Freire, 900", "r. augusta 500"): an initial too ("R. Kelly, 45"), so it
         // needs an address word, a unit or a postal code after it. The look-behind follows the letter it checks, so
         // the regex starts only at an 'R' (its literals gate passes on every "Mr. ").
@@ -951,6 +1115,23 @@ export function createStreetAddressRecognizer() {
         score: 0.55,
         minDigits: 1,
         literals: ['Apt', 'Apartment', 'Suite', 'Ste.', 'Unit', 'Flat'],
+        validate: notACountedUnit,
+        refine: extend,
+      },
+      {
+        // Flats and apartments in lower case before places ("flat 302, sai residency, madhapur, hyderabad 500081",
+        // "apt 3, chicago il 60640"): "flat" is an ordinary word, so only a postal code or a unit after it, or an
+        // address word, makes one. ("suite" and "unit" in lower case cost the shared word scan more than they find.)
+        name: 'lower-case-unit',
+        regex: /[af](?<![\p{L}\d][af])(?:pt\.?|lat)[ \t]?\d{1,5}[a-z]?(?=,)/gu,
+        score: 0.3,
+        minDigits: 1,
+        // The unit word and the first digit, with or without a blank between them.
+        literals: ['apt', 'apt.', 'flat'].flatMap((word) =>
+          [...'0123456789'].flatMap((digit) => [`${word}${digit}`, `${word} ${digit}`, `${word}\t${digit}`]),
+        ),
+        context: { words: ADDRESS_NOUNS, before: 40, boost: 0.3 },
+        validate: notACountedUnit,
         refine: extend,
       },
       {
