@@ -25,6 +25,14 @@ const cases: readonly Case[] = [
   ],
   ['meet at the corner of Dalbraut 99 and Frederikke Coves', ['the corner of Dalbraut 99 and Frederikke Coves']],
   ['12 Main Street\nThanks for coming', ['12 Main Street']],
+  // a full stop after the postal code ends the address: the next sentence is no place of it
+  [
+    'Our new office: 500 Market St, Suite 200, San Francisco, CA 94105. Drop by!',
+    ['500 Market St, Suite 200, San Francisco, CA 94105'],
+  ],
+  ['Visit us at 12 Baker Street, London NW1 6XE. Tickets are free.', ['12 Baker Street, London NW1 6XE']],
+  ['Wir wohnen in der Hauptstraße 5, 10115 Berlin. Kommt vorbei!', ['Hauptstraße 5, 10115 Berlin']],
+  ['Apt. 641, Grubbenvorst, Netherlands 04020. Please call me', ['Apt. 641, Grubbenvorst, Netherlands 04020']],
   ['It is 638 2229 Wolmarans St\nCaxias do Sul, RS 24893', ['638 2229 Wolmarans St\nCaxias do Sul, RS 24893']],
   ['send it to 6400 12 Timms Drive Suite 215 NUNGATTA Australia', ['6400 12 Timms Drive Suite 215 NUNGATTA Australia']],
   ['24 Clarke Avenue Suite 5 with a view', ['24 Clarke Avenue Suite 5']],

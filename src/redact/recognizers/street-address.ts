@@ -406,7 +406,30 @@ export function extendAddress(text: string, end: number): { end: number; strong:
   const closing = closingPostalLine(text, committed);
   return closing > committed
     ? { end: closing, strong: true, postal: true }
-    : { end: committed, strong: strongSeen, postal: postalSeen };
+    : { end: beforeNewSentence(text, end, committed), strong: strongSeen, postal: postalSeen };
+}
+
+// The continuation's last full stop or semicolon and the capitalised words alone after it, to its end.
+const STOP_THEN_WORDS = /[.;][ \t]+(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})$/u;
+const ARTICLES: ReadonlySet<string> = new Set(['la', 'las', 'el', 'los', 'le', 'les', 'il', 'lo', 'the', 'de', 'den']);
+
+/**
+ * Where the continuation text[from, to) ends when its last words follow a full stop: before the stop unless they are
+ * a place ("s/n. Cádiz", "C.P. 02006. Albacete. España", "Santa Brígida. Las Palmas"), a unit ("1. Bajo A.") or hold
+ * a door letter ("2. A."); a new sentence is none of the address ("CA 94105. Drop by!", "10115 Berlin. Kommt").
+ */
+function beforeNewSentence(text: string, from: number, to: number): number {
+  if (to - from < 4) return to;
+  const tail = STOP_THEN_WORDS.exec(text.slice(from, to));
+  if (tail === null) return to;
+  const words = (tail[1] as string).split(/[ \t]+/).map((w) => w.replace(/\.$/, ''));
+  if (words.some((w) => w.length === 1)) return to;
+  const first = words.find((w) => !ARTICLES.has(w.toLowerCase())) ?? (words[0] as string);
+  if (isCountryName(first) || isLowerCasePlace(first)) return to;
+  const wordsStart = from + tail.index + tail[0].length - (tail[1] as string).length;
+  return stickyMatch(UNIT_SEGMENT, text, wordsStart) || stickyMatch(ORDINARY_WORD_UNIT_SEGMENT, text, wordsStart)
+    ? to
+    : from + tail.index;
 }
 
 const PIN = /^[1-9]\d{2} ?\d{3}$/;
