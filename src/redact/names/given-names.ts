@@ -8,6 +8,7 @@
 
 import { foldToken } from '../known/fold.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
+import type { TaggedWords } from './tagger.js';
 import type { WordRanges } from './tokenize.js';
 
 const GERMAN_GIVEN_NAMES_TEXT = `
@@ -93,44 +94,88 @@ function isGivenName(folded: string, gazetteer: Gazetteer): boolean {
   return (flags & GAZ.FIRST) !== 0 && (flags & GAZ.COMMON) === 0;
 }
 
+/** Whether word text[start, end) is a listed given name, or given names joined by hyphens (see listedGivenNames). */
+const NOT_A_NAME = 1;
+const LISTED_NAME = 2;
+const HYPHENATED_NAMES = 3;
+function nameKind(text: string, start: number, end: number, gazetteer: Gazetteer): number {
+  if (end - start < 3) return NOT_A_NAME;
+  let hyphen = false;
+  for (let k = start + 1; k < end && !hyphen; k++) hyphen = text.charCodeAt(k) === 45;
+  if (!hyphen) {
+    const hash = foldedHash(text, start, end);
+    if (hash !== undefined && !FOLDED_HASHES.has(hash)) return NOT_A_NAME;
+    const word = text.slice(start, end);
+    return CAPITAL.test(word) && LISTED_GIVEN_NAMES.has(foldToken(word)) ? LISTED_NAME : NOT_A_NAME;
+  }
+  const word = text.slice(start, end);
+  if (!CAPITAL.test(word)) return NOT_A_NAME;
+  const parts = word.split('-');
+  // Distinct names: a doubled word is a brand or a sound ("Tom-Tom").
+  if (parts.length > 3 || new Set(parts.map((part) => part.toLowerCase())).size !== parts.length) return NOT_A_NAME;
+  const given = (part: string) => part.length >= 2 && CAPITAL.test(part) && isGivenName(foldToken(part), gazetteer);
+  return parts.every(given) ? HYPHENATED_NAMES : NOT_A_NAME;
+}
+
+/**
+ * What nameKind said of each word id of one tagger's words (TaggedWords.ids), 0 until asked: while the generation
+ * and the gazetteer stay the same, an id names one word as written. Kept per words object (one per tagger).
+ */
+interface KindMemo {
+  generation: number;
+  gazetteer: Gazetteer;
+  kinds: Uint8Array;
+}
+const KIND_MEMOS = new WeakMap<object, KindMemo>();
+
 /**
  * The words of `text` (the tagger's tokens) that are a listed given name written with a capital, unless the
  * record's language uses it as a common word (`commonWord`: "Wolf", "Heide" in German, "Till", "Iris" in English),
- * or given names joined by hyphens, each written with a capital ("Kevin-Pascal"), in text order.
+ * or given names joined by hyphens, each written with a capital ("Kevin-Pascal"), in text order. With the tagger's
+ * words, what is learnt of a word is kept by its id.
  * @example listedGivenNames('Gespräch mit Dietmar über das Projekt', tokenize(...), gazetteer, common) // "Dietmar"
  */
 export function listedGivenNames(
   text: string,
-  words: WordRanges,
+  words: WordRanges & Partial<Pick<TaggedWords, 'ids' | 'generation'>>,
   gazetteer: Gazetteer,
   commonWord: (folded: string) => boolean,
 ): { start: number; end: number }[] {
   const names: { start: number; end: number }[] = [];
-  const { count, starts, ends } = words;
+  const { count, starts, ends, ids, generation } = words;
+  let memo: KindMemo | undefined;
+  if (ids !== undefined && generation !== undefined) {
+    memo = KIND_MEMOS.get(words);
+    if (memo === undefined || memo.generation !== generation || memo.gazetteer !== gazetteer) {
+      memo = { generation, gazetteer, kinds: new Uint8Array(256) };
+      KIND_MEMOS.set(words, memo);
+    }
+  }
   for (let i = 0; i < count; i++) {
     const start = starts[i] as number;
     const first = text.charCodeAt(start);
-    // A capital: A-Z, or a letter outside ASCII (read by the regex below).
+    // A capital: A-Z, or a letter outside ASCII (read by CAPITAL).
     if (first < 65 || (first > 90 && first < 128)) continue;
     const end = ends[i] as number;
-    if (end - start < 3) continue;
-    let hyphen = false;
-    for (let k = start + 1; k < end && !hyphen; k++) hyphen = text.charCodeAt(k) === 45;
-    if (!hyphen) {
-      const hash = foldedHash(text, start, end);
-      if (hash !== undefined && !FOLDED_HASHES.has(hash)) continue;
-      const word = text.slice(start, end);
-      const folded = foldToken(word);
-      if (CAPITAL.test(word) && LISTED_GIVEN_NAMES.has(folded) && !commonWord(folded)) names.push({ start, end });
-      continue;
+    let kind: number;
+    if (memo !== undefined) {
+      const id = (ids as Int32Array)[i] as number;
+      if (id >= memo.kinds.length) {
+        const grown = new Uint8Array(Math.max(id + 1, memo.kinds.length * 2));
+        grown.set(memo.kinds);
+        memo.kinds = grown;
+      }
+      kind = memo.kinds[id] as number;
+      if (kind === 0) {
+        kind = nameKind(text, start, end, gazetteer);
+        memo.kinds[id] = kind;
+      }
+    } else {
+      kind = nameKind(text, start, end, gazetteer);
     }
-    const word = text.slice(start, end);
-    if (!CAPITAL.test(word)) continue;
-    const parts = word.split('-');
-    const given = (part: string) => part.length >= 2 && CAPITAL.test(part) && isGivenName(foldToken(part), gazetteer);
-    // Distinct names: a doubled word is a brand or a sound ("Tom-Tom").
-    const distinct = new Set(parts.map((part) => part.toLowerCase())).size === parts.length;
-    if (parts.length <= 3 && distinct && parts.every(given)) names.push({ start, end });
+    if (kind === HYPHENATED_NAMES || (kind === LISTED_NAME && !commonWord(foldToken(text.slice(start, end))))) {
+      names.push({ start, end });
+    }
   }
   return names;
 }

@@ -169,6 +169,22 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     for (const words of getFrequentWords().values()) if (words.has(folded)) return true;
     return false;
   };
+  // Per record language, whether a folded word is a common word of it: one of its commonest words in the languages
+  // the lists hold, else an English or common word of the gazetteer. Made once per language, not per record.
+  const commonWords = new Map<string, (folded: string) => boolean>();
+  const gazetteerCommonWord = (folded: string): boolean =>
+    (getGazetteer().flags(folded) & (GAZ.COMMON | GAZ.DICTIONARY)) !== 0;
+  const commonWordOf = (lang: string | undefined): ((folded: string) => boolean) => {
+    const language = ordinaryWordLanguage(lang);
+    if (language === undefined) return gazetteerCommonWord;
+    let commonWord = commonWords.get(language);
+    if (commonWord === undefined) {
+      const frequent = getFrequentWords().get(language);
+      commonWord = frequent === undefined ? gazetteerCommonWord : (folded: string) => frequent.has(folded);
+      commonWords.set(language, commonWord);
+    }
+    return commonWord;
+  };
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
@@ -246,13 +262,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     // A listed German or Dutch given name, or given names joined by a hyphen ("Dietmar", "Kevin-Pascal"), where the
     // tagger found nothing; not a word the record's language uses as a common one ("Wolf" in German).
     if (wanted[0] === true && LISTED_NAME_SCORE >= minScore && words !== undefined) {
-      const language = ordinaryWordLanguage(input.lang);
-      const frequent = language === undefined ? undefined : getFrequentWords().get(language);
-      const commonWord = (folded: string): boolean =>
-        frequent !== undefined
-          ? frequent.has(folded)
-          : (getGazetteer().flags(folded) & (GAZ.COMMON | GAZ.DICTIONARY)) !== 0;
-      const names = listedGivenNames(input.text, words, getGazetteer(), commonWord);
+      const names = listedGivenNames(input.text, words, getGazetteer(), commonWordOf(input.lang));
       for (let k = 0; k < names.length; k++) {
         const name = names[k] as { start: number; end: number };
         if (overlapsAny(tagged, name.start, name.end)) continue;
