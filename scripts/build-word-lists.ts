@@ -1,6 +1,6 @@
 // Rebuilds src/redact/data/frequent-words.tsv.gz: per language, the commonest words of @zxcvbn-ts's word-frequency
 // lists (MIT; the French, Spanish and Portuguese lists are counted from OpenSubtitles 2024 via OPUS, ODC-BY), folded,
-// without the words that language's given-name lists hold. Deterministic: the same packages give the same bytes.
+// with the words that language's given-name lists hold marked. Deterministic: the same packages give the same bytes.
 //
 //   npm run data:words [-- --top 10000 --out DIR]
 
@@ -49,7 +49,8 @@ const sources: Readonly<Record<string, Dictionary>> = {
   pt: pt.dictionary,
 };
 
-const frequent = new Map<string, Set<string>>();
+const common = new Map<string, Set<string>>();
+const ordinary = new Map<string, Set<string>>();
 for (const [language, dictionary] of Object.entries(sources)) {
   const givenNames = new Set(
     ['firstnames', 'boysFirstnames', 'girlsFirstnames'].flatMap((kind) => lists(dictionary, kind)).map(foldToken),
@@ -58,10 +59,14 @@ for (const [language, dictionary] of Object.entries(sources)) {
   const words = new Set<string>();
   for (const word of lists(dictionary, 'commonWords').slice(0, top)) {
     const folded = foldToken(word);
-    if (LETTERS.test(folded) && !givenNames.has(folded)) words.add(folded);
+    if (LETTERS.test(folded)) words.add(folded);
   }
-  frequent.set(language, words);
-  console.log(`${language}: ${words.size} words (top ${top}, less ${givenNames.size} given names)`);
+  common.set(language, words);
+  ordinary.set(language, new Set([...words].filter((word) => !givenNames.has(word))));
+  const names = words.size - (ordinary.get(language) as Set<string>).size;
+  console.log(
+    `${language}: ${words.size} words (top ${top}), ${names} of them given names (${givenNames.size} listed)`,
+  );
 }
-writeFileSync(out, gzipSync(formatFrequentWords(frequent), { level: 9 }));
+writeFileSync(out, gzipSync(formatFrequentWords({ common, ordinary }), { level: 9 }));
 console.log(`wrote ${out}`);

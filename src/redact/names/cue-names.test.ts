@@ -43,6 +43,20 @@ const CUE_CASES: readonly [string, string[]][] = [
   ['Herr Doktor, bitte', []],
   ['Sr Engineer at Acme', []],
   ['Groetjes van Lieve en Wim', ['Lieve', 'Wim']],
+  ['Un abrazo de oso para todos', []],
+  // after a title, the name even when it is a common word a name list holds; a lower-case word, or a product, is none
+  ['Herr Kellner hat angerufen', ['Kellner']],
+  ['La pioggia dona freschezza', []],
+  ['Sr UX designer, Sr PM', []],
+  // an introduction that also opens ordinary sentences takes a listed name only
+  ['Soy casado y tengo hijos', []],
+  ['Soy celíaca', []],
+  ['Hola, soy Lucía', ['Lucía']],
+  ['Hola, soy Milagros', ['Milagros']],
+  ['Ich bin der Meinung, dass es reicht', []],
+  ['Ich bin der Festivalleiter', []],
+  ['Mein Name ist Fröhlich', ['Fröhlich']],
+  ['Il mio nome è sulla lista', []],
   ['Liebe Grüße von Swantje', ['Swantje']],
   // a self-introduction: the writer's name, listed or not, never a common word of the phrase's language
   ['hola, me llamo xiomara y busco piso', ['xiomara']],

@@ -32,27 +32,36 @@ const STRONG_CUES = `cc|bcc|thanks to|thank you to|shoutout to|shout out to|kudo
 |lunch with|dinner with|coffee with|happy birthday to|say hi to|danke an|dank an|vielen dank an|grüße an|gruß an
 |glückwunsch an|glückwünsche an|gratulation an|treffen mit|merci à|bravo à|félicitations à|bisous à|gracias a|saludos a|felicidades a
 |grazie a|saluti a|auguri a|complimenti a|obrigado a|obrigada a|abraço a|abraços a|parabéns a|bedankt aan|dank aan
-|groeten aan|proficiat aan|felicitaties aan|greetings from|love from|grüße von|grüsse von|liebe grüße von|viele grüße von
-|groetjes van|groeten van|saludos de|un abrazo de|besos de|bisous de|baci da|beijos de|abraços de`;
+|groeten aan|proficiat aan|felicitaties aan`;
 // Titles and forms of address before a name, in the languages here ("la signora Pina", "Frau Özdemir", "dona Cida",
 // "Seu Zé", "mevrouw Jansen"): a phrase of one word, with a dot after it or not ("Sig. Rossi"), read as a
 // self-introduction is: the name after it need not be listed.
 export const ANY_LANGUAGE = '*';
 const TITLE_CUES = `mr|mrs|ms|dr|prof|herr|frau|signora|signor|sig|dott|dottoressa|monsieur|madame|mme|mlle|mevrouw
-|meneer|dhr|mevr|señor|señora|sr|sra|srta|don|doña|dona|seu`;
+|meneer|dhr|mevr|señor|señora|sr|sra|srta|don|doña|dona|herrn|hr`;
 // Self-introductions, by language: after them a reader expects the writer's own name, whatever lists hold it ("me
 // llamo xiomara", "ich bin der Uwe"), unless it is one of the language's commonest words ("ich bin der Meinung", "soy
 // ingeniero"; English ones are the gazetteer's common and dictionary words).
 const INTRO_CUES: Readonly<Record<string, string>> = {
   en: `my name is|my name's|i am called|i'm called`,
-  de: `ich heiße|ich heisse|mein name ist|ich bin der|ich bin die|man nennt mich`,
-  es: `me llamo|mi nombre es|soy`,
-  fr: `je m'appelle|mon nom est|moi c'est|je me nomme`,
+  de: `ich heiße|ich heisse|mein name ist|man nennt mich`,
+  es: `me llamo|mi nombre es`,
+  fr: `je m'appelle|mon nom est|je me nomme`,
   it: `mi chiamo|il mio nome è`,
   pt: `me chamo|meu nome é`,
   nl: `mijn naam is|ik heet`,
 };
-const WEAK_CUES = `thanks|thank you|thx|happy birthday|hbd|rip|danke|merci|gracias|grazie|obrigado|obrigada|valeu|bedankt
+// Introductions that as often open an ordinary sentence ("soy ingeniero", "Ich bin der Festivalleiter", "moi c'est
+// boulot"): only a name a list holds after them ("Hola, soy Milagros", "ich bin der Uwe").
+const LISTED_INTRO_CUES: Readonly<Record<string, string>> = {
+  de: `ich bin der|ich bin die`,
+  es: `soy`,
+  fr: `moi c'est`,
+};
+// Greetings from someone ("Groetjes van Lieve en Wim", "Liebe Grüße von Swantje") are weak: "un abrazo de oso",
+// "greetings from the team".
+const WEAK_CUES = `greetings from|love from|grüße von|grüsse von|liebe grüße von|viele grüße von|groetjes van|groeten van
+|saludos de|un abrazo de|besos de|bisous de|baci da|beijos de|abraços de|thanks|thank you|thx|happy birthday|hbd|rip|danke|merci|gracias|grazie|obrigado|obrigada|valeu|bedankt
 |parabéns|felicidades|auguri|joyeux anniversaire|feliz cumpleaños|buon compleanno|feliz aniversário|alles gute
 |dank je|dankjewel|hi|hey|hello|dear|hola|querido|querida|bonjour|salut|cher|chère|hallo|liebe|lieber|ciao|caro|cara|oi|olá|hoi`;
 
@@ -101,13 +110,20 @@ interface CuePhrase {
   readonly words: readonly string[];
   /** Ends in a preposition or is "cc": a listed name is taken even if it is an English word. */
   readonly strong: boolean;
-  /** A self-introduction's language (ANY_LANGUAGE after a title): a word in no list is taken too, unless it is a
-   * common word of that language. */
+  /** A self-introduction's language (ANY_LANGUAGE after a title): one name, read by isIntroducedName. */
   readonly intro: string | undefined;
+  /** What an introduction takes: any name-like word, only a listed name, or (a title) a capitalised one. */
+  readonly introduces: 'any' | 'listed' | 'capitalised';
 }
 
 /** The folded words of each phrase, keyed by its first folded word. */
-function cueTable(list: string, strong: boolean, table: Map<string, CuePhrase[]>, intro?: string): void {
+function cueTable(
+  list: string,
+  strong: boolean,
+  table: Map<string, CuePhrase[]>,
+  intro?: string,
+  introduces: CuePhrase['introduces'] = 'any',
+): void {
   for (const phrase of list.split(/\s*\|\s*/)) {
     const written = phrase.trim().split(/\s+/);
     const words = written.map(foldToken);
@@ -115,7 +131,7 @@ function cueTable(list: string, strong: boolean, table: Map<string, CuePhrase[]>
     addFirstWord(words[0] as string);
     const first = words[0] as string;
     const entries = table.get(first) ?? [];
-    entries.push({ words, strong, intro });
+    entries.push({ words, strong, intro, introduces });
     // Longer phrases first, so "thanks to" wins over "thanks".
     entries.sort((a, b) => b.words.length - a.words.length);
     table.set(first, entries);
@@ -124,8 +140,9 @@ function cueTable(list: string, strong: boolean, table: Map<string, CuePhrase[]>
 const CUES = new Map<string, CuePhrase[]>();
 cueTable(STRONG_CUES, true, CUES);
 for (const [language, phrases] of Object.entries(INTRO_CUES)) cueTable(phrases, true, CUES, language);
+for (const [language, phrases] of Object.entries(LISTED_INTRO_CUES)) cueTable(phrases, true, CUES, language, 'listed');
 // A title is no language's own: a word after it must be common in none of them.
-cueTable(TITLE_CUES, false, CUES, ANY_LANGUAGE);
+cueTable(TITLE_CUES, false, CUES, ANY_LANGUAGE, 'capitalised');
 const TITLES: ReadonlySet<string> = new Set(TITLE_CUES.split(/\s*\|\s*/).map(foldToken));
 // Words that follow a title and are none of a name ("Herr Doktor", "Frau Professor").
 const AFTER_TITLE: ReadonlySet<string> = new Set(
@@ -136,6 +153,11 @@ cueTable(WEAK_CUES, false, CUES);
 /** Whether a folded word is the first word of an addressing or crediting phrase ("gracias", "danke", "hola"). */
 export function startsAddressingPhrase(folded: string): boolean {
   return CUES.has(folded);
+}
+
+/** Whether a folded word is a title or form of address ("sr", "frau", "dhr"), whose dot ends no sentence. */
+export function isTitle(folded: string): boolean {
+  return TITLES.has(folded);
 }
 
 /** Words between a family name and what comes before it ("de Vries", "van der Berg", "da Silva"), folded. */
@@ -319,12 +341,21 @@ const FOLDED = new FoldedWords();
 const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
 
 /**
- * A word after a self-introduction that no name list needs to hold: letters only, not a word for everyone or "you",
- * not a common or English word the name lists lack, not only a place, and not one of the language's commonest words.
+ * Whether a word is the name a self-introduction or a title (`cue`) introduces. Never a word for everyone or "you", a
+ * title, a month, an English word the name lists lack; after a title, only a capitalised word ("dona Cida", not "la
+ * pioggia dona freschezza"). A capitalised word a name list holds is the name, even if it is a common word ("Mein
+ * Name ist Fröhlich", "Herr Kellner"); otherwise not a common word nor one of the language's commonest (`common`).
+ * After an introduction that also opens ordinary sentences ("soy", "ich bin der"), only a word of the given or family
+ * name lists; after the others, also a word in no list that is no place ("me llamo xiomara").
  */
-function isIntroducedName(word: string, folded: string, gazetteer: Gazetteer, commonWord: boolean): boolean {
+function isIntroducedName(
+  word: string,
+  folded: string,
+  gazetteer: Gazetteer,
+  cue: CuePhrase,
+  common: boolean,
+): boolean {
   if (
-    commonWord ||
     folded.length < 2 ||
     TITLES.has(folded) ||
     AFTER_TITLE.has(folded) ||
@@ -333,9 +364,20 @@ function isIntroducedName(word: string, folded: string, gazetteer: Gazetteer, co
     CALENDAR_WORDS.has(folded)
   )
     return false;
-  const flags = gazetteer.flags(folded);
-  if ((flags & GAZ.COMMON) !== 0 || ((flags & GAZ.DICTIONARY) !== 0 && (flags & NAME) === 0)) return false;
-  return (flags & GAZ.LOCATION) === 0 || (flags & NAME) !== 0;
+  const capitalised = isCapitalised(word);
+  if (cue.introduces === 'capitalised' && !capitalised) return false;
+  const flags = gazetteer.flags(folded) | (LISTED_GIVEN_NAMES.has(folded) ? GAZ.FIRST : 0);
+  if ((flags & GAZ.DICTIONARY) !== 0 && (flags & NAME) === 0) return false;
+  // Written as a name and held by a name list: the name, even if it is a common word ("Mein Name ist Fröhlich", "Herr
+  // Kellner", "soy Milagros"); but German writes its nouns so too: after "ich bin der/die" a word only the larger list
+  // holds must be no common word ("Ich bin der Meinung").
+  if (capitalised && (flags & NAME) !== 0) return true;
+  const uncommon = (flags & GAZ.COMMON) === 0 && !common;
+  const nounsCapitalised = cue.introduces === 'listed' && cue.intro === 'de';
+  if (capitalised && (flags & GAZ.HUMAN) !== 0 && (!nounsCapitalised || uncommon)) return true;
+  if (!uncommon) return false;
+  if ((flags & NAME) !== 0) return true;
+  return cue.introduces !== 'listed' && (flags & GAZ.LOCATION) === 0;
 }
 
 /** The phrase of `entries` (longest first) that the words from token `i` spell, or undefined. */
@@ -350,13 +392,14 @@ function phraseAt(entries: readonly CuePhrase[], i: number, count: number, folde
   return undefined;
 }
 
-/** The span of `found` (sorted, disjoint) holding `position`, or undefined. */
-function spanHolding(
+/** The index of the first span of `found` (sorted, disjoint) from index `k` on that ends after `position`. */
+function sweep(
   found: readonly { readonly start: number; readonly end: number }[],
+  k: number,
   position: number,
-): { readonly start: number; readonly end: number } | undefined {
-  for (const span of found) if (span.start <= position && position < span.end) return span;
-  return undefined;
+): number {
+  while (k < found.length && (found[k] as { readonly end: number }).end <= position) k++;
+  return k;
 }
 
 /**
@@ -376,6 +419,7 @@ export function cueNames(
   const { count, starts, ends } = words;
   const folded = FOLDED;
   folded.begin(text, words);
+  let nextFound = 0;
   for (let i = 0; i < count; i++) {
     if (!folded.opens(i)) continue;
     const entries = CUES.get(folded.at(i)) as readonly CuePhrase[];
@@ -393,7 +437,11 @@ export function cueNames(
       at++;
     for (let listed = 0; listed < LIST_NAMES && at < count; listed++) {
       // A name the tagger found ("Congrats to Ana Costa", as it mostly does) is passed over, not read again.
-      const known = spanHolding(found, starts[at] as number);
+      // Positions only grow: the sweep over `found` goes on from where it stood (one pass for the whole text).
+      const position = starts[at] as number;
+      nextFound = sweep(found, nextFound, position);
+      const known =
+        nextFound < found.length && (found[nextFound]?.start as number) <= position ? found[nextFound] : undefined;
       if (known !== undefined) {
         while (at < count && (starts[at] as number) < known.end) at++;
         const next = afterJoin(cue, at, count, folded);
@@ -471,8 +519,9 @@ function nameAt(
     }
     const written = folded.word(i);
     const nameWord =
-      isNameWord(written, f, gazetteer, strong) ||
-      (cue.intro !== undefined && isIntroducedName(written, f, gazetteer, commonWord(cue.intro, f)));
+      cue.intro === undefined
+        ? isNameWord(written, f, gazetteer, strong)
+        : isIntroducedName(written, f, gazetteer, cue, commonWord(cue.intro, f));
     if (!nameWord) break;
     nameWords++;
     end = i + 1;

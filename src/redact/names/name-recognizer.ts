@@ -13,7 +13,7 @@ import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
 import { ordinaryWordLanguage, trimOrdinaryWords } from './ordinary-words.js';
 import { type ScriptName, scriptNames } from './script-names.js';
 import { createNameTagger, type NameTagger, type TaggedSpan, type TaggedWords } from './tagger.js';
-import { type FrequentWords, loadFrequentWords } from './word-lists.js';
+import { loadWordLists, type WordLists } from './word-lists.js';
 
 export const NAME_RECOGNIZER = 'name-tagger';
 
@@ -126,6 +126,12 @@ function pushPerson(
 }
 
 /** Whether [start, end) overlaps one of `spans`. */
+/** The index of the first span of `spans` (sorted, disjoint) from index `k` on that ends after `start`. */
+function sweep(spans: readonly TaggedSpan[], k: number, start: number): number {
+  while (k < spans.length && (spans[k] as TaggedSpan).end <= start) k++;
+  return k;
+}
+
 function overlapsAny(spans: readonly TaggedSpan[], start: number, end: number): boolean {
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k] as TaggedSpan;
@@ -157,11 +163,12 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     gazetteer ??= loadGazetteer(options.dataDir ?? resolveDataDir());
     return gazetteer;
   };
-  let frequentWords: FrequentWords | undefined;
-  const getFrequentWords = (): FrequentWords => {
-    frequentWords ??= loadFrequentWords(options.dataDir ?? resolveDataDir());
-    return frequentWords;
+  let wordLists: WordLists | undefined;
+  const getWordLists = (): WordLists => {
+    wordLists ??= loadWordLists(options.dataDir ?? resolveDataDir());
+    return wordLists;
   };
+  const getFrequentWords = () => getWordLists().ordinary;
   // One of a language's commonest words (a self-introduction names its language itself: "me llamo"; after a title,
   // any language's).
   const isFrequentWord = (language: string, folded: string): boolean => {
@@ -179,7 +186,9 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     if (language === undefined) return gazetteerCommonWord;
     let commonWord = commonWords.get(language);
     if (commonWord === undefined) {
-      const frequent = getFrequentWords().get(language);
+      // Every one of the commonest words, given names among them: a listed given name that is also one ("Lieve
+      // mensen", "Wolf gespot") is left to the tagger.
+      const frequent = getWordLists().common.get(language);
       commonWord = frequent === undefined ? gazetteerCommonWord : (folded: string) => frequent.has(folded);
       commonWords.set(language, commonWord);
     }
@@ -263,9 +272,12 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     // tagger found nothing; not a word the record's language uses as a common one ("Wolf" in German).
     if (wanted[0] === true && LISTED_NAME_SCORE >= minScore && words !== undefined) {
       const names = listedGivenNames(input.text, words, getGazetteer(), commonWordOf(input.lang));
+      // Both lists are sorted by start and disjoint: one sweep finds the tagger span each name may overlap.
+      let t = 0;
       for (let k = 0; k < names.length; k++) {
         const name = names[k] as { start: number; end: number };
-        if (overlapsAny(tagged, name.start, name.end)) continue;
+        t = sweep(tagged, t, name.start);
+        if (t < tagged.length && (tagged[t] as TaggedSpan).start < name.end) continue;
         pushPerson(
           out,
           explain,
@@ -280,8 +292,11 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     // self-introduction or a title, where the tagger found nothing. Most texts have no word that opens such a phrase
     // (TaggedWords.phraseWords): none is read.
     if (wanted[0] === true && CUE_NAME_SCORE >= minScore && words !== undefined && words.phraseWords > 0) {
+      // Names come in text order: one sweep over the tagger's spans, as above.
+      let t = 0;
       for (const name of cueNames(input.text, words, getGazetteer(), tagged, isFrequentWord)) {
-        if (overlapsAny(tagged, name.start, name.end)) continue;
+        t = sweep(tagged, t, name.start);
+        if (t < tagged.length && (tagged[t] as TaggedSpan).start < name.end) continue;
         pushPerson(
           out,
           explain,

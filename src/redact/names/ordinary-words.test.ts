@@ -113,6 +113,13 @@ const TRIM_CASES: readonly TrimCase[] = [
 
 // With the languages' commonest words (word-lists.ts).
 const FREQUENT_CASES: readonly [string, string, string, keyof typeof TYPE, string[]][] = [
+  // a common word that a name list holds too (a family name) stays, unless German puts an article before it
+  ['Ich habe gestern mit Gärtner gesprochen', 'de', 'Gärtner', 'PERSON', ['Gärtner']],
+  ['Heute gehen wir ins Kino', 'de', 'Kino', 'PERSON', []],
+  ['Socorro llega mañana', 'es', 'Socorro', 'PERSON', ['Socorro']],
+  ['Prins belde gisteren', 'nl', 'Prins', 'PERSON', ['Prins']],
+  // the dot of a title ends no sentence
+  ['Ayer vino el Sr. Casado a casa', 'es', 'Casado', 'PERSON', ['Casado']],
   ['Die Mitarbeiter im Lager haben Überstunden gemacht', 'de', 'Mitarbeiter im Lager', 'PERSON', []],
   ['Gestern war ich mit Tobias im Kino', 'de', 'Tobias im Kino', 'PERSON', ['Tobias']],
   ['Ich suche eine neue Stelle', 'de', 'Stelle', 'PERSON', []],

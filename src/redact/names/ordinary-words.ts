@@ -30,7 +30,7 @@
 // and score.
 
 import { foldToken } from '../known/fold.js';
-import { NAME_PARTICLES, startsAddressingPhrase } from './cue-names.js';
+import { isTitle, NAME_PARTICLES, startsAddressingPhrase } from './cue-names.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
 import { LISTED_GIVEN_NAMES } from './given-names.js';
 import type { TaggedSpan, TaggedWords } from './tagger.js';
@@ -61,6 +61,17 @@ wochenende montag dienstag mittwoch donnerstag freitag samstag sonntag januar fe
 november dezember ostern weihnachten team projekt arbeit büro kunden kollegen kolleginnen frage nachricht termin
 mail info tipps`;
 const GERMAN_LOWER_CASE_WORDS = words(GERMAN_FUNCTION_WORDS);
+// Articles, contracted prepositions, possessives and determiners, written as they are (lower case), and the ending of
+// an inflected adjective between one of them and a noun.
+const GERMAN_ARTICLES: ReadonlySet<string> = new Set(
+  `der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins ans aufs mein meine meinen
+meinem meiner meines dein deine deinen deinem deiner sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser
+unsere unseren unserem unserer euer eure euren eurem eurer kein keine keinen keinem keiner diese dieser dieses diesen
+diesem jede jeder jedes jeden jedem alle allen viele vielen manche welche welcher`
+    .trim()
+    .split(/\s+/),
+);
+const GERMAN_ADJECTIVE_ENDING = /^\p{Ll}+(?:e|en|er|es|em)$/u;
 const GERMAN_CALENDAR = words(`montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai
 juni juli august september oktober november dezember`);
 
@@ -182,6 +193,8 @@ const ORDINARY_WORD = 1;
 const ORDINARY_IN_A_LOWER_CASE_RUN = 2;
 /** One of the language's commonest words (word-lists.ts): ordinary in a PERSON span only. */
 const ORDINARY_IN_A_PERSON = 3;
+/** A capitalised German one that a name list holds too: ordinary in a PERSON span after an article only. */
+const ORDINARY_AFTER_AN_ARTICLE = 4;
 const VERDICTS_KEPT = 50_000;
 const verdictCache = new WeakMap<Gazetteer, Map<string, Map<string, number>>>();
 
@@ -217,9 +230,15 @@ function wordVerdict(
   if ((flags & NAME) !== 0 || LISTED_GIVEN_NAMES.has(folded)) return NOT_ORDINARY;
   if (list.has(folded)) return ORDINARY_WORD;
   if ((flags & PLACE_OR_FORM) !== 0) return NOT_ORDINARY;
-  // One of the language's commonest words ("Mitarbeiter", "vediamo"), which no given-name list holds: ordinary in a
-  // person's span, not in a place's ("Fortaleza", "Condesa").
-  if (frequent?.has(folded) === true) return ORDINARY_IN_A_PERSON;
+  // One of the language's commonest words ("Mitarbeiter", "vediamo"), which no name list holds, not even the larger
+  // `humannames` list (family names that are common words: "Gärtner", "Fröhlich", "Herbst", "Calvo", "Graça"):
+  // ordinary in a person's span, not in a place's ("Fortaleza", "Condesa").
+  // A German noun the larger list holds as a family name is the noun after an article ("im Lager", "eine neue Stelle"),
+  // and may be the name without one ("mit Gärtner gesprochen").
+  if (frequent?.has(folded) === true) {
+    if ((flags & GAZ.HUMAN) === 0) return ORDINARY_IN_A_PERSON;
+    return language === 'de' && UPPER_CASE.test(written) ? ORDINARY_AFTER_AN_ARTICLE : NOT_ORDINARY;
+  }
   if (LOWER_CASE.test(written)) {
     if ((flags & GAZ.COMMON) !== 0) return ORDINARY_WORD;
     // Alone, a lower-case word may be a name the lists lack ("danke uwe").
@@ -429,6 +448,7 @@ class SpanTrimmer {
   private isOrdinary(i: number): boolean {
     const verdict = this.verdictOf(i);
     if (verdict === ORDINARY_IN_A_PERSON) return this.spanIsPerson;
+    if (verdict === ORDINARY_AFTER_AN_ARTICLE) return this.spanIsPerson && this.afterArticle(i);
     return verdict === ORDINARY_WORD || (verdict === ORDINARY_IN_A_LOWER_CASE_RUN && this.lowerCaseRun());
   }
 
@@ -451,10 +471,33 @@ class SpanTrimmer {
     return LETTER_OR_DIGIT.test(this.word(i));
   }
 
+  /**
+   * Whether German word i follows an article, a contracted preposition or a possessive, directly or after one
+   * inflected adjective ("im Lager", "eine neue Stelle", "unserem Kino"): a noun's place, which a name seldom takes.
+   */
+  private afterArticle(i: number): boolean {
+    let k = i - 1;
+    if (k < 0 || !this.isWord(k)) return false;
+    let before = this.word(k);
+    if (GERMAN_ADJECTIVE_ENDING.test(before) && !GERMAN_ARTICLES.has(before) && k >= 1 && this.isWord(k - 1)) {
+      k--;
+      before = this.word(k);
+    }
+    return GERMAN_ARTICLES.has(before.toLowerCase());
+  }
+
   private startsSentence(i: number): boolean {
     if (i === 0) return true;
     const gap = this.text.slice(this.ends[i - 1] as number, this.starts[i] as number);
-    return gap.includes('\n') || SENTENCE_END.test(this.word(i - 1));
+    if (gap.includes('\n')) return true;
+    if (!SENTENCE_END.test(this.word(i - 1))) return false;
+    // The dot of an abbreviated title ends no sentence ("Sr. Casado", "Prof. Kurz", "Dhr. Stam").
+    return !(
+      i >= 2 &&
+      this.text.charCodeAt(this.starts[i - 1] as number) === 46 &&
+      this.starts[i - 1] === this.ends[i - 2] &&
+      isTitle(foldToken(this.word(i - 2)))
+    );
   }
 
   // Whether the capitalised ordinary word i is part of a name, `next` being its inner neighbour in the span

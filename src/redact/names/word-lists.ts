@@ -1,7 +1,7 @@
 // The commonest words of German, French, Spanish, Italian, Dutch and Portuguese (the committed
-// `frequent-words.tsv.gz`, built by `npm run data:words` from word-frequency lists, src/redact/data/README.md), read
-// by ordinary-words.ts: a word a language uses in almost every conversation is rarely a name there. The lists leave
-// out every word their language's given-name lists or English's hold ("Peter", "Sam", "Rosa" stay name candidates).
+// `frequent-words.tsv.gz`, built by `npm run data:words` from word-frequency lists, src/redact/data/README.md): a word
+// a language uses in almost every conversation is rarely a name there. Each list marks the words that language's
+// given-name list holds too ("rosa", "pedro" in Spanish, "lieve" in Dutch): those are common words, but may be names.
 
 import { readGzipped, resolveDataDir } from './data-dir.js';
 
@@ -10,45 +10,69 @@ export const FREQUENT_WORDS_FILE = 'frequent-words.tsv.gz';
 /** Folded words (foldToken) per language code. */
 export type FrequentWords = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** `lang<TAB>word` lines, one word a line, sorted: the file's text. */
-export function formatFrequentWords(lists: FrequentWords): string {
+/** A language's commonest words: all of them, and those that are never a given name of the language. */
+export interface WordLists {
+  /** Every one of the commonest words ("Lieve mensen" is no name). */
+  readonly common: FrequentWords;
+  /** The commonest words less those the language's given-name list holds: ordinary words, never a given name. */
+  readonly ordinary: FrequentWords;
+}
+
+/** `lang<TAB>word` lines, or `lang<TAB>word<TAB>name` for a given name, one word a line, sorted: the file's text. */
+export function formatFrequentWords(lists: WordLists): string {
   const lines: string[] = [];
-  for (const language of [...lists.keys()].sort()) {
-    for (const word of [...(lists.get(language) as ReadonlySet<string>)].sort()) lines.push(`${language}\t${word}`);
+  for (const language of [...lists.common.keys()].sort()) {
+    const ordinary = lists.ordinary.get(language);
+    for (const word of [...(lists.common.get(language) as ReadonlySet<string>)].sort()) {
+      lines.push(ordinary?.has(word) === true ? `${language}\t${word}` : `${language}\t${word}\tname`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Reads formatFrequentWords' text; a malformed line is an error naming its number. */
-export function parseFrequentWords(tsv: string): FrequentWords {
-  const lists = new Map<string, Set<string>>();
-  const lines = tsv.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line === '') continue;
-    const tab = line.indexOf('\t');
-    if (tab <= 0 || tab === line.length - 1 || line.indexOf('\t', tab + 1) !== -1) {
-      throw new Error(`${FREQUENT_WORDS_FILE} line ${i + 1}: expected "language<TAB>word"`);
-    }
-    const language = line.slice(0, tab);
+export function parseFrequentWords(tsv: string): WordLists {
+  const common = new Map<string, Set<string>>();
+  const ordinary = new Map<string, Set<string>>();
+  const add = (lists: Map<string, Set<string>>, language: string, word: string): void => {
     let words = lists.get(language);
     if (words === undefined) {
       words = new Set();
       lists.set(language, words);
     }
-    words.add(line.slice(tab + 1));
+    words.add(word);
+  };
+  const lines = tsv.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') continue;
+    const fields = line.split('\t');
+    const [language, word, mark] = fields;
+    if (fields.length > 3 || !language || !word || (mark !== undefined && mark !== 'name')) {
+      throw new Error(
+        `${FREQUENT_WORDS_FILE} line ${i + 1}: expected "language<TAB>word", then "<TAB>name" or nothing`,
+      );
+    }
+    add(common, language, word);
+    if (mark === undefined) add(ordinary, language, word);
+    else if (!ordinary.has(language)) ordinary.set(language, new Set());
   }
-  return lists;
+  return { common, ordinary };
 }
 
-const loaded = new Map<string, FrequentWords>();
+const loaded = new Map<string, WordLists>();
 
 /** The committed lists, read once per data directory on first use (~60k words, a few ms). */
-export function loadFrequentWords(dataDir: string = resolveDataDir()): FrequentWords {
+export function loadWordLists(dataDir: string = resolveDataDir()): WordLists {
   let lists = loaded.get(dataDir);
   if (lists === undefined) {
     lists = parseFrequentWords(readGzipped(dataDir, FREQUENT_WORDS_FILE).toString('utf8'));
     loaded.set(dataDir, lists);
   }
   return lists;
+}
+
+/** The commonest words that are never a given name of their language (WordLists.ordinary). */
+export function loadFrequentWords(dataDir: string = resolveDataDir()): FrequentWords {
+  return loadWordLists(dataDir).ordinary;
 }
