@@ -255,10 +255,16 @@ const LOWER_CASE_PLACE_AFTER = /^[ \t]{1,2}(\p{Ll}{3,20})(?![\p{L}\p{M}\d])/u;
 // paris"); after another word it counts ("j'ai fait 10000 paris sportifs", "plus de 20000 paris", "i counted 12345
 // london buses").
 const OPENS_A_PLACE = /(?:^|[,:;(\n–-]|(?:^|[^\p{L}])(?:au|à|a|en|in|em|no|na|to|at|cp|cep|plz|zip))[ \t]*$/iu;
+// After the place, the address ends or goes on: not a lower-case word that makes the place a noun's attribute ("12000
+// london runners took part", "(12000 berlin tickets)").
+const AFTER_LOWER_CASE_PLACE = /^[ \t]{1,2}\p{Ll}{3,20}[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]*)/u;
 function codeBeforeLowerCasePlace({ start, end, input }: PatternMatch): Validation {
   if (!OPENS_A_PLACE.test(input.text.slice(Math.max(0, start - 12), start))) return 'invalid';
-  const place = LOWER_CASE_PLACE_AFTER.exec(input.text.slice(end, end + 24))?.[1];
-  return place !== undefined && isLowerCasePlace(place) ? 'valid' : 'invalid';
+  const after = input.text.slice(end, end + 48);
+  const place = LOWER_CASE_PLACE_AFTER.exec(after)?.[1];
+  if (place === undefined || !isLowerCasePlace(place)) return 'invalid';
+  const next = AFTER_LOWER_CASE_PLACE.exec(after)?.[1];
+  return next === undefined || isLowerCasePlace(next) ? 'valid' : 'invalid';
 }
 
 const LOWER_CASE_PLACE_BEFORE = /(?:^|[^\p{L}\p{M}\d])(\p{Ll}{3,20})[ \t]{1,2}$/u;

@@ -520,6 +520,16 @@ describe('street-address recognizer', () => {
     ['en', 'IN', 'scored 45, gandhi road stadium was packed'],
     ['pt', 'BR', 'Tô na av agora, chego em 5'],
     ['es', 'ES', 'en la calle mayor 5 personas'],
+    // "av" is also audio-visual, Dutch "algemene vergadering" and Nordic "of" outside Spanish and Portuguese records
+    ['en', 'US', 'the av club 3 meets tonight'],
+    ['en', 'US', 'new av receiver 7 channels'],
+    ['nl', 'NL', 'de av vergadering 3 mei'],
+    ['sv', 'SE', 'en av totalt 5 spelare'],
+    // a date or a season before the comma, a city as a noun's attribute
+    ['en', 'IN', 'On 12/3, outer ring road was jammed'],
+    ['en', 'IN', 'till 20/11, mg road metro is shut'],
+    ['en', 'IN', 'Q3 2023-24, silk road project'],
+    ['en', 'US', '12000 london runners took part'],
   ] as const)('analyzer, no address: %s %s %j', (lang, country, text) => {
     const spans = createAnalyzer().analyze({ text, lang, country });
     expect(spans.filter((s) => s.type === 'STREET_ADDRESS' || s.type === 'POSTAL_CODE')).toEqual([]);
@@ -558,6 +568,18 @@ describe('street-address recognizer', () => {
     ['en', 'IN', 'OTP is 482913, Delhi 110001 office will verify', '110001'],
     ['hi', 'IN', 'पता: मकान नं. 34, सेक्टर 15, गुड़गांव', 'मकान नं. 34, सेक्टर 15, गुड़गांव'],
     ['en', 'IN', 'door no 4-12, anna nagar, chennai', 'door no 4-12, anna nagar'],
+    // a verb or a trade word before a house number does not make it a count
+    ['en', 'US', 'Just sold 1234 Maple Ave, Austin TX', '1234 Maple Ave, Austin TX'],
+    ['en', 'US', 'We lost 14 Elm Street in the fire', '14 Elm Street'],
+    ['en', 'US', 'Order 25 Baker Street delivery', '25 Baker Street'],
+    // a building's level before its unit; a floor's dot; a town in no list after a full stop
+    ['en', 'AU', 'Level 12, Unit 5, Collins Tower, Melbourne', 'Unit 5, Collins Tower, Melbourne'],
+    ['de', 'DE', 'Neue Adresse: Bahnhofstr. 5, 3. OG', 'Bahnhofstr. 5, 3. OG'],
+    ['de', 'DE', 'Neue Adresse: Ringstraße 7, 61440. Oberursel', 'Ringstraße 7, 61440. Oberursel'],
+    ['en', 'IN', 'Flat 3, 12 MG Road, 2nd floor. Koramangala', 'Flat 3, 12 MG Road, 2nd floor. Koramangala'],
+    // a new sentence after the postal code is none of the address
+    ['en', 'US', 'Office: 500 Market St, San Francisco, CA 94105. Drop by!', '500 Market St, San Francisco, CA 94105'],
+    ['de', 'DE', 'Wir wohnen in der Hauptstraße 5, 10115 Berlin. Kommt vorbei!', 'Hauptstraße 5, 10115 Berlin'],
   ] as const)('analyzer, address: %s %s %j', (lang, country, text, expected) => {
     const spans = createAnalyzer().analyze({ text, lang, country });
     const found = spans.filter((s) => s.type === 'STREET_ADDRESS' || s.type === 'POSTAL_CODE');

@@ -9,6 +9,7 @@
 import { foldToken } from '../known/fold.js';
 import { NAME_PARTICLES } from '../names/cue-names.js';
 import { isRomanceOrdinaryWord } from '../names/ordinary-words.js';
+import { type FrequentWords, loadFrequentWords } from '../names/word-lists.js';
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
 import { MONTH_WORDS } from './date.js';
 import {
@@ -405,31 +406,45 @@ export function extendAddress(text: string, end: number): { end: number; strong:
   }
   const closing = closingPostalLine(text, committed);
   return closing > committed
-    ? { end: closing, strong: true, postal: true }
+    ? { end: beforeNewSentence(text, end, closing), strong: true, postal: true }
     : { end: beforeNewSentence(text, end, committed), strong: strongSeen, postal: postalSeen };
 }
 
-// The continuation's last full stop or semicolon and the capitalised words alone after it, to its end.
-const STOP_THEN_WORDS = /[.;][ \t]+(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})$/u;
-const ARTICLES: ReadonlySet<string> = new Set(['la', 'las', 'el', 'los', 'le', 'les', 'il', 'lo', 'the', 'de', 'den']);
+// The words after the continuation's last full stop or semicolon: capitalised words alone, to its end.
+const WORDS_AFTER_STOP = /^(?:\p{Lu}[\p{L}\p{M}'’-]*)(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,3}\.?$/u;
+let frequentWords: FrequentWords | undefined;
+
+/** A word of the dictionary, a common word or one of the commonest words of a language here, and no place or name. */
+function isCommonWord(word: string): boolean {
+  if (isDictionaryWord(word)) return true;
+  frequentWords ??= loadFrequentWords();
+  const folded = foldToken(word);
+  for (const words of frequentWords.values()) if (words.has(folded)) return !isLowerCasePlace(word);
+  return false;
+}
 
 /**
- * Where the continuation text[from, to) ends when its last words follow a full stop: before the stop unless they are
- * a place ("s/n. Cádiz", "C.P. 02006. Albacete. España", "Santa Brígida. Las Palmas"), a unit ("1. Bajo A.") or hold
- * a door letter ("2. A."); a new sentence is none of the address ("CA 94105. Drop by!", "10115 Berlin. Kommt").
+ * Where the continuation text[from, to) ends when its last words follow a full stop or a semicolon: before the stop
+ * when they are all common words, none a country ("CA 94105. Drop by!", "London NW1 6XE. Tickets are free", "10115
+ * Berlin. Kommt vorbei!"); else at its end, as a town in no list is a town ("61440. Oberursel", "2nd floor.
+ * Koramangala", "3. OG. Bad Homburg"). The dot of an ordinal is none ("3. OG", "2. Stock", "2º. Dcha").
  */
 function beforeNewSentence(text: string, from: number, to: number): number {
-  if (to - from < 4) return to;
-  const tail = STOP_THEN_WORDS.exec(text.slice(from, to));
-  if (tail === null) return to;
-  const words = (tail[1] as string).split(/[ \t]+/).map((w) => w.replace(/\.$/, ''));
-  if (words.some((w) => w.length === 1)) return to;
-  const first = words.find((w) => !ARTICLES.has(w.toLowerCase())) ?? (words[0] as string);
-  if (isCountryName(first) || isLowerCasePlace(first)) return to;
-  const wordsStart = from + tail.index + tail[0].length - (tail[1] as string).length;
-  return stickyMatch(UNIT_SEGMENT, text, wordsStart) || stickyMatch(ORDINARY_WORD_UNIT_SEGMENT, text, wordsStart)
-    ? to
-    : from + tail.index;
+  const continuation = text.slice(from, to).replace(/\.$/, '');
+  let stop = -1;
+  for (let k = continuation.length - 1; k > 0 && stop < 0; k--) {
+    const code = continuation.charCodeAt(k);
+    if ((code === 46 || code === 59) && /[ \t]/.test(continuation[k + 1] ?? '')) stop = k;
+  }
+  if (stop < 0) return to;
+  // An ordinal's dot: one or two digits, or º/ª, before it.
+  if (continuation[stop] === '.' && /(?:^|[^\d])\d{1,2}$|[ºª]$/.test(continuation.slice(Math.max(0, stop - 3), stop)))
+    return to;
+  const tail = continuation.slice(stop + 1).trim();
+  if (!WORDS_AFTER_STOP.test(tail)) return to;
+  const words = tail.replace(/\.$/, '').split(/[ \t]+/);
+  if (isCountryName(words.join(' ')) || !words.every(isCommonWord)) return to;
+  return from + stop;
 }
 
 const PIN = /^[1-9]\d{2} ?\d{3}$/;
@@ -630,8 +645,21 @@ const NORDIC_AFTER_OF: ReadonlySet<string> = new Set(
 );
 // Streets are named after dates ("rua 7 de setembro", "avenida 9 de julho").
 const STREET_MONTHS: ReadonlySet<string> = new Set(MONTH_WORDS.map(foldToken));
+// Records in a language that writes "av" for "avenida" (or, without a language, in a country that speaks one): "av"
+// is also audio-visual, average, Dutch "algemene vergadering" and Nordic "of" ("the av club 3", "en av totalt 5").
+const AV_LANGUAGES: ReadonlySet<string> = new Set(['pt', 'es', 'ca', 'gl']);
+const AV_COUNTRIES: ReadonlySet<string> = new Set(
+  'BR PT ES MX AR CO CL PE VE UY PY BO EC GT CU DO HN SV NI CR PA PR AO MZ'.split(' '),
+);
+function writesAv({ lang, country }: { readonly lang?: string; readonly country?: string }): boolean {
+  if (lang !== undefined) return AV_LANGUAGES.has(lang.split(/[-_]/)[0]?.toLowerCase() ?? '');
+  // A record that says neither may be in any language: the address is read.
+  return country === undefined || AV_COUNTRIES.has(country.toUpperCase());
+}
+
 function typeFirstNamesAStreet({ value, end, input }: PatternMatch): Validation {
   if (!/^\p{Ll}/u.test(value)) return 'valid';
+  if (/^av[ \t,]/.test(value) && !writesAv(input)) return 'invalid';
   if (numberReadsAsCount('', input.text.slice(end, end + 24))) return 'invalid';
   const words = value.match(LOWER_CASE_STREET_WORD) ?? [];
   // "av" is also Nordic "of" ("tre av våra 5 barn", "en av de 3 beste").
@@ -665,10 +693,15 @@ const COUNTED_ITEM_BEFORE = /(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+)[ \t]{1,2}\d{1,5}
 // "Unit 4 test", "Unit 3 exam": a unit of a course.
 const COURSE_WORD_AFTER =
   /^[ \t]{1,2}(?:test|tests|exam|exams|quiz|homework|review|revision|notes|assignment|worksheet|vocab|vocabulary|lesson|lessons|syllabus)(?![A-Za-z\d])/i;
+// Items that number a list of lessons or episodes; not "level" or "floor", which a building's unit follows ("Level 12,
+// Unit 5, Collins Tower").
+const LISTED_ITEMS: ReadonlySet<string> = new Set(
+  'season episode chapter lesson part book module week day series kapitel folge temporada capítulo capitulo'.split(' '),
+);
 function notACountedUnit({ start, end, input }: PatternMatch): Validation {
   if (COURSE_WORD_AFTER.test(input.text.slice(end, end + 16))) return 'invalid';
   const item = COUNTED_ITEM_BEFORE.exec(input.text.slice(Math.max(0, start - 32), start))?.[1];
-  return item !== undefined && COUNTING_WORDS.has(item.toLowerCase()) ? 'invalid' : 'valid';
+  return item !== undefined && LISTED_ITEMS.has(item.toLowerCase()) ? 'invalid' : 'valid';
 }
 
 // Words before a bare number that make it a score, a rank, a count or a code, not a house number ("Day 3, Delhi
@@ -850,13 +883,21 @@ const CAPITALISED_COUNT_WORDS: ReadonlySet<string> = new Set(
   'top over under about around nearly almost than all every only'.split(' '),
 );
 
-function notAfterACountWord({ start, input }: PatternMatch): Validation {
+// Words that number what follows them ("Day 3 Main Street", "Episode 4 Baker Street"); not the verbs and trade words
+// of COUNTING_WORDS, which stand before real addresses ("Just sold 1234 Maple Ave", "We lost 14 Elm Street in the
+// fire", "Order 25 Baker Street delivery").
+const NUMBERING_WORDS: ReadonlySet<string> = new Set(
+  'day days week year month season episode chapter page part phase step stage round game match level class grade rank version edition vol volume section figure fig table'.split(
+    ' ',
+  ),
+);
+
+function notAfterACountWord({ start, value, input }: PatternMatch): Validation {
   const before = wordBefore(input.text, start);
-  // And a word that numbers the number: "Room 5, The Grove hotel", "Day 3 Main Street".
-  return before !== undefined &&
-    (CAPITALISED_COUNT_WORDS.has(before) || before === 'room' || COUNTING_WORDS.has(before))
-    ? 'invalid'
-    : 'valid';
+  if (before === undefined) return 'valid';
+  if (CAPITALISED_COUNT_WORDS.has(before) || NUMBERING_WORDS.has(before)) return 'invalid';
+  // A room's number before a named place ("Room 5, The Grove hotel"), not before a house number ("Room 5, 14 Elm St").
+  return before === 'room' && /^\d+[a-z]?,[ \t]*\D/i.test(value) ? 'invalid' : 'valid';
 }
 
 /** Scores an informal street line: 0.8 with a unit or postal code after it, 0.6 with a cue or a strong shape. */
@@ -899,8 +940,19 @@ function refineTheStreet(match: PatternMatch) {
   return span.end > match.end && match.value.includes('The') ? { ...span, score: 0.6 } : span;
 }
 
+// A date or a season before the comma, not a house number: "On 12/3, outer ring road was jammed", "till 20/11, mg
+// road", "Q3 2023-24, silk road project".
+const DATE_WORD_BEFORE =
+  /(?:^|[^\p{L}])(?:on|till|until|til|by|from|since|before|after|upto|dated|date|q[1-4]|fy)[ \t]{1,2}$/iu;
+const YEAR_RANGE = /^(?:19|20)\d\d[/-]\d{2}(?:\d\d)?,/;
 function lowerCaseStreetAfterNumber(match: PatternMatch): Validation {
   if (notACountedNumber(match) === 'invalid') return 'invalid';
+  if (YEAR_RANGE.test(match.value)) return 'invalid';
+  if (
+    /^\d{1,2}[/-]\d{1,2},/.test(match.value) &&
+    DATE_WORD_BEFORE.test(match.input.text.slice(Math.max(0, match.start - 12), match.start))
+  )
+    return 'invalid';
   const comma = match.value.indexOf(',');
   return namesAStreet(match.value.slice(comma + 1).trim()) ? 'valid' : 'invalid';
 }
