@@ -432,14 +432,14 @@ function isCommonWord(word: string): boolean {
 function beforeNewSentence(text: string, from: number, to: number): number {
   const continuation = text.slice(from, to).replace(/\.$/, '');
   let stop = -1;
-  for (let k = continuation.length - 1; k > 0 && stop < 0; k--) {
+  for (let k = continuation.length - 1; k >= 0 && stop < 0; k--) {
     const code = continuation.charCodeAt(k);
     if ((code === 46 || code === 59) && /[ \t]/.test(continuation[k + 1] ?? '')) stop = k;
   }
   if (stop < 0) return to;
-  // An ordinal's dot: one or two digits, or º/ª, before it.
-  if (continuation[stop] === '.' && /(?:^|[^\d])\d{1,2}$|[ºª]$/.test(continuation.slice(Math.max(0, stop - 3), stop)))
-    return to;
+  // An ordinal's dot: one or two digits, or º/ª, before it (in the match itself when the stop opens the continuation).
+  const beforeStop = text.slice(Math.max(0, from + stop - 3), from + stop);
+  if (continuation[stop] === '.' && /(?:^|[^\d])\d{1,2}$|[ºª]$/.test(beforeStop)) return to;
   const tail = continuation.slice(stop + 1).trim();
   if (!WORDS_AFTER_STOP.test(tail)) return to;
   const words = tail.replace(/\.$/, '').split(/[ \t]+/);
