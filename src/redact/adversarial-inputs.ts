@@ -39,6 +39,10 @@ export function adversarialInputs(size: number): Record<string, string> {
     'place-codes-one-line': fill('x, Pune 560038 '),
     'digit-word-runs': fill('one two three four five six seven eight nine zero one two three four five six or '),
     'address-lists': fill('21, 2nd Cross, 4th Main, rua 7 de setembro, 55, '),
+    // Words too long for the tagger's word cache, then short ones: a pasted blob (its rehash once never ended).
+    'long-words': fill(`${'x'.repeat(49)} `.repeat(50) + 'hello '),
+    // Names after titles, self-introductions and lists, each read against the spans found before it.
+    'cue-lists': fill('thanks to Maria Lopez and Ana, Frau Özdemir, Herr Meier, ich heiße Swantje, '),
     // Member-style addresses in lower case and British "The" streets (2026-11-30): lower-case localities after a house
     // number, codes beside lower-case places, Catalan floors and doors.
     'lower-case-localities': fill('12/3, a b c road, t nagar, x 560038 '),

@@ -69,6 +69,22 @@ function compare(inputs: Iterable<{ source: string; input: AnalysisInput }>): {
 
 /** Pieces on gate boundaries: words of the word-list gates, shapes of the numeric and adjacency gates. */
 const PIECES: readonly string[] = [
+  // spelled e-mail addresses: the words and signs the spelled-out gate and the prefilter's word gate read
+  'jsmith88',
+  ' at ',
+  ' AT ',
+  '[at]',
+  '(at)',
+  '-at-',
+  '_at_',
+  ' arroba ',
+  ' dot ',
+  ' punto ',
+  ' ponto ',
+  '[dot]',
+  ' @ ',
+  'gmail',
+  'com',
   // labels and context words
   'passport number:',
   'pasaporte',

@@ -40,6 +40,20 @@ describe('WordCache', () => {
     }
   });
 
+  // Thousands of long words in one text (a pasted blob) add unkeyed entries without slots; the next keyed word's
+  // rehash must size its table for them all (it never ended once they outnumbered the doubled slots).
+  it('takes a keyed word after thousands of unkeyed ones, and still finds the words before', () => {
+    const cache = new WordCache(1_000_000, WIDTH);
+    cache.begin();
+    const before = lookup(cache, 'maria', 3);
+    for (let i = 0; i < 10_000; i++) cache.unkeyed();
+    const after = lookup(cache, 'hello', 5);
+    expect(after.missed).toBe(true);
+    expect(lookup(cache, 'maria', -1)).toEqual({ entry: before.entry, missed: false });
+    expect(lookup(cache, 'hello', -1)).toEqual({ entry: after.entry, missed: false });
+    expect(vectorOf(cache, after.entry)).toEqual([5, 5, 5, 5]);
+  });
+
   it('turns generations over between texts and carries back the words still in use', () => {
     const cache = new WordCache(3, WIDTH);
     cache.begin();

@@ -125,7 +125,10 @@ class Table {
   /** A new entry that no lookup finds (a word not worth memoising); its vector is the caller's to fill. */
   addUnkeyed(): number {
     if (this.entries === this.hashes.length) this.growEntries();
-    return this.entries++;
+    const entry = this.entries++;
+    // In no slot: rehash passes it over.
+    this.keyLengths[entry] = -1;
+    return entry;
   }
 
   /** Entries the arrays hold before they grow. */
@@ -153,9 +156,14 @@ class Table {
   }
 
   private rehash(): void {
-    const slots = new Int32Array((this.mask + 1) * 2);
-    const mask = slots.length - 1;
+    // Twice the slots the entries need at least (unkeyed entries count: many long words in one text may have added
+    // thousands since the last keyed one, and a table with no empty slot never ends a probe).
+    let size = (this.mask + 1) * 2;
+    while (size < (this.entries + 1) * 2) size *= 2;
+    const slots = new Int32Array(size);
+    const mask = size - 1;
     for (let entry = 1; entry < this.entries; entry++) {
+      if ((this.keyLengths[entry] as number) < 0) continue;
       let slot = (this.hashes[entry] as number) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = entry;
