@@ -40,7 +40,7 @@ export function adversarialInputs(size: number): Record<string, string> {
     'digit-word-runs': fill('one two three four five six seven eight nine zero one two three four five six or '),
     'address-lists': fill('21, 2nd Cross, 4th Main, rua 7 de setembro, 55, '),
     // Words too long for the tagger's word cache, then short ones: a pasted blob (its rehash once never ended).
-    'long-words': fill(`${'x'.repeat(49)} `.repeat(50) + 'hello '),
+    'long-words': fill(`${'x'.repeat(49)} `.repeat(50).concat('hello ')),
     // Names after titles, self-introductions and lists, each read against the spans found before it.
     'cue-lists': fill('thanks to Maria Lopez and Ana, Frau Özdemir, Herr Meier, ich heiße Swantje, '),
     // Member-style addresses in lower case and British "The" streets (2026-11-30): lower-case localities after a house
