@@ -17,7 +17,7 @@ const { createNameRecognizer, resolveDataDir, tokenize } = await loadNames();
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
-const RECORDED_SPANS = '2661bc402e5a6f22cc29635767de234f377cd10b6fb723705f0ef82197687f5b';
+const RECORDED_SPANS = '31c33c2af5f55b68b093da30ba65938bf27c0241ea9a513c80b4e5d2f7788153';
 
 function readTexts(file: string): string[] {
   return readFileSync(file, 'utf8')
