@@ -4,11 +4,13 @@ import { createNameRecognizer } from './name-recognizer.js';
 import {
   formatPlaceNames,
   loadPlaceNames,
+  PLACE_MAGNITUDE,
   type PlaceLookups,
   parsePlaceNames,
   placeCues,
   placeKey,
   placeLanguages,
+  STARTS_NAME,
 } from './place-cues.js';
 import { tokenize } from './tokenize.js';
 import { loadFrequentWords } from './word-lists.js';
@@ -68,6 +70,15 @@ const CASES: readonly [string, string | undefined, string[]][] = [
   ['I work in IT and talk to HR', 'en', []],
   ['I am in Love with this', 'en', []],
   ['Welcome to Hope', 'en', []],
+  // family names and product names after a preposition
+  ['Fui a la casa de García', 'es', []],
+  ['síndrome de Down y test de Coombs', 'es', []],
+  ['I did it in Excel and sent it to Teams', 'en', []],
+  ['Ich habe das in Excel gemacht und nach Word kopiert', 'de', []],
+  ['Réunion à Midi avec le service de Marketing', 'fr', []],
+  // a preposition written with a capital or in capitals
+  ['In Leipzig wohne ich', 'de', ['Leipzig']],
+  ['Je pars À Lyon', 'fr', ['Lyon']],
   // lower-case, at the start, or not after a preposition
   ['ich komme aus köln', 'de', []],
   ['Leipzig ist schön', 'de', []],
@@ -135,40 +146,43 @@ describe('place names', () => {
     expect(placeKey(name)).toBe(key);
   });
 
-  it('round-trips through the file format, sorted, with the order of magnitude of the largest place', () => {
+  it('writes the order of magnitude of the largest place, and marks the first words of longer names', () => {
     const text = formatPlaceNames(
       new Map([
         ['zwolle', 111_805],
         ['gent', 231_493],
         ['olinda', 1_000],
+        ['rio de janeiro', 6_023_699],
+        ['santa cruz', 27_775],
+        ['santa', 9_000],
       ]),
     );
-    expect(text).toBe('gent\t5\nolinda\t3\nzwolle\t5\n');
-    expect(parsePlaceNames(text)).toEqual(
-      new Map([
-        ['gent', 5],
-        ['olinda', 3],
-        ['zwolle', 5],
-      ]),
-    );
+    expect(text).toBe('gent\t5\nolinda\t3\nrio\t16\nrio de janeiro\t6\nsanta\t19\nsanta cruz\t4\nzwolle\t5\n');
+    const names = parsePlaceNames(text);
+    expect(
+      ['gent', 'olinda', 'rio', 'rio de janeiro', 'santa', 'zwolle', 'janeiro'].map((k) => names.flags(k)),
+    ).toEqual([5, 3, STARTS_NAME, 6, STARTS_NAME | 3, 5, 0]);
   });
 
   it.each([
     ['gent 5\n', 1],
     ['gent\t5\nzwolle\t\n', 2],
     ['gent\t55\n', 1],
+    ['gent\t0\n', 1],
     ['\t5\n', 1],
   ])('names the line of a malformed entry (%j)', (text, line) => {
-    expect(() => parsePlaceNames(text)).toThrow(`place-names.tsv.gz line ${line}: expected "name<TAB>magnitude"`);
+    expect(() => parsePlaceNames(text)).toThrow(`place-names.tsv.gz line ${line}: expected "name<TAB>entry"`);
   });
 
   it('holds the towns of 1,000 inhabitants or more that the gazetteer lacks', () => {
     const names = loadPlaceNames();
     expect(names.size).toBeGreaterThan(80_000);
-    expect(names.get('zwolle')).toBe(5);
-    expect(names.get('recife')).toBe(6);
-    expect(names.get('gent')).toBe(5);
-    expect(names.get('rio de janeiro')).toBe(6);
+    expect(names.flags('zwolle') & PLACE_MAGNITUDE).toBe(5);
+    expect(names.flags('recife') & PLACE_MAGNITUDE).toBe(6);
+    expect(names.flags('gent') & PLACE_MAGNITUDE).toBe(5);
+    expect(names.flags('rio de janeiro') & PLACE_MAGNITUDE).toBe(6);
+    expect(names.flags('rio') & STARTS_NAME).toBe(STARTS_NAME);
+    expect(names.flags('ordnung')).toBe(0);
   });
 
   it.each([

@@ -8,7 +8,7 @@
 
 import { foldToken } from '../known/fold.js';
 import { readGzipped, resolveDataDir } from './data-dir.js';
-import { GAZ, type Gazetteer } from './gazetteer.js';
+import { GAZ, type Gazetteer, parseGazetteer, parseGazetteerBytes } from './gazetteer.js';
 import type { TaggedWords } from './tagger.js';
 import { tokenize, type WordRanges } from './tokenize.js';
 
@@ -16,8 +16,17 @@ export const PLACE_NAMES_FILE = 'place-names.tsv.gz';
 /** The score of a place found by this rule (above the default threshold, below the tagger's confident spans). */
 export const PLACE_CUE_SCORE = 0.6;
 
-/** Folded place name (placeKey) -> order of magnitude of the population of the largest place so named (3 = 1000+). */
-export type PlaceNames = ReadonlyMap<string, number>;
+/**
+ * Folded place name (placeKey) -> its entry: the order of magnitude of the population of the largest place so named
+ * (3 = 1,000+; 0 for a word that is no place alone), plus STARTS_NAME when the word begins a listed name of two or
+ * three words; 0 for a name not listed. Held as the gazetteer's hashed table (typed arrays, no object per name: a Map
+ * of the ~100k names cost the garbage collector's marking about 1 ms of CPU per 10k posts).
+ */
+export type PlaceNames = Gazetteer;
+/** An entry's magnitude bits. */
+export const PLACE_MAGNITUDE = 15;
+/** An entry's bit for the first word of a listed name of two or three words. */
+export const STARTS_NAME = 16;
 
 /** The longest name read, in words ("Rio de Janeiro", "Frankfurt am Main"). */
 const MAX_NAME_WORDS = 3;
@@ -52,43 +61,46 @@ export function placeKey(name: string): string | undefined {
 }
 const LETTER_FIRST = /^\p{L}/u;
 
-/** `key<TAB>magnitude` lines, sorted by key: the file's text. */
+/**
+ * `key<TAB>entry` lines, sorted by key: the file's text, from the population of the largest place of each name. The
+ * first word of a name of two or three words gets STARTS_NAME, and a line of its own when it is no place alone.
+ */
 export function formatPlaceNames(largest: ReadonlyMap<string, number>): string {
-  const lines: string[] = [];
-  for (const key of [...largest.keys()].sort()) {
-    const population = Math.max(1, Math.trunc(largest.get(key) as number));
-    lines.push(`${key}\t${String(population).length - 1}`);
+  const entries = new Map<string, number>();
+  for (const [key, population] of largest) {
+    const magnitude = String(Math.max(1, Math.trunc(population))).length - 1;
+    entries.set(key, (entries.get(key) ?? 0) | magnitude);
+    const space = key.indexOf(' ');
+    if (space > 0) entries.set(key.slice(0, space), (entries.get(key.slice(0, space)) ?? 0) | STARTS_NAME);
   }
+  const lines: string[] = [];
+  for (const key of [...entries.keys()].sort()) lines.push(`${key}\t${entries.get(key)}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** Reads formatPlaceNames' text; a malformed line is an error naming its number. */
 export function parsePlaceNames(tsv: string): PlaceNames {
-  const names = new Map<string, number>();
-  let lineStart = 0;
-  for (let line = 1; lineStart < tsv.length; line++) {
-    let lineEnd = tsv.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = tsv.length;
-    if (lineEnd > lineStart) {
-      const tab = tsv.indexOf('\t', lineStart);
-      const digit = tsv.charCodeAt(tab + 1) - 48;
-      if (tab <= lineStart || tab !== lineEnd - 2 || digit < 0 || digit > 9) {
-        throw new Error(`${PLACE_NAMES_FILE} line ${line}: expected "name<TAB>magnitude"`);
-      }
-      names.set(tsv.slice(lineStart, tab), digit);
+  const lines = tsv.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') continue;
+    const tab = line.indexOf('\t');
+    const entry = Number(line.slice(tab + 1));
+    if (tab <= 0 || !ENTRY.test(line.slice(tab + 1)) || entry < 1 || entry > (PLACE_MAGNITUDE | STARTS_NAME)) {
+      throw new Error(`${PLACE_NAMES_FILE} line ${i + 1}: expected "name<TAB>entry"`);
     }
-    lineStart = lineEnd + 1;
   }
-  return names;
+  return parseGazetteer(tsv);
 }
+const ENTRY = /^\d{1,2}$/;
 
 const loaded = new Map<string, PlaceNames>();
 
-/** The committed list, read once per data directory on first use (~100k names). */
+/** The committed list, read once per data directory on first use (~100k names, ~15 ms). */
 export function loadPlaceNames(dataDir: string = resolveDataDir()): PlaceNames {
   let names = loaded.get(dataDir);
   if (names === undefined) {
-    names = parsePlaceNames(readGzipped(dataDir, PLACE_NAMES_FILE).toString('utf8'));
+    names = parseGazetteerBytes(readGzipped(dataDir, PLACE_NAMES_FILE));
     loaded.set(dataDir, names);
   }
   return names;
@@ -298,41 +310,25 @@ function memoOf(words: Partial<Pick<TaggedWords, 'ids' | 'generation'>>, lookups
 // flags from bit 12.
 const KNOWN = 1;
 const CAPITAL = 2;
-const STARTS_NAME = 4;
+const FIRST_OF_NAME = 4;
 const IN_CAPITALS = 8;
 const TOO_SHORT = 16;
 const CALENDAR = 32;
 const MAGNITUDE_SHIFT = 8;
 const FLAGS_SHIFT = 12;
 
-// The first words of the listed names of two or three words, per list.
-const FIRST_WORDS = new WeakMap<PlaceNames, ReadonlySet<string>>();
-function firstWordsOf(placeNames: PlaceNames): ReadonlySet<string> {
-  let first = FIRST_WORDS.get(placeNames);
-  if (first === undefined) {
-    const words = new Set<string>();
-    for (const key of placeNames.keys()) {
-      const space = key.indexOf(' ');
-      if (space > 0) words.add(key.slice(0, space));
-    }
-    first = words;
-    FIRST_WORDS.set(placeNames, first);
-  }
-  return first;
-}
-
 /** What a place name may make of `word` (see the bits above), and its folded form. */
 function wordInfo(word: string, lookups: PlaceLookups): { info: number; folded: string } {
   if (word.length > 48 || !CAPITALISED.test(word)) return { info: KNOWN, folded: '' };
   const folded = foldToken(word);
-  const placeNames = lookups.placeNames();
+  const entry = lookups.placeNames().flags(folded);
   const upper = word === word.toUpperCase();
   let info = KNOWN | CAPITAL;
-  if (firstWordsOf(placeNames).has(folded)) info |= STARTS_NAME;
+  if ((entry & STARTS_NAME) !== 0) info |= FIRST_OF_NAME;
   if (upper) info |= IN_CAPITALS;
   if (word.length < MIN_WORD || (upper && word.length <= MAX_ACRONYM)) info |= TOO_SHORT;
   if (CALENDAR_WORDS.has(folded)) info |= CALENDAR;
-  info |= (placeNames.get(folded) ?? 0) << MAGNITUDE_SHIFT;
+  info |= (entry & PLACE_MAGNITUDE) << MAGNITUDE_SHIFT;
   info |= lookups.gazetteer.flags(folded) << FLAGS_SHIFT;
   return { info, folded };
 }
@@ -341,7 +337,7 @@ function wordInfo(word: string, lookups: PlaceLookups): { info: number; folded: 
 function mayStartPlace(info: number): boolean {
   return (
     (info & CAPITAL) !== 0 &&
-    ((info & STARTS_NAME) !== 0 ||
+    ((info & FIRST_OF_NAME) !== 0 ||
       ((info >> MAGNITUDE_SHIFT) & 15) !== 0 ||
       ((info >> FLAGS_SHIFT) & GAZ.LOCATION) !== 0)
   );
@@ -488,7 +484,7 @@ function placeAt(
   }
   const info = read.info(i);
   // The longest name first: "Santa Cruz" before "Santa", "Rio de Janeiro" before "Rio".
-  if ((info & STARTS_NAME) !== 0) {
+  if ((info & FIRST_OF_NAME) !== 0) {
     const placeNames = lookups.placeNames();
     let key = read.folded(i);
     let found = 0;
@@ -497,7 +493,7 @@ function placeAt(
       const next = read.word(i + n);
       if (next.length > 24) break;
       key = `${key} ${foldToken(next)}`;
-      if (CAPITALISED.test(next) && placeNames.has(key)) found = n;
+      if (CAPITALISED.test(next) && (placeNames.flags(key) & PLACE_MAGNITUDE) !== 0) found = n;
     }
     if (found > 0) return { start, end: ends[i + found] as number, last: i + found };
   }
