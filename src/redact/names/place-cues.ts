@@ -530,10 +530,10 @@ function startsSentence(text: string, words: WordRanges, i: number): boolean {
 
 /**
  * Whether a folded word is a common word of the record's language: one of its commonest words where a list holds
- * them, unless a verb of living or coming puts it in a place ("wohne in Essen"; the lists, counted from film
- * subtitles, hold many cities: "berlin", "paris", "essen"); else (English, or no tag) a common word of the gazetteer, or an English dictionary word unless a city of
- * 100,000 or more has that name ("in Reading", "to Paris" are places; "in Bath", "to Nice", a common word too, are not
- * read).
+ * them, unless a verb of living or coming puts it in a city of 100,000 or more ("wohne in Essen", not "vivimos en
+ * Paz"; the lists, counted from film subtitles, hold many cities: "berlin", "paris", "essen"); else (English, or no
+ * tag) a common word of the gazetteer, or an English dictionary word unless a city of 100,000 or more has that name
+ * ("in Reading", "to Paris" are places; "in Bath", "to Nice", a common word too, are not read).
  */
 function isCommonWord(
   word: string,
@@ -548,7 +548,7 @@ function isCommonWord(
     const primary = Object.keys(LANGUAGE_BITS).find((language) => LANGUAGE_BITS[language] === languages);
     const frequent = primary === undefined ? undefined : lookups.frequentWords(primary);
     if (frequent !== undefined) {
-      if (afterPlaceVerb) return false;
+      if (afterPlaceVerb && magnitude >= NOTABLE_MAGNITUDE) return false;
       return frequent.has(word) || ((flags & GAZ.COMMON) !== 0 && magnitude < NOTABLE_MAGNITUDE);
     }
   }
