@@ -17,7 +17,7 @@ const { createNameRecognizer, resolveDataDir, tokenize } = await loadNames();
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
-const RECORDED_SPANS = '31c33c2af5f55b68b093da30ba65938bf27c0241ea9a513c80b4e5d2f7788153';
+const RECORDED_SPANS = 'b0a00eb775d30d01f15f183526b4d4c703dad7cc00c33465766e9dfe5c3a24c5';
 
 function readTexts(file: string): string[] {
   return readFileSync(file, 'utf8')

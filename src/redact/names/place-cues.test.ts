@@ -85,6 +85,11 @@ const CASES: readonly [string, string | undefined, string[]][] = [
   // a preposition written with a capital or in capitals
   ['In Leipzig wohne ich', 'de', ['Leipzig']],
   ['Je pars À Lyon', 'fr', ['Lyon']],
+  // English written in a record of another language; products and models; the Portuguese article "a"
+  ['Got any suggestions for a Battlefield 1 video? From a United fan', 'es', []],
+  ['winning a Nokia 5800', 'it', []],
+  ['A Toyota lançou um carro e a Petrobras também', 'pt', []],
+  ['Vou para Lisboa e depois para Braga', 'pt', ['Lisboa', 'Braga']],
   // lower-case, at the start, or not after a preposition
   ['ich komme aus köln', 'de', []],
   ['Leipzig ist schön', 'de', []],

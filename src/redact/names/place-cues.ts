@@ -124,8 +124,13 @@ const VERB = 128;
 const BE = 512;
 /** Prepositions that also join a family name to a given name ("João da Silva", "Paris de Moura"). */
 const PARTICLE = 256;
+/** Prepositions that English writes the same, as another word ("a", "in"): English text in a record of another
+ * language puts them before English words ("a United fan"). */
+const ENGLISH_TOO = 1024;
+const ENGLISH_SPELLED: ReadonlySet<string> = new Set(['a', 'in']);
 
-// Place prepositions by language, folded. Not "a" in French (the verb "has"), nor "bei"/"bij"/"at" (people and venues).
+// Place prepositions by language, folded. Not "a" in French (the verb "has") or Portuguese (also "the": "a Toyota", "a
+// Maria"), nor "bei"/"bij"/"at" (people and venues).
 const PREPOSITIONS: Readonly<Record<string, string>> = Object.freeze({
   en: 'in from to near',
   de: 'in aus nach nahe',
@@ -133,7 +138,7 @@ const PREPOSITIONS: Readonly<Record<string, string>> = Object.freeze({
   fr: 'a en de',
   es: 'en de a desde',
   it: 'a in da di',
-  pt: 'em de a no na do da para',
+  pt: 'em de no na do da para',
 });
 // "à" folds to "a", which French writes for "has" too: French's "a" must carry its accent (see prepositionMask).
 const PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'do', 'di']);
@@ -161,6 +166,7 @@ const PREPOSITION_MASKS: ReadonlyMap<string, number> = (() => {
     for (const word of words.split(' ')) masks.set(word, (masks.get(word) ?? 0) | (LANGUAGE_BITS[language] as number));
   }
   for (const word of PARTICLES) masks.set(word, (masks.get(word) ?? 0) | PARTICLE);
+  for (const word of ENGLISH_SPELLED) masks.set(word, (masks.get(word) ?? 0) | ENGLISH_TOO);
   return masks;
 })();
 
@@ -186,7 +192,7 @@ for (const [word, mask] of PREPOSITION_MASKS) {
   prepositionInitials |= 1 << (word.charCodeAt(0) - 96);
 }
 const PREPOSITION_INITIALS = prepositionInitials;
-const A_GRAVE_MASK = PREPOSITION_MASKS.get('a') ?? 0;
+const A_GRAVE_MASK = (PREPOSITION_MASKS.get('a') ?? 0) & ~ENGLISH_TOO;
 
 /**
  * The languages whose place preposition word text[start, end) is, and PARTICLE; 0 for any other word. Reads the
@@ -503,7 +509,10 @@ function placeAt(
   const flags = info >> FLAGS_SHIFT;
   if (magnitude === 0 && (flags & GAZ.LOCATION) === 0) return undefined;
   const verb = i < 2 ? 0 : read.mask(i - 2);
-  if (isCommonWord(read.folded(i), flags, magnitude, lang, languages, lookups, (verb & VERB) !== 0)) return undefined;
+  const englishToo = (cue & ENGLISH_TOO) !== 0;
+  if (isCommonWord(read.folded(i), flags, magnitude, lang, languages, lookups, (verb & VERB) !== 0, englishToo)) {
+    return undefined;
+  }
   if ((verb & (VERB | BE)) === 0) {
     // Without a verb of living or coming: no given name ("de María"), and a family name ("síndrome de Down", "test de
     // Coombs", "la casa de García") or a word in capitals only when the gazetteer or a city of 100,000 names a place.
@@ -513,6 +522,11 @@ function placeAt(
     const inCapitals = (info & IN_CAPITALS) !== 0;
     if (inCapitals && magnitude < NOTABLE_MAGNITUDE && (flags & (GAZ.LOCATION | GAZ.DICTIONARY)) !== GAZ.LOCATION) {
       return undefined;
+    }
+    // A number right after it makes a product or a model of the word ("a Nokia 5800", "a Battlefield 1").
+    if (i + 1 < count && SPACES_ONLY.test(text.slice(ends[i] as number, starts[i + 1] as number))) {
+      const next = text.charCodeAt(starts[i + 1] as number);
+      if (next >= 48 && next <= 57) return undefined;
     }
   }
   return { start, end: ends[i] as number, last: i };
@@ -530,7 +544,9 @@ function startsSentence(text: string, words: WordRanges, i: number): boolean {
 
 /**
  * Whether a folded word is a common word of the record's language: one of its commonest words where a list holds
- * them, unless a verb of living or coming puts it in a city of 100,000 or more ("wohne in Essen", not "vivimos en
+ * them, or a common word of the gazetteer (after "a" or "in", which English writes too, also an English dictionary
+ * word: members write English in records of other languages, "a United fan") that no city of 100,000 has as its name,
+ * unless a verb of living or coming puts it in a city of 100,000 or more ("wohne in Essen", not "vivimos en
  * Paz"; the lists, counted from film subtitles, hold many cities: "berlin", "paris", "essen"); else (English, or no
  * tag) a common word of the gazetteer, or an English dictionary word unless a city of 100,000 or more has that name
  * ("in Reading", "to Paris" are places; "in Bath", "to Nice", a common word too, are not read).
@@ -543,15 +559,19 @@ function isCommonWord(
   languages: number,
   lookups: PlaceLookups,
   afterPlaceVerb: boolean,
+  afterEnglishWord: boolean,
 ): boolean {
   if (lang !== undefined && languages !== ENGLISH) {
-    const primary = Object.keys(LANGUAGE_BITS).find((language) => LANGUAGE_BITS[language] === languages);
-    const frequent = primary === undefined ? undefined : lookups.frequentWords(primary);
+    const frequent = lookups.frequentWords(LANGUAGE_OF_BIT.get(languages) ?? '');
     if (frequent !== undefined) {
-      if (afterPlaceVerb && magnitude >= NOTABLE_MAGNITUDE) return false;
-      return frequent.has(word) || ((flags & GAZ.COMMON) !== 0 && magnitude < NOTABLE_MAGNITUDE);
+      if (magnitude >= NOTABLE_MAGNITUDE) return afterPlaceVerb ? false : frequent.has(word);
+      const english = afterEnglishWord ? GAZ.COMMON | GAZ.DICTIONARY : GAZ.COMMON;
+      return frequent.has(word) || (flags & english) !== 0;
     }
   }
   if ((flags & GAZ.COMMON) !== 0) return true;
   return (flags & GAZ.DICTIONARY) !== 0 && magnitude < NOTABLE_MAGNITUDE;
 }
+const LANGUAGE_OF_BIT: ReadonlyMap<number, string> = new Map(
+  Object.entries(LANGUAGE_BITS).map(([language, bit]) => [bit, language]),
+);
