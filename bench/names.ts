@@ -17,7 +17,7 @@ const { createNameRecognizer, resolveDataDir, tokenize } = await loadNames();
 
 const defaultDir = join(resolveDataDir(), '..', '..', '..', '..', 'shared', 'datasets', 'pii');
 /** sha256 of the default recognizer's spans on the dev corpora for the committed model (update after retraining). */
-const RECORDED_SPANS = '2661bc402e5a6f22cc29635767de234f377cd10b6fb723705f0ef82197687f5b';
+const RECORDED_SPANS = 'b0a00eb775d30d01f15f183526b4d4c703dad7cc00c33465766e9dfe5c3a24c5';
 
 function readTexts(file: string): string[] {
   return readFileSync(file, 'utf8')

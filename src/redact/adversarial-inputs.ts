@@ -43,6 +43,8 @@ export function adversarialInputs(size: number): Record<string, string> {
     'long-words': fill(`${'x'.repeat(49)} `.repeat(50).concat('hello ')),
     // Names after titles, self-introductions and lists, each read against the spans found before it.
     'cue-lists': fill('thanks to Maria Lopez and Ana, Frau Özdemir, Herr Meier, ich heiße Swantje, '),
+    // Places after place prepositions, each read against the tagger's spans (one scan per place was quadratic).
+    'place-cues': fill('in Leeds, aus Köln und Peter Müller, em Rio de Janeiro, Je vis à Lyon. '),
     // Member-style addresses in lower case and British "The" streets (2026-11-30): lower-case localities after a house
     // number, codes beside lower-case places, Catalan floors and doors.
     'lower-case-localities': fill('12/3, a b c road, t nagar, x 560038 '),

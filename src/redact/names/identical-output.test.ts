@@ -4,7 +4,9 @@
 // of model version 3: case-context and longer character features, bias tuned on held-out training folds; then again
 // when spansFromTags began to trim a leading greeting word such as "Congrats" from PERSON runs; then when the
 // recognizer began to report listed German and Dutch given names the tagger left, given-names.ts: "angina de
-// Ludwig", "Monika Chocholová").
+// Ludwig", "Monika Chocholová"); then when it began to report places after a place preposition, place-cues.ts, which
+// without a record language reads every language's prepositions: "de Colmenar Viejo", "Carretera de Alpedrete"; then
+// when a number after a one-word place made it a product: "in Acquapendente 1021" is no longer read).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +40,7 @@ function spanDigest(dir: string, cacheSize?: number): string {
   return hash.digest('hex');
 }
 
-const EXPECTED = '2661bc402e5a6f22cc29635767de234f377cd10b6fb723705f0ef82197687f5b';
+const EXPECTED = 'b0a00eb775d30d01f15f183526b4d4c703dad7cc00c33465766e9dfe5c3a24c5';
 
 describe.skipIf(!present)('name tagger output on the dev corpora', () => {
   it('is byte-identical to the recorded spans (warm cache)', () => {

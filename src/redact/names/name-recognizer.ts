@@ -11,6 +11,7 @@ import { GAZ, type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { LISTED_NAME_SCORE, listedGivenNames } from './given-names.js';
 import { loadNameModel, type NameModel, TAG_TYPES } from './model.js';
 import { ordinaryWordLanguage, trimOrdinaryWords } from './ordinary-words.js';
+import { loadPlaceNames, PLACE_CUE_SCORE, type PlaceLookups, type PlaceNames, placeCues } from './place-cues.js';
 import { type ScriptName, scriptNames } from './script-names.js';
 import { createNameTagger, type NameTagger, type TaggedSpan, type TaggedWords } from './tagger.js';
 import { loadWordLists, type WordLists } from './word-lists.js';
@@ -105,16 +106,17 @@ export function signOffName(text: string, gazetteer: Gazetteer): { start: number
   return { start: dashAt + match[0].indexOf(first), end };
 }
 
-/** Appends a PERSON the tagger did not find, with the rule that did (`note`) as its explanation when asked for. */
-function pushPerson(
+/** Appends a name the tagger did not find, with the rule that did (`note`) as its explanation when asked for. */
+function pushRuleSpan(
   out: DetectedSpan[],
   explain: boolean,
   start: number,
   end: number,
   score: number,
   note: string,
+  type: 'PERSON' | 'LOCATION' = 'PERSON',
 ): void {
-  const base = { start, end, type: 'PERSON' as const, score, recognizer: NAME_RECOGNIZER };
+  const base = { start, end, type, score, recognizer: NAME_RECOGNIZER };
   out.push(
     explain
       ? {
@@ -194,6 +196,17 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     }
     return commonWord;
   };
+  let placeNames: PlaceNames | undefined;
+  const placeLookups: PlaceLookups = {
+    get gazetteer() {
+      return getGazetteer();
+    },
+    placeNames: () => {
+      placeNames ??= loadPlaceNames(options.dataDir ?? resolveDataDir());
+      return placeNames;
+    },
+    frequentWords: (language) => getFrequentWords().get(language),
+  };
   const getTagger = (): NameTagger => {
     if (tagger === undefined) {
       const dataDir = options.dataDir ?? resolveDataDir();
@@ -250,14 +263,14 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
         const name = names[k] as ScriptName;
         while (t < tagged.length && (tagged[t]?.end ?? 0) <= name.start) t++;
         if (name.score < minScore || (t < tagged.length && (tagged[t]?.start ?? 0) < name.end)) continue;
-        pushPerson(out, explain, name.start, name.end, name.score, `non-Latin script: ${name.rule}`);
+        pushRuleSpan(out, explain, name.start, name.end, name.score, `non-Latin script: ${name.rule}`);
       }
     }
     // After the tagger's spans: the signature ends the text.
     if (wanted[0] === true && SIGN_OFF_SCORE >= minScore) {
       const signed = signOffName(input.text, getGazetteer());
       if (signed !== undefined && !overlapsAny(tagged, signed.start, signed.end)) {
-        pushPerson(
+        pushRuleSpan(
           out,
           explain,
           signed.start,
@@ -278,13 +291,34 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
         const name = names[k] as { start: number; end: number };
         t = sweep(tagged, t, name.start);
         if (t < tagged.length && (tagged[t] as TaggedSpan).start < name.end) continue;
-        pushPerson(
+        pushRuleSpan(
           out,
           explain,
           name.start,
           name.end,
           LISTED_NAME_SCORE,
           'a listed German or Dutch given name, or given names joined by a hyphen',
+        );
+      }
+    }
+    // A listed city or place after a place preposition of the record's language ("aus Köln", "uit Gent"), where the
+    // tagger found nothing (place-cues.ts).
+    if (wanted[1] === true && PLACE_CUE_SCORE >= minScore && words !== undefined) {
+      const places = placeCues(input.text, words, input.lang, placeLookups);
+      // Places come in text order: one sweep over the tagger's spans.
+      let t = 0;
+      for (let k = 0; k < places.length; k++) {
+        const place = places[k] as { start: number; end: number };
+        t = sweep(tagged, t, place.start);
+        if (t < tagged.length && (tagged[t] as TaggedSpan).start < place.end) continue;
+        pushRuleSpan(
+          out,
+          explain,
+          place.start,
+          place.end,
+          PLACE_CUE_SCORE,
+          'a listed city or place after a place preposition',
+          'LOCATION',
         );
       }
     }
@@ -297,7 +331,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
       for (const name of cueNames(input.text, words, getGazetteer(), tagged, isFrequentWord)) {
         t = sweep(tagged, t, name.start);
         if (t < tagged.length && (tagged[t] as TaggedSpan).start < name.end) continue;
-        pushPerson(
+        pushRuleSpan(
           out,
           explain,
           name.start,
