@@ -29,9 +29,12 @@ describe('adversarial input', () => {
   // per character is higher).
   const tagger = createDefaultRecognizers().find((r) => r.name === 'name-tagger');
   const nameInputs = adversarialInputs(MB / 4);
-  it.each(['long-words', 'cue-lists', 'place-cues', 'letters', 'address-lists'])('the name recognizer finishes on %s', (name) => {
-    expect(tagger).toBeDefined();
-    const text = nameInputs[name] as string;
-    for (const lang of ['de', 'en']) expectInside(tagger?.analyze({ text, lang }) ?? [], text);
-  });
+  it.each(['long-words', 'cue-lists', 'place-cues', 'letters', 'address-lists'])(
+    'the name recognizer finishes on %s',
+    (name) => {
+      expect(tagger).toBeDefined();
+      const text = nameInputs[name] as string;
+      for (const lang of ['de', 'en']) expectInside(tagger?.analyze({ text, lang }) ?? [], text);
+    },
+  );
 });
