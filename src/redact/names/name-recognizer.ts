@@ -127,12 +127,29 @@ function pushRuleSpan(
   );
 }
 
-/** Whether [start, end) overlaps one of `spans`. */
-/** The index of the first span of `spans` (sorted, disjoint) from index `k` on that ends after `start`. */
-function sweep(spans: readonly TaggedSpan[], k: number, start: number): number {
-  while (k < spans.length && (spans[k] as TaggedSpan).end <= start) k++;
-  return k;
+/**
+ * Pushes each span of `found` (a rule's, sorted and disjoint) that overlaps none of the tagger's `tagged` (sorted and
+ * disjoint): one sweep over both, whatever their lengths.
+ */
+function pushWhereUntagged(
+  out: DetectedSpan[],
+  explain: boolean,
+  tagged: readonly TaggedSpan[],
+  found: readonly { readonly start: number; readonly end: number }[],
+  score: number,
+  note: string,
+  type: 'PERSON' | 'LOCATION' = 'PERSON',
+): void {
+  let t = 0;
+  for (let k = 0; k < found.length; k++) {
+    const span = found[k] as { readonly start: number; readonly end: number };
+    while (t < tagged.length && (tagged[t] as TaggedSpan).end <= span.start) t++;
+    if (t < tagged.length && (tagged[t] as TaggedSpan).start < span.end) continue;
+    pushRuleSpan(out, explain, span.start, span.end, score, note, type);
+  }
 }
+
+/** Whether [start, end) overlaps one of `spans`. */
 
 function overlapsAny(spans: readonly TaggedSpan[], start: number, end: number): boolean {
   for (let k = 0; k < spans.length; k++) {
@@ -284,62 +301,40 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     // A listed German or Dutch given name, or given names joined by a hyphen ("Dietmar", "Kevin-Pascal"), where the
     // tagger found nothing; not a word the record's language uses as a common one ("Wolf" in German).
     if (wanted[0] === true && LISTED_NAME_SCORE >= minScore && words !== undefined) {
-      const names = listedGivenNames(input.text, words, getGazetteer(), commonWordOf(input.lang));
-      // Both lists are sorted by start and disjoint: one sweep finds the tagger span each name may overlap.
-      let t = 0;
-      for (let k = 0; k < names.length; k++) {
-        const name = names[k] as { start: number; end: number };
-        t = sweep(tagged, t, name.start);
-        if (t < tagged.length && (tagged[t] as TaggedSpan).start < name.end) continue;
-        pushRuleSpan(
-          out,
-          explain,
-          name.start,
-          name.end,
-          LISTED_NAME_SCORE,
-          'a listed German or Dutch given name, or given names joined by a hyphen',
-        );
-      }
+      pushWhereUntagged(
+        out,
+        explain,
+        tagged,
+        listedGivenNames(input.text, words, getGazetteer(), commonWordOf(input.lang)),
+        LISTED_NAME_SCORE,
+        'a listed German or Dutch given name, or given names joined by a hyphen',
+      );
     }
     // A listed city or place after a place preposition of the record's language ("aus Köln", "uit Gent"), where the
     // tagger found nothing (place-cues.ts).
     if (wanted[1] === true && PLACE_CUE_SCORE >= minScore && words !== undefined) {
-      const places = placeCues(input.text, words, input.lang, placeLookups);
-      // Places come in text order: one sweep over the tagger's spans.
-      let t = 0;
-      for (let k = 0; k < places.length; k++) {
-        const place = places[k] as { start: number; end: number };
-        t = sweep(tagged, t, place.start);
-        if (t < tagged.length && (tagged[t] as TaggedSpan).start < place.end) continue;
-        pushRuleSpan(
-          out,
-          explain,
-          place.start,
-          place.end,
-          PLACE_CUE_SCORE,
-          'a listed city or place after a place preposition',
-          'LOCATION',
-        );
-      }
+      pushWhereUntagged(
+        out,
+        explain,
+        tagged,
+        placeCues(input.text, words, input.lang, placeLookups),
+        PLACE_CUE_SCORE,
+        'a listed city or place after a place preposition',
+        'LOCATION',
+      );
     }
     // A listed name after a phrase that addresses or credits people ("cc: patel", "danke an müller"), a
     // self-introduction or a title, where the tagger found nothing. Most texts have no word that opens such a phrase
     // (TaggedWords.phraseWords): none is read.
     if (wanted[0] === true && CUE_NAME_SCORE >= minScore && words !== undefined && words.phraseWords > 0) {
-      // Names come in text order: one sweep over the tagger's spans, as above.
-      let t = 0;
-      for (const name of cueNames(input.text, words, getGazetteer(), tagged, isFrequentWord)) {
-        t = sweep(tagged, t, name.start);
-        if (t < tagged.length && (tagged[t] as TaggedSpan).start < name.end) continue;
-        pushRuleSpan(
-          out,
-          explain,
-          name.start,
-          name.end,
-          CUE_NAME_SCORE,
-          'a listed name after a phrase that addresses or credits people',
-        );
-      }
+      pushWhereUntagged(
+        out,
+        explain,
+        tagged,
+        cueNames(input.text, words, getGazetteer(), tagged, isFrequentWord),
+        CUE_NAME_SCORE,
+        'a listed name after a phrase that addresses or credits people',
+      );
     }
   };
   return Object.freeze({
