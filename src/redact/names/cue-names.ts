@@ -9,7 +9,11 @@
 // all-capitals word must also be outside the English dictionary ("patel", "okafor"), or written with a diacritic
 // the dictionary's word lacks ("müller"), or come after a strong phrase (one ending in a preposition, or "cc"),
 // where a listed given or family name is taken even if it is an English word ("thanks to mark"). Names may hold a
-// particle ("de Vries", "van der Berg") and follow one another in a list ("patel, okafor and kim").
+// particle ("de Vries", "van der Berg") and follow one another in a list ("patel, okafor and kim"), past the phrase's
+// preposition said again ("gracias a Lucía y a Pedro").
+//
+// After a self-introduction ("me llamo", "ich heiße", "my name is") or a title ("Frau", "signora", "Sr."), one name,
+// which need not be listed (isIntroducedName): "me llamo xiomara", "dona Cida".
 
 import { foldToken } from '../known/fold.js';
 import { CUE, cueClass } from './features.js';

@@ -5,27 +5,33 @@
 // stazione", "eindelijk klaar"). Only records whose `lang` names one of these languages are read; English and
 // untagged records keep the tagger's spans as they are.
 //
-// A word is ordinary unless the gazetteer holds it as a given or family name ("Müller", "Koch", "Bella", "Vos"
+// A one-word greeting is ordinary whatever lists hold it ("Hola", "Hoi", "Olá"), and so, in German, are weekdays and
+// months ("ab Montag", "im August"; next to a name they join it: "Mai Nguyen"). Any other word is ordinary unless the
+// gazetteer holds it as a given or family name, or given-names.ts lists it ("Müller", "Koch", "Bella", "Vos", "Uwe"
 // always stay name candidates), and when
 //  - it is in the language's list below: function words, frequent adverbs, adjectives, verbs, greetings, weekdays,
 //    months and the commonest nouns of members' posts, written for the project from general knowledge of each
 //    language (not taken from a corpus). The place and legal-form lists also hold "und", "der", "en": they do not
 //    outweigh this list; or, for a word in neither of those lists,
-//  - it is one of the language's 10,000 commonest words (word-lists.ts: "Mitarbeiter", "Kino", "vediamo"), no place
-//    or organization list holds it and the span is a PERSON's (a place's name may be a common word: "Fortaleza"); or
+//  - it is one of the language's 10,000 commonest words that is no given name of it (word-lists.ts: "Mitarbeiter",
+//    "vediamo"), no place or organization list holds it, and the span is a PERSON's (a place's name may be a common
+//    word: "Fortaleza"); when the larger `humannames` list holds it, only a capitalised German one after an article,
+//    a possessive or an inflected adjective after one ("im Lager", "eine neue Stelle": family names such as "Gärtner",
+//    "Calvo", "Graça" are common words too); or
 //  - it is written in lower case and the gazetteer holds it as a common word ("giornata"), or no name list holds it,
 //    not even the larger `humannames` list, and the span is a run of two or more lower-case words ("eindelijk klaar";
 //    a lone lower-case word may be a name the lists lack: "danke uwe"), or
 //  - (German) it is capitalised, of seven letters or more, ends in a noun suffix (-ung, -heit, -keit, -schaft, -tät,
 //    -ion, -nis, -tum, -ismus, -ment, -enz, -anz, -innen, and plurals) and no name list holds it ("Hartung" is a
-//    family name). A capitalised German word after an article is not read as a noun: German writes given names
-//    after one too ("die Heike", "der Detlef", "eure Ulrike"), and many of them are in no list.
+//    family name). A capitalised German word in no list after an article is not read as a noun by its suffix: German
+//    writes given names after one too ("die Heike", "der Detlef", "eure Ulrike").
 // Ordinary words and punctuation come off both edges of a PERSON span; a place or an organization is kept whole
 // unless nothing of it is left ("Hospital 12 de octubre" holds lower-case words). A capitalised list word inside a
 // sentence stays where it joins a name ("Nuevo León", "12 de Octubre", German "Im Bruch 98a", "An der Feldgasse";
 // a German noun only next to a capitalised name candidate, "Team Müller"), and at the start of a sentence before a
 // name candidate, as the first word of a place or an organization ("Buenos Aires") or of a person when a name list
-// holds it and it opens no greeting ("Mayo García", not "Gracias Marta"). A span of particles alone ("de", "van der") is dropped.
+// holds it and it opens no greeting ("Mayo García", not "Gracias Marta"); the dot of an abbreviated title ends no
+// sentence ("Sr. Casado"). A span of particles alone ("de", "van der") is dropped.
 // A span before a house number is part of a street and is kept ("Auf dem Herberg 52c"). What is left keeps its type
 // and score.
 
