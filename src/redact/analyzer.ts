@@ -1,7 +1,13 @@
 // The analyzer: runs recognizers over a record, drops low scores and resolves overlaps into disjoint spans.
 
 import { DIRECT_IDENTIFIERS, ENTITY_TYPES, type EntityType } from '../domain/index.js';
-import type { AnalysisInput, AnalyzeOptions, DetectedSpan, Recognizer } from './recognizer.js';
+import {
+  type AnalysisInput,
+  type AnalyzeOptions,
+  type DetectedSpan,
+  primaryLanguage,
+  type Recognizer,
+} from './recognizer.js';
 import { createDefaultRecognizers } from './registry.js';
 
 export interface AnalyzerOptions {
@@ -202,10 +208,6 @@ function keepRemainders(span: DetectedSpan, taken: Uint8Array, text: string, kep
     }
     i = j;
   }
-}
-
-function primaryLanguage(lang: string | undefined): string | undefined {
-  return lang?.split(/[-_]/)[0]?.toLowerCase();
 }
 
 /**

@@ -12,6 +12,11 @@ export interface AnalysisInput {
   readonly country?: string;
 }
 
+/** The primary language subtag of a BCP 47 tag, lower-cased ("pt_BR" and "PT-br" give "pt"), or undefined. */
+export function primaryLanguage(lang: string | undefined): string | undefined {
+  return lang?.split(/[-_]/)[0]?.toLowerCase();
+}
+
 /** Why a span was detected: which pattern, which context words raised the score, what the validator said. */
 export interface Explanation {
   readonly recognizer: string;

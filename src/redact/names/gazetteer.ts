@@ -243,9 +243,9 @@ interface SharedGazetteer {
   readonly size: number;
 }
 
-/** The worker-thread environment key under which the gazetteer of `dataDir` is shared. */
-export function sharedGazetteerKey(dataDir: string): string {
-  return `assent:names-gazetteer:${dataDir}`;
+/** The worker-thread environment key under which the gazetteer of `dataDir` (or its table `file`) is shared. */
+export function sharedGazetteerKey(dataDir: string, file: string = GAZETTEER_FILE): string {
+  return file === GAZETTEER_FILE ? `assent:names-gazetteer:${dataDir}` : `assent:names-table:${file}:${dataDir}`;
 }
 
 /** The gazetteer over a shared table (an environment value from sharedGazetteerKey), or undefined if it is none. */
@@ -259,7 +259,7 @@ export function gazetteerFromShared(value: unknown): Gazetteer | undefined {
   return new Table(0, { fingerprints, flagsBySlot, size }).freeze();
 }
 
-// Load-once cache per data directory; never mutated after an entry is set.
+// Load-once cache per environment key (data directory and file); never mutated after an entry is set.
 const loaded = new Map<string, Gazetteer>();
 
 /**
@@ -268,16 +268,24 @@ const loaded = new Map<string, Gazetteer>();
  * reads the same shared memory instead of spending ~0.2 s of CPU and 10 MB on its own copy.
  */
 export function loadGazetteer(dataDir: string = resolveDataDir()): Gazetteer {
-  let gazetteer = loaded.get(dataDir);
-  if (gazetteer === undefined) {
-    const key = sharedGazetteerKey(dataDir);
-    gazetteer = gazetteerFromShared(getEnvironmentData(key));
-    if (gazetteer === undefined) {
-      const table = parseTableBytes(readGzipped(dataDir, GAZETTEER_FILE));
-      setEnvironmentData(key, table.shared());
-      gazetteer = table.freeze();
+  return loadTable(dataDir, GAZETTEER_FILE);
+}
+
+/**
+ * A data file in the gazetteer's format (`folded<TAB>flags` lines, gzipped: the gazetteer, place-names.tsv.gz), read
+ * once per data directory and shared with the worker threads started afterwards, as loadGazetteer says.
+ */
+export function loadTable(dataDir: string, file: string): Gazetteer {
+  const key = sharedGazetteerKey(dataDir, file);
+  let table = loaded.get(key);
+  if (table === undefined) {
+    table = gazetteerFromShared(getEnvironmentData(key));
+    if (table === undefined) {
+      const parsed = parseTableBytes(readGzipped(dataDir, file));
+      setEnvironmentData(key, parsed.shared());
+      table = parsed.freeze();
     }
-    loaded.set(dataDir, gazetteer);
+    loaded.set(key, table);
   }
-  return gazetteer;
+  return table;
 }

@@ -49,13 +49,14 @@ export function givesWords(recognizer: Recognizer): recognizer is NameRecognizer
 }
 
 /**
- * Loads the name model and gazetteer on this thread, where they go into the worker-thread environment as shared
- * memory: worker threads started afterwards map them (~40-60 ms of CPU) instead of each parsing the files
+ * Loads the name model, the gazetteer and the place names on this thread, where they go into the worker-thread
+ * environment as shared memory: worker threads started afterwards map them (~40-60 ms of CPU) instead of each parsing the files
  * (~400-500 ms, and a copy each). Call it before starting workers that will detect names.
  */
 export function shareNameData(dataDir: string = resolveDataDir()): void {
   loadNameModel(dataDir);
   loadGazetteer(dataDir);
+  loadPlaceNames(dataDir);
 }
 
 // A signature at the end of a post: a dash or tilde, then a given name and maybe a family name ("wish me luck! -
@@ -149,16 +150,6 @@ function pushWhereUntagged(
   }
 }
 
-/** Whether [start, end) overlaps one of `spans`. */
-
-function overlapsAny(spans: readonly TaggedSpan[], start: number, end: number): boolean {
-  for (let k = 0; k < spans.length; k++) {
-    const span = spans[k] as TaggedSpan;
-    if (span.start < end && span.end > start) return true;
-  }
-  return false;
-}
-
 /** Per-type biases in TAG_TYPES order, the model's defaults filled in. */
 export function biasByTagType(
   bias: NameRecognizerOptions['entityBias'],
@@ -238,15 +229,11 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
   // Appends the spans of one text to `out`: the analyzer's candidate list (analyzeInto) or a fresh array (analyze).
   const collect = (input: AnalysisInput, out: DetectedSpan[], analyzeOptions?: AnalyzeOptions): void => {
     const explain = analyzeOptions?.explain === true;
+    const spans = getTagger().tag(input.text);
+    // The tokens the tagger read (the rules below read them too, instead of walking the text again).
+    const words = getTagger().words(input.text);
     // In German, French, Italian, Dutch, Portuguese and Spanish records, without ordinary words (ordinary-words.ts).
-    const tagged = trimOrdinaryWords(
-      input.text,
-      input.lang,
-      getTagger().tag(input.text),
-      getTagger().words(input.text),
-      getGazetteer(),
-      getFrequentWords,
-    );
+    const tagged = trimOrdinaryWords(input.text, input.lang, spans, words, getGazetteer(), getFrequentWords);
     // Indexed loops: `tagged` is the tagger's array, trimOrdinaryWords' or the shared empty one, and a for-of over
     // arrays of several kinds cost more than the rest of this function.
     for (let k = 0; k < tagged.length; k++) {
@@ -275,7 +262,7 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     if (wanted[0] === true) {
       // Both lists are sorted by start and disjoint: one sweep finds the tagger span each name may overlap.
       let t = 0;
-      const names = scriptNames(input.text, getGazetteer(), getTagger().words(input.text));
+      const names = scriptNames(input.text, getGazetteer(), words);
       for (let k = 0; k < names.length; k++) {
         const name = names[k] as ScriptName;
         while (t < tagged.length && (tagged[t]?.end ?? 0) <= name.start) t++;
@@ -286,18 +273,17 @@ export function createNameRecognizer(options: NameRecognizerOptions = {}): NameR
     // After the tagger's spans: the signature ends the text.
     if (wanted[0] === true && SIGN_OFF_SCORE >= minScore) {
       const signed = signOffName(input.text, getGazetteer());
-      if (signed !== undefined && !overlapsAny(tagged, signed.start, signed.end)) {
-        pushRuleSpan(
+      if (signed !== undefined) {
+        pushWhereUntagged(
           out,
           explain,
-          signed.start,
-          signed.end,
+          tagged,
+          [signed],
           SIGN_OFF_SCORE,
           'signature: a given name after a dash at the end of the text',
         );
       }
     }
-    const words = getTagger().words(input.text);
     // A listed German or Dutch given name, or given names joined by a hyphen ("Dietmar", "Kevin-Pascal"), where the
     // tagger found nothing; not a word the record's language uses as a common one ("Wolf" in German).
     if (wanted[0] === true && LISTED_NAME_SCORE >= minScore && words !== undefined) {

@@ -36,6 +36,7 @@
 // and score.
 
 import { foldToken } from '../known/fold.js';
+import { primaryLanguage } from '../recognizer.js';
 import { isTitle, NAME_PARTICLES, startsAddressingPhrase } from './cue-names.js';
 import { GAZ, type Gazetteer } from './gazetteer.js';
 import { LISTED_GIVEN_NAMES } from './given-names.js';
@@ -188,7 +189,7 @@ export function ordinaryWordLanguage(lang: string | undefined): string | undefin
 const LANGUAGE_BY_TAG = new Map<string, string | null>();
 
 function languageOf(lang: string): string | undefined {
-  const primary = lang.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  const primary = primaryLanguage(lang) ?? '';
   return Object.hasOwn(ORDINARY, primary) ? primary : undefined;
 }
 

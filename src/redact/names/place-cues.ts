@@ -7,8 +7,9 @@
 // preposition must say it is a place: "je vis à Paris").
 
 import { foldToken } from '../known/fold.js';
-import { readGzipped, resolveDataDir } from './data-dir.js';
-import { GAZ, type Gazetteer, parseGazetteer, parseGazetteerBytes } from './gazetteer.js';
+import { primaryLanguage } from '../recognizer.js';
+import { resolveDataDir } from './data-dir.js';
+import { GAZ, type Gazetteer, loadTable, parseGazetteer } from './gazetteer.js';
 import type { TaggedWords } from './tagger.js';
 import { tokenize, type WordRanges } from './tokenize.js';
 
@@ -94,16 +95,12 @@ export function parsePlaceNames(tsv: string): PlaceNames {
 }
 const ENTRY = /^\d{1,2}$/;
 
-const loaded = new Map<string, PlaceNames>();
-
-/** The committed list, read once per data directory on first use (~100k names, ~25-35 ms, ~1.3 MB kept). */
+/**
+ * The committed list, read once per data directory on first use (~100k names, ~25-35 ms, ~1.3 MB kept) and shared
+ * with the worker threads started afterwards (loadTable).
+ */
 export function loadPlaceNames(dataDir: string = resolveDataDir()): PlaceNames {
-  let names = loaded.get(dataDir);
-  if (names === undefined) {
-    names = parseGazetteerBytes(readGzipped(dataDir, PLACE_NAMES_FILE));
-    loaded.set(dataDir, names);
-  }
-  return names;
+  return loadTable(dataDir, PLACE_NAMES_FILE);
 }
 
 // Languages as bits of a cue word's mask; VERB marks a word of living, coming or moving in any of them.
@@ -250,8 +247,7 @@ export function placeLanguages(lang: string | undefined): number {
   // Records of a stream share a few tags: each tag's answer is kept (up to 256 tags).
   let bits = LANGUAGES_BY_TAG.get(lang);
   if (bits === undefined) {
-    const dash = lang.search(/[-_]/);
-    const primary = (dash < 0 ? lang : lang.slice(0, dash)).toLowerCase();
+    const primary = primaryLanguage(lang) ?? '';
     bits = Object.hasOwn(LANGUAGE_BITS, primary) ? (LANGUAGE_BITS[primary] as number) : 0;
     if (LANGUAGES_BY_TAG.size >= 256) LANGUAGES_BY_TAG.clear();
     LANGUAGES_BY_TAG.set(lang, bits);

@@ -11,6 +11,7 @@ import { NAME_PARTICLES } from '../names/cue-names.js';
 import { isRomanceOrdinaryWord } from '../names/ordinary-words.js';
 import { type FrequentWords, loadFrequentWords } from '../names/word-lists.js';
 import { createPatternRecognizer, type PatternMatch, type Validation } from '../pattern-recognizer.js';
+import { primaryLanguage } from '../recognizer.js';
 import { MONTH_WORDS } from './date.js';
 import {
   COUNTRY_NAMES,
@@ -652,7 +653,7 @@ const AV_COUNTRIES: ReadonlySet<string> = new Set(
   'BR PT ES MX AR CO CL PE VE UY PY BO EC GT CU DO HN SV NI CR PA PR AO MZ'.split(' '),
 );
 function writesAv({ lang, country }: { readonly lang?: string; readonly country?: string }): boolean {
-  if (lang !== undefined) return AV_LANGUAGES.has(lang.split(/[-_]/)[0]?.toLowerCase() ?? '');
+  if (lang !== undefined) return AV_LANGUAGES.has(primaryLanguage(lang) ?? '');
   // A record that says neither may be in any language: the address is read.
   return country === undefined || AV_COUNTRIES.has(country.toUpperCase());
 }
